@@ -1,0 +1,248 @@
+"""Split a note along its own structure (headings, underlines, outline) into chunks within a token budget."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+
+from .ingest import Note
+from .tokens import count_tokens
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[*A-Z0-9])")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s*")
+_MARKUP = re.compile(r"[*_`#>]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+
+
+@dataclass
+class Chunk:
+    """A passage of one note with where it came from."""
+
+    id: int
+    file: str
+    start_line: int  # 1-based, inclusive
+    end_line: int
+    heading: str  # e.g. "SQS > Message Visibility Timeout"
+    text: str
+    hash: str
+    line_numbers: list[int] = field(default_factory=list)  # original line of each line of ``text``
+
+    def embed_text(self) -> str:
+        return f"{self.heading}\n{self.text}" if self.heading else self.text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Block:
+    lines: list[tuple[int, str]]  # (line number, text)
+    path: list[str]
+    label: str | None = None
+    heading_only: bool = False
+
+    def tokens(self) -> int:
+        return count_tokens("\n".join(text for _, text in self.lines))
+
+
+def clean_heading(text: str) -> str:
+    """Heading text without markdown emphasis, links or emoji clutter."""
+    text = _MARKUP.sub(lambda m: m.group(1) or "", text)
+    text = re.sub(r"[^\w\s()/&+.,:'’-]", "", text).strip(" :-")
+    return re.sub(r"\s+", " ", text)[:80]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _label(line: str) -> str | None:
+    """The topic an outline line names ("Message Visibility Timeout", "AWS RDS : ..." -> "AWS RDS"), if any."""
+    text = _BULLET.sub("", line).strip()
+    head, colon, _ = text.partition(":")
+    if colon and 0 < len(head.strip()) <= 40:
+        return clean_heading(head) or None
+    if text and len(text) <= 60 and not re.search(r"[.!?]$", text) and len(text.split()) <= 6:
+        return clean_heading(text) or None
+    return None
+
+
+def _blocks(note: Note) -> list[_Block]:
+    """Sections by headings, then top-level outline items within each section."""
+    lines = note.lines
+    path: list[tuple[int, str]] = []  # (level, title)
+    sections: list[tuple[list[str], list[tuple[int, str]], bool]] = []
+    current: list[tuple[int, str]] = []
+    heading_nums: set[int] = set()  # line numbers of heading text and underlines
+    in_fence = False
+
+    def close():
+        if current:
+            sections.append(([t for _, t in path], list(current), False))
+            current.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.lstrip().startswith("```"):
+            in_fence = not in_fence
+        md = None if in_fence else _MD_HEADING.match(line)
+        underlined = (
+            not in_fence
+            and i + 1 < len(lines)
+            and line.strip()
+            and not _BULLET.match(line)
+            and _indent(line) == 0
+            and len(line.strip()) <= 80
+            and _UNDERLINE.match(lines[i + 1])
+            and len(lines[i + 1].strip()) >= 3
+        )
+        if md or underlined:
+            close()
+            if md:
+                level, title = len(md.group(1)), md.group(2)
+            else:
+                level, title = (1 if "=" in lines[i + 1] else 2), line.strip()
+            while path and path[-1][0] >= level:
+                path.pop()
+            path.append((level, clean_heading(title) or title.strip()))
+            current.append((i + 1, line))
+            heading_nums.add(i + 1)
+            if underlined:
+                current.append((i + 2, lines[i + 1]))
+                heading_nums.add(i + 2)
+                i += 1
+            i += 1
+            continue
+        current.append((i + 1, line))
+        i += 1
+    close()
+
+    blocks: list[_Block] = []
+    for titles, body, _ in sections:
+        content = [(n, t) for n, t in body if t.strip()]
+        if not content:
+            continue
+        heading_lines = {n for n, _ in body if n in heading_nums}
+        # rules ("---" after a blank line), separators and empty bullets carry no content
+        content = [(n, t) for n, t in content if n in heading_lines or not _UNDERLINE.match(t)]
+        rest = [(n, t) for n, t in content if n not in heading_lines]
+        head = [(n, t) for n, t in content if n in heading_lines]
+        if not rest:
+            blocks.append(_Block(head, titles, heading_only=True))
+            continue
+        base = min(_indent(t) for _, t in rest)
+        groups: list[list[tuple[int, str]]] = []
+        for item in rest:
+            if not groups or _indent(item[1]) <= base:
+                groups.append([item])
+            else:
+                groups[-1].append(item)
+        for gi, group in enumerate(groups):
+            label = _label(group[0][1]) if len(group) > 1 else None
+            lines_ = (head + group) if gi == 0 else group
+            blocks.append(_Block(lines_, titles, label))
+    return blocks
+
+
+def _split_long_line(number: int, text: str, budget: int) -> list[tuple[int, str]]:
+    """Split one over-long line at sentence ends, then at words, keeping its line number."""
+    pieces = _SENTENCE_END.split(text)
+    out: list[str] = []
+    for piece in pieces:
+        if count_tokens(piece) <= budget:
+            out.append(piece)
+            continue
+        words, buf = piece.split(" "), ""
+        for word in words:
+            trial = f"{buf} {word}".strip()
+            if buf and count_tokens(trial) > budget:
+                out.append(buf)
+                buf = word
+            else:
+                buf = trial
+        if buf:
+            out.append(buf)
+    merged: list[str] = []
+    for piece in out:
+        if merged and count_tokens(f"{merged[-1]} {piece}") <= budget:
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return [(number, piece) for piece in merged]
+
+
+def _pack(items: list[tuple[int, str]], budget: int, overlap: int) -> list[list[tuple[int, str]]]:
+    """Greedy line packing under ``budget`` tokens, carrying up to ``overlap`` tokens of tail lines forward."""
+    units: list[tuple[int, str]] = []
+    for number, text in items:
+        units.extend(_split_long_line(number, text, budget) if count_tokens(text) > budget else [(number, text)])
+    pieces: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    size = 0
+    for unit in units:
+        cost = count_tokens(unit[1]) + 1
+        if current and size + cost > budget:
+            pieces.append(current)
+            carried: list[tuple[int, str]] = []
+            carried_size = 0
+            for prev in reversed(current):
+                prev_cost = count_tokens(prev[1]) + 1
+                if carried_size + prev_cost > overlap or carried_size + prev_cost + cost > budget:
+                    break
+                carried.insert(0, prev)
+                carried_size += prev_cost
+            current, size = carried, carried_size
+        current.append(unit)
+        size += cost
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def chunk_note(note: Note, max_tokens: int = 200, overlap: int = 30, start_id: int = 0) -> list[Chunk]:
+    """Chunks of one note, each at most ``max_tokens`` tiktoken tokens of text."""
+    blocks = _blocks(note)
+    if any(not b.heading_only for b in blocks):
+        blocks = [b for b in blocks if not b.heading_only]  # bare headings live on in the heading path
+
+    groups: list[list[_Block]] = []
+    for block in blocks:
+        last = groups[-1] if groups else None
+        if (
+            last
+            and last[0].path == block.path
+            and sum(b.tokens() for b in last) + block.tokens() + len(last) <= max_tokens
+        ):
+            last.append(block)
+        else:
+            groups.append([block])
+
+    chunks: list[Chunk] = []
+    for group in groups:
+        labels = [b.label for b in group if b.label]
+        heading_parts = list(group[0].path) + (labels[:1] if len(group) == 1 and labels else [])
+        heading = " > ".join(p for p in heading_parts if p)
+        items = [item for b in group for item in b.lines]
+        for piece in _pack(items, max_tokens, overlap):
+            text, numbers = _join(piece)
+            digest = hashlib.sha256(f"{note.path}\n{heading}\n{text}".encode()).hexdigest()[:16]
+            chunks.append(
+                Chunk(start_id + len(chunks), note.path, piece[0][0], piece[-1][0], heading, text, digest, numbers)
+            )
+    return chunks
+
+
+def _join(piece: list[tuple[int, str]]) -> tuple[str, list[int]]:
+    """Text of a piece and the line number of each of its lines (pieces of one split line rejoin)."""
+    out: list[str] = []
+    nums: list[int] = []
+    for number, text in piece:
+        if nums and number == nums[-1]:
+            out[-1] = f"{out[-1]} {text.strip()}"
+        else:
+            out.append(text)
+            nums.append(number)
+    return "\n".join(out), nums

@@ -1,0 +1,220 @@
+"""The `rag` command line: thin wrappers that parse flags, call the pipeline and print errors on one line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .config import Settings
+from .errors import RagError
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
+    for noisy in ("sentence_transformers", "transformers", "httpx", "faiss", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    import warnings
+
+    warnings.filterwarnings("ignore")
+
+
+def friendly(func):
+    """Turn every error into one line on stderr and exit status 1; never show a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except RagError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as err:  # last resort: a bug, but the user still gets one line
+            if os.environ.get("RAG_DEBUG"):
+                raise
+            click.echo(f"error: unexpected {type(err).__name__}: {err} (set RAG_DEBUG=1 for details)", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def _settings(ctx: click.Context, **extra) -> Settings:
+    opts = dict(ctx.obj or {})
+    opts.update({k: v for k, v in extra.items() if v is not None})
+    return Settings.load(**opts)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
+@click.option("--model", help="'smollm2', 'gemma3' or a path to a .gguf file (env RAG_MODEL).")
+@click.option("-v", "--verbose", is_flag=True, help="Log what is happening.")
+@click.pass_context
+@friendly
+def main(ctx: click.Context, corpus, index_dir, model, verbose) -> None:
+    """Ask questions about your notes; answers cite the exact note and lines."""
+    _setup_logging(verbose)
+    ctx.obj = {"corpus": corpus, "index": index_dir, "model": model}
+    Settings.load(**ctx.obj)  # fail early on bad settings
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(chat)
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
+@click.option("--rebuild", is_flag=True, help="Re-embed every note, ignoring the previous index.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+@friendly
+def index(ctx, corpus, index_dir, rebuild, quiet) -> None:
+    """Build or refresh the index (only new or changed notes are embedded)."""
+    from .pipeline import Pipeline
+
+    settings = _settings(ctx, corpus=corpus, index=index_dir)
+    stats = Pipeline(settings).build(progress=not quiet, rebuild=rebuild)
+    for warning in stats.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(stats.summary())
+
+
+@main.command()
+@click.argument("question")
+@click.option("-k", "k", type=int, default=5, show_default=True, help="How many chunks to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@friendly
+def search(ctx, question, k, as_json) -> None:
+    """Show the chunks that best match QUESTION (no model involved)."""
+    from .pipeline import Pipeline
+
+    settings = _settings(ctx, top_k=k)
+    hits = Pipeline(settings).search(question, k)
+    if as_json:
+        click.echo(json.dumps([
+            {"rank": h.rank, "file": h.chunk.file, "start_line": h.chunk.start_line, "end_line": h.chunk.end_line,
+             "heading": h.chunk.heading, "score": round(h.score, 5), "dense": round(h.dense, 4),
+             "bm25": round(h.lexical, 3), "text": h.chunk.text}
+            for h in hits
+        ], ensure_ascii=False, indent=1))
+        return
+    if not hits:
+        click.echo("No matching notes.")
+    for h in hits:
+        click.secho(f"{h.rank}. {h.chunk.file}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
+        if h.chunk.heading:
+            click.echo(f"   {h.chunk.heading}")
+        preview = " ".join(h.chunk.text.split())
+        click.echo(f"   {preview[:200]}{'…' if len(preview) > 200 else ''}")
+
+
+def _print_answer(answer) -> None:
+    click.echo(answer.answer)
+    if answer.citations:
+        click.echo()
+        for c in answer.citations:
+            lines = f"{c.start_line}" if c.start_line == c.end_line else f"{c.start_line}-{c.end_line}"
+            click.echo(f"[{c.n}] {c.file}:{lines}  \"{c.quote}\"")
+    elif answer.refused and answer.nearest:
+        click.echo("\nNearest notes:")
+        for n in answer.nearest[:3]:
+            click.echo(f"  {n['file']}:{n['start_line']}-{n['end_line']}  {n['heading']}")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (one per line with '-').")
+@click.option("-k", "k", type=int, help="Number of chunks to retrieve.")
+@click.pass_context
+@friendly
+def ask(ctx, question, as_json, k) -> None:
+    """Answer QUESTION from your notes. Use '-' to read questions from stdin, one per line."""
+    from .errors import QuestionError
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(_settings(ctx, top_k=k))
+    questions = (line.rstrip("\n") for line in sys.stdin) if question == "-" else [question]
+    for q in questions:
+        if question == "-" and not q.strip():
+            continue
+        try:
+            answer = pipeline.ask(q)
+        except QuestionError as err:
+            if question != "-":
+                raise
+            click.echo(json.dumps({"question": q, "error": str(err)}) if as_json else f"error: {err}")
+            continue
+        if as_json:
+            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        else:
+            _print_answer(answer)
+
+
+@main.command()
+@click.pass_context
+@friendly
+def chat(ctx) -> None:
+    """Interactive prompt: ask questions one after another (follow-ups understand the previous one)."""
+    from .errors import QuestionError
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(_settings(ctx))
+    pipeline.answerer()
+    history: list[str] = []
+    click.echo("Ask about your notes (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            q = input("? ")
+        except EOFError:
+            break
+        if not q.strip():
+            break
+        try:
+            answer = pipeline.ask(q, history)
+        except QuestionError as err:
+            click.echo(f"error: {err}")
+            continue
+        history.append(answer.standalone)
+        _print_answer(answer)
+        click.echo()
+
+
+@main.command("eval")
+@click.option("--dataset", type=click.Path(path_type=Path), default=None, help="Q&A set (default evals/qa.jsonl).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--report", type=click.Path(path_type=Path), help="Write a markdown report with charts here.")
+@click.option("--limit", type=int, help="Only the first N items (quick check).")
+@click.pass_context
+@friendly
+def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
+    """Run the eval set through the full pipeline and report retrieval, answer, refusal and latency figures."""
+    from .evaluate import format_summary, load_dataset, run_eval, write_report
+    from .pipeline import Pipeline
+
+    settings = _settings(ctx)
+    items = load_dataset(dataset)
+    if limit:
+        items = items[:limit]
+    result = run_eval(Pipeline(settings), items, progress=not as_json)
+    if report:
+        write_report(result, report)
+    if as_json:
+        click.echo(json.dumps(result["metrics"], indent=1))
+    else:
+        click.echo(format_summary(result))
+        if report:
+            click.echo(f"report written to {report / 'report.md'}")
+
+
+if __name__ == "__main__":
+    main()

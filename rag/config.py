@@ -1,0 +1,124 @@
+"""One settings object: explicit values, then ``RAG_*`` environment variables, then defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+# Models come from pip packages only; never let a library reach for a hub at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the pipeline. Build it with :meth:`load`, never by reading env vars elsewhere."""
+
+    corpus: Path = PROJECT_ROOT / "corpus"
+    index: Path = PROJECT_ROOT / "index"
+    model: str = "smollm2"  # "smollm2", "gemma3", or a path to any .gguf file
+    chunk_tokens: int = 200
+    chunk_overlap: int = 30
+    top_k: int = 4
+    n_ctx: int = 2048
+    n_threads: int = 0  # 0 = all cores
+    max_tokens: int = 96
+    temperature: float = 0.0
+    seed: int = 42
+    min_relevance: float = 0.5
+    show_unverified: bool = False
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = field(default=None, repr=False)
+
+    # env var name -> field name; one table so docs and code agree.
+    ENV = {
+        "RAG_CORPUS": "corpus",
+        "RAG_INDEX": "index",
+        "RAG_MODEL": "model",
+        "RAG_CHUNK_TOKENS": "chunk_tokens",
+        "RAG_CHUNK_OVERLAP": "chunk_overlap",
+        "RAG_TOP_K": "top_k",
+        "RAG_N_CTX": "n_ctx",
+        "RAG_THREADS": "n_threads",
+        "RAG_MAX_TOKENS": "max_tokens",
+        "RAG_TEMPERATURE": "temperature",
+        "RAG_SEED": "seed",
+        "RAG_MIN_RELEVANCE": "min_relevance",
+        "RAG_SHOW_UNVERIFIED": "show_unverified",
+        "RAG_HOST": "host",
+        "RAG_PORT": "port",
+        "RAG_AUTH": "auth",
+    }
+
+    @classmethod
+    def load(cls, **overrides) -> "Settings":
+        """Flags (``overrides`` that are not None) win over env vars, which win over defaults."""
+        types = {f.name: f.type for f in fields(cls)}
+        values: dict = {}
+        for env_name, name in cls.ENV.items():
+            raw = _env(env_name)
+            if raw is not None:
+                values[name] = _convert(name, raw, types[name], env_name)
+        for name, value in overrides.items():
+            if name not in types:
+                raise ConfigError(f"unknown setting {name!r}")
+            if value is not None:
+                values[name] = _convert(name, value, types[name], f"--{name.replace('_', '-')}")
+        settings = replace(cls(), **values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.chunk_tokens < 32:
+            raise ConfigError(f"chunk size {self.chunk_tokens} is too small: use at least 32 tokens (RAG_CHUNK_TOKENS)")
+        if not 0 <= self.chunk_overlap < self.chunk_tokens // 2:
+            raise ConfigError(
+                f"chunk overlap {self.chunk_overlap} must be between 0 and half the chunk size (RAG_CHUNK_OVERLAP)"
+            )
+        if not 1 <= self.top_k <= 20:
+            raise ConfigError(f"top_k {self.top_k} must be between 1 and 20 (RAG_TOP_K or -k)")
+        if not 1 <= self.port <= 65535:
+            raise ConfigError(f"port {self.port} is not a valid TCP port (RAG_PORT or --port)")
+        if self.n_ctx < 512:
+            raise ConfigError(f"n_ctx {self.n_ctx} is too small: use at least 512 (RAG_N_CTX)")
+        if self.auth is not None and ":" not in self.auth:
+            raise ConfigError("RAG_AUTH must look like user:password")
+
+    @property
+    def threads(self) -> int:
+        return self.n_threads or max(1, os.cpu_count() or 1)
+
+
+def _convert(name: str, raw, typ, source: str):
+    typ = str(typ)
+    try:
+        if "Path" in typ:
+            return Path(raw).expanduser()
+        if typ == "int":
+            return int(raw)
+        if typ == "float":
+            return float(raw)
+        if typ == "bool":
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        return str(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{source}={raw!r} is not a valid {typ} for setting {name!r}") from None

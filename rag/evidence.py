@@ -1,0 +1,99 @@
+"""Evidence units: single sentences of retrieved chunks with exact line numbers, scored against a question."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .chunk import Chunk
+from .text import GENERIC, numbers, split_sentences, strip_markup, terms
+
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
+_WORDS = re.compile(r"[A-Za-z0-9]{2,}")
+_LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
+
+
+@dataclass
+class Unit:
+    """One sentence of a note. ``quote`` is an exact substring of line ``line`` (after ingestion repair)."""
+
+    file: str
+    line: int
+    quote: str
+    context: str  # heading path and parent outline lines: what the sentence is about
+    chunk_id: int
+    score: float = 0.0
+
+    @property
+    def display(self) -> str:
+        return strip_markup(self.quote)
+
+
+def units_of(chunk: Chunk) -> list[Unit]:
+    """Split a chunk into sentence units, each remembering its parent outline lines for context."""
+    units: list[Unit] = []
+    parents: list[tuple[int, str]] = []  # (indent, text) stack
+    for offset, raw in enumerate(chunk.text.split("\n")):
+        if not raw.strip():
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        body = raw[_LEAD.match(raw).end():].strip()
+        if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= 2:
+            context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
+            for sentence in split_sentences(body):
+                units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id))
+        parents.append((indent, strip_markup(raw)[:120]))
+    return units
+
+
+class Scorer:
+    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity."""
+
+    def __init__(self, idf: dict[str, float], embedder=None):
+        self.idf = idf
+        self.embedder = embedder
+        self.default_idf = max(idf.values(), default=1.0)
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.default_idf)
+
+    def coverage(self, question_terms: list[str], text: str) -> float:
+        """Share of the question's (idf-weighted) content terms found in ``text``."""
+        if not question_terms:
+            return 0.0
+        have = set(terms(text))
+        total = sum(self.weight(t) for t in set(question_terms))
+        found = sum(self.weight(t) for t in set(question_terms) if t in have)
+        return found / total if total else 0.0
+
+    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
+        q_terms = terms(question)
+        q_key = [t for t in q_terms if t not in {g for g in GENERIC}] or q_terms
+        sims = [0.0] * len(units)
+        if self.embedder is not None and units:
+            qvec = self.embedder.encode_query(question)
+            vecs = self.embedder.encode([u.display for u in units])
+            sims = (vecs @ qvec).tolist()
+        for unit, sim in zip(units, sims):
+            own = self.coverage(q_key, unit.quote)
+            ctx = self.coverage(q_key, f"{unit.context} {unit.quote}")
+            rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
+            intent = _intent_bonus(question, unit.quote)
+            unit.score = 0.35 * ctx + 0.25 * own + 0.3 * max(sim, 0.0) + 0.1 * rank_prior + intent
+        return sorted(units, key=lambda u: -u.score)
+
+
+def _intent_bonus(question: str, sentence: str) -> float:
+    """Questions about amounts want sentences with numbers; 'default' questions want the word 'default'."""
+    q = question.lower()
+    bonus = 0.0
+    if re.search(r"\b(how (many|much|long|big|often)|max|min|limit|default|size|timeout|retention|cost|price|number)", q):
+        if numbers(sentence):
+            bonus += 0.05
+    for word in ("default", "maximum", "minimum", "max", "min"):
+        if re.search(rf"\b{word}", q) and re.search(rf"\b{word}", sentence.lower()):
+            bonus += 0.05
+    return bonus

@@ -1,0 +1,136 @@
+"""Read notes from the corpus folder: decode, repair mojibake, normalise, redact, keep line numbers."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ftfy
+
+from .errors import CorpusError
+from .redact import redact_lines
+
+log = logging.getLogger("rag")
+
+NOTE_SUFFIXES = (".md", ".txt", ".markdown")
+MAX_NOTE_BYTES = 20 * 1024 * 1024  # larger files are almost surely not hand-written notes
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
+
+
+@dataclass
+class Note:
+    """One note, repaired and redacted; ``lines[i]`` is line ``i + 1`` of the original file."""
+
+    path: str  # relative to the corpus folder, with '/' separators
+    sha256: str  # of the raw bytes, for incremental rebuilds
+    lines: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def repair_text(raw: bytes, name: str = "<text>") -> tuple[list[str], list[str]]:
+    """Decode and repair bytes into normalised lines; same line count as the file. Returns (lines, warnings)."""
+    warnings: list[str] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        warnings.append(f"{name}: not valid UTF-8, read as Windows-1252 (Latin-1); save it as UTF-8 to be sure")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
+    fixed = ftfy.fix_text(text, normalization="NFC").split("\n")
+    if len(fixed) != len(raw_lines):  # never trade line numbers for a repair
+        fixed = [ftfy.fix_text(line, normalization="NFC") for line in raw_lines]
+    fixed = [_undo_macroman(line) for line in fixed]
+    lines = [normalise_line(line) for line in fixed]
+    return lines, warnings
+
+
+def _undo_macroman(line: str) -> str:
+    """Repair UTF-8 that was decoded as MacRoman (ftfy does not cover it): 'üüß' -> '🟧', '‚îÇ' -> '│'."""
+    if line.isascii():
+        return line
+    try:
+        repaired = line.encode("mac_roman").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return line  # not MacRoman mojibake: real accents do not survive this round trip
+    return repaired if repaired != line else line
+
+
+def normalise_line(line: str) -> str:
+    """Tabs to spaces, control characters out, trailing whitespace off."""
+    line = unicodedata.normalize("NFC", line).translate(_CONTROL)
+    return line.expandtabs(4).rstrip()
+
+
+def read_note(path: Path, corpus: Path) -> Note:
+    """Read one note file. Raises CorpusError when the file is not a text note."""
+    rel = path.relative_to(corpus).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"{rel}: cannot read ({err.strerror}); check its permissions") from None
+    if len(raw) > MAX_NOTE_BYTES:
+        raise CorpusError(f"{rel}: {len(raw) // 1_000_000} MB is too large for a note (limit 20 MB); split it")
+    if _looks_binary(raw):
+        raise CorpusError(f"{rel}: binary data, not a text note; remove it or give it another extension")
+    lines, warnings = repair_text(raw, rel)
+    lines, found = redact_lines(lines)
+    for finding in found:
+        warnings.append(f"{rel}:{finding.line}: {finding.kind} redacted (it will not be indexed or shown)")
+    return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings)
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    if head.startswith((b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")):
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and control / len(head) > 0.05
+
+
+def find_notes(corpus: Path) -> tuple[list[Path], list[str]]:
+    """List note files under ``corpus`` (recursively), skipping what is unsafe. Returns (paths, warnings)."""
+    if not corpus.exists():
+        raise CorpusError(f"notes folder {corpus} does not exist; create it or pass --corpus / set RAG_CORPUS")
+    if not corpus.is_dir():
+        raise CorpusError(f"notes folder {corpus} is a file, not a folder; pass the folder that holds your notes")
+    root = corpus.resolve()
+    paths, warnings = [], []
+    for path in sorted(corpus.rglob("*")):
+        if path.suffix.lower() not in NOTE_SUFFIXES or any(p.startswith(".") for p in path.relative_to(corpus).parts):
+            continue
+        try:
+            resolved = path.resolve()
+        except OSError:
+            warnings.append(f"{path.relative_to(corpus)}: broken link, skipped")
+            continue
+        if not resolved.is_relative_to(root):
+            warnings.append(f"{path.relative_to(corpus)}: points outside the notes folder ({resolved}), skipped")
+            continue
+        if path.is_file():
+            paths.append(path)
+    return paths, warnings
+
+
+def load_corpus(corpus: Path) -> tuple[list[Note], list[str]]:
+    """Read every note; bad files are skipped with a warning naming them. Returns (notes, warnings)."""
+    paths, warnings = find_notes(corpus)
+    notes = []
+    for path in paths:
+        try:
+            note = read_note(path, corpus)
+        except CorpusError as err:
+            warnings.append(f"{err}; skipped")
+            continue
+        warnings.extend(note.warnings)
+        notes.append(note)
+    return notes, warnings

@@ -1,0 +1,86 @@
+"""Wires settings, index, retriever, model and answerer together; what the CLI, UI and evals call."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from .answer import Answerer
+from .config import Settings
+from .embed import Embedder
+from .errors import IndexCorruptError, IndexMissingError
+from .retrieve import Retriever
+from .store import BuildStats, Store, build_index
+
+log = logging.getLogger("rag")
+
+
+class Pipeline:
+    """Loads models once per process; the index is built on first use and can be refreshed in place."""
+
+    def __init__(self, settings: Settings | None = None, embedder=None, generator=None):
+        self.settings = settings or Settings.load()
+        self._embedder = embedder
+        self._generator = generator
+        self._retriever = None
+        self._answerer = None
+        self._lock = threading.RLock()
+
+    @property
+    def embedder(self):
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = Embedder()
+            return self._embedder
+
+    @property
+    def generator(self):
+        with self._lock:
+            if self._generator is None:
+                from .generate import Generator
+
+                self._generator = Generator(self.settings)
+            return self._generator
+
+    def build(self, progress: bool = True, rebuild: bool = False) -> BuildStats:
+        """Build or refresh the index, then reload it."""
+        with self._lock:
+            stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
+            self._retriever = None
+            self._answerer = None
+            return stats
+
+    def _load_store(self, progress: bool) -> Store:
+        try:
+            return Store.load(self.settings.index, self.settings, self.embedder.id)
+        except IndexMissingError:
+            log.warning("no index yet in %s; building it now", self.settings.index)
+        except IndexCorruptError as err:
+            log.warning("%s; rebuilding it now", err)
+        stats = build_index(self.settings, self.embedder, progress=progress, rebuild=True)
+        log.warning(stats.summary())
+        return Store.load(self.settings.index, self.settings, self.embedder.id)
+
+    def retriever(self, progress: bool = True) -> Retriever:
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = Retriever(self._load_store(progress), self.embedder)
+            return self._retriever
+
+    def answerer(self) -> Answerer:
+        with self._lock:
+            if self._answerer is None:
+                generator = self.generator  # first: a bad RAG_MODEL should fail before any indexing work
+                self._answerer = Answerer(self.retriever(), generator, self.settings)
+            return self._answerer
+
+    def search(self, question: str, k: int | None = None):
+        from .answer import clean_question
+
+        return self.retriever().retrieve(clean_question(question), k or self.settings.top_k)
+
+    def ask(self, question: str, history: list[str] | None = None, k: int | None = None):
+        return self.answerer().ask(question, history, k)
+
+    def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None):
+        return self.answerer().ask_stream(question, history, k)

@@ -1,0 +1,92 @@
+"""Hybrid retrieval: dense (FAISS) and BM25 (bm25s) rankings fused with reciprocal rank fusion."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunk import Chunk
+from .text import terms
+
+RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float  # fused RRF score
+    dense: float  # cosine similarity of the question and the chunk
+    lexical: float  # BM25 score (0 if the chunk was not in the BM25 list)
+    rank: int = 0
+
+
+class BM25:
+    """bm25s over the chunks' heading + text, with the same stemming as the rest of the pipeline."""
+
+    def __init__(self, texts: list[str]):
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
+        self._bm25 = bm25s.BM25()
+        corpus_tokens = [terms(t) or ["_empty_"] for t in texts]
+        self._vocab: dict[str, int] = {}
+        ids = [[self._vocab.setdefault(tok, len(self._vocab)) for tok in doc] for doc in corpus_tokens]
+        self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=self._vocab), show_progress=False)
+        self.size = len(texts)
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        ids = [self._vocab[t] for t in terms(query) if t in self._vocab]
+        if not ids or not self.size:
+            return []
+        scores = self._bm25.get_scores(ids)
+        k = min(k, self.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+
+def _idf(texts: list[str]) -> dict[str, float]:
+    """Inverse document frequency of each stemmed term over the chunks (BM25's smoothed form)."""
+    df: dict[str, int] = {}
+    for text in texts:
+        for term in set(terms(text)):
+            df[term] = df.get(term, 0) + 1
+    n = len(texts)
+    return {t: float(np.log(1 + (n - d + 0.5) / (d + 0.5))) for t, d in df.items()}
+
+
+class Retriever:
+    """Answers ``retrieve(question, k)`` over a loaded :class:`~rag.store.Store`."""
+
+    def __init__(self, store, embedder):
+        self.store = store
+        self.embedder = embedder
+        texts = [c.embed_text() for c in store.chunks]
+        self.bm25 = BM25(texts)
+        self.idf = _idf(texts)
+
+    def retrieve(self, question: str, k: int = 4, pool: int = 30) -> list[Hit]:
+        chunks = self.store.chunks
+        if not chunks or not question.strip():
+            return []
+        pool = min(max(pool, k), len(chunks))
+        qvec = self.embedder.encode_query(question)
+        dense_scores, dense_ids = self.store.faiss.search(qvec[None, :], pool)
+        dense = [(int(i), float(s)) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0]
+        lexical = self.bm25.search(question, pool)
+
+        fused: dict[int, float] = {}
+        for ranking in (dense, lexical):
+            for rank, (idx, _) in enumerate(ranking):
+                fused[idx] = fused.get(idx, 0.0) + 1.0 / (RRF_K + rank + 1)
+        dense_map, lexical_map = dict(dense), dict(lexical)
+        order = sorted(fused, key=lambda i: -fused[i])[:k]
+        hits = []
+        for rank, idx in enumerate(order, start=1):
+            cos = dense_map.get(idx)
+            if cos is None:  # outside the dense pool: compute it, it is one dot product
+                cos = float(np.dot(np.asarray(self.store.vectors[idx]), qvec))
+            hits.append(Hit(chunks[idx], fused[idx], cos, lexical_map.get(idx, 0.0), rank))
+        return hits

@@ -1,0 +1,245 @@
+"""The on-disk index: chunks, vectors, FAISS index and a manifest; atomic, incremental, checksummed.
+
+Layout: ``index/CURRENT`` names the live build folder ``index/build-*``. A build writes a new folder
+and only then replaces ``CURRENT`` (an atomic rename), so a killed build never breaks the live index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunk import Chunk, chunk_note
+from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
+from .ingest import load_corpus
+from .tokens import ENCODING
+
+FORMAT_VERSION = 1
+HNSW_MIN_VECTORS = 50_000  # below this exact search is fast enough (see benchmarks/README)
+FILES = ("chunks.jsonl", "vectors.npy", "faiss.index")
+
+
+@dataclass
+class BuildStats:
+    files: int = 0
+    chunks: int = 0
+    embedded: int = 0  # chunks whose vectors were computed this build (not reused)
+    reused: int = 0
+    seconds: float = 0.0
+    changed_files: list[str] = field(default_factory=list)
+    removed_files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"Indexed {self.files} notes, {self.chunks} chunks "
+            f"({self.embedded} embedded, {self.reused} reused) in {self.seconds:.1f}s"
+        )
+
+
+def chunker_settings(settings) -> dict:
+    return {"max_tokens": settings.chunk_tokens, "overlap": settings.chunk_overlap, "tokenizer": ENCODING}
+
+
+def make_faiss_index(vectors: np.ndarray):
+    """Exact inner-product search for small sets, HNSW above ``HNSW_MIN_VECTORS``."""
+    import faiss
+
+    dim = vectors.shape[1]
+    if len(vectors) >= HNSW_MIN_VECTORS:
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.hnsw.efSearch = 128
+    else:
+        index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _current_dir(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    try:
+        name = pointer.read_text().strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    build = index_dir / name
+    return build if name.startswith("build-") and build.is_dir() else None
+
+
+class Store:
+    """A loaded index: chunks, their vectors, the FAISS index and the manifest."""
+
+    def __init__(self, path: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, faiss_index):
+        self.path = path
+        self.manifest = manifest
+        self.chunks = chunks
+        self.vectors = vectors
+        self.faiss = faiss_index
+
+    @staticmethod
+    def exists(index_dir: Path) -> bool:
+        return _current_dir(Path(index_dir)) is not None
+
+    @classmethod
+    def load(cls, index_dir: Path, settings=None, embedder_id: str | None = None, verify: bool = True) -> "Store":
+        """Load the live build; refuse one made with other settings; detect corrupted files."""
+        import faiss
+
+        index_dir = Path(index_dir)
+        build = _current_dir(index_dir)
+        if build is None:
+            raise IndexMissingError(f"no index in {index_dir}; build it with `rag index`")
+        try:
+            manifest = json.loads((build / "manifest.json").read_text())
+        except (OSError, ValueError):
+            raise IndexCorruptError(f"index manifest in {build} is unreadable; rebuild with `rag index --rebuild`") from None
+        check_compatible(manifest, settings, embedder_id)
+        if verify:
+            for name, digest in manifest.get("checksums", {}).items():
+                file = build / name
+                if not file.exists() or _sha256(file) != digest:
+                    raise IndexCorruptError(
+                        f"index file {file} is missing or corrupted (checksum mismatch); rebuild with `rag index --rebuild`"
+                    )
+        try:
+            with (build / "chunks.jsonl").open(encoding="utf-8") as fh:
+                chunks = [Chunk(**json.loads(line)) for line in fh if line.strip()]
+            vectors = np.load(build / "vectors.npy", mmap_mode="r")
+            faiss_index = faiss.read_index(str(build / "faiss.index"), faiss.IO_FLAG_MMAP)
+        except Exception as err:  # any parse failure here means a damaged build
+            raise IndexCorruptError(f"index in {build} cannot be read ({err}); rebuild with `rag index --rebuild`") from None
+        if len(chunks) != len(vectors) or faiss_index.ntotal != len(chunks):
+            raise IndexCorruptError(f"index in {build} is inconsistent; rebuild with `rag index --rebuild`")
+        return cls(build, manifest, chunks, vectors, faiss_index)
+
+    def file_summary(self) -> list[dict]:
+        files = self.manifest.get("files", {})
+        return [{"file": name, "chunks": info["chunks"]} for name, info in sorted(files.items())]
+
+
+def check_compatible(manifest: dict, settings=None, embedder_id: str | None = None) -> None:
+    version = manifest.get("format_version")
+    if version != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"index format version {version} does not match this program's ({FORMAT_VERSION}); run `rag index --rebuild`"
+        )
+    if embedder_id and manifest.get("embedder") != embedder_id:
+        raise IndexMismatchError(
+            f"index was built with embedder {manifest.get('embedder')!r}, not {embedder_id!r}; run `rag index --rebuild`"
+        )
+    if settings is not None and manifest.get("chunker") != chunker_settings(settings):
+        raise IndexMismatchError(
+            f"index was built with chunker settings {manifest.get('chunker')}, now {chunker_settings(settings)}; "
+            "run `rag index` to rebuild it"
+        )
+
+
+def build_index(settings, embedder, progress: bool = True, rebuild: bool = False) -> BuildStats:
+    """Build or refresh the index for ``settings.corpus``; only new or changed notes are embedded."""
+    started = time.perf_counter()
+    corpus, index_dir = Path(settings.corpus), Path(settings.index)
+    notes, warnings = load_corpus(corpus)
+    if not notes:
+        detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
+        raise CorpusError(f"no readable .md or .txt notes in {corpus}{detail}; add notes or point --corpus elsewhere")
+    stats = BuildStats(warnings=list(warnings))
+
+    previous: dict[str, tuple[list[Chunk], np.ndarray, str]] = {}
+    old_files: dict = {}
+    if not rebuild:
+        try:
+            old = Store.load(index_dir, settings, embedder.id)
+            old_files = old.manifest.get("files", {})
+            for chunk, vector in zip(old.chunks, old.vectors):
+                entry = previous.setdefault(chunk.file, ([], [], old_files.get(chunk.file, {}).get("sha256")))
+                entry[0].append(chunk)
+                entry[1].append(np.asarray(vector))
+        except (IndexMissingError, IndexMismatchError, IndexCorruptError):
+            previous = {}
+
+    chunks: list[Chunk] = []
+    vectors: list[np.ndarray | None] = []
+    to_embed: list[int] = []
+    files: dict[str, dict] = {}
+    for note in notes:
+        reuse = previous.get(note.path)
+        if reuse and reuse[2] == note.sha256:
+            note_chunks, note_vectors = reuse[0], reuse[1]
+            stats.reused += len(note_chunks)
+        else:
+            note_chunks = chunk_note(note, settings.chunk_tokens, settings.chunk_overlap)
+            note_vectors = [None] * len(note_chunks)
+            if note.path in old_files or previous:
+                stats.changed_files.append(note.path)
+        for chunk, vector in zip(note_chunks, note_vectors):
+            chunk.id = len(chunks)
+            if vector is None:
+                to_embed.append(len(chunks))
+            chunks.append(chunk)
+            vectors.append(vector)
+        files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks), "lines": len(note.lines)}
+    stats.removed_files = sorted(set(old_files) - set(files))
+
+    if to_embed:
+        fresh = embedder.encode([chunks[i].embed_text() for i in to_embed], progress=progress)
+        for i, vector in zip(to_embed, fresh):
+            vectors[i] = vector
+    stats.embedded = len(to_embed)
+    matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, embedder.dim), np.float32)
+
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "embedder": embedder.id,
+        "dim": int(matrix.shape[1]),
+        "chunker": chunker_settings(settings),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "corpus": str(corpus.resolve()),
+        "files": files,
+    }
+    _write_build(index_dir, manifest, chunks, matrix)
+    stats.files, stats.chunks = len(notes), len(chunks)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: np.ndarray) -> None:
+    import faiss
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    tmp = index_dir / f".tmp-{name}"
+    tmp.mkdir()
+    with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as fh:
+        for chunk in chunks:
+            fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+    np.save(tmp / "vectors.npy", matrix)
+    faiss.write_index(make_faiss_index(matrix), str(tmp / "faiss.index"))
+    manifest["checksums"] = {f: _sha256(tmp / f) for f in FILES}
+    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+    for f in (*FILES, "manifest.json"):
+        with (tmp / f).open("rb") as fh:
+            os.fsync(fh.fileno())
+    tmp.rename(index_dir / name)
+    pointer = index_dir / "CURRENT.tmp"
+    pointer.write_text(name + "\n")
+    os.replace(pointer, index_dir / "CURRENT")  # the commit point
+    for stale in index_dir.iterdir():
+        if stale.name != name and (stale.name.startswith("build-") or stale.name.startswith(".tmp-build-")):
+            shutil.rmtree(stale, ignore_errors=True)

@@ -1,0 +1,66 @@
+"""Small text helpers shared by retrieval, answering and verification: terms, stems, sentences, numbers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are aren't as at be because been before being below
+    between both but by can can't cannot could did do does doing don't down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is isn't it it's its itself just let
+    me more most my myself no nor not of off on once only or other ought our ours ourselves out over own same she
+    should so some such than that that's the their theirs them themselves then there there's these they this those
+    through to too under until up very was we were what what's when where which while who whom why will with would
+    you your yours yourself yourselves whats wats wat hows tell explain describe mean means meaning give show list
+    know please also use used using get got does thing things way ways one two aws amazon service services""".split()
+)
+# Words that carry the question's intent but rarely appear verbatim in notes.
+GENERIC = frozenset("default defaults maximum max minimum min limit limits number many much long size time".split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?%)?")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[*A-Z0-9])|(?<=[.!?]\))\s+")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def terms(text: str, drop_generic: bool = False) -> list[str]:
+    """Stemmed content words, in order, without stopwords."""
+    out = []
+    for word in words(text):
+        if word in STOPWORDS or (drop_generic and word in GENERIC):
+            continue
+        if len(word) == 1 and not word.isdigit():
+            continue
+        out.append(stem(word))
+    return out
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers in a text, normalised ("1,000" -> "1000", "18 %" -> "18%")."""
+    return {re.sub(r"[,\s]", "", n) for n in _NUMBER.findall(text)}
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in (p.strip() for p in _SENT_SPLIT.split(text)) if s]
+
+
+def strip_markup(text: str) -> str:
+    """Note text as a reader sees it: no bullets, emphasis markers or heading hashes."""
+    text = text.replace("**", "").replace("__", "").replace("`", "")
+    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•]\s*|\d+[.)]\s+)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
