@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from . import answerable
 from .condense import condense
 from .errors import QuestionError
 from .evidence import Scorer, Unit, units_of
@@ -83,6 +84,10 @@ class Answerer:
         self.settings = settings
         self.scorer = Scorer(retriever.idf, retriever.embedder)
 
+    def prepare(self, question: str, history: list[str] | None = None) -> str:
+        """The standalone, spelling-corrected question that retrieval and the model see."""
+        return self.retriever.speller.correct(condense(question, history or []))
+
     # -- evidence ------------------------------------------------------------------------------
     def relevance(self, question: str, hits: list[Hit], ranked: list[Unit]) -> float:
         """How well the notes cover the question: key-term coverage of the best sentence and dense similarity."""
@@ -149,7 +154,7 @@ class Answerer:
         """Yield ("token", text) while the model writes, then ("answer", Answer) once verified."""
         started = time.perf_counter()
         question = clean_question(question)
-        standalone = condense(question, history or [])
+        standalone = self.prepare(question, history)
         hits = self.retriever.retrieve(standalone, k or self.settings.top_k)
         units = [u for h in hits for u in units_of(h.chunk)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in hits})
@@ -162,7 +167,8 @@ class Answerer:
         relevance = self.relevance(standalone, hits, ranked)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
-        if relevance < self.settings.min_relevance:
+        reason = answerable.check(standalone, ranked, self.retriever.speller.counts)
+        if relevance < self.settings.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))
             yield "answer", Answer(answer=REFUSAL, refused=True, citations=[], mode="refused", timings=timings, **base)
             return

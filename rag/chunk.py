@@ -148,27 +148,40 @@ def _blocks(note: Note) -> list[_Block]:
 
 
 def _split_long_line(number: int, text: str, budget: int) -> list[tuple[int, str]]:
-    """Split one over-long line at sentence ends, then at words, keeping its line number."""
-    pieces = _SENTENCE_END.split(text)
+    """Split one over-long line at sentence ends, then at spaces, then inside a word, keeping its line number.
+
+    The pieces are exact slices of the line (whitespace kept), so they rejoin to the line and every
+    quote taken from a piece is a substring of the note.
+    """
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    sentences = [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
     out: list[str] = []
-    for piece in pieces:
+    for piece in sentences:
         if count_tokens(piece) <= budget:
             out.append(piece)
             continue
-        words, buf = piece.split(" "), ""
-        for word in words:
-            trial = f"{buf} {word}".strip()
-            if buf and count_tokens(trial) > budget:
+        buf = ""
+        for word in re.findall(r"\S+\s*|\s+", piece):
+            if count_tokens(word) > budget:  # a URL or a blob: cut it by characters
+                if buf:
+                    out.append(buf)
+                buf = ""
+                for char in word:
+                    if buf and count_tokens(buf + char) > budget:
+                        out.append(buf)
+                        buf = ""
+                    buf += char
+            elif buf and count_tokens(buf + word) > budget:
                 out.append(buf)
                 buf = word
             else:
-                buf = trial
+                buf += word
         if buf:
             out.append(buf)
     merged: list[str] = []
     for piece in out:
-        if merged and count_tokens(f"{merged[-1]} {piece}") <= budget:
-            merged[-1] = f"{merged[-1]} {piece}"
+        if merged and count_tokens(merged[-1] + piece) <= budget:
+            merged[-1] += piece
         else:
             merged.append(piece)
     return [(number, piece) for piece in merged]
@@ -241,8 +254,8 @@ def _join(piece: list[tuple[int, str]]) -> tuple[str, list[int]]:
     nums: list[int] = []
     for number, text in piece:
         if nums and number == nums[-1]:
-            out[-1] = f"{out[-1]} {text.strip()}"
+            out[-1] += text  # consecutive slices of one split line
         else:
             out.append(text)
             nums.append(number)
-    return "\n".join(out), nums
+    return "\n".join(line.rstrip() for line in out), nums

@@ -96,9 +96,11 @@ def index(ctx, corpus, index_dir, rebuild, quiet) -> None:
 @friendly
 def search(ctx, question, k, as_json) -> None:
     """Show the chunks that best match QUESTION (no model involved)."""
+    from .answer import clean_question
     from .pipeline import Pipeline
 
     settings = _settings(ctx, top_k=k)
+    clean_question(question)  # an empty question fails before any model or index is loaded
     hits = Pipeline(settings).search(question, k)
     if as_json:
         click.echo(json.dumps([
@@ -139,10 +141,13 @@ def _print_answer(answer) -> None:
 @friendly
 def ask(ctx, question, as_json, k) -> None:
     """Answer QUESTION from your notes. Use '-' to read questions from stdin, one per line."""
+    from .answer import clean_question
     from .errors import QuestionError
     from .pipeline import Pipeline
 
     pipeline = Pipeline(_settings(ctx, top_k=k))
+    if question != "-":
+        clean_question(question)  # an empty question fails before any model or index is loaded
     questions = (line.rstrip("\n") for line in sys.stdin) if question == "-" else [question]
     for q in questions:
         if question == "-" and not q.strip():

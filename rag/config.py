@@ -93,6 +93,14 @@ class Settings:
             raise ConfigError(f"port {self.port} is not a valid TCP port (RAG_PORT or --port)")
         if self.n_ctx < 512:
             raise ConfigError(f"n_ctx {self.n_ctx} is too small: use at least 512 (RAG_N_CTX)")
+        if not 1 <= self.max_tokens < self.n_ctx:
+            raise ConfigError(f"max_tokens {self.max_tokens} must be at least 1 and below n_ctx {self.n_ctx} (RAG_MAX_TOKENS)")
+        if self.n_threads < 0:
+            raise ConfigError(f"threads {self.n_threads} must be 0 (all cores) or more (RAG_THREADS)")
+        if self.temperature < 0:
+            raise ConfigError(f"temperature {self.temperature} must be 0 or more (RAG_TEMPERATURE)")
+        if not 0 <= self.min_relevance <= 1:
+            raise ConfigError(f"min_relevance {self.min_relevance} must be between 0 and 1 (RAG_MIN_RELEVANCE)")
         if self.auth is not None and ":" not in self.auth:
             raise ConfigError("RAG_AUTH must look like user:password")
 

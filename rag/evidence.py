@@ -24,6 +24,8 @@ class Unit:
     context: str  # heading path and parent outline lines: what the sentence is about
     chunk_id: int
     score: float = 0.0
+    sim: float = 0.0  # embedding similarity to the question
+    coverage: float = 0.0  # share of the question's key terms in the sentence and its context
 
     @property
     def display(self) -> str:
@@ -82,6 +84,7 @@ class Scorer:
             ctx = self.coverage(q_key, f"{unit.context} {unit.quote}")
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             intent = _intent_bonus(question, unit.quote)
+            unit.sim, unit.coverage = float(sim), ctx
             unit.score = 0.35 * ctx + 0.25 * own + 0.3 * max(sim, 0.0) + 0.1 * rank_prior + intent
         return sorted(units, key=lambda u: -u.score)
 

@@ -44,9 +44,10 @@ def repair_text(raw: bytes, name: str = "<text>") -> tuple[list[str], list[str]]
         warnings.append(f"{name}: not valid UTF-8, read as Windows-1252 (Latin-1); save it as UTF-8 to be sure")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = text.split("\n")
-    fixed = ftfy.fix_text(text, normalization="NFC").split("\n")
+    # Repair mojibake only: keep the author's curly quotes, so quotes cited from a note are in the note.
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False).split("\n")
     if len(fixed) != len(raw_lines):  # never trade line numbers for a repair
-        fixed = [ftfy.fix_text(line, normalization="NFC") for line in raw_lines]
+        fixed = [ftfy.fix_text(line, normalization="NFC", uncurl_quotes=False) for line in raw_lines]
     fixed = [_undo_macroman(line) for line in fixed]
     lines = [normalise_line(line) for line in fixed]
     return lines, warnings

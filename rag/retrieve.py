@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .chunk import Chunk
-from .text import terms
+from .text import STOPWORDS, terms
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
 
 
@@ -57,6 +60,35 @@ def _idf(texts: list[str]) -> dict[str, float]:
     return {t: float(np.log(1 + (n - d + 0.5) / (d + 0.5))) for t, d in df.items()}
 
 
+class Speller:
+    """Corrects question words that are not in the notes' vocabulary ("defualt" -> "default")."""
+
+    def __init__(self, texts: list[str]):
+        counts: dict[str, int] = {}
+        for text in texts:
+            for word in _WORD.findall(text.lower()):
+                counts[word] = counts.get(word, 0) + 1
+        self.counts = counts
+        self.by_initial: dict[str, list[str]] = {}
+        for word in counts:
+            if len(word) >= 3 and word.isalpha():
+                self.by_initial.setdefault(word[0], []).append(word)
+
+    def correct_word(self, word: str) -> str:
+        low = word.lower()
+        if len(low) < 4 or not low.isalpha() or low in self.counts or low in STOPWORDS:
+            return word
+        pool = [w for w in self.by_initial.get(low[0], []) if abs(len(w) - len(low)) <= 2]
+        # Transposed first letters are rare in typing; the first-letter pool keeps this fast.
+        close = difflib.get_close_matches(low, pool, n=4, cutoff=0.8)
+        if not close:
+            return word
+        return max(close, key=lambda w: (difflib.SequenceMatcher(None, low, w).ratio(), self.counts[w]))
+
+    def correct(self, text: str) -> str:
+        return _WORD.sub(lambda m: self.correct_word(m.group(0)), text)
+
+
 class Retriever:
     """Answers ``retrieve(question, k)`` over a loaded :class:`~rag.store.Store`."""
 
@@ -66,6 +98,7 @@ class Retriever:
         texts = [c.embed_text() for c in store.chunks]
         self.bm25 = BM25(texts)
         self.idf = _idf(texts)
+        self.speller = Speller(texts)
 
     def retrieve(self, question: str, k: int = 4, pool: int = 30) -> list[Hit]:
         chunks = self.store.chunks

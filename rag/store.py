@@ -22,7 +22,7 @@ from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMis
 from .ingest import load_corpus
 from .tokens import ENCODING
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: curly quotes kept by ingestion
 HNSW_MIN_VECTORS = 50_000  # below this exact search is fast enough (see benchmarks/README)
 FILES = ("chunks.jsonl", "vectors.npy", "faiss.index")
 

@@ -1,0 +1,252 @@
+"""The eval runner: answers every item of the golden set through the same pipeline as the UI and scores it."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+from .config import PROJECT_ROOT
+from .errors import RagError
+from .ingest import read_note
+
+DEFAULT_DATASET = PROJECT_ROOT / "evals" / "qa.jsonl"
+KINDS = ("fact", "list", "compare", "multi", "conflict", "unanswerable")
+
+
+def load_dataset(path: Path | None = None) -> list[dict]:
+    path = Path(path or DEFAULT_DATASET)
+    if not path.exists():
+        raise RagError(f"eval set {path} does not exist; pass --dataset evals/qa.jsonl")
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line))
+        except ValueError as err:
+            raise RagError(f"{path}:{number} is not valid JSON ({err}); fix that line") from None
+    return items
+
+
+def _squash(text: str) -> str:
+    """Lowercase without whitespace, quotes or emphasis, so '4 KB' matches '4KB'."""
+    return re.sub(r"[\s*`\"“”‘’']", "", text.lower())
+
+
+def fact_present(answer: str, item: str) -> bool:
+    """A must_include item ("14 days|14 day") is present when any alternative occurs in the answer."""
+    squashed = _squash(answer)
+    return any(alt.strip() and _squash(alt) in squashed for alt in item.split("|"))
+
+
+def quote_in_lines(citation: dict, notes: dict[str, list[str]]) -> bool:
+    """The citation's quote occurs in its file within start_line..end_line (after ingestion's repair)."""
+    lines = notes.get(citation["file"])
+    if lines is None:
+        return False
+    span = "\n".join(lines[citation["start_line"] - 1 : citation["end_line"]])
+    return bool(citation["quote"]) and citation["quote"] in span
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    idx = min(len(values) - 1, max(0, round(q * (len(values) - 1))))
+    return round(values[idx], 1)
+
+
+def run_eval(pipeline, items: list[dict], progress: bool = True) -> dict:
+    """Run every item; return {"metrics": {...}, "by_kind": {...}, "items": [...]}."""
+    from tqdm import tqdm
+
+    settings = pipeline.settings
+    retriever = pipeline.retriever(progress=progress)
+    pipeline.answerer()  # load the model before timing anything
+    notes: dict[str, list[str]] = {}
+    corpus = Path(settings.corpus)
+    for chunk in retriever.store.chunks:
+        if chunk.file not in notes:
+            notes[chunk.file] = read_note(corpus / chunk.file, corpus).lines
+
+    rows = []
+    bar = tqdm(items, desc="eval", unit="q", disable=not progress)
+    for item in bar:
+        row = {"id": item["id"], "kind": item["kind"], "question": item["question"], "answerable": item["answerable"]}
+        hits = retriever.retrieve(item["question"], 5)
+        sources = set(item.get("sources") or [])
+        ranks = [h.rank for h in hits if h.chunk.file in sources]
+        row["rank"] = ranks[0] if ranks else None
+        evidence = " ".join(item.get("evidence", "").split())
+        row["evidence_hit"] = bool(evidence) and any(evidence in " ".join(h.chunk.text.split()) for h in hits)
+        started = time.perf_counter()
+        answer = pipeline.ask(item["question"])
+        row["seconds"] = time.perf_counter() - started
+        data = answer.to_json()
+        row.update(answer=data["answer"], refused=data["refused"], mode=answer.mode, timings=data["timings"])
+        row["citations"] = data["citations"]
+        markers = [int(m) for m in re.findall(r"\[(\d+)\]", data["answer"])]
+        by_n = {c["n"]: c for c in data["citations"]}
+        row["markers"] = len(markers)
+        row["markers_ok"] = sum(1 for m in markers if m in by_n and quote_in_lines(by_n[m], notes))
+        sentences = [s for s in re.split(r"(?<=[.!?”])\s+(?=[“A-Z0-9])", data["answer"]) if s.strip()]
+        row["sentences"] = 0 if data["refused"] else len(sentences)
+        row["cited_sentences"] = 0 if data["refused"] else sum(1 for s in sentences if re.search(r"\[\d+\]", s))
+        must = item.get("must_include") or []
+        row["facts"] = [fact_present(data["answer"], m) for m in must]
+        row["cited_right_file"] = any(c["file"] in sources for c in data["citations"])
+        rows.append(row)
+    return summarise(rows, settings)
+
+
+def summarise(rows: list[dict], settings=None) -> dict:
+    def metrics(subset: list[dict]) -> dict:
+        answerable = [r for r in subset if r["answerable"]]
+        unanswerable = [r for r in subset if not r["answerable"]]
+        ranked = [r for r in answerable]
+        facts = [f for r in answerable for f in r["facts"]]
+        totals = [r["timings"]["total_ms"] for r in subset if r["timings"].get("total_ms") is not None]
+        firsts = [r["timings"]["first_token_ms"] for r in subset if r["timings"].get("first_token_ms") is not None]
+        markers = sum(r["markers"] for r in subset)
+        sentences = sum(r["sentences"] for r in subset)
+        out = {
+            "items": len(subset),
+            "hit_at_1": _share([r["rank"] == 1 for r in ranked]),
+            "hit_at_5": _share([r["rank"] is not None for r in ranked]),
+            "mrr": round(sum(1 / r["rank"] for r in ranked if r["rank"]) / len(ranked), 3) if ranked else None,
+            "evidence_recall_at_5": _share([r["evidence_hit"] for r in ranked]),
+            "key_fact_recall": _share(facts),
+            "all_facts_share": _share([all(r["facts"]) for r in answerable if r["facts"]]),
+            "refusal_recall": _share([r["refused"] for r in unanswerable]),
+            "false_refusal_rate": _share([r["refused"] for r in answerable]),
+            "citation_validity": round(sum(r["markers_ok"] for r in subset) / markers, 3) if markers else None,
+            "cited_sentence_share": round(sum(r["cited_sentences"] for r in subset) / sentences, 3) if sentences else None,
+            "latency_p50_ms": _percentile(totals, 0.5),
+            "latency_p95_ms": _percentile(totals, 0.95),
+            "first_token_p50_ms": _percentile(firsts, 0.5),
+            "first_token_p95_ms": _percentile(firsts, 0.95),
+        }
+        return out
+
+    overall = metrics(rows)
+    by_kind = {kind: metrics([r for r in rows if r["kind"] == kind]) for kind in KINDS if any(r["kind"] == kind for r in rows)}
+    failures = []
+    for r in rows:
+        why = []
+        if r["answerable"] and r["refused"]:
+            why.append("refused an answerable question")
+        if not r["answerable"] and not r["refused"]:
+            why.append("answered an unanswerable question")
+        if r["answerable"] and not r["refused"] and not all(r["facts"]):
+            why.append("missing key fact")
+        if r["markers"] != r["markers_ok"]:
+            why.append("citation not found in note")
+        if why:
+            failures.append({"id": r["id"], "kind": r["kind"], "question": r["question"], "why": "; ".join(why), "answer": r["answer"]})
+    overall["model"] = getattr(settings, "model", None) if settings else None
+    return {"metrics": overall, "by_kind": by_kind, "failures": failures, "items": rows}
+
+
+def _share(flags: list[bool]) -> float | None:
+    return round(sum(1 for f in flags if f) / len(flags), 3) if flags else None
+
+
+SUMMARY_KEYS = [
+    ("hit_at_1", "retrieval hit@1"), ("hit_at_5", "retrieval hit@5"), ("mrr", "retrieval MRR"),
+    ("evidence_recall_at_5", "evidence recall@5"), ("key_fact_recall", "key-fact recall"),
+    ("all_facts_share", "answers with all facts"), ("refusal_recall", "refusal recall (unanswerable)"),
+    ("false_refusal_rate", "false refusals (answerable)"), ("citation_validity", "citations found in note"),
+    ("cited_sentence_share", "sentences with a citation"), ("latency_p50_ms", "latency p50 (ms)"),
+    ("latency_p95_ms", "latency p95 (ms)"), ("first_token_p50_ms", "first token p50 (ms)"),
+    ("first_token_p95_ms", "first token p95 (ms)"),
+]
+
+
+def format_summary(result: dict) -> str:
+    m = result["metrics"]
+    lines = [f"{label:32s} {m.get(key)}" for key, label in SUMMARY_KEYS]
+    lines.append("")
+    lines.append("by kind: " + ", ".join(
+        f"{k} facts={v['key_fact_recall']} refusals={v['refusal_recall'] if k == 'unanswerable' else v['false_refusal_rate']}"
+        for k, v in result["by_kind"].items()))
+    lines.append(f"failed items: {len(result['failures'])} of {m['items']}")
+    return "\n".join(lines)
+
+
+def markdown_table(metrics: dict) -> str:
+    rows = ["| metric | value |", "| --- | --- |"]
+    rows += [f"| {label} | {metrics.get(key)} |" for key, label in SUMMARY_KEYS]
+    return "\n".join(rows)
+
+
+def write_report(result: dict, out_dir: Path) -> Path:
+    """report.md with a bar chart per metric (overall) and per kind, plus results.json."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    m = result["metrics"]
+    shares = [(label, m[key]) for key, label in SUMMARY_KEYS if not key.endswith("_ms") and m.get(key) is not None]
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    ax.barh([s[0] for s in shares], [s[1] for s in shares], color="#4a7fb5")
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    for i, (_, v) in enumerate(shares):
+        ax.text(min(v + 0.01, 0.93), i, f"{v:.2f}", va="center")
+    ax.set_title("notesqa eval: overall metrics")
+    fig.tight_layout()
+    fig.savefig(out_dir / "metrics.png", dpi=110)
+    plt.close(fig)
+
+    kinds = list(result["by_kind"])
+    fig, axes = plt.subplots(1, 3, figsize=(12, 3.8))
+    for ax, (key, title) in zip(axes, [("hit_at_5", "retrieval hit@5"), ("key_fact_recall", "key-fact recall"),
+                                       ("refusal_recall", "refusal recall / 1 - false refusals")]):
+        values = []
+        for k in kinds:
+            v = result["by_kind"][k]
+            if key == "refusal_recall" and k != "unanswerable":
+                fr = v.get("false_refusal_rate")
+                values.append(None if fr is None else 1 - fr)
+            else:
+                values.append(v.get(key))
+        ax.bar(kinds, [v or 0 for v in values], color="#e08a3c")
+        ax.set_ylim(0, 1)
+        ax.set_title(title)
+        ax.tick_params(axis="x", rotation=45)
+    fig.tight_layout()
+    fig.savefig(out_dir / "by_kind.png", dpi=110)
+    plt.close(fig)
+
+    lat = [(label, m[key]) for key, label in SUMMARY_KEYS if key.endswith("_ms") and m.get(key) is not None]
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.barh([l[0] for l in lat], [l[1] for l in lat], color="#6a9f58")
+    ax.invert_yaxis()
+    ax.set_xlabel("milliseconds")
+    ax.set_title("latency")
+    fig.tight_layout()
+    fig.savefig(out_dir / "latency.png", dpi=110)
+    plt.close(fig)
+
+    lines = [f"# Eval report ({m['items']} items, model {m.get('model')})", "", markdown_table(m), "",
+             "![overall](metrics.png)", "", "![by kind](by_kind.png)", "", "![latency](latency.png)", "",
+             "## By kind", "", "| kind | items | hit@5 | key-fact recall | all facts | refusal recall | false refusals |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for k, v in result["by_kind"].items():
+        lines.append(f"| {k} | {v['items']} | {v['hit_at_5']} | {v['key_fact_recall']} | {v['all_facts_share']} | "
+                     f"{v['refusal_recall']} | {v['false_refusal_rate']} |")
+    lines += ["", f"## Failed items ({len(result['failures'])})", ""]
+    for f in result["failures"]:
+        lines.append(f"- **{f['id']}** ({f['kind']}) {f['question']!r}: {f['why']}. Answer: {f['answer'][:300]!r}")
+    (out_dir / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out_dir / "results.json").write_text(json.dumps({k: result[k] for k in ("metrics", "by_kind", "failures")}, indent=1))
+    return out_dir / "report.md"
+
+
+__all__ = ["load_dataset", "run_eval", "summarise", "write_report", "format_summary", "fact_present", "statistics"]

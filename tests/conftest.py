@@ -1,0 +1,254 @@
+"""Shared fixtures: fakes for the embedder and the generator, and session-wide real models and index.
+
+Fast tests use ``FakeEmbedder`` / ``FakeGenerator``. Tests that load all-MiniLM-L6-v2 or the GGUF model
+are marked ``@pytest.mark.model`` and share one embedder, one corpus index and one pipeline per session.
+Every test writes only under pytest's tmp paths (``RAG_INDEX`` points there too, as a safety net).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from rag.config import Settings  # noqa: E402
+from rag.generate import GenerationStats  # noqa: E402
+from rag.text import terms, words  # noqa: E402
+from rag.tokens import count_tokens  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+# -- fakes ---------------------------------------------------------------------------------------
+
+
+class FakeEmbedder:
+    """Deterministic hashed bag of (stemmed, stopword-free) words in 64 dims, unit length.
+
+    ``embedded`` counts the texts passed to :meth:`encode` (queries are not counted), so tests can
+    tell how much work an index build did.
+    """
+
+    id = "test/fake-hashed-bow-64"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.embedded = 0
+        self.calls: list[int] = []  # batch sizes passed to encode
+
+    def _vector(self, text: str) -> np.ndarray:
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for term in terms(text) or words(text):
+            digest = hashlib.sha1(term.encode("utf-8")).digest()
+            vec[digest[0] % self.dim] += 1.0 if digest[1] % 2 else -1.0
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm else vec
+
+    def encode(self, texts, progress: bool = False, batch_size: int = 32) -> np.ndarray:
+        texts = list(texts)
+        self.embedded += len(texts)
+        self.calls.append(len(texts))
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._vector(t) for t in texts]).astype(np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self._vector(text)
+
+
+class FakeGenerator:
+    """Scripted model: replies in order (the last one repeats); a reply may be a callable(system, user).
+
+    Streams the reply in word pieces and fills a :class:`GenerationStats` like the real generator.
+    ``prompts`` records every (system, user) prompt it was given.
+    """
+
+    name = "fake-model.gguf"
+    instances = 0  # constructor calls, for "models are loaded once" checks
+
+    def __init__(self, settings=None, replies=None, n_ctx: int = 2048) -> None:
+        type(self).instances += 1
+        self.settings = settings
+        self.replies = list(replies) if replies else ["I can't find that in your notes."]
+        self._n_ctx = n_ctx
+        self.prompts: list[tuple[str, str]] = []
+
+    @property
+    def n_ctx(self) -> int:
+        return self._n_ctx
+
+    def prompt_tokens(self, system: str, user: str) -> int:
+        return count_tokens(system) + count_tokens(user) + 32
+
+    def stream(self, system: str, user: str, max_tokens=None, stats: GenerationStats | None = None):
+        stats = stats if stats is not None else GenerationStats()
+        started = time.perf_counter()
+        self.prompts.append((system, user))
+        reply = self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+        text = reply(system, user) if callable(reply) else reply
+        stats.prompt_tokens = self.prompt_tokens(system, user)
+        for piece in re.findall(r"\S+\s*|\s+", text):
+            if stats.completion_tokens == 0:
+                stats.first_token_ms = (time.perf_counter() - started) * 1000
+            stats.completion_tokens += 1
+            yield piece
+        stats.total_ms = (time.perf_counter() - started) * 1000
+
+    @property
+    def last_user_prompt(self) -> str:
+        return self.prompts[-1][1] if self.prompts else ""
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def write_notes(folder: Path, notes: dict[str, str]) -> Path:
+    """Write ``{relative name: text}`` as UTF-8 notes under ``folder``; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in notes.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+SMALL_NOTES = {
+    "sqs.md": """# SQS
+
+## Retention
+- Messages are kept for 4 days by default, up to a maximum of 14 days.
+- The message size limit is 256 KB per message.
+
+## Visibility Timeout
+- After a consumer polls a message it is hidden from other consumers.
+- The default visibility timeout is 30 seconds.
+- Call the ChangeMessageVisibility API to get more time.
+""",
+    "lambda.md": """# Lambda
+
+## Limits
+- Lambda functions can run for at most 15 minutes.
+- Memory can be set from 128 MB to 10240 MB.
+
+## Triggers
+- Lambda can be triggered by S3 events, SQS queues and API Gateway.
+""",
+    "s3.md": """# S3
+
+## Storage classes
+- S3 Standard keeps data in at least three availability zones.
+- S3 Glacier Deep Archive is the cheapest class for long term archives.
+
+## Versioning
+- Versioning keeps every version of an object in the same bucket.
+""",
+}
+
+
+@pytest.fixture
+def small_corpus(tmp_path) -> Path:
+    """Three short notes with known facts (SQS retention and timeout, Lambda limits, S3 classes)."""
+    return write_notes(tmp_path / "notes", SMALL_NOTES)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def small_settings(small_corpus, tmp_path) -> Settings:
+    return Settings(corpus=small_corpus, index=tmp_path / "index")
+
+
+@pytest.fixture
+def small_retriever(small_settings, fake_embedder):
+    """A Retriever over an index of ``small_corpus`` built with the fake embedder."""
+    from rag.retrieve import Retriever
+    from rag.store import Store, build_index
+
+    build_index(small_settings, fake_embedder, progress=False)
+    store = Store.load(small_settings.index, small_settings, fake_embedder.id)
+    return Retriever(store, fake_embedder)
+
+
+@pytest.fixture
+def fake_models(monkeypatch):
+    """Make every Pipeline use FakeEmbedder and FakeGenerator; returns a record of what was built."""
+
+    class Record:
+        embedders: list[FakeEmbedder] = []
+        generators: list[FakeGenerator] = []
+        replies: list = ["I can't find that in your notes."]
+
+    record = Record()
+    record.embedders, record.generators = [], []
+
+    def make_embedder():
+        embedder = FakeEmbedder()
+        record.embedders.append(embedder)
+        return embedder
+
+    def make_generator(settings):
+        generator = FakeGenerator(settings, replies=list(record.replies))
+        record.generators.append(generator)
+        return generator
+
+    monkeypatch.setattr("rag.pipeline.Embedder", make_embedder)
+    monkeypatch.setattr("rag.generate.Generator", make_generator)
+    return record
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch, tmp_path):
+    """No RAG_* setting leaks in from the caller's shell, and a forgotten --index never hits the repo's."""
+    for name in list(os.environ):
+        if name.startswith("RAG_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("RAG_INDEX", str(tmp_path / "default-index"))
+
+
+# -- real models (session-wide, marked `model` by the tests that use them) -------------------------
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    from rag.embed import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, real_embedder) -> Settings:
+    """Settings for the repo's corpus/ with an index built once per session under a tmp folder."""
+    from rag.store import build_index
+
+    settings = Settings(corpus=CORPUS, index=tmp_path_factory.mktemp("corpus-index"))
+    stats = build_index(settings, real_embedder, progress=False)
+    assert stats.chunks > 0
+    return settings
+
+
+@pytest.fixture(scope="session")
+def corpus_retriever(corpus_index, real_embedder):
+    from rag.retrieve import Retriever
+    from rag.store import Store
+
+    return Retriever(Store.load(corpus_index.index, corpus_index, real_embedder.id), real_embedder)
+
+
+@pytest.fixture(scope="session")
+def real_pipeline(corpus_index, real_embedder):
+    """The full pipeline on the session index with the default bundled GGUF model."""
+    from rag.pipeline import Pipeline
+
+    return Pipeline(corpus_index, embedder=real_embedder)
