@@ -39,6 +39,7 @@ test: install browser-deps
 
 eval: install
 	$(BIN)/rag eval --report evals/report
+	$(BIN)/python evals/update_readme.py evals/report/results.json
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

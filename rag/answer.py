@@ -19,7 +19,7 @@ from .evidence import Scorer, Unit, units_of
 from .generate import GenerationStats
 from .redact import redact_text
 from .retrieve import Hit
-from .text import GENERIC, numbers, terms
+from .text import numbers, strip_markup, terms
 from .verify import Checked, Citation, Source, number_units, verify
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
@@ -126,8 +126,8 @@ class Answerer:
         parts = []
         for s in sources:
             lines = " ".join(u.display for u in s.units)
-            label = f"{s.heading} ({s.file})" if s.heading else s.file
-            parts.append(f"[{s.n}] {label}: {lines}")
+            topic = s.heading.split(" > ")[-1] if s.heading else ""
+            parts.append(f"[{s.n}] {topic + ': ' if topic else ''}{lines}")
         return "Sources:\n" + "\n".join(parts) + f"\n\nQuestion: {question}"
 
     def fit_context(self, question: str, sources: list[Source]) -> list[Source]:
@@ -196,84 +196,160 @@ class Answerer:
         yield "answer", answer
 
     def _assemble(self, question: str, checked: list[Checked], sources: list[Source], ranked: list[Unit]) -> Answer:
-        citations: list[Citation] = []
-        keyed: dict[tuple[str, int, str], int] = {}
+        top = sorted((u for s in sources for u in s.units), key=lambda u: -u.score)
+        strong = [u for u in top if u.score >= STRONG * top[0].score][:4] if top else []
+        headings = {(u.file, u.line): s.heading for s in sources for u in s.units}
+        q_terms = set(terms(question))
+        accepted = [c for c in checked if c.verified and _adds_content(c, q_terms) and c.support[0][1] in strong]
+        picked: list[tuple[str, list[Unit]]] = []  # (sentence text or "", supporting units)
+        mode = "model"
+        if accepted and _covers_key_fact(" ".join(c.text for c in accepted), strong, question):
+            picked = [(c.text, [c.support[0][1]]) for c in accepted]
+        else:
+            mode = "extractive"
+            picked = [("", [u]) for u in _extractive_units(top)]
+        if not picked:
+            return Answer(question, question, REFUSAL, True, [], "refused")
 
-        def cite(unit: Unit, heading: str) -> int:
-            key = (unit.file, unit.line, unit.quote)
+        citations: list[Citation] = []
+        keyed: dict[tuple, int] = {}
+
+        def cite(unit: Unit) -> int:
+            quote, end = self._expanded(unit) if mode == "extractive" else (unit.quote, unit.line)
+            key = (unit.file, unit.line, quote)
             if key not in keyed:
                 keyed[key] = len(citations) + 1
-                citations.append(Citation(keyed[key], unit.file, unit.line, unit.line, unit.quote, heading))
+                citations.append(Citation(keyed[key], unit.file, unit.line, end, quote, headings.get((unit.file, unit.line), "")))
             return keyed[key]
 
-        by_n = {s.n: s for s in sources}
         sentences = []
-        for item in checked:
-            if item.verified:
-                n, unit = item.support[0]
-                text = item.text.rstrip()
+        for text, units in picked:
+            n = cite(units[0])
+            if text:
                 end = text[-1] if text[-1] in ".!?" else "."
-                sentences.append(f"{text.rstrip('.!?')} [{cite(unit, by_n[n].heading)}]{end}")
-        mode = "model"
-        top = [u for s in sources for u in s.units]
-        top.sort(key=lambda u: -u.score)
-        if sentences and top and not _covers_key_fact(" ".join(sentences), top[0], question):
-            sentences = []  # verified but beside the point: the quote below says more
-        if not sentences:
-            mode = "extractive"
-            for unit in _extractive_units(top):
-                heading = next(s.heading for s in sources if unit in s.units)
-                sentences.append(f"“{unit.display}” [{cite(unit, heading)}]")
-        conflict = _conflict(question, top)
+                sentences.append(f"{text.rstrip('.!?')} [{n}]{end}")
+            else:
+                sentences.append(f"“{_display(citations[n - 1].quote)}” [{n}]")
+        conflict = _conflict(question, ranked)
         if conflict:
             a, b = conflict
-            na, nb = cite(a, ""), cite(b, "")
-            sentences.append(f"Note that your notes disagree here: “{a.display}” [{na}] but “{b.display}” [{nb}].")
-        if not sentences:
-            return Answer(question, question, REFUSAL, True, [], "refused")
+            na, nb = cite(a), cite(b)
+            sentences.append(f"Note that your notes disagree here: [{na}] says “{a.display}” but [{nb}] says “{b.display}”.")
         return Answer(question, question, " ".join(sentences), False, citations, mode, conflict=bool(conflict))
+
+    def _expanded(self, unit: Unit) -> tuple[str, int]:
+        """A topic line ("Deployment options:") quoted with the lines under it, which hold the substance."""
+        if not (unit.display.endswith(":") or len(unit.display.split()) <= 4):
+            return unit.quote, unit.line
+        chunk = self.retriever.store.chunks[unit.chunk_id]
+        lines = chunk.text.split("\n")
+        try:
+            i = chunk.line_numbers.index(unit.line)
+        except ValueError:
+            return unit.quote, unit.line
+        indent = len(lines[i]) - len(lines[i].lstrip())
+        j = i + 1
+        while (
+            j < len(lines) and j - i <= 5
+            and chunk.line_numbers[j] == chunk.line_numbers[j - 1] + 1  # contiguous: the quote must be verbatim
+            and len(lines[j]) - len(lines[j].lstrip()) > indent
+        ):
+            j += 1
+        if j == i + 1:
+            return unit.quote, unit.line
+        start = lines[i].find(unit.quote)
+        quote = "\n".join([lines[i][start:]] + lines[i + 1 : j])
+        return quote, chunk.line_numbers[j - 1]
+
+
+STRONG = 0.85  # a sentence within this share of the best score is as good an answer as the best
+
+
+def _display(quote: str) -> str:
+    """A quote as a reader sees it: markup stripped, lines joined with semicolons."""
+    parts = [strip_markup(line) for line in quote.split("\n") if line.strip()]
+    if len(parts) == 1:
+        return parts[0]
+    return parts[0].rstrip(":") + ": " + "; ".join(parts[1:])
+
+
+def _adds_content(item: Checked, q_terms: set[str]) -> bool:
+    """A verified sentence must say something the question did not, and that something must be in the quote."""
+    unit = item.support[0][1]
+    new = {t for t in terms(item.text) if t not in q_terms}
+    quote_terms = set(terms(unit.quote))
+    return len(new & quote_terms) >= 2 or bool(numbers(item.text) & numbers(unit.quote))
 
 
 def _extractive_units(top: list[Unit]) -> list[Unit]:
-    """The best one or two source sentences, from distinct lines."""
+    """The best source sentences (up to three, from distinct lines) that score close to the best."""
     if not top:
         return []
     chosen = [top[0]]
     for unit in top[1:]:
-        if len(chosen) == 2:
+        if len(chosen) == 3:
             break
-        if unit.score >= 0.85 * top[0].score and unit.line != chosen[0].line:
+        if unit.score >= STRONG * top[0].score and all(unit.line != c.line or unit.file != c.file for c in chosen):
             chosen.append(unit)
     return chosen
 
 
-def _covers_key_fact(answer: str, best: Unit, question: str) -> bool:
-    """A numeric question answered without the best sentence's number probably missed the point."""
-    wanted = numbers(best.quote)
-    if not wanted or not re.search(r"(?i)\b(how|max|min|limit|default|size|timeout|retention|number|many|much|long)", question):
+_MAX = re.compile(r"(?i)\b(max(?:imum)?|largest|biggest|longest|most|highest|upper|up to)\b")
+_MIN = re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|least|lowest)\b")
+
+
+def _as_float(n: str) -> float:
+    try:
+        return float(n.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+def _covers_key_fact(answer: str, strong: list[Unit], question: str) -> bool:
+    """An amount question must get the amount the best sentences state (the right end of a range for max/min)."""
+    if not re.search(r"(?i)\b(how|max|min|limit|default|size|timeout|retention|number|many|much|long|big)", question):
         return True
-    return bool(numbers(answer) & wanted)
+    said = numbers(answer)
+    with_numbers = [u for u in strong if numbers(u.quote)]
+    if not with_numbers:
+        return True
+    for unit in with_numbers:
+        have = numbers(unit.quote)
+        if not said & have:
+            continue
+        values = sorted(have, key=_as_float)
+        if _MAX.search(question) and not _MIN.search(question) and len(values) > 1:
+            return values[-1] in said
+        if _MIN.search(question) and not _MAX.search(question) and len(values) > 1:
+            return values[0] in said
+        return True
+    return False
 
-
-def _conflict(question: str, top: list[Unit]) -> tuple[Unit, Unit] | None:
-    """Two strong sentences from different notes stating different amounts of the same unit."""
-    if not top:
+def _conflict(question: str, ranked: list[Unit]) -> tuple[Unit, Unit] | None:
+    """Two strong sentences from different notes that state different amounts about the question's subject."""
+    if not ranked:
         return None
-    strong = [u for u in top if u.score >= 0.75 * top[0].score]
+    need, _ = answerable.expected_kind(question)
+    strong = [u for u in ranked[:6] if u.score >= CONFLICT * ranked[0].score]
     first = strong[0]
-    first_pairs = {p for p in number_units(first.quote) if p[1]}
-    if not first_pairs:
-        return None
     key = set(terms(question, drop_generic=True))
+
+    def amounts(unit: Unit) -> set[str]:
+        if need is not None and not need.search(unit.quote):
+            return set()
+        return numbers(unit.quote)
+
+    mine = amounts(first)
+    if not mine:
+        return None
     for other in strong[1:]:
-        if other.file == first.file:
+        theirs = amounts(other)
+        if other.file == first.file or not theirs or theirs == mine:
             continue
-        pairs = {p for p in number_units(other.quote) if p[1]}
-        same_units = {u for _, u in pairs} & {u for _, u in first_pairs}
-        if not same_units or pairs == first_pairs:
-            continue
-        if {n for n, u in pairs if u in same_units} != {n for n, u in first_pairs if u in same_units}:
-            shared = key & set(terms(other.quote + " " + other.context)) & set(terms(first.quote + " " + first.context))
-            if shared:
-                return first, other
+        # the sentences themselves must be about the same aspect, not merely sit under the same heading
+        if key & set(terms(other.quote)) & set(terms(first.quote)):
+            return first, other
     return None
+
+
+CONFLICT = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning

@@ -9,8 +9,10 @@ an amount of that kind.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .evidence import Unit
+if TYPE_CHECKING:
+    from .evidence import Unit
 
 _NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|unlimited)"
 _TIME = re.compile(rf"(?i){_NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?)|\b(?:never|indefinite\w*|forever)\b")

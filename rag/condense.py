@@ -27,9 +27,15 @@ def condense(question: str, previous: list[str]) -> str:
     core_words = set(core.lower().split())
     # "and the maximum?" after "what's the default SQS retention?" -> "what's the maximum SQS retention?"
     for new in _SWAP:
-        if new in core_words or f"the {new}" in core.lower():
+        if new in core_words:
             for old in _SWAP:
-                if old != new and re.search(rf"\b{old}\b", prev, re.I):
+                if old == new:
+                    continue
+                # "retained by default" -> "retained at most"; "the default timeout" -> "the maximum timeout"
+                adverb = {"maximum": "at most", "max": "at most", "minimum": "at least", "min": "at least"}.get(new, "by default")
+                if re.search(rf"\bby {old}\b", prev, re.I):
+                    return re.sub(rf"\bby {old}\b", adverb, prev, count=1, flags=re.I) + "?"
+                if re.search(rf"\b{old}\b", prev, re.I):
                     return re.sub(rf"\b{old}\b", new, prev, count=1, flags=re.I) + "?"
     if not core:
         return prev + "?"

@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 
 import numpy as np
 
 from .errors import ModelError
 
 EMBEDDER_ID = "sentence-transformers/all-MiniLM-L6-v2"
+# Inputs up to this many characters (a question, the candidate sentences of a few chunks) are encoded on
+# one thread: splitting so little work over torch's threads gains little, and on a busy machine the threads
+# wait on each other (benchmarks/README.md: query p50 12 ms on one thread, 33-80 ms on two).
+SINGLE_THREAD_CHARS = 8_000
+_threads_lock = threading.Lock()
+
+
+@contextmanager
+def _one_thread():
+    """Run torch on the calling thread only, then restore the thread count."""
+    import torch
+
+    with _threads_lock:
+        previous = torch.get_num_threads()
+        if previous != 1:
+            torch.set_num_threads(1)
+        try:
+            yield
+        finally:
+            if previous != 1:
+                torch.set_num_threads(previous)
 
 
 class Embedder:
@@ -34,14 +56,22 @@ class Embedder:
     def encode(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self.model.encode(
+        if sum(len(t) for t in texts) <= SINGLE_THREAD_CHARS:
+            with _one_thread():
+                vectors = self._encode(texts, progress, batch_size)
+        else:
+            vectors = self._encode(texts, progress, batch_size)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _encode(self, texts: list[str], progress: bool, batch_size: int) -> np.ndarray:
+        # sentence-transformers already batches the texts sorted by length (less padding).
+        return self.model.encode(
             texts,
             batch_size=batch_size,
             normalize_embeddings=True,
             show_progress_bar=progress,
             convert_to_numpy=True,
         )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
         with self._lock:

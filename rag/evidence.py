@@ -85,15 +85,34 @@ class Scorer:
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             intent = _intent_bonus(question, unit.quote)
             unit.sim, unit.coverage = float(sim), ctx
-            unit.score = 0.35 * ctx + 0.25 * own + 0.3 * max(sim, 0.0) + 0.1 * rank_prior + intent
+            unit.score = (0.35 * ctx + 0.25 * own + 0.3 * max(sim, 0.0) + 0.1 * rank_prior + intent) * _form(unit.quote)
         return sorted(units, key=lambda u: -u.score)
 
 
+def _form(sentence: str) -> float:
+    """Down-weight sentences that name a topic rather than state something: "SQS standard:", links."""
+    text = strip_markup(sentence)
+    n_words = len(text.split())
+    if _LINKS.search(sentence) and len(_LINKS.sub("", sentence).split()) <= 4:
+        return 0.5
+    if n_words <= 3 or (text.endswith(":") and n_words <= 8):
+        return 0.7
+    return 1.0
+
+
+_LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
+
+
 def _intent_bonus(question: str, sentence: str) -> float:
-    """Questions about amounts want sentences with numbers; 'default' questions want the word 'default'."""
+    """A question that asks for a duration, size, price... prefers sentences that state one."""
+    from .answerable import expected_kind
+
     q = question.lower()
     bonus = 0.0
-    if re.search(r"\b(how (many|much|long|big|often)|max|min|limit|default|size|timeout|retention|cost|price|number)", q):
+    need, _ = expected_kind(question)
+    if need is not None and need.search(sentence):
+        bonus += 0.12
+    elif re.search(r"\b(how (many|much|long|big|often)|max|min|limit|default|size|timeout|retention|cost|price|number)", q):
         if numbers(sentence):
             bonus += 0.05
     for word in ("default", "maximum", "minimum", "max", "min"):

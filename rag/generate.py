@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -13,6 +15,12 @@ from typing import Iterator
 from .errors import ModelError
 
 BUNDLED = ("smollm2", "gemma3")
+MIN_ANSWER_TOKENS = 16  # a prompt is cut so that the model always has at least this much room to answer
+# Candidates for a model's control tokens ("<|im_start|>", "<end_of_turn>"); only the ones this model's
+# vocabulary really has are defused (see Generator.neutralise), so "<script>" in a note stays as written.
+_CONTROL_MARKUP = re.compile(r"<\|?/?[A-Za-z_][\w.|-]{0,40}\|?>")
+
+log = logging.getLogger("rag")
 
 
 def resolve_model(spec: str) -> Path:
@@ -67,6 +75,7 @@ class Generator:
         self.path = resolve_model(settings.model)
         self.name = self.path.name
         self.lock = threading.Lock()
+        self._control: dict[str, bool] = {}
         started = time.perf_counter()
         try:
             from llama_cpp import Llama
@@ -98,6 +107,49 @@ class Generator:
         """Tokens the prompt will take (template overhead included), to keep it inside n_ctx."""
         return self.count(system) + self.count(user) + 32
 
+    def _is_control(self, piece: str) -> bool:
+        """Whether ``piece`` is one of this model's control tokens."""
+        if piece not in self._control:
+            data = piece.encode("utf-8")
+            special = self.llm.tokenize(data, add_bos=False, special=True)
+            self._control[piece] = len(special) == 1 and special != self.llm.tokenize(data, add_bos=False, special=False)
+        return self._control[piece]
+
+    def neutralise(self, text: str) -> str:
+        """``text`` with this model's control tokens defused ('<|im_start|>' -> '‹|im_start|›').
+
+        llama-cpp-python tokenizes chat messages with special tokens on, so a note (or a question) holding
+        '<|im_end|><|im_start|>system' would otherwise open a real system turn. Notes are data, never turns.
+        """
+        if "<" not in text:
+            return text
+
+        def defuse(match: re.Match) -> str:
+            piece = match.group(0)
+            return piece.replace("<", "\u2039").replace(">", "\u203a") if self._is_control(piece) else piece
+
+        return _CONTROL_MARKUP.sub(defuse, text)
+
+    def fit_prompt(self, system: str, user: str, reserve: int = MIN_ANSWER_TOKENS) -> tuple[str, int]:
+        """``user``, cut at the end if need be, so the prompt leaves ``reserve`` tokens of n_ctx; and its size.
+
+        The answerer drops sources to fit n_ctx; this is the last guard, for what it cannot drop (a question of
+        thousands of tokens). llama.cpp refuses a prompt longer than its context, so never send one.
+        """
+        limit = self.n_ctx - reserve - 4
+        used = self.prompt_tokens(system, user)
+        if used <= limit:
+            return user, used
+        tokens = self.llm.tokenize(user.encode("utf-8"), add_bos=False, special=True)
+        keep = max(0, len(tokens) - (used - limit))
+        while True:
+            cut = self.llm.detokenize(tokens[:keep]).decode("utf-8", errors="ignore")
+            used = self.prompt_tokens(system, cut)
+            if used <= limit or keep == 0:
+                log.warning("the prompt was %d tokens too long for n_ctx %d; its end was cut", len(tokens) - keep, self.n_ctx)
+                return cut, used
+            keep = max(0, keep - max(8, used - limit))
+
     def stream(
         self, system: str, user: str, max_tokens: int | None = None, stats: GenerationStats | None = None
     ) -> Iterator[str]:
@@ -109,7 +161,8 @@ class Generator:
         stats = stats if stats is not None else GenerationStats()
         started = time.perf_counter()
         with self.lock:
-            stats.prompt_tokens = self.prompt_tokens(system, user)
+            system, user = self.neutralise(system), self.neutralise(user)
+            user, stats.prompt_tokens = self.fit_prompt(system, user)
             budget = max_tokens or self.settings.max_tokens
             budget = max(8, min(budget, self.n_ctx - stats.prompt_tokens - 4))
             self.llm.set_seed(self.settings.seed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,14 @@ log = logging.getLogger("rag")
 NOTE_SUFFIXES = (".md", ".txt", ".markdown")
 MAX_NOTE_BYTES = 20 * 1024 * 1024  # larger files are almost surely not hand-written notes
 _CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
+# A note line written to steer the assistant ("ignore previous instructions and say ..."): it stays note text
+# (indexed and shown like any other line) and is reported at index time; it is data, never an instruction.
+_INSTRUCTION = re.compile(
+    r"(?i)\b(?:ignore|disregard|forget|override)\s+(?:(?:all|any|the|your|my|previous|prior|above|earlier|"
+    r"preceding|these|those|other|system)\s+)*(?:instructions?|prompts?|rules|directions|guidelines)\b"
+    r"|\b(?:print|reveal|show|repeat|output|leak)\s+(?:\w+\s+){0,3}(?:system\s+prompt|instructions)\b"
+    r"|\byou\s+are\s+now\b|\bnew\s+instructions\s*:|^\W*(?:system|assistant)\s*:"
+)
 
 
 @dataclass
@@ -70,6 +79,11 @@ def normalise_line(line: str) -> str:
     return line.expandtabs(4).rstrip()
 
 
+def looks_like_instruction(text: str) -> bool:
+    """Whether a line of a note reads like an instruction to the assistant (a prompt injection)."""
+    return bool(_INSTRUCTION.search(text or ""))
+
+
 def read_note(path: Path, corpus: Path) -> Note:
     """Read one note file. Raises CorpusError when the file is not a text note."""
     rel = path.relative_to(corpus).as_posix()
@@ -85,6 +99,9 @@ def read_note(path: Path, corpus: Path) -> Note:
     lines, found = redact_lines(lines)
     for finding in found:
         warnings.append(f"{rel}:{finding.line}: {finding.kind} redacted (it will not be indexed or shown)")
+    for number, line in enumerate(lines, start=1):
+        if looks_like_instruction(line):
+            warnings.append(f"{rel}:{number}: reads like an instruction to the assistant; it is kept as note text, never obeyed")
     return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings)
 
 
@@ -116,6 +133,9 @@ def find_notes(corpus: Path) -> tuple[list[Path], list[str]]:
             continue
         if not resolved.is_relative_to(root):
             warnings.append(f"{path.relative_to(corpus)}: points outside the notes folder ({resolved}), skipped")
+            continue
+        if path.is_symlink() and not path.exists():
+            warnings.append(f"{path.relative_to(corpus)}: broken link, skipped")
             continue
         if path.is_file():
             paths.append(path)

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 MASK = "[REDACTED]"
 
 # Value after a password-like word and a ':' or '=' ("mysql pass : JanNew#2025").
+# Also "root password is Xy7!..." and "pw: ...": the value still has to look like a credential (_looks_secret).
 _KEYWORD_VALUE = re.compile(
-    r"(?i)\b(pass(?:word|wd|phrase)?|pwd|secret(?:[ _-]?access)?(?:[ _-]?key)?|api[ _-]?key|access[ _-]?token|auth[ _-]?token|token)"
-    r"(\s*[:=]\s*)(?![\[(])(\S+)"
+    r"(?i)\b(pass(?:word|wd|phrase)?|pwd|pw|secret(?:[ _-]?access)?(?:[ _-]?key)?|api[ _-]?key|access[ _-]?token|auth[ _-]?token|token)"
+    r"(\s*[:=]\s*|\s+(?:is|was)\s+)(?![\[(])(\S+)"
 )
+# "mysql://admin:S3cret@db.example.com": the password part of a URL.
+_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]+:)([^@\s/]+)(@)")
 _PATTERNS = [
     ("AWS access key id", re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b")),
     ("GitHub token", re.compile(r"\bgh[pousr]_[A-Za-z0-9]{30,}\b")),
@@ -71,6 +74,14 @@ def redact_text(text: str) -> tuple[str, list[str]]:
         return match.group(1) + match.group(2) + MASK
 
     text = _KEYWORD_VALUE.sub(keyword, text)
+
+    def url_password(match: re.Match) -> str:
+        if match.group(2) == MASK:
+            return match.group(0)
+        kinds.append("password in URL")
+        return match.group(1) + MASK + match.group(3)
+
+    text = _URL_PASSWORD.sub(url_password, text)
     for kind, pattern in _PATTERNS:
         text, n = pattern.subn(MASK, text)
         kinds.extend([kind] * n)

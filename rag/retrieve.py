@@ -10,10 +10,26 @@ from dataclasses import dataclass
 import numpy as np
 
 from .chunk import Chunk
-from .text import STOPWORDS, terms
+from .text import STOPWORDS, stem, terms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
+
+
+def dense_search(index, query: np.ndarray, k: int):
+    """``index.search`` for one query on the calling thread only.
+
+    FAISS splits even one query's exact search over its OpenMP threads; on a busy 2-core machine they wait
+    on each other (benchmarks/README.md: 10k vectors p50 0.3 ms on one thread, 16-24 ms on two).
+    """
+    import faiss
+
+    previous = faiss.omp_get_max_threads()  # a per-thread OpenMP setting: other threads are not affected
+    faiss.omp_set_num_threads(1)
+    try:
+        return index.search(query, k)
+    finally:
+        faiss.omp_set_num_threads(previous)
 
 
 @dataclass
@@ -69,6 +85,7 @@ class Speller:
             for word in _WORD.findall(text.lower()):
                 counts[word] = counts.get(word, 0) + 1
         self.counts = counts
+        self.stems = {stem(w) for w in counts}
         self.by_initial: dict[str, list[str]] = {}
         for word in counts:
             if len(word) >= 3 and word.isalpha():
@@ -77,6 +94,8 @@ class Speller:
     def correct_word(self, word: str) -> str:
         low = word.lower()
         if len(low) < 4 or not low.isalpha() or low in self.counts or low in STOPWORDS:
+            return word
+        if stem(low) in self.stems:  # "retained" is fine when the notes say "retain": BM25 sees stems
             return word
         pool = [w for w in self.by_initial.get(low[0], []) if abs(len(w) - len(low)) <= 2]
         # Transposed first letters are rare in typing; the first-letter pool keeps this fast.
@@ -106,7 +125,7 @@ class Retriever:
             return []
         pool = min(max(pool, k), len(chunks))
         qvec = self.embedder.encode_query(question)
-        dense_scores, dense_ids = self.store.faiss.search(qvec[None, :], pool)
+        dense_scores, dense_ids = dense_search(self.store.faiss, qvec[None, :], pool)
         dense = [(int(i), float(s)) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0]
         lexical = self.bm25.search(question, pool)
 

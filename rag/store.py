@@ -18,12 +18,16 @@ from pathlib import Path
 import numpy as np
 
 from .chunk import Chunk, chunk_note
-from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
+from .errors import ConfigError, CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
 from .ingest import load_corpus
 from .tokens import ENCODING
 
-FORMAT_VERSION = 2  # 2: curly quotes kept by ingestion
-HNSW_MIN_VECTORS = 50_000  # below this exact search is fast enough (see benchmarks/README)
+FORMAT_VERSION = 3  # 2: curly quotes kept by ingestion; 3: more credential shapes redacted (old chunks may hold them)
+# Which FAISS index a build makes, by number of vectors (measured in benchmarks/README.md "Crossover"):
+# exact search below HNSW_MIN_VECTORS, HNSW up to IVF_MIN_VECTORS, IVF above (HNSW builds too slowly there).
+HNSW_MIN_VECTORS = 50_000
+IVF_MIN_VECTORS = 300_000
+HNSW_EF_SEARCH = 128  # not saved by faiss.write_index: set again on every load
 FILES = ("chunks.jsonl", "vectors.npy", "faiss.index")
 
 
@@ -49,19 +53,60 @@ def chunker_settings(settings) -> dict:
     return {"max_tokens": settings.chunk_tokens, "overlap": settings.chunk_overlap, "tokenizer": ENCODING}
 
 
-def make_faiss_index(vectors: np.ndarray):
-    """Exact inner-product search for small sets, HNSW above ``HNSW_MIN_VECTORS``."""
+def index_kind(n: int) -> str:
+    """The FAISS index type for ``n`` vectors: "flat" (exact), "hnsw" or "ivf"."""
+    if n >= IVF_MIN_VECTORS:
+        return "ivf"
+    return "hnsw" if n >= HNSW_MIN_VECTORS else "flat"
+
+
+def ivf_nlist(n: int) -> int:
+    """IVF list count: the power of two nearest sqrt(n), with at least 39 training points per list."""
+    nlist = 2 ** round(np.log2(max(np.sqrt(max(n, 1)), 1)))
+    while nlist > 1 and nlist * 39 > n:
+        nlist //= 2
+    return nlist
+
+
+def ivf_nprobe(nlist: int) -> int:
+    """Lists an IVF query visits: 1/16 of them (recall@10 >= 0.95 in benchmarks/README)."""
+    return max(1, nlist // 16)
+
+
+def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
+    """Exact inner-product search for small sets, HNSW from ``HNSW_MIN_VECTORS``, IVF from ``IVF_MIN_VECTORS``."""
     import faiss
 
     dim = vectors.shape[1]
-    if len(vectors) >= HNSW_MIN_VECTORS:
+    kind = kind or index_kind(len(vectors))
+    if kind == "hnsw":
         index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 128
-    else:
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    elif kind == "ivf":
+        nlist = ivf_nlist(len(vectors))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        index.cp.niter = 10  # k-means iterations: the default 25 triples training time for no recall gain
+        sample = min(len(vectors), 64 * nlist)
+        rows = np.sort(np.random.default_rng(0).choice(len(vectors), sample, replace=False))
+        index.train(np.ascontiguousarray(vectors[rows]))
+        index.nprobe = ivf_nprobe(nlist)
+    elif kind == "flat":
         index = faiss.IndexFlatIP(dim)
+    else:
+        raise ValueError(f"unknown FAISS index kind {kind!r}")
     if len(vectors):
         index.add(vectors)
+    return index
+
+
+def read_faiss_index(path: Path):
+    """Read a saved index (memory-mapped) with the search settings that faiss does not save."""
+    import faiss
+
+    index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
+    if hasattr(index, "hnsw"):
+        index.hnsw.efSearch = HNSW_EF_SEARCH  # faiss.write_index drops it: a loaded index would search with 16
     return index
 
 
@@ -76,11 +121,13 @@ def _sha256(path: Path) -> str:
 def _current_dir(index_dir: Path) -> Path | None:
     pointer = index_dir / "CURRENT"
     try:
-        name = pointer.read_text().strip()
-    except (FileNotFoundError, NotADirectoryError):
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):  # missing, not a folder, or garbage: no live build
+        return None
+    if not name.startswith("build-") or "/" in name or "\\" in name or "\x00" in name:
         return None
     build = index_dir / name
-    return build if name.startswith("build-") and build.is_dir() else None
+    return build if build.is_dir() else None
 
 
 class Store:
@@ -100,8 +147,6 @@ class Store:
     @classmethod
     def load(cls, index_dir: Path, settings=None, embedder_id: str | None = None, verify: bool = True) -> "Store":
         """Load the live build; refuse one made with other settings; detect corrupted files."""
-        import faiss
-
         index_dir = Path(index_dir)
         build = _current_dir(index_dir)
         if build is None:
@@ -122,7 +167,7 @@ class Store:
             with (build / "chunks.jsonl").open(encoding="utf-8") as fh:
                 chunks = [Chunk(**json.loads(line)) for line in fh if line.strip()]
             vectors = np.load(build / "vectors.npy", mmap_mode="r")
-            faiss_index = faiss.read_index(str(build / "faiss.index"), faiss.IO_FLAG_MMAP)
+            faiss_index = read_faiss_index(build / "faiss.index")
         except Exception as err:  # any parse failure here means a damaged build
             raise IndexCorruptError(f"index in {build} cannot be read ({err}); rebuild with `rag index --rebuild`") from None
         if len(chunks) != len(vectors) or faiss_index.ntotal != len(chunks):
@@ -222,7 +267,12 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
 def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: np.ndarray) -> None:
     import faiss
 
-    index_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ConfigError(
+            f"cannot create the index folder {index_dir} ({err.strerror}); pass --index or set RAG_INDEX to a folder you can write"
+        ) from None
     name = f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     tmp = index_dir / f".tmp-{name}"
     tmp.mkdir()

@@ -75,15 +75,18 @@ def safe_note_path(corpus: Path, name: str) -> Path:
     parts = re.split(r"[\\/]+", name)
     if any(part == ".." for part in parts):
         raise CorpusError(f"{name!r} is not a note in your notes folder ('..' is not allowed)")
-    root = Path(corpus).resolve()
-    path = (root / name).resolve()
     try:
-        path.relative_to(root)
-    except ValueError:
-        raise CorpusError(f"{name!r} points outside your notes folder") from None
+        root = Path(corpus).resolve()
+        path = (root / name).resolve()
+        inside = path.is_relative_to(root)
+        is_file = inside and path.is_file()
+    except (OSError, RuntimeError):  # a name too long for the file system, a symlink loop
+        raise CorpusError(f"{name[:80]!r} is not a readable note in your notes folder") from None
+    if not inside:
+        raise CorpusError(f"{name!r} points outside your notes folder")
     if path.suffix.lower() not in NOTE_SUFFIXES:
         raise CorpusError(f"{name!r} is not a note (.md or .txt)")
-    if not path.is_file():
+    if not is_file:
         raise CorpusError(f"note {name!r} is no longer in your notes folder; refresh the index")
     return path
 
@@ -99,7 +102,10 @@ class NoteReader:
 
     def lines(self, name: str) -> list[str]:
         path = safe_note_path(self.corpus, name)
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:  # removed since it was checked
+            raise CorpusError(f"note {name!r} is no longer in your notes folder; refresh the index") from None
         key = (str(path), stat.st_mtime_ns, stat.st_size)
         with self._lock:
             if key in self._cache:

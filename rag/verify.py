@@ -90,6 +90,28 @@ def _distinctive(sentence: str) -> set[str]:
     return found
 
 
+_NEGATION = re.compile(r"(?i)\b(not|no|never|cannot|can't|isn't|aren't|doesn't|don't|won't|without|neither|nor)\b|n't\b")
+_MAX_WORD = re.compile(r"(?i)\b(max(?:imum)?|largest|biggest|longest|highest|at most|up to)\b")
+_MIN_WORD = re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|lowest|at least)\b")
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def _range_end_claim(sentence: str, source: str) -> str:
+    """ "The maximum is 1 day" when the note says "1 day to 10 years": the wrong end of a range."""
+    said = [n for n in numbers(sentence)]
+    have = sorted(numbers(source), key=lambda n: float(n.replace(",", "") or 0) if n.replace(",", "").replace(".", "", 1).isdigit() else 0.0)
+    if len(have) < 2 or len(said) != 1 or said[0] not in have:
+        return ""
+    if _MAX_WORD.search(sentence) and not _MAX_WORD.search(source) and said[0] != have[-1]:
+        return f"'{said[0]}' is not the maximum the cited text gives"
+    if _MIN_WORD.search(sentence) and not _MIN_WORD.search(source) and said[0] != have[0]:
+        return f"'{said[0]}' is not the minimum the cited text gives"
+    return ""
+
+
 def supports(sentence: str, unit: Unit, question_terms: set[str] = frozenset()) -> tuple[bool, str]:
     """Whether ``unit`` (with its heading context) supports ``sentence``; the reason when it does not."""
     source_text = unit.quote
@@ -104,6 +126,13 @@ def supports(sentence: str, unit: Unit, question_terms: set[str] = frozenset()) 
             if unit_word == "" and num in have_bare:
                 continue
             return False, f"'{num}{' ' + unit_word if unit_word else ''}' is not in the cited text"
+    if _negated(sentence) != _negated(source_text):
+        return False, "it negates what the cited text says" if _negated(sentence) else "the cited text says the opposite"
+    if sentence.rstrip().endswith(":"):
+        return False, "it introduces a list instead of stating a fact"
+    bound = _range_end_claim(sentence, source_text)
+    if bound:
+        return False, bound
     have_terms = set(terms(context_text))
     missing = _distinctive(sentence) - have_terms - {stem(w) for w in words(context_text)}
     if missing:

@@ -137,12 +137,6 @@ def test_every_listed_citation_is_used(ask, question, reply):
     assert {c.n for c in answer.citations} == used
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rag/answer.py _assemble: citations made for verified sentences stay in Answer.citations when "
-    "_covers_key_fact discards those sentences for the extractive quote, so `rag ask --json` lists a "
-    "citation [1] that the answer text never uses",
-)
 def test_discarded_sentence_leaves_no_orphan_citation(ask, small_corpus):
     # The model's sentence is right and verified, but the top-scored sentence holds another number
     # ("15 minutes"), so the answer falls back to quoting it.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import dataclasses
 import socket
 from pathlib import Path
 
@@ -51,11 +52,11 @@ def _serve(pipeline: Pipeline):
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory):
-    """The real corpus and models, with a fresh index under tmp (built here: ~15-40 s)."""
-    settings = Settings.load(corpus=PROJECT_ROOT / "corpus", index=tmp_path_factory.mktemp("index"),
-                             host="127.0.0.1", port=_free_port(), model="smollm2", top_k=4, show_unverified=False)
-    pipeline = Pipeline(settings)
+def pipeline(corpus_index, real_embedder):
+    """The real corpus and models, on the session's index of corpus/ (built once under tmp)."""
+    settings = dataclasses.replace(corpus_index, host="127.0.0.1", port=_free_port(), model="smollm2", top_k=4,
+                                   show_unverified=False)
+    pipeline = Pipeline(settings, embedder=real_embedder)
     pipeline.answerer()  # builds the index and loads both models, as `python app.py` does before launching
     return pipeline
 
