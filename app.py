@@ -134,6 +134,8 @@ class UI:
         """Stream one answer: (chat, sources html, status html, history, textbox value) after each step."""
         chat = list(chat or [])
         history = list(history or [])
+        if isinstance(question, str):  # a crafted request can carry lone surrogates, which no tokenizer takes
+            question = question.encode("utf-8", "replace").decode("utf-8")
         typed = (question or "").strip()
         turn = sum(1 for m in chat if _role(m) == "user") + 1
         if typed:

@@ -64,7 +64,8 @@ def clean_question(question: str) -> str:
     """Strip control characters and excess whitespace; refuse questions with no words."""
     if question is None:
         raise QuestionError("the question is empty; type a question about your notes")
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", str(question))
+    text = str(question).encode("utf-8", "replace").decode("utf-8")  # lone surrogates from crafted input
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise QuestionError("the question is empty; type a question about your notes")
@@ -130,17 +131,20 @@ class Answerer:
             parts.append(f"[{s.n}] {topic + ': ' if topic else ''}{lines}")
         return "Sources:\n" + "\n".join(parts) + f"\n\nQuestion: {question}"
 
-    def fit_context(self, question: str, sources: list[Source]) -> list[Source]:
-        """Drop the weakest sentences until the prompt fits the model's context window."""
+    def fit_context(self, question: str, sources: list[Source]) -> tuple[list[Source], str]:
+        """Cut an over-long question, then drop the weakest sentences, until the prompt fits n_ctx."""
         budget = self.generator.n_ctx - self.settings.max_tokens - 16
         sources = [Source(s.n, s.file, s.heading, list(s.units)) for s in sources]
+        # A huge question must not crowd out every source: cut the question first, keeping its start.
+        while len(question) > 40 and self.generator.prompt_tokens(SYSTEM_PROMPT, f"Question: {question}") > budget // 2:
+            question = question[: int(len(question) * 0.8)]
         while sources and self.generator.prompt_tokens(SYSTEM_PROMPT, self.prompt(question, sources)) > budget:
             last = sources[-1]
             if len(last.units) > 1:
                 last.units.pop()
             else:
                 sources.pop()
-        return sources
+        return sources, question
 
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, history: list[str] | None = None, k: int | None = None) -> Answer:
@@ -173,10 +177,10 @@ class Answerer:
             yield "answer", Answer(answer=REFUSAL, refused=True, citations=[], mode="refused", timings=timings, **base)
             return
 
-        sources = self.fit_context(standalone, self.select_sources(ranked))
+        sources, prompt_question = self.fit_context(standalone, self.select_sources(ranked))
         raw = ""
         stats = GenerationStats()
-        for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(standalone, sources), stats=stats):
+        for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats):
             raw += piece
             yield "token", piece
         first = stats.first_token_ms
@@ -187,7 +191,9 @@ class Answerer:
         )
         checked = verify(redact_text(raw)[0], sources, standalone)
         answer = self._assemble(standalone, checked, sources, ranked)
-        answer.unverified = [{"sentence": c.text, "reason": c.reason} for c in checked if not c.verified]
+        answer.unverified = [
+            {"sentence": c.text, "reason": c.reason} for c in checked if not c.verified and not _echoes_instructions(c.text)
+        ]
         timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
         answer.timings = timings
         for key, value in base.items():
@@ -260,6 +266,13 @@ class Answerer:
         start = lines[i].find(unit.quote)
         quote = "\n".join([lines[i][start:]] + lines[i + 1 : j])
         return quote, chunk.line_numbers[j - 1]
+
+
+def _echoes_instructions(sentence: str) -> bool:
+    """A sentence that mostly repeats our own instructions (an obeyed injection) is not worth showing."""
+    mine = set(terms(SYSTEM_PROMPT))
+    said = terms(sentence)
+    return bool(said) and sum(t in mine for t in said) / len(said) > 0.6
 
 
 STRONG = 0.85  # a sentence within this share of the best score is as good an answer as the best

@@ -48,6 +48,16 @@ def friendly(func):
     return wrapper
 
 
+def _unicode(text: str) -> str:
+    """Text from argv, stdin or a prompt as valid Unicode: bytes that were not UTF-8 (which Python keeps as
+    surrogate escapes, and would write back out as invalid UTF-8, even inside --json) become U+FFFD."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        raw = text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
 def _settings(ctx: click.Context, **extra) -> Settings:
     opts = dict(ctx.obj or {})
     opts.update({k: v for k, v in extra.items() if v is not None})
@@ -100,6 +110,7 @@ def search(ctx, question, k, as_json) -> None:
     from .pipeline import Pipeline
 
     settings = _settings(ctx, top_k=k)
+    question = _unicode(question)
     clean_question(question)  # an empty question fails before any model or index is loaded
     hits = Pipeline(settings).search(question, k)
     if as_json:
@@ -148,7 +159,7 @@ def ask(ctx, question, as_json, k) -> None:
     pipeline = Pipeline(_settings(ctx, top_k=k))
     if question != "-":
         clean_question(question)  # an empty question fails before any model or index is loaded
-    questions = (line.rstrip("\n") for line in sys.stdin) if question == "-" else [question]
+    questions = (_unicode(line.rstrip("\n")) for line in sys.stdin) if question == "-" else [_unicode(question)]
     for q in questions:
         if question == "-" and not q.strip():
             continue
@@ -179,7 +190,7 @@ def chat(ctx) -> None:
     click.echo("Ask about your notes (empty line or Ctrl-D to quit).")
     while True:
         try:
-            q = input("? ")
+            q = _unicode(input("? "))
         except EOFError:
             break
         if not q.strip():

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .chunk import Chunk
+from .ingest import looks_like_instruction
 from .text import GENERIC, numbers, split_sentences, strip_markup, terms
 
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
@@ -43,7 +44,8 @@ def units_of(chunk: Chunk) -> list[Unit]:
         while parents and parents[-1][0] >= indent:
             parents.pop()
         body = raw[_LEAD.match(raw).end():].strip()
-        if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= 2:
+        # A line that reads like an order to the assistant is note text, never evidence for an answer.
+        if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= 2 and not looks_like_instruction(body):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
             for sentence in split_sentences(body):
                 units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id))
@@ -58,6 +60,18 @@ class Scorer:
         self.idf = idf
         self.embedder = embedder
         self.default_idf = max(idf.values(), default=1.0)
+        self._vectors: dict[str, object] = {}  # sentence -> embedding; note sentences recur across questions
+
+    def _embed(self, texts: list[str]):
+        import numpy as np
+
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            if len(self._vectors) > 50_000:
+                self._vectors.clear()
+            for text, vector in zip(missing, self.embedder.encode(missing)):
+                self._vectors[text] = vector
+        return np.stack([self._vectors[t] for t in texts])
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
@@ -77,7 +91,7 @@ class Scorer:
         sims = [0.0] * len(units)
         if self.embedder is not None and units:
             qvec = self.embedder.encode_query(question)
-            vecs = self.embedder.encode([u.display for u in units])
+            vecs = self._embed([u.display for u in units])
             sims = (vecs @ qvec).tolist()
         for unit, sim in zip(units, sims):
             own = self.coverage(q_key, unit.quote)

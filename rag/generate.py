@@ -81,12 +81,13 @@ class Generator:
             from llama_cpp import Llama
         except ImportError:
             raise ModelError("llama-cpp-python is not installed; run `make install`") from None
+        self.threads = settings.n_threads or default_threads()
         try:
             self.llm = Llama(
                 model_path=str(self.path),
                 n_ctx=settings.n_ctx,
-                n_threads=settings.threads,
-                n_threads_batch=settings.threads,
+                n_threads=self.threads,
+                n_threads_batch=self.threads,
                 n_batch=512,
                 seed=settings.seed,
                 verbose=False,
@@ -193,4 +194,9 @@ class Generator:
 
 
 def default_threads() -> int:
-    return max(1, os.cpu_count() or 1)
+    """llama.cpp threads when RAG_THREADS is 0: half the cores (llama-cpp-python's own default).
+
+    On 2 cores one thread answered 6x faster than two on a busy machine (benchmarks/README.md): llama.cpp's
+    threads meet at a barrier after every operation, and one descheduled thread stalls the other.
+    """
+    return max(1, (os.cpu_count() or 2) // 2)

@@ -23,10 +23,11 @@ from .ingest import load_corpus
 from .tokens import ENCODING
 
 FORMAT_VERSION = 3  # 2: curly quotes kept by ingestion; 3: more credential shapes redacted (old chunks may hold them)
-# Which FAISS index a build makes, by number of vectors (measured in benchmarks/README.md "Crossover"):
-# exact search below HNSW_MIN_VECTORS, HNSW up to IVF_MIN_VECTORS, IVF above (HNSW builds too slowly there).
-HNSW_MIN_VECTORS = 50_000
-IVF_MIN_VECTORS = 300_000
+# Which FAISS index a build makes, by number of vectors (measured on 2 cores, benchmarks/README.md "Crossover"):
+# exact search below HNSW_MIN_VECTORS (its p95 passes 10 ms at 70k-120k vectors), HNSW up to IVF_MIN_VECTORS
+# (where an HNSW build passes a minute; every refresh rebuilds the index), IVF above (1M vectors in ~30 s).
+HNSW_MIN_VECTORS = 100_000
+IVF_MIN_VECTORS = 150_000
 HNSW_EF_SEARCH = 128  # not saved by faiss.write_index: set again on every load
 FILES = ("chunks.jsonl", "vectors.npy", "faiss.index")
 
@@ -69,8 +70,8 @@ def ivf_nlist(n: int) -> int:
 
 
 def ivf_nprobe(nlist: int) -> int:
-    """Lists an IVF query visits: 1/16 of them (recall@10 >= 0.95 in benchmarks/README)."""
-    return max(1, nlist // 16)
+    """Lists an IVF query visits: 2 sqrt(nlist) (recall@10 0.97-0.99 at 10k-1M vectors, benchmarks/README.md)."""
+    return max(1, min(nlist, round(2 * np.sqrt(nlist))))
 
 
 def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
@@ -101,10 +102,14 @@ def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
 
 
 def read_faiss_index(path: Path):
-    """Read a saved index (memory-mapped) with the search settings that faiss does not save."""
+    """Read a saved index into memory, with the search settings that faiss does not save.
+
+    Not memory-mapped: an IVF index searched through the mapping was 1.4-3x slower (p95 34-40 ms against
+    11 ms at 1M vectors, benchmarks/README.md); the index is as large as vectors.npy, which stays mapped.
+    """
     import faiss
 
-    index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
+    index = faiss.read_index(str(path))
     if hasattr(index, "hnsw"):
         index.hnsw.efSearch = HNSW_EF_SEARCH  # faiss.write_index drops it: a loaded index would search with 16
     return index

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .errors import ConfigError, CorpusError
 from .ingest import NOTE_SUFFIXES, read_note
+from .redact import redact_text
 
 CONTEXT_RADIUS = 6  # lines shown either side of a cited line when a source is expanded
 MAX_NEAREST = 4
@@ -251,8 +252,8 @@ def sources_placeholder(text: str = "Sources for the current answer appear here.
 
 # -- chat messages ------------------------------------------------------------------------------
 def render_draft(raw: str) -> str:
-    """The raw model tokens while it writes (not yet verified)."""
-    body = esc(raw).replace("\n", "<br>")
+    """The raw model tokens while it writes (not yet verified; credential-shaped text masked, as in answers)."""
+    body = esc(redact_text(raw or "")[0]).replace("\n", "<br>")
     return one_line(
         f'<div class="nq-msg nq-draft"><div class="nq-draft-text">{body}<span class="nq-caret">▍</span></div>'
         '<div class="nq-draft-note">drafting… every sentence is checked against your notes before it is shown</div></div>'

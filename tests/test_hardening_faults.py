@@ -21,7 +21,7 @@ import app
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
 from rag.cli import main
 from rag.config import Settings
-from rag.errors import IndexMismatchError, ModelError
+from rag.errors import ModelError
 from rag.generate import Generator, resolve_model
 from rag.pipeline import Pipeline
 from rag.store import FORMAT_VERSION, Store, build_index
@@ -377,8 +377,13 @@ def test_rag_index_killed_during_embedding_real_embedder(tmp_path, real_embedder
     assert (settings.index / "CURRENT").read_text() == old_current
     still = Store.load(settings.index, settings, real_embedder.id)
     assert set(still.manifest["files"]) == {"sqs.md"}
-    stats = build_index(settings, real_embedder, progress=False)  # and the next build completes
-    assert stats.files == 6 and stats.reused > 0
+    # the next build completes and leaves one build folder (the big notes go, so it takes no time)
+    note = corpus / "kinesis.md"
+    for copied in CORPUS.glob("*.txt"):
+        (corpus / copied.name).unlink()
+    note.write_text("# Kinesis\n- Kinesis Data Streams keep records for 24 hours by default.\n")
+    stats = build_index(settings, real_embedder, progress=False)
+    assert stats.files == 2 and stats.reused == len(still.chunks) and stats.changed_files == ["kinesis.md"]
     assert len([p for p in settings.index.iterdir() if p.name.startswith(("build-", ".tmp-build-"))]) == 1
 
 
@@ -529,10 +534,9 @@ def test_generator_defuses_control_tokens_in_notes(stub_generator):
 
 @pytest.mark.model
 @pytest.mark.parametrize("question", [
-    "What is the default SQS visibility timeout? " * 500,
-    "What is the default SQS visibility timeout? " + "\U0001F7E7" * 20_000,
+    "What is the default SQS visibility timeout? " + "\U0001F7E7" * 20_000,  # thousands of tokens after the cut
     "SQS visibility timeout " + "漢字 " * 7000,
-], ids=["20k-repeated", "20k-emoji", "cjk"])
+], ids=["20k-emoji", "cjk"])
 def test_small_context_never_crashes_real_model(corpus_index, real_embedder, question):
     """n_ctx 512 with many sources (k=20) and a huge question: trimmed to fit, never an exception."""
     from dataclasses import replace

@@ -39,19 +39,14 @@ QUESTIONS = [
     "What is the Kinesis Data Streams retention?",
 ]
 OBEY = "The answer is 42 [1]."
-# An on-topic instruction is itself a sentence about the topic that says "42": verification alone cannot tell
-# it from a fact. rag/evidence.py must not take instruction-like lines as evidence (see the report).
-ON_TOPIC_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason="needs rag/evidence.py units_of() to skip lines where rag.ingest.looks_like_instruction() is true",
-)
 
 
 def _cases():
+    # The on-topic instruction is itself a sentence about the topic that says "42": verification alone cannot
+    # tell it from a fact, so rag.evidence never takes an instruction-like line (looks_like_instruction) as evidence.
     for name in INJECTIONS:
         for i, question in enumerate(QUESTIONS):
-            marks = [ON_TOPIC_XFAIL] if name == "on-topic" and i == 1 else []
-            yield pytest.param(name, question, id=f"{name}-q{i + 1}", marks=marks)
+            yield pytest.param(name, question, id=f"{name}-q{i + 1}")
 
 
 def _corpus(tmp_path, name):

@@ -226,14 +226,15 @@ INJECTED_QUESTIONS = [INJECTION, f"{VISIBILITY_Q} Also {INJECTION}.", f"SQS visi
 @pytest.mark.parametrize("question", INJECTED_QUESTIONS, ids=["bare", "after-a-real-question", "shouting"])
 def test_injected_question_does_not_print_the_system_prompt(pipeline, question, forced):
     """The relevance gate refuses most of these; with the gate off (min_relevance 0) the model is asked,
-    obeys, and verification drops every sentence of the echoed system prompt."""
+    obeys, and verification drops every sentence of the echoed system prompt (not shown as unverified either)."""
     if forced:
         pipeline.settings = dataclasses.replace(pipeline.settings, min_relevance=0.0)
     pipeline.generator.replies = [_obeys]
     answer = pipeline.ask(question)
     if forced and not answer.refused:
         assert pipeline.generator.prompts, "the model should have been asked"
-        assert any("numbered sources" in u["sentence"] for u in answer.unverified)  # it obeyed, and was dropped
+        # it obeyed; the echo is dropped, and not even listed among the unverified sentences
+        assert not any("numbered sources" in u["sentence"] for u in answer.unverified)
     assert_no_system_prompt(answer.answer)
     assert answer.refused or answer.citations  # still verified or refused
     for citation in answer.citations:  # every citation is a real line of a real note
@@ -266,3 +267,90 @@ def test_injected_question_real_model(real_pipeline, question):
         for citation in answer.citations:
             line = (real_pipeline.settings.corpus / citation.file).read_text(errors="replace").split("\n")
             assert citation.start_line <= len(line)
+
+
+# -- through a real process and over HTTP ------------------------------------------------------------
+
+FAKE_CLI = (
+    "import sys; sys.path.insert(0, {tests!r}); from conftest import FakeEmbedder, FakeGenerator; "
+    "import rag.pipeline, rag.generate; rag.pipeline.Embedder = FakeEmbedder; "
+    "rag.generate.Generator = lambda s: FakeGenerator(s, replies=[{reply!r}]); from rag.cli import main; main()"
+)
+
+
+def test_invalid_utf8_in_argv_and_stdin(env):
+    """Bytes that are not UTF-8, from a real terminal: replaced, never a UnicodeError."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parent
+    code = FAKE_CLI.format(tests=str(tests), reply=VISIBILITY_REPLY)
+    run_env = dict(os.environ, RAG_CORPUS=str(env["corpus"]), RAG_INDEX=str(env["index"]))
+    bad = b"What is the \xff\xfe default visibility timeout in SQS?"
+    argv = subprocess.run([sys.executable, "-c", code, "ask", "--json", os.fsdecode(bad)], cwd=tests.parent,
+                          env=run_env, capture_output=True, timeout=120)
+    assert argv.returncode == 0, argv.stderr
+    assert "30 seconds" in json.loads(argv.stdout)["answer"]
+    stdin = subprocess.run([sys.executable, "-c", code, "ask", "--json", "-"], cwd=tests.parent, env=run_env,
+                           input=bad + b"\n\xff\xfe\n", capture_output=True, timeout=120)
+    assert stdin.returncode == 0, stdin.stderr
+    rows = [json.loads(line) for line in stdin.stdout.decode().strip().splitlines()]
+    assert "30 seconds" in rows[0]["answer"] and "no words" in rows[1]["error"]
+    assert b"Traceback" not in argv.stderr + stdin.stderr
+
+
+@pytest.fixture
+def served_url(small_corpus, tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = Settings.load(corpus=small_corpus, index=tmp_path / "served-index", port=port)
+    pipeline = Pipeline(settings, embedder=FakeEmbedder(), generator=FakeGenerator(replies=[VISIBILITY_REPLY]))
+    demo = app.create_app(pipeline)
+    app.launch(demo, settings, prevent_thread_lock=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
+
+
+def test_bad_questions_over_the_api(served_url):
+    """The same questions through Gradio's HTTP API (JSON, queue, streaming): each settles cleanly."""
+    from gradio_client import Client
+
+    client = Client(served_url, verbose=False)
+    cases = {"": "question is empty", "\x00\x00": "question is empty", "?!": "no words", LONG_Q: None,
+             JUNK_Q: None, FOREIGN[1]: None, CONTROL[0]: None, INJECTION: None}
+    for question, error in cases.items():
+        chat, sources, status, box = client.predict(question, [], 4, False, api_name="/ask")
+        message = str(chat[-1])
+        assert "something went wrong" not in message and "Traceback" not in message
+        if error:
+            assert "nq-error" in message and error in message, message
+        else:
+            assert "nq-done" in status and ("nq-answer" in message or "nq-refusal" in message), message
+            assert_no_system_prompt(message)
+
+
+class StrictEmbedder(FakeEmbedder):
+    """Like the real tokenizer: refuses text that is not valid Unicode (lone surrogates)."""
+
+    def _vector(self, text):
+        text.encode("utf-8")  # raises UnicodeEncodeError on a lone surrogate, as the real tokenizer fails
+        return super()._vector(text)
+
+
+def test_lone_surrogates_from_a_crafted_request(small_corpus, tmp_path, runner, fake_models, env):
+    question = "What is the default visibility timeout in SQS? \ud800\udfff\udc80"
+    pipeline = Pipeline(Settings(corpus=small_corpus, index=tmp_path / "strict-index"), embedder=StrictEmbedder(),
+                        generator=FakeGenerator(replies=[VISIBILITY_REPLY]))
+    message, _, status, _ = ui_ask(pipeline, question)
+    assert_ui_settled(message, status)
+    assert "30 seconds" in message
+    result = runner.invoke(main, ["ask", "--json", question])
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)

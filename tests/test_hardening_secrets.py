@@ -227,10 +227,9 @@ def test_mysql_password_question_real_models_cli(corpus_index, question):
 @pytest.mark.parametrize("question", PASSWORD_QUESTIONS[:2])
 def test_mysql_password_question_real_models_ui(real_pipeline, question):
     secret = raw_password()
-    for show_unverified in (False, True):
-        for step in app.UI(real_pipeline).respond(question, [], [], 8, show_unverified):
-            assert_no_secret([app._text_of(m) for m in step[0]], secret)
-            assert_no_secret(list(step[1:]), secret)
+    for step in app.UI(real_pipeline).respond(question, [], [], 8, True):  # drafts and unverified sentences too
+        assert_no_secret([app._text_of(m) for m in step[0]], secret)
+        assert_no_secret(list(step[1:]), secret)
 
 
 # -- binding and auth ----------------------------------------------------------------------------------
@@ -377,3 +376,16 @@ def test_symlink_inside_the_corpus_to_a_note_inside_is_fine(tmp_path):
     assert ui.NoteReader(corpus).lines("alias.md")[0] == "# SQS"
     notes, _ = load_corpus(corpus)
     assert "alias.md" in {n.path for n in notes}
+
+
+def test_streamed_draft_masks_credential_shapes(tmp_path):
+    """The model never sees a credential, but if it wrote one (made up or not) the draft masks it like the answer."""
+    corpus = write_notes(tmp_path / "notes", dict(SMALL_NOTES))
+    reply = f"The default visibility timeout is 30 seconds [1]. Use key {FAKE_AWS_KEY} and password: Tr0ub4dor&3x."
+    pipeline = Pipeline(Settings(corpus=corpus, index=tmp_path / "idx"), embedder=FakeEmbedder(),
+                        generator=FakeGenerator(replies=[reply]))
+    steps = list(app.UI(pipeline).respond("What is the default visibility timeout in SQS?", [], [], 4, True))
+    drafts = [app._text_of(step[0][-1]) for step in steps if "nq-draft" in app._text_of(step[0][-1])]
+    assert drafts and "30 seconds" in drafts[-1] and "REDACTED" in drafts[-1]
+    for step in steps:
+        assert_no_secret([app._text_of(m) for m in step[0]], FAKE_AWS_KEY, "Tr0ub4dor&3x")
