@@ -365,6 +365,14 @@ def retrieval_at_scale(
             # before rag.retrieve.dense_search: FAISS's own OpenMP threads for one query
             times2, _ = _latencies(index.search, q[:before_queries])
             entry.update(p50_ms_all_threads=pct(times2, 50), p95_ms_all_threads=pct(times2, 95))
+        if entry.get("as_loaded") and before_queries:
+            # before rag.store.read_faiss_index read the index into memory: searched through a memory map
+            mapped = faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
+            _set_param(mapped, kind, _get_param(index, kind))
+            mapped.search(tune_q, 10)  # warm, as the tuning warmed the other
+            times2, _ = _latencies(lambda qq, k, ix=mapped: dense_search(ix, qq, k), q[: max(before_queries, 100)])
+            entry.update(p50_ms_mmap=pct(times2, 50), p95_ms_mmap=pct(times2, 95))
+            del mapped
         if kind != "flat":
             if chosen is not None and chosen != entry["value"]:
                 original = _get_param(index, kind)
@@ -487,6 +495,11 @@ def crossover(x: np.ndarray, sizes: list[int], queries: int = 100, seed: int = 5
     else:
         if rows and rows[0]["p95_ms"] > DENSE_BUDGET_MS:
             out["exact_budget_n"] = rows[0]["n"]
+        elif len(rows) >= 2 and rows[-1]["p95_ms"] > rows[-2]["p95_ms"]:  # not reached: extrapolate the last step
+            a, b = rows[-2], rows[-1]
+            slope = (b["p95_ms"] - a["p95_ms"]) / (b["n"] - a["n"])
+            out["exact_budget_n"] = int(b["n"] + (DENSE_BUDGET_MS - b["p95_ms"]) / slope)
+            out["extrapolated"] = True
     return out
 
 
@@ -629,7 +642,8 @@ def bench_answer(settings, embedder, questions: list[str], probe_questions: int 
     t = time.perf_counter()
     pipeline.answerer()
     out["index_load_s"] = round(time.perf_counter() - t, 3)  # Store.load + BM25 + idf + speller
-    out.update(n_ctx=settings.n_ctx, threads=getattr(generator, "threads", settings.threads), max_tokens=settings.max_tokens)
+    out.update(n_ctx=settings.n_ctx, max_tokens=settings.max_tokens,
+               threads=f"{getattr(generator, 'threads', settings.threads)}/{getattr(generator, 'threads_batch', settings.threads)}")
 
     recorder = _Recorder(generator)
     rows = []
@@ -731,9 +745,9 @@ def bench_engine(generator, settings, prompts: list[dict], thread_probe: int = 8
     """The recorded prompts through our Generator.stream and through bare llama_cpp.Llama, interleaved."""
     from llama_cpp import Llama
 
-    def bare_model(threads: int):
+    def bare_model(threads: int, threads_batch: int):
         return Llama(model_path=str(generator.path), n_ctx=settings.n_ctx, n_threads=threads,
-                     n_threads_batch=threads, n_batch=512, seed=settings.seed, verbose=False)
+                     n_threads_batch=threads_batch, n_batch=512, seed=settings.seed, verbose=False)
 
     def run_bare(llm, system, user, max_tokens):
         budget = max_tokens or settings.max_tokens
@@ -764,12 +778,15 @@ def bench_engine(generator, settings, prompts: list[dict], thread_probe: int = 8
     if not prompts:
         return {"skipped": "no prompts (every question was refused)"}
     threads = getattr(generator, "threads", settings.threads)
+    threads_batch = getattr(generator, "threads_batch", settings.threads)
     cores = os.cpu_count() or 1
-    alt_threads = cores if threads != cores else (1 if cores > 1 else None)
+    # the other setting: all cores for both (rag.generate before), or one thread if that is what we use
+    alt_threads = (cores, cores) if (threads, threads_batch) != (cores, cores) else ((1, 1) if cores > 1 else None)
     t = time.perf_counter()
-    bare = bare_model(threads)
-    out: dict = {"bare_load_s": round(time.perf_counter() - t, 3), "prompts": len(prompts), "threads": threads}
-    alt = bare_model(alt_threads) if thread_probe and alt_threads else None
+    bare = bare_model(threads, threads_batch)
+    out: dict = {"bare_load_s": round(time.perf_counter() - t, 3), "prompts": len(prompts),
+                 "threads": f"{threads}/{threads_batch}"}
+    alt = bare_model(*alt_threads) if thread_probe and alt_threads else None
     warm = prompts[0]
     run_bare(bare, warm["system"], warm["user"], warm["max_tokens"])
     run_ours(warm["system"], warm["user"], warm["max_tokens"])
@@ -814,9 +831,9 @@ def bench_engine(generator, settings, prompts: list[dict], thread_probe: int = 8
         # the engine on the other thread count: on a shared 2-core machine llama.cpp's thread barriers can
         # cost more than the second core gains (why rag.generate.default_threads is half the cores)
         first, rate, total, same = ratios("bare", "alt")
-        out["bare_other_threads"] = {"threads": alt_threads, **figures("alt"), "first_token_ratio": first,
+        out["bare_other_threads"] = {"threads": "/".join(map(str, alt_threads)), **figures("alt"), "first_token_ratio": first,
                                      "tokens_per_s_ratio": rate, "total_ratio": total, "same_output_share": same}
-        log(f"engine: {threads} vs {alt_threads} threads: total-time ratio {total}")
+        log(f"engine: threads {out['threads']} vs {out['bare_other_threads']['threads']}: total-time ratio {total}")
     return out
 
 
@@ -996,6 +1013,8 @@ def table(results: dict) -> str:
                     setting += f" (tuned {e['param']}={t['value']}: p95 {_fmt(t['p95_ms'])}, recall {_fmt(t['recall_at_10'])})"
                 if kind == "flat" and e.get("p95_ms_all_threads") is not None:
                     setting += f"(all threads: p50 {_fmt(e['p50_ms_all_threads'])}, p95 {_fmt(e['p95_ms_all_threads'])})"
+                if e.get("p95_ms_mmap") is not None:
+                    setting += f" (memory-mapped: p50 {_fmt(e['p50_ms_mmap'])}, p95 {_fmt(e['p95_ms_mmap'])})"
                 mark = "*" if kind == r["auto_kind"] else " "
                 lines.append(f"  {r['n']:>9} {kind + mark:<6} {_fmt(e['build_s']):>8} {_fmt(e['rss_mb']):>8} "
                              f"{_fmt(e['p50_ms']):>7} {_fmt(e['p95_ms']):>7} {_fmt(e['recall_at_10']):>9}  {setting}")
@@ -1018,7 +1037,8 @@ def table(results: dict) -> str:
                      f"~{_fmt(x.get('hnsw_budget_n'))} (IVF_MIN_VECTORS = {x.get('ivf_min_vectors')})")
     a = results.get("answer")
     if a and "rows" in a:
-        lines.append(f"\nAnswering ({a['model']}, n_ctx {a['n_ctx']}, {a['threads']} threads, {a['questions']} questions: {a['modes']})")
+        lines.append(f"\nAnswering ({a['model']}, n_ctx {a['n_ctx']}, threads {a['threads']} (write/prompt), "
+                     f"{a['questions']} questions: {a['modes']})")
         lines.append(f"  model load {_fmt(a['model_load_s'], 's')}; index + BM25 load {_fmt(a['index_load_s'], 's')}")
         lines.append(f"  first token p50 {_fmt(a['first_token_p50_s'], 's')}, p95 {_fmt(a['first_token_p95_s'], 's')}; "
                      f"answer p50 {_fmt(a['answer_p50_s'], 's')}, p95 {_fmt(a['answer_p95_s'], 's')}; "
@@ -1041,10 +1061,10 @@ def table(results: dict) -> str:
                      f" -> ratio {_fmt(e['tokens_per_s_ratio'])}; same output {_fmt(e['same_output_share'])}")
         if e.get("bare_other_threads"):
             o = e["bare_other_threads"]
-            lines.append(f"  bare on {o['threads']} threads instead of {e['threads']} ({o['prompts']} prompts): first token "
-                         f"{_fmt(o['first_token_p50_ms'], 'ms')}, {_fmt(o['tokens_per_s_p50'])} tokens/s, whole answer "
-                         f"{_fmt(o['total_p50_ms'], 'ms')}; {e['threads']}-thread/{o['threads']}-thread time ratio "
-                         f"{_fmt(o['total_ratio'])}; same output {_fmt(o['same_output_share'])}")
+            lines.append(f"  bare with threads {o['threads']} instead of {e['threads']} (write/prompt; {o['prompts']} prompts): "
+                         f"first token {_fmt(o['first_token_p50_ms'], 'ms')}, {_fmt(o['tokens_per_s_p50'])} tokens/s, "
+                         f"whole answer {_fmt(o['total_p50_ms'], 'ms')}; time ratio ours/that {_fmt(o['total_ratio'])}; "
+                         f"same output {_fmt(o['same_output_share'])}")
     c = results.get("cold")
     if c and "ready_s" in c:
         lines.append(f"\nCold start: serving after {_fmt(c['ready_s'], 's')}, first answer after "

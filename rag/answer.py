@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from . import answerable
 from .condense import condense
-from .errors import QuestionError
+from .errors import QuestionError, RagError
+from .ingest import read_note
 from .evidence import Scorer, Unit, units_of
 from .generate import GenerationStats
 from .redact import redact_text
@@ -80,6 +82,7 @@ class Answerer:
     """Answers questions from a retriever and a generator (either may be a fake in tests)."""
 
     def __init__(self, retriever, generator, settings):
+        self._notes: dict[str, list[str]] = {}
         self.retriever = retriever
         self.generator = generator
         self.settings = settings
@@ -213,7 +216,7 @@ class Answerer:
             picked = [(c.text, [c.support[0][1]]) for c in accepted]
         else:
             mode = "extractive"
-            picked = [("", [u]) for u in _extractive_units(top)]
+            picked = [("", [u]) for u in _extractive_units(top, question)]
         if not picked:
             return Answer(question, question, REFUSAL, True, [], "refused")
 
@@ -243,29 +246,50 @@ class Answerer:
             sentences.append(f"Note that your notes disagree here: [{na}] says “{a.display}” but [{nb}] says “{b.display}”.")
         return Answer(question, question, " ".join(sentences), False, citations, mode, conflict=bool(conflict))
 
+    def _note_lines(self, file: str) -> list[str]:
+        """The note's lines as ingestion sees them (repaired, redacted); cached for this answerer's life."""
+        if file not in self._notes:
+            corpus = Path(self.settings.corpus)
+            try:
+                self._notes[file] = read_note(corpus / file, corpus).lines
+            except (OSError, RagError):
+                self._notes[file] = []
+        return self._notes[file]
+
     def _expanded(self, unit: Unit) -> tuple[str, int]:
-        """A topic line ("Deployment options:") quoted with the lines under it, which hold the substance."""
-        if not (unit.display.endswith(":") or len(unit.display.split()) <= 4):
+        """A topic line ("Deployment options:") quoted with the list under it, which holds the substance."""
+        text = unit.display
+        if not (text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))):
             return unit.quote, unit.line
-        chunk = self.retriever.store.chunks[unit.chunk_id]
-        lines = chunk.text.split("\n")
-        try:
-            i = chunk.line_numbers.index(unit.line)
-        except ValueError:
+        lines = self._note_lines(unit.file)
+        if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
             return unit.quote, unit.line
-        indent = len(lines[i]) - len(lines[i].lstrip())
-        j = i + 1
-        while (
-            j < len(lines) and j - i <= 5
-            and chunk.line_numbers[j] == chunk.line_numbers[j - 1] + 1  # contiguous: the quote must be verbatim
-            and len(lines[j]) - len(lines[j].lstrip()) > indent
-        ):
-            j += 1
-        if j == i + 1:
+        head = lines[unit.line - 1]
+        indent = len(head) - len(head.lstrip())
+        last, blanks, taken = unit.line, 0, 0
+        for number in range(unit.line + 1, min(len(lines), unit.line + 40) + 1):
+            line = lines[number - 1]
+            if not line.strip():
+                blanks += 1
+                if blanks > 1:
+                    break
+                continue
+            deeper = len(line) - len(line.lstrip()) > indent
+            same_level_item = text.endswith(":") and _LIST_ITEM.match(line) and len(line) - len(line.lstrip()) >= indent
+            if not (deeper or same_level_item) or _HEADING.match(line):
+                break
+            last, blanks, taken = number, 0, taken + 1
+            if taken == 6:
+                break
+        if last == unit.line:
             return unit.quote, unit.line
-        start = lines[i].find(unit.quote)
-        quote = "\n".join([lines[i][start:]] + lines[i + 1 : j])
-        return quote, chunk.line_numbers[j - 1]
+        start = head.find(unit.quote)
+        quote = "\n".join([head[start:]] + lines[unit.line : last])
+        return quote, last
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-{3,})\s*$")
 
 
 def _echoes_instructions(sentence: str) -> bool:
@@ -280,7 +304,7 @@ STRONG = 0.85  # a sentence within this share of the best score is as good an an
 
 def _display(quote: str) -> str:
     """A quote as a reader sees it: markup stripped, lines joined with semicolons."""
-    parts = [strip_markup(line) for line in quote.split("\n") if line.strip()]
+    parts = [strip_markup(line).lstrip("├└│─ ") for line in quote.split("\n") if line.strip()]
     if len(parts) == 1:
         return parts[0]
     return parts[0].rstrip(":") + ": " + "; ".join(parts[1:])
@@ -294,10 +318,36 @@ def _adds_content(item: Checked, q_terms: set[str]) -> bool:
     return len(new & quote_terms) >= 2 or bool(numbers(item.text) & numbers(unit.quote))
 
 
-def _extractive_units(top: list[Unit]) -> list[Unit]:
-    """The best source sentences (up to three, from distinct lines) that score close to the best."""
+_VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+")
+
+
+def _sides(question: str) -> list[set[str]]:
+    """The two things a comparison asks about ("alias vs cname record" -> {alias}, {cname})."""
+    q = re.sub(r"(?i)^.*?\bdifference between\s+(.+?)\s+and\s+", r"\1 vs ", question)
+    parts = _VERSUS.split(q, maxsplit=1)
+    if len(parts) != 2:
+        return []
+    a, b = (set(terms(p, drop_generic=True)) for p in parts)
+    a, b = a - b, b - a
+    return [a, b] if a and b else []
+
+
+def _extractive_units(top: list[Unit], question: str = "") -> list[Unit]:
+    """The best source sentences (up to three, from distinct lines) that score close to the best.
+
+    For a comparison, the best sentence about each side comes first, so both sides are answered.
+    """
     if not top:
         return []
+    sides = _sides(question)
+    if sides:
+        chosen: list[Unit] = []
+        for side in sides:
+            own = [u for u in top if side & set(terms(u.quote)) and u not in chosen]
+            if own:
+                chosen.append(own[0])
+        if len(chosen) == 2:
+            return chosen
     chosen = [top[0]]
     for unit in top[1:]:
         if len(chosen) == 3:

@@ -136,8 +136,8 @@ def _print_answer(answer) -> None:
     if answer.citations:
         click.echo()
         for c in answer.citations:
-            lines = f"{c.start_line}" if c.start_line == c.end_line else f"{c.start_line}-{c.end_line}"
-            click.echo(f"[{c.n}] {c.file}:{lines}  \"{c.quote}\"")
+            quote = " / ".join(part.strip() for part in c.quote.split("\n"))  # multi-line quotes on one line
+            click.echo(f"[{c.n}] {c.file}:{c.start_line}-{c.end_line}  \"{quote}\"")
     elif answer.refused and answer.nearest:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:

@@ -81,13 +81,15 @@ class Generator:
             from llama_cpp import Llama
         except ImportError:
             raise ModelError("llama-cpp-python is not installed; run `make install`") from None
+        # RAG_THREADS=0 (auto): llama-cpp-python's own defaults, half the cores to write, all to read the prompt
         self.threads = settings.n_threads or default_threads()
+        self.threads_batch = settings.n_threads or max(1, os.cpu_count() or 1)
         try:
             self.llm = Llama(
                 model_path=str(self.path),
                 n_ctx=settings.n_ctx,
                 n_threads=self.threads,
-                n_threads_batch=self.threads,
+                n_threads_batch=self.threads_batch,
                 n_batch=512,
                 seed=settings.seed,
                 verbose=False,
@@ -194,9 +196,9 @@ class Generator:
 
 
 def default_threads() -> int:
-    """llama.cpp threads when RAG_THREADS is 0: half the cores (llama-cpp-python's own default).
+    """llama.cpp threads for writing tokens when RAG_THREADS is 0: half the cores (llama-cpp-python's default).
 
-    On 2 cores one thread answered 6x faster than two on a busy machine (benchmarks/README.md): llama.cpp's
-    threads meet at a barrier after every operation, and one descheduled thread stalls the other.
+    One token is little work and llama.cpp's threads meet at a barrier after every operation: on 2 cores one
+    thread wrote as fast as two on a quiet machine and 6x faster on a busy one (benchmarks/README.md).
     """
     return max(1, (os.cpu_count() or 2) // 2)

@@ -135,7 +135,7 @@ def test_ask_text_output(runner, fake_models, env):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == VISIBILITY_REPLY
-    assert '[1] sqs.md:9  "The default visibility timeout is 30 seconds."' in lines
+    assert '[1] sqs.md:9-9  "The default visibility timeout is 30 seconds."' in lines
 
 
 def test_ask_refusal_lists_nearest_notes(runner, fake_models, env):
