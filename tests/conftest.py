@@ -111,6 +111,17 @@ class FakeGenerator:
 # -- helpers -------------------------------------------------------------------------------------
 
 
+def assert_one_line_error(result, *fragments) -> str:
+    """A CLI failure is exactly one line, "error: ...", exit status 1, no traceback, no unexpected error."""
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
+    assert "Traceback" not in result.output and "unexpected" not in lines[0]
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
 def write_notes(folder: Path, notes: dict[str, str]) -> Path:
     """Write ``{relative name: text}`` as UTF-8 notes under ``folder``; returns the folder."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import app
-from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
+from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes, assert_one_line_error
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import CorpusError
@@ -24,14 +24,6 @@ NO_HEADINGS = "Kinesis Firehose delivers streaming data to S3 and Redshift.\nIt 
 ONLY_HEADINGS = "# Kinesis\n## Streams\n### Shards\n## Firehose\n# Glue\n"
 
 
-def assert_one_line_error(result, *fragments) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-    return lines[0]
 
 
 def _big_note(size: int = 5_000_000) -> str:

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 import app
-from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
+from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes, assert_one_line_error
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import ModelError
@@ -32,14 +32,6 @@ VISIBILITY_Q = "What is the default visibility timeout in SQS?"
 VISIBILITY_REPLY = "The default visibility timeout is 30 seconds [1]."
 
 
-def assert_one_line_error(result, *fragments) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
-    assert "Traceback" not in result.output and "unexpected" not in lines[0]
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-    return lines[0]
 
 
 class RecordingEmbedder(FakeEmbedder):

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import app
-from conftest import FakeEmbedder, FakeGenerator
+from conftest import FakeEmbedder, FakeGenerator, assert_one_line_error
 from rag.answer import MAX_QUESTION_CHARS, SYSTEM_PROMPT
 from rag.cli import main
 from rag.config import Settings
@@ -55,14 +55,6 @@ def assert_no_system_prompt(text: str) -> None:
         assert sentence.rstrip(".:") not in low, f"system prompt sentence leaked: {sentence!r} in {text!r}"
 
 
-def assert_one_line_error(result, *fragments) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-    return lines[0]
 
 
 # -- fixtures ------------------------------------------------------------------------------------
