@@ -574,17 +574,17 @@ def _bulk_thread_probe(embedder, settings, count: int) -> dict:
     from rag.store import Store
 
     texts = [c.embed_text() for c in Store.load(settings.index, settings, embedder.id).chunks[:count]]
-    default = torch.get_num_threads()
-    rates: dict = {default: [], 1: []}
-    for threads in (default, 1, 1, default):
+    default, cores = torch.get_num_threads(), os.cpu_count() or 1
+    rates: dict = {cores: [], 1: []}
+    for threads in (cores, 1, 1, cores):
         torch.set_num_threads(threads)
         try:
             t = time.perf_counter()
-            embedder._encode(texts, False, 32)  # the model itself: rag.embed's single-thread rule left out
+            embedder._encode(texts, False, 32)  # the model itself: rag.embed's thread rules left out
             rates[threads].append(len(texts) / (time.perf_counter() - t))
         finally:
             torch.set_num_threads(default)
-    out = {"chunks": len(texts), "default_threads": default,
+    out = {"chunks": len(texts), "threads_used_by_rag": default,
            "chunks_per_s": {str(k): round(float(np.mean(v)), 1) for k, v in rates.items()}}
     log(f"build: bulk embedding chunks/s by torch threads {out['chunks_per_s']}")
     return out
@@ -711,9 +711,16 @@ def _query_embedding(embedder, pipeline, count: int = 30) -> dict:
     retriever = pipeline.retriever()
     batches = [[u.display for h in retriever.retrieve(q, 4) for u in units_of(h.chunk)] for q in questions[: max(3, count // 3)]]
 
-    def model_encode(texts):
-        return embedder.model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False,
-                                     convert_to_numpy=True)
+    import torch
+
+    def model_encode(texts):  # before: the model on torch's default thread count (all cores)
+        default = torch.get_num_threads()
+        torch.set_num_threads(os.cpu_count() or 1)
+        try:
+            return embedder.model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False,
+                                         convert_to_numpy=True)
+        finally:
+            torch.set_num_threads(default)
 
     single = {"before": [], "after": []}
     batch = {"before": [], "after": []}
@@ -1094,7 +1101,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--sizes", help="comma-separated chunk counts for the scale section (overrides the mode)")
     parser.add_argument("--questions", type=int, help="questions for the answer section (20 full, 5 quick)")
     parser.add_argument("--hnsw-budget", type=float,
-                        help="skip an HNSW build whose extrapolated time exceeds this many seconds (150; quick: 20)")
+                        help="skip an HNSW build whose extrapolated time exceeds this many seconds (300; quick: 20)")
     parser.add_argument("--out", type=Path, help="results file (default benchmarks/results.json; quick: results-quick.json)")
     return parser.parse_args(argv)
 
@@ -1107,7 +1114,7 @@ def main(argv=None) -> int:
     sizes = [int(float(s)) for s in args.sizes.split(",")] if args.sizes else ([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000])
     n_questions = args.questions or (5 if quick else 20)
     queries, tune = (100, 50) if quick else (200, 100)
-    hnsw_budget = args.hnsw_budget if args.hnsw_budget is not None else (20.0 if quick else 150.0)
+    hnsw_budget = args.hnsw_budget if args.hnsw_budget is not None else (20.0 if quick else 300.0)
     out_path = args.out or (ROOT / "benchmarks" / ("results-quick.json" if quick else "results.json"))
 
     import logging
