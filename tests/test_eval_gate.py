@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
 
@@ -26,13 +27,21 @@ def test_thresholds_file_names_known_metrics():
 @pytest.mark.model
 @pytest.mark.slow
 def test_eval_meets_thresholds(real_pipeline, tmp_path, capsys):
+    # llama.cpp slows several-fold when other work competes for the cores, so the latency ceilings only
+    # apply when the machine is not already busy; the quality gates always apply.
+    load = os.getloadavg()[0]
+    busy = load > (os.cpu_count() or 1) + 0.5
     result = run_eval(real_pipeline, load_dataset(), progress=False)
     write_report(result, tmp_path / "report")
     metrics = result["metrics"]
     with capsys.disabled():
         print("\n" + format_summary(result))
         print(json.dumps(metrics))
+        print(f"load average at start {load:.2f} on {os.cpu_count()} cores: latency "
+              + ("NOT gated (machine busy with other work)" if busy else "gated"))
     gates = tomllib.loads(THRESHOLDS.read_text())
+    if busy:
+        gates["max"] = {k: v for k, v in gates["max"].items() if not k.endswith("_ms")}
     problems = [f"{k} = {metrics[k]} < {v}" for k, v in gates["min"].items() if (metrics[k] or 0) < v]
     problems += [f"{k} = {metrics[k]} > {v}" for k, v in gates["max"].items() if metrics[k] is not None and metrics[k] > v]
     assert (tmp_path / "report" / "report.md").exists() and (tmp_path / "report" / "by_kind.png").exists()
