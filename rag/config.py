@@ -32,7 +32,7 @@ class Settings:
     chunk_overlap: int = 30
     top_k: int = 4
     n_ctx: int = 2048
-    n_threads: int = 0  # 0 = all cores
+    n_threads: int = 0  # 0 = auto: llama.cpp reads prompts on all cores, generates on half (rag/generate.py)
     max_tokens: int = 96
     temperature: float = 0.0
     seed: int = 42

@@ -24,8 +24,9 @@ from .tokens import ENCODING
 
 FORMAT_VERSION = 3  # 2: curly quotes kept by ingestion; 3: more credential shapes redacted (old chunks may hold them)
 # Which FAISS index a build makes, by number of vectors (measured on 2 cores, benchmarks/README.md "Crossover"):
-# exact search below HNSW_MIN_VECTORS (its p95 passes 10 ms at 70k-120k vectors), HNSW up to IVF_MIN_VECTORS
-# (where an HNSW build passes a minute; every refresh rebuilds the index), IVF above (1M vectors in ~30 s).
+# exact search below HNSW_MIN_VECTORS (its p95 passed 10 ms at 66k-220k vectors, by the machine's load), HNSW
+# up to IVF_MIN_VECTORS (where an HNSW build passes a minute; every refresh rebuilds the index), IVF above
+# (1M vectors: IVF built in 10-36 s, HNSW in ~7 min).
 HNSW_MIN_VECTORS = 100_000
 IVF_MIN_VECTORS = 150_000
 HNSW_EF_SEARCH = 128  # not saved by faiss.write_index: set again on every load
@@ -87,7 +88,7 @@ def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
     elif kind == "ivf":
         nlist = ivf_nlist(len(vectors))
         index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
-        index.cp.niter = 10  # k-means iterations: the default 25 triples training time for no recall gain
+        index.cp.niter = 10  # k-means rounds (faiss: 25); training time grows with them, recall met the target
         sample = min(len(vectors), 64 * nlist)
         rows = np.sort(np.random.default_rng(0).choice(len(vectors), sample, replace=False))
         index.train(np.ascontiguousarray(vectors[rows]))
@@ -104,8 +105,8 @@ def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
 def read_faiss_index(path: Path):
     """Read a saved index into memory, with the search settings that faiss does not save.
 
-    Not memory-mapped: an IVF index searched through the mapping was 1.4-3x slower (p95 34-40 ms against
-    11 ms at 1M vectors, benchmarks/README.md); the index is as large as vectors.npy, which stays mapped.
+    Not memory-mapped: searched through the mapping, a 1M-vector IVF index answered in p50 7-10 ms against
+    4-5 ms from memory, p95 up to 3x (benchmarks/README.md). It costs RSS the size of vectors.npy (still mapped).
     """
     import faiss
 
