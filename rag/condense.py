@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import GENERIC, terms
+from .text import terms
 
 _CONNECTOR = re.compile(r"^\s*(?:and|but|also|or|so|then|ok|okay)?\s*(?:what|how)\s+about\s+|^\s*(?:and|but|also|or|so|then)\s+", re.I)
 _PRONOUN = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|there|one)\b", re.I)
@@ -41,5 +41,3 @@ def condense(question: str, previous: list[str]) -> str:
         return prev + "?"
     return f"{core} ({prev})?"
 
-
-__all__ = ["condense", "is_follow_up", "GENERIC"]

@@ -87,7 +87,7 @@ class Scorer:
 
     def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
         q_terms = terms(question)
-        q_key = [t for t in q_terms if t not in {g for g in GENERIC}] or q_terms
+        q_key = [t for t in q_terms if t not in GENERIC] or q_terms
         sims = [0.0] * len(units)
         if self.embedder is not None and units:
             qvec = self.embedder.encode_query(question)
