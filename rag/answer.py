@@ -21,7 +21,7 @@ from .evidence import Scorer, Unit, units_of
 from .generate import GenerationStats
 from .redact import redact_text
 from .retrieve import Hit
-from .text import numbers, strip_markup, terms
+from .text import number_value, numbers, strip_markup, terms
 from .verify import Checked, Citation, Source, number_units, verify
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
@@ -361,13 +361,6 @@ _MAX = re.compile(r"(?i)\b(max(?:imum)?|largest|biggest|longest|most|highest|upp
 _MIN = re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|least|lowest)\b")
 
 
-def _as_float(n: str) -> float:
-    try:
-        return float(n.replace(",", ""))
-    except ValueError:
-        return 0.0
-
-
 def _covers_key_fact(answer: str, strong: list[Unit], question: str) -> bool:
     """An amount question must get the amount the best sentences state (the right end of a range for max/min)."""
     if not re.search(r"(?i)\b(how|max|min|limit|default|size|timeout|retention|number|many|much|long|big)", question):
@@ -380,7 +373,7 @@ def _covers_key_fact(answer: str, strong: list[Unit], question: str) -> bool:
         have = numbers(unit.quote)
         if not said & have:
             continue
-        values = sorted(have, key=_as_float)
+        values = sorted(have, key=number_value)
         if _MAX.search(question) and not _MIN.search(question) and len(values) > 1:
             return values[-1] in said
         if _MIN.search(question) and not _MAX.search(question) and len(values) > 1:

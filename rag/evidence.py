@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .answerable import expected_kind
 from .chunk import Chunk
 from .ingest import looks_like_instruction
 from .text import GENERIC, numbers, split_sentences, strip_markup, terms
@@ -119,8 +120,6 @@ _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
 
 def _intent_bonus(question: str, sentence: str) -> float:
     """A question that asks for a duration, size, price... prefers sentences that state one."""
-    from .answerable import expected_kind
-
     q = question.lower()
     bonus = 0.0
     need, _ = expected_kind(question)

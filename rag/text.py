@@ -55,6 +55,14 @@ def numbers(text: str) -> set[str]:
     return {re.sub(r"[,\s]", "", n) for n in _NUMBER.findall(text)}
 
 
+def number_value(n: str) -> float:
+    """The value of a string from :func:`numbers` ("10240" -> 10240.0; "18%" -> 0.0), for ordering a range."""
+    try:
+        return float(n.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
 def split_sentences(text: str) -> list[str]:
     return [s for s in (p.strip() for p in _SENT_SPLIT.split(text)) if s]
 

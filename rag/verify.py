@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .evidence import Unit
-from .text import STOPWORDS, numbers, split_sentences, stem, terms, words
+from .text import STOPWORDS, number_value, numbers, split_sentences, stem, terms, words
 
 MIN_COVERAGE = 0.6  # share of a sentence's content words that the supporting text must contain
 _CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -102,7 +102,7 @@ def _negated(text: str) -> bool:
 def _range_end_claim(sentence: str, source: str) -> str:
     """ "The maximum is 1 day" when the note says "1 day to 10 years": the wrong end of a range."""
     said = [n for n in numbers(sentence)]
-    have = sorted(numbers(source), key=lambda n: float(n.replace(",", "") or 0) if n.replace(",", "").replace(".", "", 1).isdigit() else 0.0)
+    have = sorted(numbers(source), key=number_value)
     if len(have) < 2 or len(said) != 1 or said[0] not in have:
         return ""
     if _MAX_WORD.search(sentence) and not _MAX_WORD.search(source) and said[0] != have[-1]:

@@ -69,6 +69,12 @@ def _manifest(settings) -> tuple[Path, dict]:
 # -- missing index: built on first use, with progress ---------------------------------------------
 
 
+def _kill_and_reap(proc) -> None:
+    """SIGKILL a build mid-way (no cleanup code of ours can run) and wait for it to be gone."""
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+
 def test_missing_index_is_built_on_first_use_with_progress(runner, env, fake_models, monkeypatch, caplog):
     RecordingEmbedder.progress_calls = []
     monkeypatch.setattr("rag.pipeline.Embedder", RecordingEmbedder)
@@ -286,12 +292,8 @@ def _kill_mid_build(tmp_path, settings, phase: str) -> None:
             assert proc.poll() is None, proc.communicate()
             assert time.monotonic() < deadline, "the build never reached the " + phase
             time.sleep(0.05)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        _kill_and_reap(proc)
     assert proc.returncode == -signal.SIGKILL
     assert b"finished" not in proc.stdout.read()
 
@@ -359,12 +361,8 @@ def test_rag_index_killed_during_embedding_real_embedder(tmp_path, real_embedder
         assert progress.wait(240), f"no progress bar on stderr: {bytes(seen)[-2000:]!r}"
         time.sleep(1.0)  # well inside the embedding
         assert proc.poll() is None, "the build finished before it could be killed"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        _kill_and_reap(proc)
     assert proc.returncode == -signal.SIGKILL
     assert (settings.index / "CURRENT").read_text() == old_current
     still = Store.load(settings.index, settings, real_embedder.id)
