@@ -400,7 +400,8 @@ def _conflict(question: str, ranked: list[Unit]) -> tuple[Unit, Unit] | None:
         return None
     for other in strong[1:]:
         theirs = amounts(other)
-        if other.file == first.file or not theirs or theirs == mine:
+        # one sentence stating more than the other ("... 10240MB, time out: 15mins") is not a disagreement
+        if other.file == first.file or not theirs or theirs <= mine or mine <= theirs:
             continue
         # the sentences themselves must be about the same aspect, not merely sit under the same heading
         if key & set(terms(other.quote)) & set(terms(first.quote)):
