@@ -10,7 +10,7 @@ import gradio as gr
 import pytest
 
 from rag.web import app, serve
-from rag.web import notes, auth, render as ui
+from rag.web import auth, notes, render as ui
 from rag.answer import REFUSAL, Answer
 from rag.config import Settings
 from rag.errors import ConfigError, CorpusError, QuestionError, RagError
@@ -284,9 +284,9 @@ def test_check_bind():
     auth.check_bind("127.0.0.1", None)
     auth.check_bind("localhost", None)
     auth.check_bind("0.0.0.0", "me:secret")
-    for auth in (None, "", "nocolon", ":pw", "user:"):
+    for value in (None, "", "nocolon", ":pw", "user:"):
         with pytest.raises(ConfigError, match="RAG_AUTH"):
-            auth.check_bind("0.0.0.0", auth)
+            auth.check_bind("0.0.0.0", value)
 
 
 def test_main_refuses_public_host_without_auth(capsys, monkeypatch):

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from rag.web import app, serve
 from conftest import CORPUS, SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
-from rag.web import notes, render as ui
+from rag.web import notes as web_notes, render as ui
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import CorpusError
@@ -208,7 +208,7 @@ def test_mysql_password_question_fake_model_cli_and_ui(corpus_fake_index, fake_m
         assert_no_secret([app.text_of(m) for m in step[0]], secret)
         assert_no_secret(list(step[1:]), secret)
     assert_no_secret(generator.prompts + [g.prompts for g in fake_models.generators], secret)
-    assert_no_secret(ui.render_context(notes.NoteReader(CORPUS).lines(NOTE_003), 39, 39), secret)
+    assert_no_secret(ui.render_context(web_notes.NoteReader(CORPUS).lines(NOTE_003), 39, 39), secret)
 
 
 @pytest.mark.model
@@ -358,7 +358,7 @@ def test_source_viewer_never_reads_outside_the_corpus(tmp_path, name):
     (tmp_path / "outside-secret.md").write_text("octopus-lantern")
     (corpus / "dir-link").symlink_to(tmp_path, target_is_directory=True)
     (corpus / "corpus-link.md").symlink_to(tmp_path / "outside-secret.md")
-    reader = notes.NoteReader(corpus)
+    reader = web_notes.NoteReader(corpus)
     with pytest.raises(CorpusError) as info:
         reader.lines(name)
     assert "\n" not in str(info.value) and len(str(info.value)) < 400
@@ -373,7 +373,7 @@ def test_source_viewer_never_reads_outside_the_corpus(tmp_path, name):
 def test_symlink_inside_the_corpus_to_a_note_inside_is_fine(tmp_path):
     corpus = write_notes(tmp_path / "notes", dict(SMALL_NOTES))
     (corpus / "alias.md").symlink_to(corpus / "sqs.md")
-    assert notes.NoteReader(corpus).lines("alias.md")[0] == "# SQS"
+    assert web_notes.NoteReader(corpus).lines("alias.md")[0] == "# SQS"
     notes, _ = load_corpus(corpus)
     assert "alias.md" in {n.path for n in notes}
 

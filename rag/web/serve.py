@@ -49,8 +49,10 @@ def port_message(settings: Settings) -> str:
 
 
 def _import_app():
+    import importlib
+
     try:
-        from . import app
+        app = importlib.import_module(f"{__package__}.app")
     except ImportError as err:
         if getattr(err, "name", "") and str(err.name).split(".")[0] == "gradio":
             raise ConfigError("the web UI needs Gradio, which is not installed; run: pip install 'notesqa[ui]'") from None
