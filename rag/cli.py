@@ -91,6 +91,7 @@ def notes_options(func):
 
 
 @click.group(invoke_without_command=True)
+@click.version_option(package_name="notesqa", prog_name="rag", message="%(prog)s (notesqa) %(version)s")
 @click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
 @click.option("--model", help="'smollm2', 'gemma3' or a path to a .gguf file (env RAG_MODEL).")
@@ -275,6 +276,33 @@ def serve(ctx, host, port, top_k) -> None:
     for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.ERROR)
     serve_web(_settings(ctx, host=host, port=port, top_k=top_k))
+
+
+@main.command()
+@notes_options
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+@friendly
+def info(ctx, as_json) -> None:
+    """Show the notes folder, its index (notes, chunks, last build), the model and every setting in effect."""
+    from .info import describe
+
+    settings = _settings(ctx)
+    report = describe(settings, Settings.origins(**(ctx.obj or {})))
+    if as_json:
+        click.echo(json.dumps(report, indent=1, ensure_ascii=False, default=str))
+        return
+    index = report["index"]
+    click.echo(f"notes folder:  {report['notes_folder']}")
+    click.echo(f"index:         {index['path']}")
+    if index.get("built_at"):
+        click.echo(f"               {index['notes']} notes, {index['chunks']} chunks, last built {index['built_at']}")
+    else:
+        click.echo(f"               {index['state']}")
+    click.echo(f"model:         {report['model']}")
+    click.echo("settings:")
+    for name, (value, origin) in report["settings"].items():
+        click.echo(f"  {name:<16}{value!s:<40} ({origin})")
 
 
 if __name__ == "__main__":
