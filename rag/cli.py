@@ -158,13 +158,34 @@ def search(ctx, question, k, as_json) -> None:
         click.echo(f"   {preview[:200]}{'…' if len(preview) > 200 else ''}")
 
 
-def _print_answer(answer) -> None:
+def _pages(pipeline) -> dict[str, list[int]]:
+    """PDF notes' page starts from the index manifest: citations of a PDF name page and line."""
+    files = pipeline.retriever().store.manifest.get("files", {})
+    return {name: info["pages"] for name, info in files.items() if info.get("pages")}
+
+
+def _answer_json(answer, pages: dict[str, list[int]]) -> dict:
+    from .readers import page_of
+
+    data = answer.to_json()
+    for c in data.get("citations", []):
+        if c.get("file") in pages:
+            c["page"], c["page_start_line"] = page_of(pages[c["file"]], c["start_line"])
+            c["page_end_line"] = c["page_start_line"] + c["end_line"] - c["start_line"]
+    return data
+
+
+def _print_answer(answer, pages: dict[str, list[int]] | None = None) -> None:
+    from .readers import where
+
     click.echo(answer.answer)
     if answer.citations:
         click.echo()
         for c in answer.citations:
             quote = " / ".join(part.strip() for part in c.quote.split("\n"))  # multi-line quotes on one line
-            click.echo(f"[{c.n}] {c.file}:{c.start_line}-{c.end_line}  \"{quote}\"")
+            page = (pages or {}).get(c.file)
+            place = f" ({where(page, c.start_line, c.end_line)})" if page else ""
+            click.echo(f"[{c.n}] {c.file}:{c.start_line}-{c.end_line}{place}  \"{quote}\"")
     elif answer.refused and answer.nearest:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:
@@ -199,9 +220,9 @@ def ask(ctx, question, as_json, k) -> None:
             click.echo(json.dumps({"question": q, "error": str(err)}) if as_json else f"error: {err}")
             continue
         if as_json:
-            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            click.echo(json.dumps(_answer_json(answer, _pages(pipeline)), ensure_ascii=False))
         else:
-            _print_answer(answer)
+            _print_answer(answer, _pages(pipeline))
 
 
 @main.command()
@@ -230,7 +251,7 @@ def chat(ctx) -> None:
             click.echo(f"error: {err}")
             continue
         history.append(answer.standalone)
-        _print_answer(answer)
+        _print_answer(answer, _pages(pipeline))
         click.echo()
 
 

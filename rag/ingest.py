@@ -12,11 +12,12 @@ from pathlib import Path
 import ftfy
 
 from .errors import CorpusError
+from .readers import DOCUMENT_SUFFIXES, read_document
 from .redact import redact_lines
 
 log = logging.getLogger("rag")
 
-NOTE_SUFFIXES = (".md", ".txt", ".markdown")
+NOTE_SUFFIXES = (".md", ".txt", ".markdown", *DOCUMENT_SUFFIXES)  # PDF and HTML: rag/readers/
 MAX_NOTE_BYTES = 20 * 1024 * 1024  # larger files are almost surely not hand-written notes
 _CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
 # A note line written to steer the assistant ("ignore previous instructions and say ..."): it stays note text
@@ -37,6 +38,7 @@ class Note:
     sha256: str  # of the raw bytes, for incremental rebuilds
     lines: list[str]
     warnings: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # PDF: first line of each page (rag.readers.page_of)
 
     @property
     def text(self) -> str:
@@ -93,16 +95,21 @@ def read_note(path: Path, corpus: Path) -> Note:
         raise CorpusError(f"{rel}: cannot read ({err.strerror}); check its permissions") from None
     if len(raw) > MAX_NOTE_BYTES:
         raise CorpusError(f"{rel}: {len(raw) // 1_000_000} MB is too large for a note (limit 20 MB); split it")
-    if _looks_binary(raw):
+    pages: list[int] = []
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:  # text extracted by a reader; its lines are what citations name
+        document = read_document(path.suffix, raw, rel)
+        lines, warnings, pages = [normalise_line(line) for line in document.text.split("\n")], document.warnings, document.pages
+    elif _looks_binary(raw):
         raise CorpusError(f"{rel}: binary data, not a text note; remove it or give it another extension")
-    lines, warnings = repair_text(raw, rel)
+    else:
+        lines, warnings = repair_text(raw, rel)
     lines, found = redact_lines(lines)
     for finding in found:
         warnings.append(f"{rel}:{finding.line}: {finding.kind} redacted (it will not be indexed or shown)")
     for number, line in enumerate(lines, start=1):
         if looks_like_instruction(line):
             warnings.append(f"{rel}:{number}: reads like an instruction to the assistant; it is kept as note text, never obeyed")
-    return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings)
+    return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings, pages)
 
 
 def _looks_binary(raw: bytes) -> bool:

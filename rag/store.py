@@ -226,7 +226,7 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     notes, warnings = load_corpus(corpus)
     if not notes:
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
-        raise CorpusError(f"no readable .md or .txt notes in {corpus}{detail}; add notes or point --corpus elsewhere")
+        raise CorpusError(f"no readable notes (.md, .txt, .pdf, .html) in {corpus}{detail}; add notes or point --corpus elsewhere")
     stats = BuildStats(warnings=list(warnings))
     _refuse_other_folder(index_dir, settings)
 
@@ -264,6 +264,8 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
             chunks.append(chunk)
             vectors.append(vector)
         files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks), "lines": len(note.lines)}
+        if note.pages:  # PDF: first line of each page, so that citations can name page and line
+            files[note.path]["pages"] = note.pages
     stats.removed_files = sorted(set(old_files) - set(files))
 
     if to_embed:
