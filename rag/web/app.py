@@ -11,16 +11,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import gradio as gr  # noqa: E402
 
 from ..config import Settings  # noqa: E402
+from ..ingest import NOTE_SUFFIXES  # noqa: E402
 from . import render as ui  # noqa: E402
 from .auth import auth_pair, check_bind  # noqa: E402
 from .handlers import MAX_K, UI, text_of  # noqa: E402,F401  (UI, text_of: the page's public surface)
 from .style import CSS  # noqa: E402
 
-EXAMPLES = [
-    "What's the default SQS visibility timeout?",
-    "What is AWS App Mesh?",
-    "What is the maximum memory for a Lambda function?",
-]
+TICK_SECONDS = 2.0  # how often the page asks whether the index is being refreshed (a cheap in-memory check)
 # System fonts only: the UI works offline and must not fetch anything from the internet.
 THEME = gr.themes.Soft(
     primary_hue="indigo",
@@ -30,25 +27,29 @@ THEME = gr.themes.Soft(
 )
 
 
-def create_app(pipeline_or_settings=None) -> gr.Blocks:
-    """Build the UI around a Pipeline (or anything with its methods), or Settings to make one. Does not launch."""
+def create_app(pipeline_or_settings=None, watch: bool = False) -> gr.Blocks:
+    """Build the UI around a Pipeline (or anything with its methods), or Settings to make one. Does not launch.
+
+    ``watch``: refresh the index when notes change on disk (``rag serve`` turns it on).
+    """
     if pipeline_or_settings is None or isinstance(pipeline_or_settings, Settings):
         from rag.pipeline import Pipeline
 
         pipeline = Pipeline(pipeline_or_settings or Settings.load())
     else:
         pipeline = pipeline_or_settings
-    handlers = UI(pipeline)
+    handlers = UI(pipeline, watch=watch)
     settings = pipeline.settings
     default_k = max(1, min(MAX_K, int(settings.top_k)))
 
     with gr.Blocks(title="notesqa — ask your notes", analytics_enabled=False) as demo:
         history = gr.State([])
-        with gr.Row(elem_id="nq-header"):
-            gr.Markdown(
-                "# notesqa\nAnswers from your AWS notes only, each sentence checked against the note it cites. "
-                "Runs entirely on this machine."
-            )
+        generation = gr.State(-1)
+        with gr.Column(elem_id="nq-header"):
+            title = gr.Markdown("# notesqa\nAnswers only from your notes, each sentence checked against the note it "
+                                "cites. Runs entirely on this machine.", elem_id="nq-title")
+            context = gr.HTML("", elem_id="nq-context")  # notes folder and model: always visible
+            watch_state = gr.HTML("", elem_id="nq-watch")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
                 chatbot = gr.Chatbot(
@@ -56,7 +57,7 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
                     label="Chat",
                     show_label=False,
                     height=560,
-                    examples=[{"text": q} for q in EXAMPLES],
+                    examples=None,  # drawn from the notes in use when the page opens
                     placeholder="**Ask a question about your notes.** Follow-up questions (“and the maximum?”) work too.",
                     latex_delimiters=[],
                     feedback_options=None,
@@ -85,8 +86,15 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
                         label="Show unverified sentences (what the model wrote that your notes do not support)",
                         elem_id="nq-show-unverified",
                     )
-                with gr.Accordion("Index", open=False, elem_id="nq-index-panel"):
+                with gr.Accordion("Notes", open=False, elem_id="nq-index-panel"):
                     index_info = gr.HTML("", elem_id="nq-index")
+                    upload = gr.File(label="Add notes to this folder (.md, .txt, .pdf, .html)", file_count="multiple",
+                                     file_types=list(NOTE_SUFFIXES), elem_id="nq-upload", height=120)
+                    with gr.Row():
+                        folder_box = gr.Textbox(label="Notes folder on this machine", value=str(settings.corpus),
+                                                elem_id="nq-folder-path", scale=1, max_lines=1)
+                        use_folder = gr.Button("Use this folder", size="sm", scale=0, min_width=130,
+                                               elem_id="nq-use-folder")
                     refresh = gr.Button("Refresh index", size="sm", elem_id="nq-refresh")
                     build_summary = gr.HTML("", elem_id="nq-build-summary")
 
@@ -99,8 +107,18 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
         )
         clear.click(handlers.clear, None, outputs, api_name=False)
         chatbot.clear(handlers.clear, None, outputs, api_name=False)  # the chat's own trash button
-        refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index", concurrency_limit=1)
-        demo.load(handlers.index_panel, None, index_info, api_name=False)
+        refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index",
+                      concurrency_limit=1, concurrency_id="index")
+        page = [title, context, chatbot, index_info, watch_state, folder_box]
+        demo.load(handlers.page, None, page, api_name=False)
+        upload.upload(handlers.upload, upload, [*page, build_summary], api_name=False, concurrency_limit=1,
+                      concurrency_id="index").then(lambda: None, None, upload, api_name=False)
+        use_folder.click(handlers.use_folder, folder_box, [*page, build_summary], api_name=False, concurrency_limit=1,
+                         concurrency_id="index")
+        folder_box.submit(handlers.use_folder, folder_box, [*page, build_summary], api_name=False,
+                          concurrency_limit=1, concurrency_id="index")
+        gr.Timer(TICK_SECONDS).tick(handlers.tick, generation, [*page, generation], api_name=False,
+                                    show_progress="hidden", queue=False)
 
     demo.queue(default_concurrency_limit=2, max_size=32)
     return demo
