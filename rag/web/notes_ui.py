@@ -43,17 +43,21 @@ class NotesPanel:
     def _chunks(self):
         try:
             return list(getattr(self.pipeline.retriever().store, "chunks", []) or [])
-        except RagError:
+        except RagError as err:
+            self.notes.state.last_error = str(err)  # the Notes panel says why the folder has no index
             return []
 
     def _manifest(self) -> dict | None:
-        return read_manifest(self.settings.index) or getattr(getattr(self._store(), "manifest", None), "copy", dict)()
+        manifest = read_manifest(self.settings.index)
+        if manifest is not None and manifest.get("corpus") != str(Path(self.settings.corpus).resolve()):
+            manifest = None  # another folder's index is never shown as this one's
+        if manifest is None:  # no index on disk (or a stand-in pipeline in tests): what the loaded store says
+            try:
+                manifest = getattr(self.pipeline.retriever().store, "manifest", None)
+            except RagError as err:
+                self.notes.state.last_error = str(err)
+        return manifest
 
-    def _store(self):
-        try:
-            return self.pipeline.retriever().store
-        except RagError:
-            return None
 
     def _model_name(self) -> str:
         loaded = getattr(self.pipeline, "_generator", None)
@@ -63,7 +67,8 @@ class NotesPanel:
         return panel.examples(self._chunks())
 
     def index_panel(self) -> str:
-        return panel.render_folder(self.settings, self._manifest(), self.notes.state.skipped)
+        return panel.render_folder(self.settings, self._manifest(), self.notes.state.skipped,
+                                   error=self.notes.state.last_error)
 
     def page(self):
         """Everything about the notes in use: header, context line, examples, files, watch state, folder box."""
@@ -73,7 +78,7 @@ class NotesPanel:
             panel.header_markdown(self.settings, chunks, manifest),
             panel.context_line(self.settings, self._model_name(), manifest),
             gr.update(examples=[{"text": q} for q in panel.examples(chunks)]),
-            panel.render_folder(self.settings, manifest, self.notes.state.skipped),
+            panel.render_folder(self.settings, manifest, self.notes.state.skipped, error=self.notes.state.last_error),
             panel.render_watch(self.notes.state, self.notes.watching),
             str(self.settings.corpus),
         )

@@ -83,8 +83,14 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
-def render_folder(settings, manifest: dict | None, skipped: dict[str, str], now: float | None = None) -> str:
-    """Files of the notes folder: count, size, chunks, last indexed; skipped files with the reason."""
+def _chunks(n: int) -> str:
+    return f"{int(n)} chunk{'s' if int(n) != 1 else ''}"
+
+
+def render_folder(settings, manifest: dict | None, skipped: dict[str, str], now: float | None = None,
+                  error: str = "") -> str:
+    """Files of the notes folder: count, size, chunks, last indexed; skipped files with the reason; and why the
+    folder cannot be indexed, when it cannot."""
     files = list_files(settings, manifest, skipped)
     built = str((manifest or {}).get("built_at") or "")
     try:
@@ -103,9 +109,9 @@ def render_folder(settings, manifest: dict | None, skipped: dict[str, str], now:
         elif f.chunks is None:
             state = "<td>not indexed yet</td>"
         elif built_at and f.modified > built_at + 1:
-            state = f"<td>{int(f.chunks)} chunks · changed since</td>"
+            state = f"<td>{_chunks(f.chunks)} · changed since</td>"
         else:
-            state = f"<td>{int(f.chunks)} chunks</td>"
+            state = f"<td>{_chunks(f.chunks)}</td>"
         rows.append(f'<tr><td class="nq-file">{esc(f.name)}</td><td>{_size(f.size)}</td>{state}</tr>')
     listed = {f.name for f in files}
     for name, reason in sorted(skipped.items()):  # skipped before listing (e.g. a link out of the folder)
@@ -113,7 +119,8 @@ def render_folder(settings, manifest: dict | None, skipped: dict[str, str], now:
             rows.append(f'<tr><td class="nq-file">{esc(name)}</td><td></td><td class="nq-skip">skipped: {esc(reason)}</td></tr>')
     table = ('<table class="nq-index-table"><thead><tr><th>File</th><th>Size</th><th>Index</th></tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table>') if rows else '<div class="nq-empty">No notes in this folder yet: upload some.</div>'
-    return (f'<div class="nq-index"><div class="nq-index-summary" id="nq-folder-summary">{summary}</div>'
+    problem = f'<div class="nq-src-warn">{esc(error)}</div>' if error else ""
+    return (f'<div class="nq-index">{problem}<div class="nq-index-summary" id="nq-folder-summary">{summary}</div>'
             f"{table}</div>")
 
 
