@@ -24,7 +24,13 @@ def _gguf(settings) -> Generator:
     return GgufGenerator(settings)
 
 
-BACKENDS: dict[str, Factory] = {"gguf": _gguf}
+def _openai(settings) -> Generator:
+    from .remote import OpenAIGenerator
+
+    return OpenAIGenerator(settings)
+
+
+BACKENDS: dict[str, Factory] = {"gguf": _gguf, "openai": _openai}
 
 
 def register_backend(name: str, factory: Factory) -> None:
