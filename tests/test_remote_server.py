@@ -17,6 +17,7 @@ from rag.cli import main
 from rag.errors import ModelError
 from rag.evaluate import quote_in_lines
 from rag.ingest import read_note
+from rag.web.handlers import UI, text_of
 
 pytestmark = [pytest.mark.model, pytest.mark.timeout(600)]
 QUESTION = "What's the default SQS visibility timeout?"
@@ -69,20 +70,17 @@ def test_same_prompt_verification_and_citations_as_in_process(remote_pipeline, r
 
 
 def test_ui_streams_tokens_from_the_server(remote_pipeline):
-    import app
-
-    handlers = app.UI(remote_pipeline)
+    handlers = UI(remote_pipeline)
     steps = list(handlers.respond(QUESTION, [], [], 4, False))
     writing = [status for _, _, status, _, _ in steps if "Writing…" in status]
     assert len(writing) >= 3, "tokens should reach the UI one by one while the server writes"
     chat, sources, status, history, _ = steps[-1]
-    final = app._text_of(chat[-1])
+    final = text_of(chat[-1])
     assert "30 seconds" in final and "nq-cite" in final and "nq-error" not in final
     assert "002_7fb0504609d8a022.txt" in sources
 
 
 def test_server_killed_mid_answer_is_a_clean_error_and_the_app_stays_up(corpus_index, real_embedder, tmp_path):
-    import app
     from rag.pipeline import Pipeline
 
     server = LlamaServer(tmp_path).start()
@@ -97,14 +95,14 @@ def test_server_killed_mid_answer_is_a_clean_error_and_the_app_stays_up(corpus_i
         message = str(err.value)
         assert seen and "\n" not in message and server.url in message and "start it" in message, message
 
-        handlers = app.UI(pipeline)  # the UI: one line in the chat, no traceback, and it answers again later
+        handlers = UI(pipeline)  # the UI: one line in the chat, no traceback, and it answers again later
         chat, _, status, _, _ = list(handlers.respond(QUESTION, [], [], 4, False))[-1]
-        assert "nq-error" in app._text_of(chat[-1]) and server.url in app._text_of(chat[-1])
-        assert "something went wrong" not in app._text_of(chat[-1])
+        assert "nq-error" in text_of(chat[-1]) and server.url in text_of(chat[-1])
+        assert "something went wrong" not in text_of(chat[-1])
         restarted = LlamaServer(tmp_path, port=server.port).start()
         try:
             chat, _, _, _, _ = list(handlers.respond(QUESTION, chat, [], 4, False))[-1]
-            assert "30 seconds" in app._text_of(chat[-1])
+            assert "30 seconds" in text_of(chat[-1])
         finally:
             restarted.kill()
     finally:
