@@ -48,6 +48,7 @@ class Settings:
     llm_connect_timeout: float = 5.0  # seconds to open a connection to the server
     llm_read_timeout: float = 120.0  # seconds to wait for the next piece of an answer (a big model on CPU is slow)
     concurrency: int = 4  # answers written at once by the UI/API when the model is remote; in-process: one
+    api_key: str | None = field(default=None, repr=False)  # what clients of `rag serve --api` send as their key
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -74,6 +75,7 @@ class Settings:
         "RAG_LLM_CONNECT_TIMEOUT": "llm_connect_timeout",
         "RAG_LLM_READ_TIMEOUT": "llm_read_timeout",
         "RAG_CONCURRENCY": "concurrency",
+        "RAG_API_KEY": "api_key",
     }
 
     @classmethod
