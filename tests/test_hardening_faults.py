@@ -326,7 +326,7 @@ def test_build_killed_halfway_keeps_the_old_index(small_settings, tmp_path, phas
     assert sorted(stats.changed_files) == ["lambda.md", "new.md"]
     names = [p.name for p in small_settings.index.iterdir() if p.name.startswith(("build-", ".tmp-build-"))]
     assert len(names) == 1 and names[0].startswith("build-"), names
-    assert not (small_settings.index / "CURRENT.tmp").exists()
+    assert not (small_settings.index / ".notesqa-CURRENT.tmp").exists()
     assert any("20 minutes" in c.text for c in Store.load(small_settings.index, small_settings, FakeEmbedder.id).chunks)
 
 
