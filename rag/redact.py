@@ -44,6 +44,8 @@ _FIELD = re.compile(
     r"""(?P<key>(?<![\w.-])[A-Za-z_][\w.-]*)(?P<q>["']?)[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"""
     r"""(?P<value>"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|[^\s"'`,;]+)"""
 )
+# "<password>xyz</password>" (XML config files)
+_XML_FIELD = re.compile(r"<([A-Za-z_][\w:.-]*)>([^<\n]+)</\1>")
 # "Authorization: Bearer xyz", "-H 'Authorization: token xyz'": everything after the scheme is the credential.
 _AUTH_HEADER = re.compile(
     r"(?i)(\b(?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?(?:(?:bearer|basic|token|digest|negotiate|ntlm|apikey|"
@@ -66,7 +68,7 @@ _CREDENTIAL_TALK = re.compile(r"(?i)\b(?:pass(?:word|wd|phrase)?|pwd|secret|toke
 _TOKEN = re.compile(r"(?<![\w+/=.-])[A-Za-z0-9+/_=.-]{20,}(?![\w+/=.-])")
 _BEARER = re.compile(r"(?i)(?<=\bbearer )[A-Za-z0-9._~+/-]{16,}=*")
 _WORDISH = re.compile(r"[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d{1,4}")
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 MIN_ENTROPY = 3.5  # bits per character; gitleaks' generic-api-key rule uses 3.5 too. English words score ~2.5-3.3
 _KEY_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
 _KEY_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
@@ -112,8 +114,8 @@ def entropy(text: str) -> float:
 
 def _random_token(token: str) -> bool:
     """A long token that is random data (a key), not a word, path, host name or id."""
-    core = token.strip("=.-")
-    if len(core) < 20 or "." in core or _UUID.match(core):  # host and file names, versions, ids
+    core = _UUID.sub("", token).strip("=.-/")  # resource ids are not secrets
+    if len(core) < 20 or "." in core:  # host and file names, versions
         return False
     pieces = [p for p in re.split(r"[_\-/+=]", core) if p]
     if all(_WORDISH.fullmatch(p) for p in pieces):  # snake_case / kebab-case / path of words: an identifier
@@ -168,6 +170,14 @@ def redact_text(text: str) -> tuple[str, list[str]]:
         return match.group(0)[: match.start("value") - match.start()] + inner
 
     text = _FIELD.sub(field, text)
+
+    def xml_field(match: re.Match) -> str:
+        if not is_secret_name(match.group(1)) or _placeholder(match.group(2)):
+            return match.group(0)
+        kinds.append(f"{match.group(1).lower()} value")
+        return f"<{match.group(1)}>{MASK}</{match.group(1)}>"
+
+    text = _XML_FIELD.sub(xml_field, text)
 
     def keyword(match: re.Match) -> str:
         if match.group(3).startswith(MASK) or not looks_secret(match.group(3)):
