@@ -23,6 +23,7 @@ import gradio as gr  # noqa: E402
 from rag import ui_helpers as ui  # noqa: E402
 from rag.config import Settings  # noqa: E402
 from rag.errors import RagError  # noqa: E402
+from rag.pipeline import cap_history  # noqa: E402
 
 log = logging.getLogger("rag")
 
@@ -132,19 +133,19 @@ class UI:
 
     def respond(self, question, chat, history, k, show_unverified):
         """Stream one answer: (chat, sources html, status html, history, textbox value) after each step."""
-        chat = list(chat or [])
-        history = list(history or [])
+        chat = ui.cap_chat(chat)  # a crafted request can send any chat and history: bounded like the question
+        history = cap_history(history)
         if isinstance(question, str):  # a crafted request can carry lone surrogates, which no tokenizer takes
             question = question.encode("utf-8", "replace").decode("utf-8")
         typed = (question or "").strip()
         turn = sum(1 for m in chat if _role(m) == "user") + 1
         if typed:
-            chat.append({"role": "user", "content": ui.esc(typed)})
+            chat.append({"role": "user", "content": ui.render_question(typed)})
         chat.append({"role": "assistant", "content": ui.render_draft("")})
         placeholder = ui.sources_placeholder("Searching your notes…")
         yield list(chat), placeholder, ui.status_html("Searching your notes…", "working", turn), history, ""
         try:
-            k = max(1, min(MAX_K, int(k or self.settings.top_k)))
+            k = ui.parse_k(k, self.settings.top_k, MAX_K)
             raw, tokens, answer = "", 0, None
             for kind, value in self.pipeline.ask_stream(question or "", history=history, k=k):
                 if kind == "token":
@@ -157,6 +158,7 @@ class UI:
             if answer is None:
                 raise RagError("no answer came back; please ask again")
         except RagError as err:
+            log.warning("rejected a question: %s", err)  # one line in the server log, never a traceback
             chat[-1] = {"role": "assistant", "content": ui.render_error(err)}
             yield chat, ui.sources_placeholder(), ui.status_html(ui.esc(err), "error-state", turn), history, ""
             return
@@ -274,6 +276,7 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False):
     """Serve ``demo`` with the project's theme and styles; refuses a non-local host without RAG_AUTH."""
     ui.check_bind(settings.host, settings.auth)
+    ui.one_line_request_errors()
     return demo.launch(
         server_name=settings.host,
         server_port=settings.port,

@@ -218,9 +218,13 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
     from .evaluate import format_summary, load_dataset, run_eval, write_report
     from .pipeline import Pipeline
 
+    if limit is not None and limit < 1:
+        from .errors import ConfigError
+
+        raise ConfigError(f"--limit {limit} must be 1 or more (how many eval items to run); leave it out to run them all")
     settings = _settings(ctx)
     items = load_dataset(dataset)
-    if limit:
+    if limit is not None:
         items = items[:limit]
     result = run_eval(Pipeline(settings), items, progress=not as_json)
     if report:

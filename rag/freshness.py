@@ -7,6 +7,7 @@ index time); a file whose stat differs is hashed, and only a changed hash counts
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 
@@ -28,13 +29,14 @@ class Freshness:
     def changed(self) -> list[str]:
         """Indexed notes that were edited or removed since the index was built (sorted)."""
         out = []
+        root = str(self.corpus)
         for name, (size, mtime, digest) in self._known.items():
-            path = self.corpus / name
+            path = os.path.join(root, name)  # plain strings: a third of the cost of Path objects per note
             try:
-                stat = path.stat()
+                stat = os.stat(path)
                 if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
                     continue
-                same = _sha256(path) == digest
+                same = _sha256(Path(path)) == digest
             except OSError:  # removed, or no longer readable
                 out.append(name)
                 continue

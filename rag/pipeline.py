@@ -15,6 +15,15 @@ from .retrieve import Retriever
 from .store import BuildStats, Store, build_index
 
 log = logging.getLogger("rag")
+MAX_HISTORY = 8  # earlier questions a caller may pass (only the last rewrites a follow-up)
+MAX_HISTORY_CHARS = 1000  # each, like a typed question
+
+
+def cap_history(history) -> list[str]:
+    """Earlier questions from any caller (CLI, UI, API), bounded in count and size like the question."""
+    if not isinstance(history, (list, tuple)):
+        return []
+    return [h[:MAX_HISTORY_CHARS] for h in history if isinstance(h, str) and h.strip()][-MAX_HISTORY:]
 
 
 class Pipeline:
@@ -106,9 +115,9 @@ class Pipeline:
     def ask(self, question: str, history: list[str] | None = None, k: int | None = None):
         self.answerer()  # a bad model fails before any indexing work
         self.ensure_fresh()
-        return self.answerer().ask(question, history, k)
+        return self.answerer().ask(question, cap_history(history), k)
 
     def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None):
         self.answerer()
         self.ensure_fresh()
-        return self.answerer().ask_stream(question, history, k)
+        return self.answerer().ask_stream(question, cap_history(history), k)

@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from .errors import ConfigError, CorpusError
+from .errors import ConfigError, CorpusError, QuestionError
 from .ingest import NOTE_SUFFIXES, read_note
 from .redact import redact_text
 
@@ -251,6 +251,74 @@ def sources_placeholder(text: str = "Sources for the current answer appear here.
 
 
 # -- chat messages ------------------------------------------------------------------------------
+MAX_CHAT_MESSAGES = 40  # messages a request may carry back (20 turns); older ones are dropped
+MAX_MESSAGE_CHARS = 50_000  # a rendered answer with its markup is a few thousand characters
+_MARKDOWN = set("\\`*_[]()!#|~<>&\"'$:{}=+-.")
+
+
+def cap_chat(chat) -> list:
+    """The chat a request sent back, bounded in count and size (a crafted request can send anything)."""
+    if not isinstance(chat, (list, tuple)):
+        return []
+    kept = []
+    for message in list(chat)[-MAX_CHAT_MESSAGES:]:
+        content = message.get("content") if isinstance(message, dict) else getattr(message, "content", None)
+        if len(str(content)) > MAX_MESSAGE_CHARS:
+            message = {"role": "assistant", "content": render_error("an earlier message was too long to keep")}
+        kept.append(message)
+    return kept
+
+
+def parse_k(value, default: int, most: int) -> int:
+    """The number of sources a request asks for, within 1..most; a value that is not a number is refused."""
+    if value is None or value == "":
+        value = default
+    try:
+        number = int(float(value))
+    except (TypeError, ValueError, OverflowError):
+        raise QuestionError(f"the number of sources must be a number from 1 to {most}, not {str(value)[:40]!r}") from None
+    return max(1, min(most, number))
+
+
+def render_question(text: str) -> str:
+    """The user's own question as plain text: markdown in it (images, links, emphasis) and HTML never render.
+
+    Inside an HTML block the chat does not read markdown, and every markdown character is written as an
+    entity besides, so ``![x](http://...)`` fetches nothing and ``[here](http://...)`` is no link.
+    """
+    body = "".join(f"&#{ord(c)};" if c in _MARKDOWN else c for c in str(text or ""))
+    return one_line(f'<div class="nq-msg nq-question">{body}</div>').replace("\n", " ")
+
+
+def one_line_request_errors() -> None:
+    """Gradio prints a full traceback for every request it rejects (a payload that fails validation); the server
+    log gets one line per rejected request instead. RAG_DEBUG=1 keeps the tracebacks."""
+    import logging
+    import os
+    import sys
+    import traceback
+
+    if os.environ.get("RAG_DEBUG"):
+        return
+
+    class _OneLine:
+        def __getattr__(self, name):
+            return getattr(traceback, name)
+
+        @staticmethod
+        def print_exc(*args, **kwargs):
+            err = sys.exc_info()[1]
+            lines = [line.strip() for line in str(err or "").splitlines() if line.strip()]
+            first = " / ".join(lines[:3])
+            cause = err.__cause__ if err is not None else None
+            detail = f" ({type(cause).__name__}: {str(cause).splitlines()[0][:200]})" if cause and str(cause) else ""
+            logging.getLogger("rag").warning("rejected a request: %s%s", (first or type(err).__name__)[:300], detail)
+
+    from gradio import queueing, route_utils, utils
+
+    for module in (queueing, route_utils, utils):
+        if getattr(module, "traceback", None) is traceback:
+            module.traceback = _OneLine()
 def render_draft(raw: str) -> str:
     """The raw model tokens while it writes (not yet verified; credential-shaped text masked, as in answers)."""
     body = esc(redact_text(raw or "")[0]).replace("\n", "<br>")
