@@ -34,7 +34,7 @@ class Settings:
     chunk_overlap: int = 30
     top_k: int = 4
     n_ctx: int = 2048
-    n_threads: int = 0  # 0 = auto: llama.cpp reads prompts on all cores, generates on half (rag/generate.py)
+    n_threads: int = 0  # 0 = auto: llama.cpp reads prompts on all cores, generates on half (rag/models/gguf.py)
     max_tokens: int = 96
     temperature: float = 0.0
     seed: int = 42
@@ -43,6 +43,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     auth: str | None = field(default=None, repr=False)
+    backend: str = "auto"  # model backend (rag/models): "gguf" in-process, "openai" server, "auto" = by RAG_LLM_URL
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -62,6 +63,7 @@ class Settings:
         "RAG_HOST": "host",
         "RAG_PORT": "port",
         "RAG_AUTH": "auth",
+        "RAG_BACKEND": "backend",
     }
 
     @classmethod
@@ -116,6 +118,9 @@ class Settings:
             if not colon or not user.strip() or not password.strip():
                 # an empty password would let anyone who guesses the user name in
                 raise ConfigError("RAG_AUTH must look like user:password, with a user name and a non-empty password")
+        from .models import check_backend  # light: the backends themselves load lazily
+
+        check_backend(self.backend)
 
     @property
     def threads(self) -> int:

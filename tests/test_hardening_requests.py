@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-import app
+from rag.web import app, handlers
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, assert_one_line_error, write_notes
-from rag import ui_helpers as ui
+from rag.web import render as ui
 from rag.answer import MAX_QUESTION_CHARS
 from rag.cli import main
 from rag.condense import condense
@@ -41,8 +41,8 @@ def test_users_markdown_is_text_in_the_chat(small_corpus, tmp_path):
     pipeline = Pipeline(Settings(corpus=small_corpus, index=tmp_path / "idx"), embedder=FakeEmbedder(),
                         generator=FakeGenerator(replies=[VISIBILITY_REPLY]))
     *_, (chat, *_rest) = app.UI(pipeline).respond(MARKDOWN_Q, [], [], 4, False)
-    user = app._text_of(chat[0])
-    assert user.startswith('<div class="nq-msg nq-question">')
+    user = app.text_of(chat[0])
+    assert user.startswith('<div class="nq-msg nq-user">')
     assert "](" not in user and "![" not in user and "<img" not in user and "**" not in user
 
 
@@ -56,8 +56,8 @@ def test_history_and_chat_sent_by_a_request_are_capped(small_corpus, tmp_path):
     chat = [{"role": "user", "content": "x" * 200_000}] + [{"role": "user", "content": "hi"}] * 5000
     steps = list(app.UI(pipeline).respond("and the maximum?", chat, history, 4, False))
     chat_out, _, status, history_out, _ = steps[-1]
-    assert len(chat_out) <= ui.MAX_CHAT_MESSAGES + 2
-    assert all(len(app._text_of(m)) <= ui.MAX_MESSAGE_CHARS for m in chat_out)
+    assert len(chat_out) <= handlers.MAX_CHAT_MESSAGES + 2
+    assert all(len(app.text_of(m)) <= handlers.MAX_MESSAGE_CHARS for m in chat_out)
     assert len(history_out) <= MAX_HISTORY + 1 and all(len(h) <= 2 * MAX_QUESTION_CHARS for h in history_out)
     assert "nq-done" in status
     assert len(generator.last_user_prompt) < 20_000  # the model saw a bounded question

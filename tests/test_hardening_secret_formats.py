@@ -16,9 +16,9 @@ import string
 import pytest
 from click.testing import CliRunner
 
-import app
+from rag.web import app, handlers
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
-from rag import ui_helpers as ui
+from rag.web import render as ui
 from rag.cli import main
 from rag.config import Settings
 from rag.evaluate import run_eval, write_report
@@ -192,7 +192,7 @@ def test_every_planted_secret_is_masked_in_every_output(tmp_path, fake_models):
     handlers = app.UI(pipeline)
     for question in questions[::3]:
         for step in handlers.respond(question, [], [], 8, True):
-            assert_clean("the web UI", [app._text_of(m) for m in step[0]] + list(step[1:]))
+            assert_clean("the web UI", [app.text_of(m) for m in step[0]] + list(step[1:]))
     lines = handlers.reader.lines("vault.md")
     assert_clean("the source viewer", ui.render_context(lines, 1, len(lines), radius=0))
 
