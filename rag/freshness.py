@@ -10,6 +10,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from .ingest import MAX_NOTE_BYTES
+
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
@@ -36,7 +38,8 @@ class Freshness:
                 stat = os.stat(path)
                 if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
                     continue
-                same = _sha256(Path(path)) == digest
+                # a note grown past the size limit is not hashed (the refresh skips it with a warning)
+                same = stat.st_size <= MAX_NOTE_BYTES and _sha256(Path(path)) == digest
             except OSError:  # removed, or no longer readable
                 out.append(name)
                 continue

@@ -89,7 +89,7 @@ def is_secret_name(name: str) -> bool:
 
 def _placeholder(value: str) -> bool:
     """``${DB_PASSWORD}``, ``<your-token>``, ``os.environ[...]``, ``****``, ``null``: no credential in it."""
-    v = value.strip().strip("\"'`").strip()
+    v = value.strip().strip("\"'`").strip().rstrip(")]}>")  # "secret=None)" in a signature
     if not v or v == MASK or v[0] in "$%<{[(" or "(" in v or re.search(r"(?i)\benv\b|environ|getenv|secrets\.|\w\[\d", v):
         return True
     return set(v) <= set("*x.-_#?•…") or v.lower().strip(".,") in _PLACEHOLDER_WORDS
