@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .config import Settings
+from .config import REPO_CORPUS, Settings
 from .errors import RagError
 from .text import printable
 
@@ -110,7 +110,8 @@ def main(ctx: click.Context, corpus, index_dir, model, verbose) -> None:
     """Ask questions about your notes; answers cite the exact note and lines."""
     _setup_logging(verbose)
     ctx.obj = {"corpus": corpus, "index": index_dir, "model": model}
-    Settings.load(**ctx.obj)  # fail early on bad settings
+    # fail early on bad settings; the notes folder may still come after the subcommand (`rag ask --corpus D`)
+    Settings.load(**{**ctx.obj, "corpus": ctx.obj.get("corpus") or REPO_CORPUS})
     if ctx.invoked_subcommand is None:
         ctx.invoke(chat)
 

@@ -50,8 +50,8 @@ def installed(tmp_path_factory) -> Path:
     env["CMAKE_ARGS"] = os.environ.get("CMAKE_ARGS", "-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON")
     started = time.perf_counter()
     # torch first, as README "Install" says (the CPU build), then the wheel with its declared dependencies only
-    _run([str(venv / "bin" / "pip"), "install", "-q", "torch==2.13.0"], env=env, timeout=1500)
-    _run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)], env=env, timeout=1500)
+    _run([str(venv / "bin" / "pip"), "install", "-q", "--no-compile", "torch==2.13.0"], env=env, timeout=1500)
+    _run([str(venv / "bin" / "pip"), "install", "-q", "--no-compile", str(wheel)], env=env, timeout=1500)
     print(f"\ninstalled the wheel into a fresh venv in {time.perf_counter() - started:.0f} s")
     return venv
 
