@@ -41,6 +41,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     auth: str | None = field(default=None, repr=False)
+    user_evals: Path | None = None  # the user's own eval set; default my-evals.jsonl beside the index
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -60,6 +61,7 @@ class Settings:
         "RAG_HOST": "host",
         "RAG_PORT": "port",
         "RAG_AUTH": "auth",
+        "RAG_USER_EVALS": "user_evals",
     }
 
     @classmethod

@@ -31,3 +31,7 @@ class ModelError(RagError):
 
 class QuestionError(RagError):
     """The question is empty or unusable after cleaning."""
+
+
+class EvalSetError(RagError):
+    """An eval set (shipped or the user's own) is missing, unreadable, or has an item that fails its checks."""
