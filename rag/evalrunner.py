@@ -28,6 +28,7 @@ class Progress:
     done: int = 0
     rows: list = field(default_factory=list)
     running: dict = field(default_factory=dict)  # summarise(rows)["metrics"] of the items done so far
+    failed: dict = field(default_factory=dict)  # item id -> why, for the items done so far
     waiting_for_chat: bool = False
     finished: bool = False
     stopped: bool = False
@@ -130,7 +131,9 @@ class LiveEval:
                 state.waiting_for_chat = False
                 state.rows.append(value)
                 state.done = len(state.rows)
-                state.running = summarise(state.rows, self.pipeline.settings)["metrics"]
+                summary = summarise(state.rows, self.pipeline.settings)
+                state.running = summary["metrics"]
+                state.failed = {f["id"]: f["why"] for f in summary["failures"]}
             elif kind == "done":
                 state.run, state.comparison = value
                 state.finished = True
