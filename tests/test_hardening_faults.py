@@ -22,7 +22,7 @@ from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes, asse
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import ModelError
-from rag.generate import Generator, resolve_model
+from rag.models.gguf import GgufGenerator, resolve_model
 from rag.pipeline import Pipeline
 from rag.store import FORMAT_VERSION, Store, build_index
 
@@ -137,13 +137,11 @@ def test_plain_rag_index_also_replaces_a_foreign_index(runner, env, fake_models)
 
 
 @pytest.mark.parametrize("how", ["embedder", "new-format"])
-def test_foreign_index_in_the_ui_and_at_app_start(env, how, monkeypatch, capsys):
+def test_foreign_index_in_the_ui_and_at_app_start(env, how, monkeypatch, capsys, fake_models):
     _foreign_index(env, how)
     pipeline = Pipeline(env, embedder=FakeEmbedder(), generator=FakeGenerator())
     message, _, status = _ui_final(pipeline)
     assert "nq-error-state" in status and "rag index" in message and "something went wrong" not in message
-    monkeypatch.setattr("rag.pipeline.Embedder", FakeEmbedder)
-    monkeypatch.setattr("rag.generate.Generator", lambda settings: FakeGenerator(settings))
     monkeypatch.setattr("app.launch", lambda *a, **k: pytest.fail("must not launch"))
     with pytest.raises(SystemExit) as exit_info:
         app.main(["--port", "7992"])
@@ -503,7 +501,7 @@ def stub_generator(tmp_path, monkeypatch):
     model = tmp_path / "stub.gguf"
     model.write_bytes(b"GGUF" + b"\x00" * 32)
     monkeypatch.setattr(llama_cpp, "Llama", StubLlama)
-    return Generator(Settings.load(model=str(model), n_ctx=512, max_tokens=96))
+    return GgufGenerator(Settings.load(model=str(model), n_ctx=512, max_tokens=96))
 
 
 def test_generator_cuts_a_prompt_longer_than_n_ctx(stub_generator):

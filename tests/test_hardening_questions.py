@@ -265,8 +265,9 @@ def test_injected_question_real_model(real_pipeline, question):
 
 FAKE_CLI = (
     "import sys; sys.path.insert(0, {tests!r}); from conftest import FakeEmbedder, FakeGenerator; "
-    "import rag.pipeline, rag.generate; rag.pipeline.Embedder = FakeEmbedder; "
-    "rag.generate.Generator = lambda s: FakeGenerator(s, replies=[{reply!r}]); from rag.cli import main; main()"
+    "import os, rag.pipeline, rag.models; rag.pipeline.Embedder = FakeEmbedder; "
+    "rag.models.register_backend('fake', lambda s: FakeGenerator(s, replies=[{reply!r}])); "
+    "os.environ['RAG_BACKEND'] = 'fake'; from rag.cli import main; main()"
 )
 
 
