@@ -112,23 +112,32 @@ def table_rows(items: list[dict], which: str = "All") -> list[list]:
 
 
 def kind_frame(items: list[dict]):
-    """Share of items passed, per question kind (a bar each)."""
+    """Share of items passed, per question kind (a bar each); None for no items.
+
+    None rather than an empty frame: a Gradio plot that once held an empty frame draws no bars afterwards.
+    """
     import pandas as pd
 
+    if not items:
+        return None
     kinds: dict[str, list[bool]] = {}
     for i in items:
         kinds.setdefault(i["kind"], []).append(bool(i["passed"]))
-    return pd.DataFrame({"kind": list(kinds), "passed": [round(sum(v) / len(v), 3) for v in kinds.values()],
-                         "items": [len(v) for v in kinds.values()]})
+    return pd.DataFrame({"kind": pd.Series(list(kinds), dtype="object"),
+                         "passed": pd.Series([round(sum(v) / len(v), 3) for v in kinds.values()], dtype="float64"),
+                         "items": pd.Series([len(v) for v in kinds.values()], dtype="int64")})
 
 
 def latency_frame(items: list[dict]):
-    """Answer time per item in ms, coloured by pass/fail."""
+    """Answer time per item in ms, coloured by pass/fail; None for no items."""
     import pandas as pd
 
-    return pd.DataFrame({"item": [i["id"] for i in items],
-                         "ms": [float((i.get("timings") or {}).get("total_ms") or 1000 * float(i.get("seconds") or 0)) for i in items],
-                         "result": ["pass" if i["passed"] else "fail" for i in items]})
+    if not items:
+        return None
+    return pd.DataFrame({"item": pd.Series([i["id"] for i in items], dtype="object"),
+                         "ms": pd.Series([float((i.get("timings") or {}).get("total_ms") or 1000 * float(i.get("seconds") or 0))
+                                          for i in items], dtype="float64"),
+                         "result": pd.Series(["pass" if i["passed"] else "fail" for i in items], dtype="object")})
 
 
 def _as_answer(item: dict) -> SimpleNamespace:
@@ -161,3 +170,40 @@ def item_detail(item: dict, reader) -> tuple[str, str]:
     answer = _as_answer(item)
     body = f'<div class="nq-ev-item">{head}<div class="nq-ev-answer">{render_answer(answer)}</div>{expected}</div>'
     return one_line(body), render_sources(answer, reader)
+
+
+CSS = """
+.nq-ev-progress { padding: 8px 10px; border: 1px solid var(--border-color-primary); border-radius: 10px; }
+.nq-ev-title { font-weight: 600; font-size: 0.9rem; margin-bottom: 6px; }
+.nq-ev-bar { height: 10px; border-radius: 999px; background: var(--background-fill-secondary); overflow: hidden; }
+.nq-ev-fill { height: 100%; background: var(--color-accent, #6366f1); transition: width 0.3s; }
+.nq-ev-done .nq-ev-fill { background: #16a34a; }
+.nq-ev-error .nq-ev-fill, .nq-ev-stopped .nq-ev-fill { background: #f59e0b; }
+.nq-ev-figures { font-size: 0.85rem; margin-top: 6px; color: var(--body-text-color-subdued); }
+.nq-ev-idle .nq-ev-figures { margin-top: 0; }
+.nq-ev-note { font-size: 0.8rem; margin-top: 4px; color: var(--body-text-color-subdued); font-style: italic; }
+.nq-ev-bad { color: #b45309; font-style: normal; }
+.nq-ev-compare { font-size: 0.85rem; }
+.nq-ev-runinfo, .nq-ev-against { color: var(--body-text-color-subdued); margin-bottom: 4px; }
+.nq-ev-compare ul { margin: 2px 0 6px; padding-left: 18px; }
+.nq-ev-list-title { font-weight: 600; }
+.nq-ev-regressions .nq-ev-list-title { color: #b91c1c; }
+.nq-ev-fixes .nq-ev-list-title { color: #15803d; }
+.nq-ev-regressions-none, .nq-ev-fixes-none { color: var(--body-text-color-subdued); }
+.nq-ev-table td, .nq-ev-table th { text-align: left !important; }
+.nq-ev-table td.nq-ev-value { text-align: right !important; }
+.nq-ev-value { font-variant-numeric: tabular-nums; font-weight: 600; }
+.nq-ev-up { color: #15803d; font-size: 0.78rem; }
+.nq-ev-down { color: #b91c1c; font-size: 0.78rem; }
+.nq-ev-item-head { margin-bottom: 8px; }
+.nq-ev-question { font-weight: 600; margin-top: 4px; }
+.nq-ev-why { color: #b45309; font-size: 0.85rem; }
+.nq-ev-answer { border-left: 3px solid var(--border-color-primary); padding-left: 10px; margin: 6px 0; }
+.nq-ev-facts ul { margin: 2px 0; padding-left: 0; list-style: none; font-size: 0.88rem; }
+.nq-ev-missing { color: #b91c1c; }
+.nq-ev-found { color: #15803d; }
+#nq-fb { margin-top: 6px; padding: 8px; }
+.nq-fb-title { font-size: 0.88rem; }
+.nq-fb-result { font-size: 0.85rem; }
+.nq-fb-ok { color: #15803d; }
+"""

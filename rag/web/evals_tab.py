@@ -66,8 +66,7 @@ class EvalsTab:
     # -- showing a run -----------------------------------------------------------------------------
     def _view(self, progress_html: str, run: dict | None, comparison: dict | None, previous_metrics=None, which="All"):
         if run is None:
-            empty = er.kind_frame([])
-            return (progress_html, "", "", empty, er.latency_frame([]), er.table_rows([]), None, DETAIL_HINT,
+            return (progress_html, "", "", None, None, er.table_rows([]), None, DETAIL_HINT,
                     sources_placeholder("Sources of the item you pick appear here."))
         items = ordered_items(run, comparison)
         by_id = {i["id"]: i for i in items}
@@ -159,9 +158,9 @@ def build(tab: EvalsTab) -> dict:
         with gr.Column(scale=2, min_width=360):
             metrics = gr.HTML("", elem_id="nq-ev-metrics-box")
         with gr.Column(scale=3, min_width=420):
-            kinds = gr.BarPlot(er.kind_frame([]), x="kind", y="passed", title="Share of items passed, by question kind",
+            kinds = gr.BarPlot(None, x="kind", y="passed", title="Share of items passed, by question kind",
                                y_lim=[0, 1], height=230, elem_id="nq-ev-kinds", tooltip=["kind", "passed", "items"])
-            latency = gr.BarPlot(er.latency_frame([]), x="item", y="ms", color="result", title="Answer time per item (ms)",
+            latency = gr.BarPlot(None, x="item", y="ms", color="result", title="Answer time per item (ms)",
                                  color_map={"pass": "#6a9f58", "fail": "#dc2626"}, height=230, elem_id="nq-ev-latency",
                                  x_label_angle=-60, sort=None)
     which = gr.Radio(list(er.FILTERS), value="All", label="Items", elem_id="nq-ev-filter")

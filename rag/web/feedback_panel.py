@@ -18,7 +18,7 @@ from ..feedback import FeedbackStore, answer_record, feedback_path, index_versio
 from ..ui_helpers import esc, one_line
 
 ANSWER_KINDS = [k for k in evalset.KINDS if k != "unanswerable"]
-_AMOUNT = re.compile(r"\d[\d,.]*\d?\s?(?:%|[A-Za-z]+)")  # "30 seconds", "256 KB", "99.9%"
+_AMOUNT = re.compile(r"(?<![\w.])\d[\d,.]*\d?\s?(?:%|[A-Za-z]+\b)")  # "30 seconds", "256 KB", "99.9%"
 _LEAD = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+|#{1,6}\s+)")
 
 
@@ -141,7 +141,7 @@ class _nothing:
         return False
 
 
-def build(panel: FeedbackPanel, evals_set_box=None, evals_tab=None) -> dict:
+def build(panel: FeedbackPanel) -> dict:
     """The form under the chat (hidden until an answer is rated); returns its components."""
     current = gr.State(None)
     with gr.Group(visible=False, elem_id="nq-fb") as box:
@@ -164,6 +164,4 @@ def build(panel: FeedbackPanel, evals_set_box=None, evals_tab=None) -> dict:
     save.click(panel.save_note, [current, note], result, api_name=False)
     added_id = gr.State("")
     event = add.click(panel.add_item, [current, question, refuse, facts, kind, sources, evidence], [result, added_id], api_name=False)
-    if evals_set_box is not None and evals_tab is not None:
-        event.then(evals_tab.refresh_sets, [evals_set_box], evals_set_box, api_name=False)
-    return {"box": box, "current": current, "form": [box, title, note, question, refuse, facts, kind, sources, evidence, result]}
+    return {"box": box, "current": current, "added": event, "form": [box, title, note, question, refuse, facts, kind, sources, evidence, result]}
