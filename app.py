@@ -291,7 +291,9 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
         evals_page.select(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False)
         refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index", concurrency_limit=1)
         demo.load(handlers.index_panel, None, index_info, api_name=False)
-        demo.load(evals.show_last, [ev["set"], ev["which"]], ev["shown"], api_name=False)
+        demo.load(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False).then(
+            evals.show_last, [ev["set"], ev["which"]], ev["shown"], api_name=False
+        )
 
     demo.queue(default_concurrency_limit=2, max_size=32)
     return demo
