@@ -21,7 +21,7 @@ if not CHROMIUM.exists():
     pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-import app  # noqa: E402
+from rag.web import app  # noqa: E402
 from conftest import SMALL_EVALS, FakeEmbedder, FakeGenerator  # noqa: E402
 from rag import evalset  # noqa: E402
 from rag.config import Settings  # noqa: E402

@@ -10,7 +10,7 @@ import gradio as gr
 import pytest
 from click.testing import CliRunner
 
-import app
+from rag.web import app
 from conftest import SMALL_EVALS
 from rag import evalset
 from rag.cli import main

@@ -16,7 +16,7 @@ from ..errors import RagError
 from ..evalrunner import LiveEval
 from ..evalruns import RunStore, compare, item_record, ordered_items, runs_dir
 from ..feedback import index_version
-from ..ui_helpers import esc, sources_placeholder
+from .render import esc, sources_placeholder
 from . import evals_render as er
 
 log = logging.getLogger("rag")

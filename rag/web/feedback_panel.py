@@ -15,7 +15,7 @@ import gradio as gr
 from .. import evalset
 from ..errors import RagError
 from ..feedback import FeedbackStore, answer_record, feedback_path, index_version
-from ..ui_helpers import esc, one_line
+from .render import esc, one_line
 
 ANSWER_KINDS = [k for k in evalset.KINDS if k != "unanswerable"]
 _AMOUNT = re.compile(r"(?<![\w.])\d[\d,.]*\d?\s?(?:%|[A-Za-z]+\b)")  # "30 seconds", "256 KB", "99.9%"
