@@ -104,7 +104,19 @@ def test_second_run_lists_regressions_then_fixes_first(tab):
     assert [(r[0], r[3]) for r in table[:2]] == [("s1", "regression"), ("s5", "fixed")]
     shown = tab.show_last("mine")  # reopening the tab shows the newest run and the same comparison
     assert "Regressions" in shown[1] and shown[5][0][0] == "s1"
-    assert "▼" in shown[2]  # key-fact recall went down since the previous run
+    assert 'data-metric="key_fact_recall"' in shown[2]
+
+
+def test_figures_show_the_change_since_the_previous_run():
+    from rag.web.evals_render import metrics_html
+
+    html = metrics_html({"items": 5, "key_fact_recall": 0.5, "false_refusal_rate": 0.2, "latency_p50_ms": 900.0},
+                        {"items": 4, "key_fact_recall": 0.8, "false_refusal_rate": 0.1, "latency_p50_ms": 1200.0})
+    rows = dict(re.findall(r'data-metric="(\w+)">(.*?)</tr>', html))
+    assert 'nq-ev-down">▼ 0.8' in rows["key_fact_recall"]  # fewer facts: worse
+    assert 'nq-ev-down">▲ 0.1' in rows["false_refusal_rate"]  # more false refusals: worse
+    assert 'nq-ev-up">▼ 1,200.0' in rows["latency_p50_ms"]  # faster: better
+    assert "nq-ev-up" not in rows["items"] and "nq-ev-down" not in rows["items"]
 
 
 def test_bad_or_missing_sets_say_why(tab):
