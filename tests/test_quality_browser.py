@@ -6,6 +6,7 @@ Skipped when Debian's Chromium (/usr/bin/chromium) or the playwright package is 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -42,11 +43,18 @@ def _free_port() -> int:
 @pytest.fixture
 def served(small_corpus, tmp_path):
     """The app on the small notes with fake models; yields (url, settings)."""
-    settings = Settings.load(corpus=small_corpus, index=tmp_path / "index", port=_free_port())
+    settings = Settings.load(corpus=small_corpus, index=tmp_path / "index")
     pipeline = Pipeline(settings, embedder=FakeEmbedder(), generator=FakeGenerator(settings))
     pipeline.answerer()  # builds the index, as `python app.py` does before serving
     demo = app.create_app(pipeline)
-    app.launch(demo, settings, prevent_thread_lock=True)
+    for attempt in range(3):  # another process on this shared machine may take the free port first
+        settings = dataclasses.replace(settings, port=_free_port())
+        try:
+            app.launch(demo, settings, prevent_thread_lock=True)
+            break
+        except OSError:
+            if attempt == 2:
+                raise
     yield f"http://127.0.0.1:{settings.port}/", settings
     demo.close()
 

@@ -66,7 +66,7 @@ def test_run_shows_progress_figures_and_a_failing_item(tab, fake_pipeline, small
     for key, value in saved["metrics"].items():
         if key != "model":
             assert f'data-metric="{key}"' in metrics
-    assert set(kinds["kind"]) == {"fact", "unanswerable", "multi"} and list(latency["item"]) == ["s5", "s1", "s2", "s3", "s4"]
+    assert set(kinds["kind"]) == {"fact", "unanswerable", "multi"} and list(latency["item"]) == ["s5 ✗", "s1", "s2", "s3", "s4"]
     assert table[0][:3] == ["s5", "multi", "FAIL"] and table[0][5] == "missing key fact"
     assert [row[0] for row in tab.filter("Failed", view)] == ["s5"]
     assert len(tab.filter("Passed", view)) == 4 and tab.filter("Changed", view) == []

@@ -129,12 +129,16 @@ def kind_frame(items: list[dict]):
 
 
 def latency_frame(items: list[dict]):
-    """Answer time per item in ms, coloured by pass/fail; None for no items."""
+    """Answer time per item in ms (failed items marked ✗ in their label); None for no items.
+
+    Pass/fail is in the label, not a colour: a Gradio plot keeps the colours of the first data it was given,
+    and a live run's first items may all pass.
+    """
     import pandas as pd
 
     if not items:
         return None
-    return pd.DataFrame({"item": pd.Series([i["id"] for i in items], dtype="object"),
+    return pd.DataFrame({"item": pd.Series([i["id"] if i["passed"] else f"{i['id']} ✗" for i in items], dtype="object"),
                          "ms": pd.Series([float((i.get("timings") or {}).get("total_ms") or 1000 * float(i.get("seconds") or 0))
                                           for i in items], dtype="float64"),
                          "result": pd.Series(["pass" if i["passed"] else "fail" for i in items], dtype="object")})

@@ -160,9 +160,9 @@ def build(tab: EvalsTab) -> dict:
         with gr.Column(scale=3, min_width=420):
             kinds = gr.BarPlot(None, x="kind", y="passed", title="Share of items passed, by question kind",
                                y_lim=[0, 1], height=230, elem_id="nq-ev-kinds", tooltip=["kind", "passed", "items"])
-            latency = gr.BarPlot(None, x="item", y="ms", color="result", title="Answer time per item (ms)",
-                                 color_map={"pass": "#6a9f58", "fail": "#dc2626"}, height=230, elem_id="nq-ev-latency",
-                                 x_label_angle=-60, sort=None)
+            latency = gr.BarPlot(None, x="item", y="ms", title="Answer time per item (ms; ✗ failed)", height=230,
+                                 elem_id="nq-ev-latency", x_label_angle=-60, sort=None, y_lim=[0, None],
+                                 tooltip=["item", "ms", "result"])
     which = gr.Radio(list(er.FILTERS), value="All", label="Items", elem_id="nq-ev-filter")
     table = gr.Dataframe(er.table_rows([]), headers=er.TABLE_HEADERS, interactive=False, wrap=True, max_height=420,
                          elem_id="nq-ev-items", datatype=["str", "str", "str", "str", "str", "str", "number"],
