@@ -13,6 +13,7 @@ import click
 
 from .config import Settings
 from .errors import RagError
+from .text import printable
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -119,7 +120,7 @@ def index(ctx, rebuild, quiet) -> None:
     settings = _settings(ctx)
     stats = Pipeline(settings).build(progress=not quiet, rebuild=rebuild)
     for warning in stats.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(stats.summary())
 
 
@@ -150,7 +151,7 @@ def search(ctx, question, k, as_json) -> None:
     if not hits:
         click.echo("No matching notes.")
     for h in hits:
-        click.secho(f"{h.rank}. {h.chunk.file}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
+        click.secho(f"{h.rank}. {printable(h.chunk.file)}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
         if h.chunk.heading:
             click.echo(f"   {h.chunk.heading}")
         preview = " ".join(h.chunk.text.split())
@@ -163,11 +164,11 @@ def _print_answer(answer) -> None:
         click.echo()
         for c in answer.citations:
             quote = " / ".join(part.strip() for part in c.quote.split("\n"))  # multi-line quotes on one line
-            click.echo(f"[{c.n}] {c.file}:{c.start_line}-{c.end_line}  \"{quote}\"")
+            click.echo(f"[{c.n}] {printable(c.file)}:{c.start_line}-{c.end_line}  \"{quote}\"")
     elif answer.refused and answer.nearest:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:
-            click.echo(f"  {n['file']}:{n['start_line']}-{n['end_line']}  {n['heading']}")
+            click.echo(f"  {printable(n['file'])}:{n['start_line']}-{n['end_line']}  {n['heading']}")
 
 
 @main.command()
@@ -253,10 +254,14 @@ def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
     from .evaluate import format_summary, run_eval, write_report
     from .pipeline import Pipeline
 
+    if limit is not None and limit < 1:
+        from .errors import ConfigError
+
+        raise ConfigError(f"--limit {limit} must be 1 or more (how many eval items to run); leave it out to run them all")
     settings = _settings(ctx)
     chosen = evalset.resolve(dataset, settings)
     items = evalset.load_set(chosen.path, settings.corpus)
-    if limit:
+    if limit is not None:
         items = items[:limit]
     started, clock = time.time(), time.perf_counter()
     pipeline = Pipeline(settings)

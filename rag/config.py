@@ -14,6 +14,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# Context the prompt needs besides the notes: the instructions (~70 tokens), the chat template and a short question.
+PROMPT_OVERHEAD_TOKENS = 128
 
 
 def _env(name: str) -> str | None:
@@ -99,14 +101,25 @@ class Settings:
             raise ConfigError(f"n_ctx {self.n_ctx} is too small: use at least 512 (RAG_N_CTX)")
         if not 1 <= self.max_tokens < self.n_ctx:
             raise ConfigError(f"max_tokens {self.max_tokens} must be at least 1 and below n_ctx {self.n_ctx} (RAG_MAX_TOKENS)")
+        room = self.chunk_tokens + PROMPT_OVERHEAD_TOKENS  # at least one chunk of notes must fit beside the answer
+        if self.n_ctx - self.max_tokens < room:
+            raise ConfigError(
+                f"RAG_MAX_TOKENS={self.max_tokens} leaves {self.n_ctx - self.max_tokens} of the model's {self.n_ctx}-token "
+                f"context (RAG_N_CTX) for the question and your notes, which need at least {room} (one "
+                f"{self.chunk_tokens}-token chunk, the instructions and the question): set RAG_MAX_TOKENS to "
+                f"{self.n_ctx - room} or less, or raise RAG_N_CTX"
+            )
         if self.n_threads < 0:
             raise ConfigError(f"threads {self.n_threads} must be 0 (all cores) or more (RAG_THREADS)")
         if self.temperature < 0:
             raise ConfigError(f"temperature {self.temperature} must be 0 or more (RAG_TEMPERATURE)")
         if not 0 <= self.min_relevance <= 1:
             raise ConfigError(f"min_relevance {self.min_relevance} must be between 0 and 1 (RAG_MIN_RELEVANCE)")
-        if self.auth is not None and ":" not in self.auth:
-            raise ConfigError("RAG_AUTH must look like user:password")
+        if self.auth is not None:
+            user, colon, password = self.auth.partition(":")
+            if not colon or not user.strip() or not password.strip():
+                # an empty password would let anyone who guesses the user name in
+                raise ConfigError("RAG_AUTH must look like user:password, with a user name and a non-empty password")
         from .models import check_backend  # light: the backends themselves load lazily
 
         check_backend(self.backend)

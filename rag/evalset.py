@@ -50,7 +50,7 @@ def read_items(path: Path) -> list[dict]:
     except (OSError, UnicodeDecodeError) as err:
         raise EvalSetError(f"cannot read eval set {path} ({err}); is it a UTF-8 JSONL file?") from None
     items = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # as grep -n counts (a lone CR is not a line end)
         if not line.strip():
             continue
         try:

@@ -21,7 +21,7 @@ def load_dataset(path: Path | None = None) -> list[dict]:
     if not path.exists():
         raise RagError(f"eval set {path} does not exist; pass --dataset evals/qa.jsonl")
     items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):  # as grep -n counts
         if not line.strip():
             continue
         try:
