@@ -36,6 +36,7 @@ def _write(path, items):
 
 
 def test_eval_runs_the_users_own_set_by_name(runner, fake_models, env):
+    assert runner.invoke(main, ["index", "--quiet"]).exit_code == 0  # the set lives in the index folder notesqa made
     _write(env.index / "my-evals.jsonl", SMALL_EVALS)
     result = runner.invoke(main, ["eval", "--dataset", "mine", "--json"])
     assert result.exit_code == 0, result.output
