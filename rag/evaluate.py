@@ -104,7 +104,10 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None) ->
         rows.append(row)
         if on_row is not None:
             on_row(row)
-    return summarise(rows, settings)
+    result = summarise(rows, settings)
+    if getattr(settings, "llm_url", None) or getattr(settings, "backend", "auto") not in ("auto", "gguf"):
+        result["metrics"]["model"] = pipeline.generator.name  # "smollm2 @ http://...": which backend answered
+    return result
 
 
 def summarise(rows: list[dict], settings=None) -> dict:
