@@ -85,6 +85,13 @@ def notes_options(func):
                      help="Index folder (env RAG_INDEX)."),
         click.option("--model", callback=_remember, expose_value=False,
                      help="'smollm2', 'gemma3' or a path to a .gguf file (env RAG_MODEL)."),
+        click.option("--backend", callback=_remember, expose_value=False,
+                     help="auto, gguf (in-process) or openai (a server) (env RAG_BACKEND)."),
+        click.option("--llm-url", "llm_url", callback=_remember, expose_value=False,
+                     help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env RAG_LLM_URL; "
+                          "its key only from env RAG_LLM_API_KEY, never a flag anyone can see in ps)."),
+        click.option("--llm-model", "llm_model", callback=_remember, expose_value=False,
+                     help="Model name on that server (env RAG_LLM_MODEL)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -271,14 +278,20 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
 @click.option("--host", help="Address to serve on (default 127.0.0.1; env RAG_HOST). Anything else needs RAG_AUTH=user:password.")
 @click.option("--port", type=int, help="Port (default 7860; env RAG_PORT).")
 @click.option("-k", "--top-k", "top_k", type=int, help="Default number of sources (env RAG_TOP_K).")
+@click.option("--api", is_flag=True, help="Serve an OpenAI-compatible API (/v1/chat/completions, model 'notesqa') "
+              "instead of the web UI; beyond 127.0.0.1 it needs RAG_API_KEY or RAG_AUTH.")
 @click.pass_context
 @friendly
-def serve(ctx, host, port, top_k) -> None:
+def serve(ctx, host, port, top_k, api) -> None:
     """Open the web UI (http://127.0.0.1:7860 by default) to ask your notes in a browser."""
     from .web.serve import NOISY_LOGGERS, serve as serve_web
 
     for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.ERROR)
+    if api:
+        from .web.api import serve_api
+
+        return serve_api(_settings(ctx, host=host, port=port, top_k=top_k))
     serve_web(_settings(ctx, host=host, port=port, top_k=top_k))
 
 

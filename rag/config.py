@@ -44,6 +44,13 @@ class Settings:
     port: int = 7860
     auth: str | None = field(default=None, repr=False)
     backend: str = "auto"  # model backend (rag/models): "gguf" in-process, "openai" server, "auto" = by RAG_LLM_URL
+    llm_url: str | None = field(default=None, repr=False)  # may hold user:password@; OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (rag/models/remote.py)
+    llm_model: str | None = None  # model name on that server; unset = the first one it lists
+    llm_api_key: str | None = field(default=None, repr=False)  # sent as a bearer token, never logged or shown
+    llm_connect_timeout: float = 5.0  # seconds to open a connection to the server
+    llm_read_timeout: float = 120.0  # seconds to wait for the next piece of an answer (a big model on CPU is slow)
+    concurrency: int = 4  # answers written at once by the UI/API when the model is remote; in-process: one
+    api_key: str | None = field(default=None, repr=False)  # what clients of `rag serve --api` send as their key
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -64,6 +71,13 @@ class Settings:
         "RAG_PORT": "port",
         "RAG_AUTH": "auth",
         "RAG_BACKEND": "backend",
+        "RAG_LLM_URL": "llm_url",
+        "RAG_LLM_MODEL": "llm_model",
+        "RAG_LLM_API_KEY": "llm_api_key",
+        "RAG_LLM_CONNECT_TIMEOUT": "llm_connect_timeout",
+        "RAG_LLM_READ_TIMEOUT": "llm_read_timeout",
+        "RAG_CONCURRENCY": "concurrency",
+        "RAG_API_KEY": "api_key",
     }
 
     @classmethod
@@ -118,6 +132,10 @@ class Settings:
             if not colon or not user.strip() or not password.strip():
                 # an empty password would let anyone who guesses the user name in
                 raise ConfigError("RAG_AUTH must look like user:password, with a user name and a non-empty password")
+        if self.llm_connect_timeout <= 0 or self.llm_read_timeout <= 0:
+            raise ConfigError("timeouts must be more than 0 seconds (RAG_LLM_CONNECT_TIMEOUT, RAG_LLM_READ_TIMEOUT)")
+        if not 1 <= self.concurrency <= 256:
+            raise ConfigError(f"concurrency {self.concurrency} must be between 1 and 256 (RAG_CONCURRENCY)")
         from .models import check_backend  # light: the backends themselves load lazily
 
         check_backend(self.backend)

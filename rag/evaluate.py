@@ -99,7 +99,10 @@ def run_eval(pipeline, items: list[dict], progress: bool = True) -> dict:
         row["facts"] = [fact_present(data["answer"], m) for m in must]
         row["cited_right_file"] = any(c["file"] in sources for c in data["citations"])
         rows.append(row)
-    return summarise(rows, settings)
+    result = summarise(rows, settings)
+    if getattr(settings, "llm_url", None) or getattr(settings, "backend", "auto") not in ("auto", "gguf"):
+        result["metrics"]["model"] = pipeline.generator.name  # "smollm2 @ http://...": which backend answered
+    return result
 
 
 def summarise(rows: list[dict], settings=None) -> dict:

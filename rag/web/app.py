@@ -11,6 +11,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import gradio as gr  # noqa: E402
 
 from ..config import Settings  # noqa: E402
+from ..models import answer_concurrency  # noqa: E402
 from . import render as ui  # noqa: E402
 from .auth import auth_pair, check_bind  # noqa: E402
 from .handlers import MAX_K, UI, text_of  # noqa: E402,F401  (UI, text_of: the page's public surface)
@@ -102,7 +103,8 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
         refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index", concurrency_limit=1)
         demo.load(handlers.index_panel, None, index_info, api_name=False)
 
-    demo.queue(default_concurrency_limit=2, max_size=32)
+    # a remote model answers RAG_CONCURRENCY sessions at once; the in-process one keeps its lock (rag/models)
+    demo.queue(default_concurrency_limit=answer_concurrency(settings), max_size=32)
     return demo
 
 
