@@ -65,8 +65,11 @@ class UI(NotesPanel):
     def __init__(self, pipeline, watch: bool = False):
         NotesPanel.__init__(self, pipeline, watch)
 
-    def respond(self, question, chat, history, k, show_unverified):
-        """Stream one answer: (chat, sources html, status html, history, textbox value) after each step."""
+    def respond(self, question, chat, history, k, show_unverified, keep: dict | None = None):
+        """Stream one answer: (chat, sources html, status html, history, textbox value) after each step.
+
+        ``keep``, when given, receives the settled Answer under "answer" (for feedback on it).
+        """
         chat = cap_chat(chat)  # a crafted request can send any chat and history: bounded like the question
         history = cap_history(history)
         if isinstance(question, str):  # a crafted request can carry lone surrogates, which no tokenizer takes
@@ -104,6 +107,8 @@ class UI(NotesPanel):
             yield chat, ui.sources_placeholder(), ui.status_html("error", "error-state", turn), history, ""
             return
         history.append(answer.standalone or typed)
+        if keep is not None:
+            keep["answer"] = answer
         chat[-1] = {"role": "assistant", "content": ui.render_answer(answer, bool(show_unverified))}
         sources = ui.render_sources(answer, reader)
         yield chat, sources, ui.render_status(answer, typed, turn), history, ""
