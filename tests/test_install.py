@@ -26,7 +26,8 @@ from conftest import ROOT, write_notes
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
-NOTES = {"knitting.md": "# Knitting\n\n## Gauge\n- Knit a gauge swatch of 10 by 10 centimetres before casting on.\n"}
+NOTES = {"sourdough.md": "# Sourdough\n\n## Starter\n- Feed the sourdough starter once a day with equal weights of "
+                         "flour and water.\n- A starter kept in the fridge needs feeding only once a week.\n"}
 
 
 def _run(args, **kwargs) -> subprocess.CompletedProcess:
@@ -68,11 +69,11 @@ def test_plain_install_answers_rag_ask_on_a_temp_folder(installed, tmp_path):
     env = _env(tmp_path)
     version = _run([rag, "--version"], env=env, cwd=tmp_path)
     assert version.stdout.startswith("rag (notesqa) ")
-    result = _run([rag, "ask", "--json", "--corpus", str(folder), "How big should a gauge swatch be?"],
+    result = _run([rag, "ask", "--json", "--corpus", str(folder), "How often should I feed the sourdough starter?"],
                   env=env, cwd=tmp_path, timeout=600)
     data = json.loads(result.stdout.strip().splitlines()[-1])
-    assert not data["refused"] and "10 by 10 centimetres" in data["answer"], data
-    assert data["citations"][0]["file"] == "knitting.md"
+    assert not data["refused"] and "once a day" in data["answer"], data
+    assert data["citations"][0]["file"] == "sourdough.md"
     info = _run([rag, "info", "--json", "--corpus", str(folder)], env=env, cwd=tmp_path)
     report = json.loads(info.stdout)
     assert report["index"]["path"].startswith(str(tmp_path / "home")) and report["index"]["notes"] == 1
