@@ -323,5 +323,27 @@ def feedback_cmd(ctx, rating, export_to, fmt) -> None:
         click.echo(_unicode(line))
 
 
+@main.command()
+@notes_options
+@click.option("--host", help="Address to serve on (default 127.0.0.1; env RAG_HOST). Anything else needs RAG_AUTH=user:password.")
+@click.option("--port", type=int, help="Port (default 7860; env RAG_PORT).")
+@click.option("-k", "--top-k", "top_k", type=int, help="Default number of sources (env RAG_TOP_K).")
+@click.option("--api", is_flag=True, help="Serve an OpenAI-compatible API (/v1/chat/completions, model 'notesqa') "
+              "instead of the web UI; beyond 127.0.0.1 it needs RAG_API_KEY or RAG_AUTH.")
+@click.pass_context
+@friendly
+def serve(ctx, host, port, top_k, api) -> None:
+    """Open the web UI (http://127.0.0.1:7860 by default) to ask your notes in a browser."""
+    from .web.serve import NOISY_LOGGERS, serve as serve_web
+
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    if api:
+        from .web.api import serve_api
+
+        return serve_api(_settings(ctx, host=host, port=port, top_k=top_k))
+    serve_web(_settings(ctx, host=host, port=port, top_k=top_k))
+
+
 if __name__ == "__main__":
     main()
