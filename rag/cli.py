@@ -305,19 +305,12 @@ def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
         if report:
             click.echo(f"report written to {report / 'report.md'}")
     if save:
-        from .evalruns import RunStore, build_run, compare, runs_dir
+        from .evalruns import save_and_compare
         from .feedback import index_version
 
-        store = RunStore(runs_dir(settings))
-        run = build_run(chosen, items, result, {}, started, time.perf_counter() - clock, index_version(pipeline))
-        comparison = compare(store.latest(chosen.key), run)
-        path = store.save(run)
-        out = sys.stderr if as_json else sys.stdout
-        click.echo(f"run saved to {path}", file=out)
-        if comparison["previous_run"]:
-            click.echo(f"against the run of {comparison['previous_at']}: "
-                       f"regressions {', '.join(comparison['regressions']) or 'none'}; "
-                       f"fixes {', '.join(comparison['fixes']) or 'none'}", file=out)
+        for line in save_and_compare(settings, chosen, items, result, started, time.perf_counter() - clock,
+                                     index_version(pipeline)):
+            click.echo(line, err=as_json)  # stdout stays pure JSON with --json
 
 
 @main.command("feedback")
@@ -331,7 +324,7 @@ def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
 @friendly
 def feedback_cmd(ctx, rating, export_to, fmt) -> None:
     """List or export the Like/Dislike feedback given on answers in the web UI."""
-    from .feedback import FeedbackStore, export, feedback_path
+    from .feedback import FeedbackStore, export, feedback_path, listing
 
     store = FeedbackStore(feedback_path(_settings(ctx)))
     entries = store.entries(rating)
@@ -349,15 +342,8 @@ def feedback_cmd(ctx, rating, export_to, fmt) -> None:
         return
     if not entries:
         click.echo(f"No feedback yet (it is kept in {store.path}); rate answers with Like/Dislike in the web UI.")
-        return
-    for e in entries:
-        mark = {"like": "+", "dislike": "-"}.get(e.get("rating"), " ")
-        line = f"{mark} {e.get('at', '')}  {e['id']}  {_unicode(' '.join(str(e.get('question', '')).split()))[:90]}"
-        click.echo(line)
-        if e.get("note"):
-            click.echo(f"    note: {e['note']}")
-        if e.get("eval_item"):
-            click.echo(f"    added to your eval set as {e['eval_item']}")
+    for line in listing(entries):
+        click.echo(_unicode(line))
 
 
 @main.command()
