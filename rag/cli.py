@@ -391,8 +391,9 @@ def info(ctx, as_json) -> None:
         click.echo(f"               {index['state']}")
     click.echo(f"model:         {report['model']}")
     click.echo("settings:")
+    width = max(len(name) for name in report["settings"]) + 2
     for name, (value, origin) in report["settings"].items():
-        click.echo(f"  {name:<16}{value!s:<40} ({origin})")
+        click.echo(f"  {name:<{width}}{value!s:<40} ({origin})")
 
 
 if __name__ == "__main__":
