@@ -138,3 +138,17 @@ def test_eval_runs_through_the_server(cli_env, tmp_path):
     metrics = json.loads(result.stdout)
     assert metrics["items"] == 6 and metrics["citation_validity"] == 1.0
     assert "smollm2 @ http://127.0.0.1" in metrics["model"]
+
+
+def test_prompt_size_estimate_covers_the_real_tokenizer(remote_pipeline, real_pipeline):
+    """Without the server's tokenizer the prompt is sized with cl100k x TOKEN_MARGIN; check it against SmolLM2's."""
+    from rag.answer import SYSTEM_PROMPT
+
+    exact, estimate = real_pipeline.generator, remote_pipeline.generator
+    chunks = real_pipeline.retriever().store.chunks
+    pairs = [(exact.prompt_tokens(SYSTEM_PROMPT, c.text), estimate.prompt_tokens(SYSTEM_PROMPT, c.text)) for c in chunks]
+    under = [(a, b) for a, b in pairs if b < a]
+    print(f"\nestimate/exact over {len(pairs)} chunk prompts: {sum(b for _, b in pairs) / sum(a for a, _ in pairs):.3f}; "
+          f"under in {len(under)}, worst {min((b / a for a, b in pairs), default=1):.3f}")
+    assert len(under) <= len(pairs) // 100  # at most 1% of prompts under-counted...
+    assert all(b >= 0.95 * a for a, b in pairs)  # ...and then by less than 5%, which max_tokens' spare room absorbs
