@@ -247,9 +247,11 @@ def chat(ctx) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write a markdown report with charts here.")
 @click.option("--limit", type=int, help="Only the first N items (quick check).")
+@click.option("--baseline", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Figures of an earlier run (its --json output or report results.json) to print beside these.")
 @click.pass_context
 @friendly
-def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
+def eval_cmd(ctx, dataset, as_json, report, limit, baseline) -> None:
     """Run the eval set through the full pipeline and report retrieval, answer, refusal and latency figures."""
     from .evaluate import format_summary, load_dataset, run_eval, write_report
     from .pipeline import Pipeline
@@ -269,6 +271,10 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
         click.echo(json.dumps(result["metrics"], indent=1))
     else:
         click.echo(format_summary(result))
+        if baseline:
+            from .evaluate import format_comparison
+
+            click.echo("\n" + format_comparison(result, baseline))
         if report:
             click.echo(f"report written to {report / 'report.md'}")
 

@@ -253,3 +253,19 @@ def write_report(result: dict, out_dir: Path) -> Path:
 
 
 __all__ = ["load_dataset", "run_eval", "summarise", "write_report", "format_summary", "fact_present", "statistics"]
+
+
+def format_comparison(result: dict, baseline_path: Path) -> str:
+    """This run's figures beside an earlier run's (e.g. a model server beside the in-process model)."""
+    try:
+        data = json.loads(Path(baseline_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise RagError(f"baseline {baseline_path} is not a readable JSON file ({err}); pass `rag eval --json` output") from None
+    base = data.get("metrics", data) if isinstance(data, dict) else {}
+    if not isinstance(base, dict) or "items" not in base:
+        raise RagError(f"baseline {baseline_path} holds no eval figures; pass `rag eval --json` output or results.json")
+    m = result["metrics"]
+    lines = [f"this run: model {m.get('model')}", f"baseline: model {base.get('model')} ({baseline_path})", "",
+             f"{'':32s} {'this run':>12s} {'baseline':>12s}", f"{'items':32s} {m.get('items')!s:>12s} {base.get('items')!s:>12s}"]
+    lines += [f"{label:32s} {m.get(key)!s:>12s} {base.get(key)!s:>12s}" for key, label in SUMMARY_KEYS]
+    return "\n".join(lines)

@@ -152,3 +152,18 @@ def test_prompt_size_estimate_covers_the_real_tokenizer(remote_pipeline, real_pi
           f"under in {len(under)}, worst {min((b / a for a, b in pairs), default=1):.3f}")
     assert len(under) <= len(pairs) // 100  # at most 1% of prompts under-counted...
     assert all(b >= 0.95 * a for a, b in pairs)  # ...and then by less than 5%, which max_tokens' spare room absorbs
+
+
+def test_eval_reports_the_server_beside_the_in_process_run(cli_env, llama_server, tmp_path, monkeypatch):
+    monkeypatch.delenv("RAG_LLM_URL")
+    local = CliRunner().invoke(main, ["eval", "--json", "--limit", "4"])
+    assert local.exit_code == 0, local.output
+    assert json.loads(local.stdout)["model"] == "smollm2"
+    (tmp_path / "in-process.json").write_text(local.stdout)
+    monkeypatch.setenv("RAG_LLM_URL", llama_server.url)
+    remote = CliRunner().invoke(main, ["eval", "--limit", "4", "--baseline", str(tmp_path / "in-process.json")])
+    assert remote.exit_code == 0, remote.output
+    assert f"this run: model smollm2 @ {llama_server.url}" in remote.stdout
+    assert "baseline: model smollm2 (" in remote.stdout
+    row = next(line for line in remote.stdout.splitlines() if line.startswith("citations found in note"))
+    assert row.split()[-2:] == ["1.0", "1.0"], row
