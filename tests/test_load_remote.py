@@ -50,9 +50,12 @@ def _load(url: str, pids: list[int]) -> dict:
     for sampler in samplers:
         sampler.start()
     records, lock = [], threading.Lock()
+    # every user opens the page first: clients connect one by one, before the clock starts (on a busy machine 16
+    # connecting at once while answers are written timed out reading the page's API description)
+    clients = [Client(url, verbose=False, httpx_kwargs={"timeout": 120}) for _ in range(SESSIONS)]
 
     def session(n: int) -> None:
-        client = Client(url, verbose=False)
+        client = clients[n]
         for i in range(QUESTIONS_PER_SESSION):
             question = QUESTIONS[(n + i * 3) % len(QUESTIONS)]
             t0 = time.monotonic()
