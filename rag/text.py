@@ -13,7 +13,7 @@ STOPWORDS = frozenset(
     should so some such than that that's the their theirs them themselves then there there's these they this those
     through to too under until up very was we were what what's when where which while who whom why will with would
     you your yours yourself yourselves whats wats wat hows tell explain describe mean means meaning give show list
-    know please also use used using get got does thing things way ways one two aws amazon service services""".split()
+    know please also use used using get got does thing things way ways one two service services""".split()
 )
 # Words that carry the question's intent but rarely appear verbatim in notes.
 GENERIC = frozenset("default defaults maximum max minimum min limit limits number many much long size time".split())

@@ -1,0 +1,51 @@
+"""Decide whether the retrieved notes can answer a question at all, before asking the model.
+
+Beyond the relevance score, three checks that hold on any notes: a question whose key words mostly never
+occur in the notes ("Neptune" in notes that never say it) cannot be answered from them; a question asking
+for a kind of value (a duration, a size, a price, a date, a count) needs a relevant note sentence that
+states a value of that kind; a "who" question needs a relevant sentence naming someone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..text import GENERIC, STOPWORDS, words
+from .intent import Intent
+from .policy import DEFAULT, Policy
+from .vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from ..retrieve import Hit
+    from .evidence import Scorer, Unit
+
+
+def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
+    """The question's content words that never occur in the notes (after spelling correction)."""
+    content = [w for w in words(intent.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2
+               and not w.isdigit()]
+    return [w for w in content if not vocab.knows(w)]
+
+
+def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT) -> float:
+    """How well the notes cover the question: key-term coverage of the best sentences and dense similarity."""
+    if not hits or not ranked:
+        return 0.0
+    key = list(intent.key_terms)
+    best_cov = max(scorer.coverage(key, f"{u.context} {u.quote}") for u in ranked[: policy.relevance_units])
+    best_dense = max(h.dense for h in hits)
+    return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * max(best_dense, 0.0)
+
+
+def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
+    """Why the notes cannot answer the question (a short reason), or None when they may."""
+    unknown = unknown_words(intent, vocab)
+    content = [w for w in words(intent.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+    if unknown and content and len(unknown) / len(content) >= policy.unknown_share:
+        return f"the notes never mention {' '.join(unknown)!r}"
+    relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
+    if intent.wants_amount and not any(intent.holds_value(u.quote) for u in relevant):
+        return f"no relevant sentence states {intent.label}"
+    if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
+        return "no relevant sentence names anyone"
+    return None

@@ -1,0 +1,37 @@
+"""Vocabulary the answer stage learns from the notes when the index is loaded: words, count units, names.
+
+Nothing about one field is written in code: "shards" becomes a unit because the notes say "2 shards" and
+"5 shards", "seats" because another person's notes say "650 seats".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..text import stem, words
+
+_NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
+MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    words: frozenset[str]  # lower-cased words of the notes
+    stems: frozenset[str]
+    units: frozenset[str]  # stemmed words that follow numbers in the notes ("2 shards" -> "shard")
+
+    @classmethod
+    def learn(cls, texts) -> "Vocabulary":
+        seen: set[str] = set()
+        after_numbers: Counter = Counter()
+        for text in texts:
+            seen.update(words(text))
+            after_numbers.update(stem(w) for w in _NUMBER_THEN_WORD.findall(text))
+        units = frozenset(u for u, n in after_numbers.items() if n >= MIN_UNIT_COUNT and len(u) > 1)
+        return cls(frozenset(seen), frozenset(stem(w) for w in seen), units)
+
+    def knows(self, word: str) -> bool:
+        """Whether a word (any inflection) occurs in the notes."""
+        return word.lower() in self.words or stem(word) in self.stems
