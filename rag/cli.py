@@ -210,18 +210,33 @@ def chat(ctx) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write a markdown report with charts here.")
 @click.option("--limit", type=int, help="Only the first N items (quick check).")
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="Only one fixed half of the set (evals/splits.json); tune on dev, report test.")
+@click.option("--all-sets", is_flag=True, help="Run every eval set (AWS notes and evals/govnotes), each on its own notes.")
 @click.pass_context
 @friendly
-def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
+def eval_cmd(ctx, dataset, as_json, report, limit, split, all_sets) -> None:
     """Run the eval set through the full pipeline and report retrieval, answer, refusal and latency figures."""
-    from .evaluate import format_summary, load_dataset, run_eval, write_report
+    from .evaluate import DEFAULT_DATASET, format_summary, load_dataset, run_eval, run_sets, split_of, write_report
     from .pipeline import Pipeline
 
     settings = _settings(ctx)
+    if all_sets:
+        results = run_sets(settings, split=split, limit=limit, progress=not as_json)
+        if as_json:
+            click.echo(json.dumps({name: {"metrics": r["metrics"], "by_split": r["by_split"]} for name, r in results.items()}, indent=1))
+        for name, result in results.items():
+            if report:
+                write_report(result, Path(report) / name)
+            if not as_json:
+                click.echo(f"== {name}\n{format_summary(result)}\n")
+        return
     items = load_dataset(dataset)
+    if split != "all":
+        items = [it for it in items if split_of(dataset or DEFAULT_DATASET, it["id"]) == split]
     if limit:
         items = items[:limit]
-    result = run_eval(Pipeline(settings), items, progress=not as_json)
+    result = run_eval(Pipeline(settings), items, progress=not as_json, dataset=dataset)
     if report:
         write_report(result, report)
     if as_json:

@@ -129,17 +129,17 @@ class Composer:
         text = unit.display
         start = unit.line
         topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
-        if whole_list and not topic and _LIST_ITEM.match(lines[start - 1]):
+        if whole_list and _LIST_ITEM.match(lines[start - 1]):
             # climb to the parent line (less indented, or a heading) that introduces this list
             indent = len(lines[start - 1]) - len(lines[start - 1].lstrip())
-            for number in range(start - 1, max(0, start - self.policy.list_max_lines) , -1):
+            for number in range(start - 1, max(0, start - self.policy.list_max_lines), -1):
                 line = lines[number - 1]
                 if not line.strip():
-                    break
+                    continue
                 if len(line) - len(line.lstrip()) < indent or _HEADING.match(line):
                     start = number
                     break
-            topic = start != unit.line
+            topic = topic or start != unit.line
         if not topic:
             return unit.quote, unit.line, unit.line
         head = lines[start - 1]
@@ -173,7 +173,10 @@ class Composer:
             return "", [], "refused", False, []
         strong = [u for u in top if u.score >= p.strong * top[0].score][:4]
         headings = {(u.file, u.line): s.heading for s in sources for u in s.units}
-        accepted = [c for c in checked if c.verified and c.support[0][1] in strong]
+        # a verified sentence leads when its line is among the best, by score or by coverage of the question
+        best_cov = max(u.coverage for u in top)
+        accepted = [c for c in checked if c.verified and (c.support[0][1] in strong or (
+            c.support[0][1] in top and c.support[0][1].coverage >= p.strong * best_cov))]
         lead = accepted[0] if accepted and self._covers_key_fact(intent, accepted[0].text, strong) else None
         quotes, missing = self._pick(intent, top)
         if lead is not None:
@@ -195,8 +198,12 @@ class Composer:
             n = cite(lead.support[0][1], False)
             text = lead.text.rstrip(".!?")
             shown.append(Shown(f"{text} [{n}].", [n], "model"))
+        quoted: set[int] = set()
         for unit in quotes:
             n = cite(unit, True)
+            if n in quoted:
+                continue  # two sentences of one list block: the block is quoted once
+            quoted.add(n)
             quote = citations[n - 1].quote
             if lead is not None and quote == lead.support[0][1].quote and unit is lead.support[0][1] and len(quotes) == 1:
                 continue  # the lead sentence already stands on exactly this line
@@ -235,6 +242,10 @@ def find_conflict(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
             return set()
         return numbers(unit.quote)
 
+    if not intent.wants_amount:
+        found = _defined_differently(strong, key, policy)
+        if found:
+            return found
     mine = amounts(first)
     if not mine:
         return None
@@ -246,4 +257,28 @@ def find_conflict(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
         # the sentences themselves must be about the same aspect, not merely sit under the same heading
         if key & set(terms(other.quote)) & set(terms(first.quote)):
             return first, other
+    return None
+
+
+_DEFINED = re.compile(r"^([^:]{1,60}?)\s*:\s+(.{3,})$")
+
+
+def _definition(unit: Unit) -> tuple[frozenset[str], set[str]] | None:
+    """ "**political culture**: basic norms ..." -> ({polit, cultur}, {basic, norm, ...}); None otherwise."""
+    match = _DEFINED.match(strip_markup(unit.quote))
+    if not match:
+        return None
+    term, body = frozenset(terms(match.group(1))), set(terms(match.group(2)))
+    return (term, body) if term and body else None
+
+
+def _defined_differently(strong: list[Unit], key: set[str], policy: Policy) -> tuple[Unit, Unit] | None:
+    """Two notes defining the same term (one the question asks about) in words that mostly differ."""
+    defined = [(u, d) for u in strong if (d := _definition(u)) and d[0] <= key | d[0] and d[0] & key]
+    for i, (a, (term_a, body_a)) in enumerate(defined):
+        for b, (term_b, body_b) in defined[i + 1:]:
+            if a.file == b.file or term_a != term_b:
+                continue
+            if len(body_a & body_b) / min(len(body_a), len(body_b)) < policy.same_quote_overlap:
+                return a, b
     return None

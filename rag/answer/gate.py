@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, words
-from .intent import Intent
+from .intent import Intent, parse
 from .policy import DEFAULT, Policy
 from .vocab import Vocabulary
 
@@ -39,10 +39,17 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
 
 def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
     """Why the notes cannot answer the question (a short reason), or None when they may."""
-    unknown = unknown_words(intent, vocab)
-    content = [w for w in words(intent.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
-    if unknown and content and len(unknown) / len(content) >= policy.unknown_share:
-        return f"the notes never mention {' '.join(unknown)!r}"
+    # a two-part question is refused only when every part is about something the notes never mention;
+    # a part they never mention is said to be missing in the answer
+    asked = [parse(part) for part in intent.parts] or [intent]
+    unknown_parts = []
+    for part in asked:
+        unknown = unknown_words(part, vocab)
+        content = [w for w in words(part.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+        if unknown and content and len(unknown) / len(content) >= policy.unknown_share:
+            unknown_parts.append(" ".join(unknown))
+    if len(unknown_parts) == len(asked):
+        return f"the notes never mention {' / '.join(unknown_parts)!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
     if intent.wants_amount and not any(intent.holds_value(u.quote) for u in relevant):
         return f"no relevant sentence states {intent.label}"
