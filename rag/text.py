@@ -16,7 +16,8 @@ STOPWORDS = frozenset(
     know please also use used using get got does thing things way ways one two service services""".split()
 )
 # Words that carry the question's intent but rarely appear verbatim in notes.
-GENERIC = frozenset("default defaults maximum max minimum min limit limits number many much long size time".split())
+GENERIC = frozenset("""default defaults maximum max minimum min limit limits number many much long size time kind kinds
+    type types sort sorts example examples""".split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?%)?")

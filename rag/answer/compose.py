@@ -68,7 +68,10 @@ class Composer:
         if intent.comparison:
             chosen = []
             for side in intent.sides:
-                own = [u for u in top if side & set(terms(f"{u.quote}")) and u not in chosen]
+                other = next(o for o in intent.sides if o is not side)
+                # a line about this side only; then one naming both; then one under this side's heading
+                own = [u for u in top if side & set(terms(u.quote)) and not other & set(terms(u.quote)) and u not in chosen]
+                own = own or [u for u in top if side & set(terms(u.quote)) and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.context)) and u not in chosen]
                 if own:
                     chosen.append(own[0])
@@ -129,7 +132,9 @@ class Composer:
         text = unit.display
         start = unit.line
         topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
-        if whole_list and _LIST_ITEM.match(lines[start - 1]):
+        if whole_list and self._has_children(lines, start):
+            topic = True  # "unitary states: ..." with its examples indented under it
+        elif whole_list and _LIST_ITEM.match(lines[start - 1]):
             # climb to the parent line (less indented, or a heading) that introduces this list
             indent = len(lines[start - 1]) - len(lines[start - 1].lstrip())
             for number in range(start - 1, max(0, start - self.policy.list_max_lines), -1):
@@ -163,6 +168,15 @@ class Composer:
         first = head if start != unit.line else head[head.find(unit.quote):]
         first = first.lstrip() if start != unit.line else first
         return "\n".join([first] + lines[start:last]), start, last
+
+    @staticmethod
+    def _has_children(lines: list[str], number: int) -> bool:
+        """Whether the next non-blank line after line ``number`` is indented deeper (a nested list)."""
+        indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+        for line in lines[number:]:
+            if line.strip():
+                return len(line) - len(line.lstrip()) > indent
+        return False
 
     # -- the answer -------------------------------------------------------------------------------------
     def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit]):

@@ -17,13 +17,14 @@ from ..errors import QuestionError, RagError
 from ..generate import GenerationStats
 from ..ingest import read_note
 from ..redact import redact_text
+from ..retrieve import Hit
 from ..text import terms
 from . import gate
 from .compose import Composer, Shown
 from .condense import condense
 from .evidence import Scorer, Unit, units_of
 from .intent import parse
-from .policy import DEFAULT, Policy
+from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
 from .vocab import Vocabulary
 
@@ -97,7 +98,10 @@ class Answerer:
 
     def prepare(self, question: str, history: list[str] | None = None) -> str:
         """The standalone, spelling-corrected question that retrieval and the model see."""
-        return self.retriever.speller.correct(condense(question, history or []))
+        speller = self.retriever.speller
+        # number words ("three political attitudes") are how a question asks for a list, never typos
+        return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: m.group(0) if _NUMBER_WORD.fullmatch(m.group(0).lower())
+                      else speller.correct_word(m.group(0)), condense(question, history or []))
 
     # -- evidence ------------------------------------------------------------------------------
     def select_sources(self, ranked: list[Unit]) -> list[Source]:
@@ -161,14 +165,17 @@ class Answerer:
         started = time.perf_counter()
         question = clean_question(question)
         standalone = self.prepare(question, history)
-        hits = self.retriever.retrieve(standalone, k or self.settings.top_k)
+        k = k or self.settings.top_k
+        # sentences are scored over a wider pool of chunks than the k shown as nearest notes: retrieval ranks
+        # whole chunks, and the sentence that answers can sit in a chunk ranked just below k
+        hits = self._evidence_hits(standalone, max(k, self.policy.evidence_chunks))
         units = [u for h in hits for u in units_of(h.chunk)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in hits})
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
         nearest = [
             {"file": h.chunk.file, "heading": h.chunk.heading, "start_line": h.chunk.start_line,
              "end_line": h.chunk.end_line, "score": round(h.dense, 3)}
-            for h in hits
+            for h in hits[:k]
         ]
         intent = parse(standalone)
         relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy)
@@ -208,6 +215,21 @@ class Answerer:
         answer.raw = raw
         yield "answer", answer
 
+    def _evidence_hits(self, question: str, n: int) -> list[Hit]:
+        """The fused retrieval hits plus the best lexical matches fusion ranked lower: a rare word of the
+        question ("corporatism") found in one chunk is strong evidence even when dense similarity is weak."""
+        hits = self.retriever.retrieve(question, n)
+        have = {h.chunk.id for h in hits}
+        bm25 = getattr(self.retriever, "bm25", None)
+        if bm25 is None:
+            return hits
+        for idx, score in bm25.search(question, self.policy.lexical_chunks):
+            chunk = self.retriever.store.chunks[idx]
+            if chunk.id not in have:
+                have.add(chunk.id)
+                hits.append(Hit(chunk, 0.0, 0.0, score, len(hits) + 1))
+        return hits
+
     def _note_lines(self, file: str) -> list[str]:
         """The note's lines as ingestion sees them (repaired, redacted); cached for this answerer's life."""
         if file not in self._notes:
@@ -218,6 +240,9 @@ class Answerer:
                 self._notes[file] = []
         return self._notes[file]
 
+
+
+_NUMBER_WORD = re.compile(NUMBER_WORDS)
 
 
 def _echoes_instructions(sentence: str) -> bool:

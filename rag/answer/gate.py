@@ -46,7 +46,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     for part in asked:
         unknown = unknown_words(part, vocab)
         content = [w for w in words(part.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
-        if unknown and content and len(unknown) / len(content) >= policy.unknown_share:
+        if unknown and content and len(unknown) / len(content) > policy.unknown_share:
             unknown_parts.append(" ".join(unknown))
     if len(unknown_parts) == len(asked):
         return f"the notes never mention {' / '.join(unknown_parts)!r}"

@@ -97,8 +97,7 @@ def parse(question: str) -> Intent:
     value = value_kind(q)
     yes_no = bool(P.YES_NO.match(q)) and not sides
     definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
-    wants_list = (bool(P.PLURAL_LIST.search(q)) or bool(re.search(r"(?i)\b(types|kinds|examples|ways|steps|list)\b", q))) \
-        and value not in ("duration", "size", "price", "percent", "date")
+    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "price", "percent", "date")
     return Intent(
         question=q,
         value=value,

@@ -48,7 +48,9 @@ BOUND_WORDS = {
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:'s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
 LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
-PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b")
+PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
+                         r"|\b(?:types|kinds|examples|ways|steps|list)\b"
+                         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
 VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+")
 DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$")
@@ -71,6 +73,8 @@ class Policy:
     bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
     form_link_only: float = 0.5  # a sentence that is mostly a link
     form_topic_only: float = 0.7  # a heading-like line ("SQS standard:") names a topic, states nothing
+    evidence_chunks: int = 8  # chunks whose sentences are scored (the k nearest are listed to the user)
+    lexical_chunks: int = 3  # ...plus the best BM25 chunks, which rank fusion can push below k
     # Source selection for the prompt.
     max_sources: int = 3
     units_per_source: int = 3
@@ -81,8 +85,8 @@ class Policy:
     relevance_units: int = 8  # how many top sentences the coverage is taken over
     # Answerability checks.
     kind_units: int = 24  # how many top sentences may hold the asked kind of value
-    kind_min_coverage: float = 0.1  # ...and must share at least this much of the question's key terms
-    unknown_share: float = 0.5  # refuse when this share of the question's key terms never occurs in the notes
+    kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
+    unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
     max_quotes: int = 3
