@@ -8,6 +8,7 @@ states a value of that kind; a "who" question needs a relevant sentence naming s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, words
@@ -25,6 +26,17 @@ def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
     content = [w for w in words(intent.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2
                and not w.isdigit()]
     return [w for w in content if not vocab.knows(w)]
+
+
+def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
+    """ "Karl Engels" in notes that name "Karl" but never "Engels": a word the notes never use, next to one
+    they use as a name, names something they do not cover."""
+    tokens = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", intent.question)]
+    for a, b in zip(tokens, tokens[1:]):
+        for name, other in ((a, b), (b, a)):
+            if name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other):
+                return f"{a} {b}"
+    return None
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT) -> float:
@@ -50,9 +62,15 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             unknown_parts.append(" ".join(unknown))
     if len(unknown_parts) == len(asked):
         return f"the notes never mention {' / '.join(unknown_parts)!r}"
+    named = unknown_name(intent, vocab)
+    if named:
+        return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
-    if intent.wants_amount and not any(intent.holds_value(u.quote) for u in relevant):
-        return f"no relevant sentence states {intent.label}"
+    # each part that asks for a kind of value needs a relevant sentence holding one; refuse when none does
+    valued = [part for part in asked if part.wants_amount]
+    if valued and len(valued) == len(asked) and not any(
+            part.holds_value(u.quote) for part in valued for u in relevant):
+        return f"no relevant sentence states {valued[0].label}"
     if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
         return "no relevant sentence names anyone"
     return None
