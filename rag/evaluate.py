@@ -147,6 +147,10 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, dataset: Path |
         sentences = [s for s in re.split(r"(?<=[.!?”])\s+(?=[“A-Z0-9])", data["answer"]) if s.strip()]
         row["sentences"] = 0 if data["refused"] else len(sentences)
         row["cited_sentences"] = 0 if data["refused"] else sum(1 for s in sentences if re.search(r"\[\d+\]", s))
+        stated = [s for s in getattr(answer, "shown", []) if s.origin != "missing"]
+        if stated and not data["refused"]:
+            # "your notes don't say X" (one part of a two-part question) states an absence: nothing to cite
+            row["sentences"], row["cited_sentences"] = len(stated), sum(1 for s in stated if s.cites)
         must = item.get("must_include") or []
         row["facts"] = [fact_present(data["answer"], m) for m in must]
         row["cited_right_file"] = any(c["file"] in sources for c in data["citations"])
