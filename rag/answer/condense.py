@@ -25,7 +25,7 @@ def condense(question: str, previous: list[str]) -> str:
     prev = previous[-1].strip().rstrip("?")
     core = _CONNECTOR.sub("", question).strip().rstrip("?").strip()
     core_words = set(core.lower().split())
-    # "and the maximum?" after "what's the default SQS retention?" -> "what's the maximum SQS retention?"
+    # "and the maximum?" after "what's the default retention?" -> "what's the maximum retention?"
     for new in _SWAP:
         if new in core_words:
             for old in _SWAP:

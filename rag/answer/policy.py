@@ -72,7 +72,7 @@ class Policy:
     bonus_any_number: float = 0.05  # an amount question, a sentence with some number
     bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
     form_link_only: float = 0.5  # a sentence that is mostly a link
-    form_topic_only: float = 0.7  # a heading-like line ("SQS standard:") names a topic, states nothing
+    form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
     evidence_chunks: int = 8  # chunks whose sentences are scored (the k nearest are listed to the user)
     lexical_chunks: int = 3  # ...plus the best BM25 chunks, which rank fusion can push below k
     # Source selection for the prompt.

@@ -1,7 +1,7 @@
 """Vocabulary the answer stage learns from the notes when the index is loaded: words, count units, names.
 
-Nothing about one field is written in code: "shards" becomes a unit because the notes say "2 shards" and
-"5 shards", "seats" because another person's notes say "650 seats".
+Nothing about one field is written in code: "seats" becomes a unit because the notes say "650 seats" and
+"435 seats", whatever field they are from.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;(] )([A-Za-z][a-z]+)\b")  # asks abo
 class Vocabulary:
     words: frozenset[str]  # lower-cased words of the notes
     stems: frozenset[str]
-    units: frozenset[str]  # stemmed words that follow numbers in the notes ("2 shards" -> "shard")
+    units: frozenset[str]  # stemmed words that follow numbers in the notes ("2 replicas" -> "replica")
     names: frozenset[str] = frozenset()  # lower-cased words the notes mostly write capitalised mid-sentence
 
     @classmethod
