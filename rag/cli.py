@@ -13,6 +13,7 @@ import click
 
 from .config import Settings
 from .errors import RagError
+from .text import printable
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -64,6 +65,39 @@ def _settings(ctx: click.Context, **extra) -> Settings:
     return Settings.load(**opts)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    """Keep a shared option given after the subcommand; it wins over the same option given before it."""
+    if value is not None:
+        root = ctx.find_root()
+        if root.obj is None:
+            root.obj = {}
+        root.obj[param.name] = value
+        ctx.obj = root.obj
+    return value
+
+
+def notes_options(func):
+    """--corpus, --index and --model, accepted before the subcommand (`rag --corpus D ask`) and after it."""
+    options = [
+        click.option("--corpus", type=click.Path(path_type=Path), callback=_remember, expose_value=False,
+                     help="Notes folder (env RAG_CORPUS)."),
+        click.option("--index", "index", type=click.Path(path_type=Path), callback=_remember, expose_value=False,
+                     help="Index folder (env RAG_INDEX)."),
+        click.option("--model", callback=_remember, expose_value=False,
+                     help="'smollm2', 'gemma3' or a path to a .gguf file (env RAG_MODEL)."),
+        click.option("--backend", callback=_remember, expose_value=False,
+                     help="auto, gguf (in-process) or openai (a server) (env RAG_BACKEND)."),
+        click.option("--llm-url", "llm_url", callback=_remember, expose_value=False,
+                     help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env RAG_LLM_URL; "
+                          "its key only from env RAG_LLM_API_KEY, never a flag anyone can see in ps)."),
+        click.option("--llm-model", "llm_model", callback=_remember, expose_value=False,
+                     help="Model name on that server (env RAG_LLM_MODEL)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @click.group(invoke_without_command=True)
 @click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
@@ -81,24 +115,24 @@ def main(ctx: click.Context, corpus, index_dir, model, verbose) -> None:
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
-@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
+@notes_options
 @click.option("--rebuild", is_flag=True, help="Re-embed every note, ignoring the previous index.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 @friendly
-def index(ctx, corpus, index_dir, rebuild, quiet) -> None:
+def index(ctx, rebuild, quiet) -> None:
     """Build or refresh the index (only new or changed notes are embedded)."""
     from .pipeline import Pipeline
 
-    settings = _settings(ctx, corpus=corpus, index=index_dir)
+    settings = _settings(ctx)
     stats = Pipeline(settings).build(progress=not quiet, rebuild=rebuild)
     for warning in stats.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(stats.summary())
 
 
 @main.command()
+@notes_options
 @click.argument("question")
 @click.option("-k", "k", type=int, default=5, show_default=True, help="How many chunks to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -124,7 +158,7 @@ def search(ctx, question, k, as_json) -> None:
     if not hits:
         click.echo("No matching notes.")
     for h in hits:
-        click.secho(f"{h.rank}. {h.chunk.file}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
+        click.secho(f"{h.rank}. {printable(h.chunk.file)}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
         if h.chunk.heading:
             click.echo(f"   {h.chunk.heading}")
         preview = " ".join(h.chunk.text.split())
@@ -137,14 +171,15 @@ def _print_answer(answer) -> None:
         click.echo()
         for c in answer.citations:
             quote = " / ".join(part.strip() for part in c.quote.split("\n"))  # multi-line quotes on one line
-            click.echo(f"[{c.n}] {c.file}:{c.start_line}-{c.end_line}  \"{quote}\"")
+            click.echo(f"[{c.n}] {printable(c.file)}:{c.start_line}-{c.end_line}  \"{quote}\"")
     elif answer.refused and answer.nearest:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:
-            click.echo(f"  {n['file']}:{n['start_line']}-{n['end_line']}  {n['heading']}")
+            click.echo(f"  {printable(n['file'])}:{n['start_line']}-{n['end_line']}  {n['heading']}")
 
 
 @main.command()
+@notes_options
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (one per line with '-').")
 @click.option("-k", "k", type=int, help="Number of chunks to retrieve.")
@@ -177,6 +212,7 @@ def ask(ctx, question, as_json, k) -> None:
 
 
 @main.command()
+@notes_options
 @click.pass_context
 @friendly
 def chat(ctx) -> None:
@@ -206,20 +242,32 @@ def chat(ctx) -> None:
 
 
 @main.command("eval")
-@click.option("--dataset", type=click.Path(path_type=Path), default=None, help="Q&A set (default evals/qa.jsonl).")
+@notes_options
+@click.option("--dataset", default=None, metavar="SET",
+              help="Q&A set: a path, a shipped set's name (default evals/qa.jsonl), or 'mine' for your own set "
+                   "(items added from the web UI; RAG_USER_EVALS, default my-evals.jsonl beside the index).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write a markdown report with charts here.")
 @click.option("--limit", type=int, help="Only the first N items (quick check).")
+@click.option("--save", is_flag=True, help="Save the run beside the index (as the web UI's Evals tab does) and "
+              "list regressions and fixes against the previous saved run of this set.")
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="Only one fixed half of the set (evals/splits.json); tune on dev, report test.")
 @click.option("--all-sets", is_flag=True, help="Run every eval set (AWS notes and evals/govnotes), each on its own notes.")
 @click.pass_context
 @friendly
-def eval_cmd(ctx, dataset, as_json, report, limit, split, all_sets) -> None:
+def eval_cmd(ctx, dataset, as_json, report, limit, save, split, all_sets) -> None:
     """Run the eval set through the full pipeline and report retrieval, answer, refusal and latency figures."""
-    from .evaluate import DEFAULT_DATASET, format_summary, load_dataset, run_eval, run_sets, split_of, write_report
+    import time
+
+    from . import evalset
+    from .evaluate import format_summary, run_eval, run_sets, split_of, write_report
     from .pipeline import Pipeline
 
+    if limit is not None and limit < 1:
+        from .errors import ConfigError
+
+        raise ConfigError(f"--limit {limit} must be 1 or more (how many eval items to run); leave it out to run them all")
     settings = _settings(ctx)
     if all_sets:
         results = run_sets(settings, split=split, limit=limit, progress=not as_json)
@@ -231,12 +279,15 @@ def eval_cmd(ctx, dataset, as_json, report, limit, split, all_sets) -> None:
             if not as_json:
                 click.echo(f"== {name}\n{format_summary(result)}\n")
         return
-    items = load_dataset(dataset)
+    chosen = evalset.resolve(dataset, settings)
+    items = evalset.load_set(chosen.path, settings.corpus)
     if split != "all":
-        items = [it for it in items if split_of(dataset or DEFAULT_DATASET, it["id"]) == split]
-    if limit:
+        items = [it for it in items if (it.get("split") or split_of(chosen.path, it["id"])) == split]
+    if limit is not None:
         items = items[:limit]
-    result = run_eval(Pipeline(settings), items, progress=not as_json, dataset=dataset)
+    started, clock = time.time(), time.perf_counter()
+    pipeline = Pipeline(settings)
+    result = run_eval(pipeline, items, progress=not as_json, dataset=chosen.path)
     if report:
         write_report(result, report)
     if as_json:
@@ -245,6 +296,82 @@ def eval_cmd(ctx, dataset, as_json, report, limit, split, all_sets) -> None:
         click.echo(format_summary(result))
         if report:
             click.echo(f"report written to {report / 'report.md'}")
+    if save:
+        from .evalruns import RunStore, build_run, compare, runs_dir
+        from .feedback import index_version
+
+        store = RunStore(runs_dir(settings))
+        run = build_run(chosen, items, result, {}, started, time.perf_counter() - clock, index_version(pipeline))
+        comparison = compare(store.latest(chosen.key), run)
+        path = store.save(run)
+        out = sys.stderr if as_json else sys.stdout
+        click.echo(f"run saved to {path}", file=out)
+        if comparison["previous_run"]:
+            click.echo(f"against the run of {comparison['previous_at']}: "
+                       f"regressions {', '.join(comparison['regressions']) or 'none'}; "
+                       f"fixes {', '.join(comparison['fixes']) or 'none'}", file=out)
+
+
+@main.command("feedback")
+@notes_options
+@click.option("--rating", type=click.Choice(["like", "dislike"]), help="Only answers rated so.")
+@click.option("--export", "export_to", type=click.Path(path_type=Path, allow_dash=True),
+              help="Write the feedback to this file ('-' for stdout) instead of listing it.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Export format (default: from the file "
+              "name, else jsonl).")
+@click.pass_context
+@friendly
+def feedback_cmd(ctx, rating, export_to, fmt) -> None:
+    """List or export the Like/Dislike feedback given on answers in the web UI."""
+    from .feedback import FeedbackStore, export, feedback_path
+
+    store = FeedbackStore(feedback_path(_settings(ctx)))
+    entries = store.entries(rating)
+    if export_to is not None:
+        fmt = fmt or ("csv" if str(export_to).lower().endswith(".csv") else "jsonl")
+        text = export(entries, fmt)
+        if str(export_to) == "-":
+            click.echo(text, nl=False)
+            return
+        try:
+            Path(export_to).write_text(text, encoding="utf-8", newline="")
+        except OSError as err:
+            raise RagError(f"cannot write {export_to} ({err.strerror}); pick another --export file") from None
+        click.echo(f"{len(entries)} feedback entries written to {export_to} ({fmt})", err=True)
+        return
+    if not entries:
+        click.echo(f"No feedback yet (it is kept in {store.path}); rate answers with Like/Dislike in the web UI.")
+        return
+    for e in entries:
+        mark = {"like": "+", "dislike": "-"}.get(e.get("rating"), " ")
+        line = f"{mark} {e.get('at', '')}  {e['id']}  {_unicode(' '.join(str(e.get('question', '')).split()))[:90]}"
+        click.echo(line)
+        if e.get("note"):
+            click.echo(f"    note: {e['note']}")
+        if e.get("eval_item"):
+            click.echo(f"    added to your eval set as {e['eval_item']}")
+
+
+@main.command()
+@notes_options
+@click.option("--host", help="Address to serve on (default 127.0.0.1; env RAG_HOST). Anything else needs RAG_AUTH=user:password.")
+@click.option("--port", type=int, help="Port (default 7860; env RAG_PORT).")
+@click.option("-k", "--top-k", "top_k", type=int, help="Default number of sources (env RAG_TOP_K).")
+@click.option("--api", is_flag=True, help="Serve an OpenAI-compatible API (/v1/chat/completions, model 'notesqa') "
+              "instead of the web UI; beyond 127.0.0.1 it needs RAG_API_KEY or RAG_AUTH.")
+@click.pass_context
+@friendly
+def serve(ctx, host, port, top_k, api) -> None:
+    """Open the web UI (http://127.0.0.1:7860 by default) to ask your notes in a browser."""
+    from .web.serve import NOISY_LOGGERS, serve as serve_web
+
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    if api:
+        from .web.api import serve_api
+
+        return serve_api(_settings(ctx, host=host, port=port, top_k=top_k))
+    serve_web(_settings(ctx, host=host, port=port, top_k=top_k))
 
 
 if __name__ == "__main__":

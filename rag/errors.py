@@ -31,3 +31,11 @@ class ModelError(RagError):
 
 class QuestionError(RagError):
     """The question is empty or unusable after cleaning."""
+
+
+class IndexStaleError(RagError):
+    """A note changed since the index was built and the index could not be refreshed."""
+
+
+class EvalSetError(RagError):
+    """An eval set (shipped or the user's own) is missing, unreadable, or has an item that fails its checks."""

@@ -57,7 +57,7 @@ def load_dataset(path: Path | None = None) -> list[dict]:
     if not path.exists():
         raise RagError(f"eval set {path} does not exist; pass --dataset evals/qa.jsonl")
     items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):  # as grep -n counts
         if not line.strip():
             continue
         try:
@@ -110,8 +110,12 @@ def faithful_sentences(answer, question: str) -> tuple[int, int]:
     return ok, len(model)
 
 
-def run_eval(pipeline, items: list[dict], progress: bool = True, dataset: Path | None = None) -> dict:
-    """Run every item; return {"metrics": {...}, "by_kind": {...}, "items": [...]}."""
+def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None, dataset: Path | None = None) -> dict:
+    """Run every item; return {"metrics": {...}, "by_split": {...}, "by_kind": {...}, "items": [...]}.
+
+    ``on_row(row)`` is called as each item is scored (the web UI's live progress); ``dataset`` names the set,
+    for the fixed dev/test half of each item.
+    """
     from tqdm import tqdm
 
     settings = pipeline.settings
@@ -127,7 +131,7 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, dataset: Path |
     bar = tqdm(items, desc="eval", unit="q", disable=not progress)
     for item in bar:
         row = {"id": item["id"], "kind": item["kind"], "question": item["question"], "answerable": item["answerable"],
-               "split": split_of(dataset or DEFAULT_DATASET, item["id"])}
+               "split": item.get("split") or split_of(dataset or DEFAULT_DATASET, item["id"])}
         hits = retriever.retrieve(item["question"], 5)
         sources = set(item.get("sources") or [])
         ranks = [h.rank for h in hits if h.chunk.file in sources]
@@ -157,7 +161,12 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, dataset: Path |
         row["faithful"], row["model_sentences"] = faithful_sentences(answer, answer.standalone or item["question"])
         row["reason"] = getattr(answer, "reason", "")
         rows.append(row)
-    return summarise(rows, settings)
+        if on_row is not None:
+            on_row(row)
+    result = summarise(rows, settings)
+    if getattr(settings, "llm_url", None) or getattr(settings, "backend", "auto") not in ("auto", "gguf"):
+        result["metrics"]["model"] = pipeline.generator.name  # "smollm2 @ http://...": which backend answered
+    return result
 
 
 def run_sets(settings, split: str = "all", limit: int | None = None, progress: bool = True,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -20,9 +19,11 @@ import numpy as np
 from .chunk import Chunk, chunk_note
 from .errors import ConfigError, CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
 from .ingest import load_corpus
+from .ownership import check_index_folder, claim, mark_build, point_to, remove_stale_builds
 from .tokens import ENCODING
 
-FORMAT_VERSION = 3  # 2: curly quotes kept by ingestion; 3: more credential shapes redacted (old chunks may hold them)
+FORMAT_VERSION = 4  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
+# them); 4: a lone CR no longer ends a line (old line numbers may be off), data blobs left out, note size and mtime kept
 # Which FAISS index a build makes, by number of vectors (measured on 2 cores, benchmarks/README.md "Crossover"):
 # exact search below HNSW_MIN_VECTORS (its p95 passed 10 ms at 66k-220k vectors, by the machine's load), HNSW
 # up to IVF_MIN_VECTORS (where an HNSW build passes a minute; every refresh rebuilds the index), IVF above
@@ -206,6 +207,7 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     """Build or refresh the index for ``settings.corpus``; only new or changed notes are embedded."""
     started = time.perf_counter()
     corpus, index_dir = Path(settings.corpus), Path(settings.index)
+    check_index_folder(index_dir, corpus)  # before any work: never build into (or clean) a folder that isn't ours
     notes, warnings = load_corpus(corpus)
     if not notes:
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
@@ -245,7 +247,8 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
                 to_embed.append(len(chunks))
             chunks.append(chunk)
             vectors.append(vector)
-        files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks), "lines": len(note.lines)}
+        files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks), "lines": len(note.lines),
+                            "size": note.size, "mtime_ns": note.mtime_ns}  # to notice an edit before citing
     stats.removed_files = sorted(set(old_files) - set(files))
 
     if to_embed:
@@ -279,9 +282,11 @@ def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: n
         raise ConfigError(
             f"cannot create the index folder {index_dir} ({err.strerror}); pass --index or set RAG_INDEX to a folder you can write"
         ) from None
+    claim(index_dir)
     name = f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     tmp = index_dir / f".tmp-{name}"
     tmp.mkdir()
+    mark_build(tmp)
     with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as fh:
         for chunk in chunks:
             fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
@@ -293,9 +298,5 @@ def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: n
         with (tmp / f).open("rb") as fh:
             os.fsync(fh.fileno())
     tmp.rename(index_dir / name)
-    pointer = index_dir / "CURRENT.tmp"
-    pointer.write_text(name + "\n")
-    os.replace(pointer, index_dir / "CURRENT")  # the commit point
-    for stale in index_dir.iterdir():
-        if stale.name != name and (stale.name.startswith("build-") or stale.name.startswith(".tmp-build-")):
-            shutil.rmtree(stale, ignore_errors=True)
+    point_to(index_dir, name)  # the commit point
+    remove_stale_builds(index_dir, keep=name)  # only folders notesqa made (prefix and marker)

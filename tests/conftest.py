@@ -20,7 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from rag.config import Settings  # noqa: E402
-from rag.generate import GenerationStats  # noqa: E402
+from rag.models import GenerationStats, Generator, register_backend  # noqa: E402
 from rag.text import terms, words  # noqa: E402
 from rag.tokens import count_tokens  # noqa: E402
 
@@ -65,8 +65,9 @@ class FakeEmbedder:
         return self._vector(text)
 
 
-class FakeGenerator:
-    """Scripted model: replies in order (the last one repeats); a reply may be a callable(system, user).
+class FakeGenerator(Generator):
+    """Scripted model (a :class:`rag.models.Generator`): replies in order (the last one repeats); a reply may
+    be a callable(system, user). Pass it to ``Pipeline(generator=...)`` or select it with ``fake_models``.
 
     Streams the reply in word pieces and fills a :class:`GenerationStats` like the real generator.
     ``prompts`` records every (system, user) prompt it was given.
@@ -194,7 +195,11 @@ def small_retriever(small_settings, fake_embedder):
 
 @pytest.fixture
 def fake_models(monkeypatch):
-    """Make every Pipeline use FakeEmbedder and FakeGenerator; returns a record of what was built."""
+    """Make every Pipeline use FakeEmbedder and FakeGenerator; returns a record of what was built.
+
+    The generator is a registered backend (``RAG_BACKEND=fake``), so the CLI and app.main build it the way
+    they build a real one.
+    """
 
     class Record:
         embedders: list[FakeEmbedder] = []
@@ -215,7 +220,8 @@ def fake_models(monkeypatch):
         return generator
 
     monkeypatch.setattr("rag.pipeline.Embedder", make_embedder)
-    monkeypatch.setattr("rag.generate.Generator", make_generator)
+    register_backend("fake", make_generator)
+    monkeypatch.setenv("RAG_BACKEND", "fake")
     return record
 
 
@@ -263,3 +269,110 @@ def real_pipeline(corpus_index, real_embedder):
     from rag.pipeline import Pipeline
 
     return Pipeline(corpus_index, embedder=real_embedder)
+
+
+# -- a real OpenAI-compatible server (llama-cpp-python's own), for the remote backend --------------------
+
+SERVER_KEY = "sk-notesqa-test-key"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LlamaServer:
+    """`python -m llama_cpp.server` with the bundled SmolLM2 on a free port; ``url`` ends in /v1."""
+
+    def __init__(self, log_dir: Path, api_key: str | None = SERVER_KEY, alias: str = "smollm2", port: int | None = None):
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}/v1"
+        self.api_key, self.alias, self.log_dir = api_key, alias, log_dir
+        self.proc = None
+
+    def start(self, timeout: float = 120) -> "LlamaServer":
+        import subprocess
+        import sys
+        import urllib.request
+
+        from rag.models.gguf import resolve_model
+
+        command = [sys.executable, "-m", "llama_cpp.server", "--model", str(resolve_model("smollm2")),
+                   "--model_alias", self.alias, "--host", "127.0.0.1", "--port", str(self.port),
+                   "--n_ctx", "2048", "--n_threads", "1", "--seed", "42"]
+        if self.api_key:
+            command += ["--api_key", self.api_key]
+        self.log = (self.log_dir / f"llama-server-{self.port}.log").open("a")
+        self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while True:
+            assert self.proc.poll() is None, (self.log_dir / f"llama-server-{self.port}.log").read_text()[-2000:]
+            try:
+                request = urllib.request.Request(f"{self.url}/models", headers={"Authorization": f"Bearer {self.api_key}"})
+                urllib.request.urlopen(request, timeout=2).read()
+                return self
+            except OSError:
+                assert time.monotonic() < deadline, "llama_cpp.server did not start in time"
+                time.sleep(0.3)
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+        self.log.close()
+
+    def settings(self, base: Settings, **overrides) -> Settings:
+        """``base`` pointed at this server (key and model alias included)."""
+        from dataclasses import replace
+
+        values = dict(backend="openai", llm_url=self.url, llm_model=self.alias, llm_api_key=self.api_key)
+        values.update(overrides)
+        return replace(base, **values)
+
+
+@pytest.fixture(scope="session")
+def llama_server(tmp_path_factory):
+    """One llama_cpp.server for the session (API key ``SERVER_KEY``, model alias ``smollm2``)."""
+    server = LlamaServer(tmp_path_factory.mktemp("llama-server")).start()
+    yield server
+    server.kill()
+
+
+# -- eval sets and feedback (rag/evalset.py, rag/evalruns.py, rag/feedback.py) ----------------------------
+
+SMALL_EVALS = [
+    {"id": "s1", "question": "How long are SQS messages kept by default?", "answerable": True, "sources": ["sqs.md"],
+     "evidence": "- Messages are kept for 4 days by default, up to a maximum of 14 days.", "must_include": ["4 days"],
+     "kind": "fact"},
+    {"id": "s2", "question": "What is the default visibility timeout?", "answerable": True, "sources": ["sqs.md"],
+     "evidence": "- The default visibility timeout is 30 seconds.", "must_include": ["30 seconds"], "kind": "fact"},
+    {"id": "s3", "question": "How long can a Lambda function run?", "answerable": True, "sources": ["lambda.md"],
+     "evidence": "- Lambda functions can run for at most 15 minutes.", "must_include": ["15 minutes"], "kind": "fact"},
+    {"id": "s4", "question": "What is the capital of France?", "answerable": False, "sources": [], "evidence": "",
+     "must_include": [], "kind": "unanswerable"},
+    # Fails on purpose: no answer about storage classes holds the Lambda time limit from another note.
+    {"id": "s5", "question": "Which S3 storage class is the cheapest for archives?", "answerable": True,
+     "sources": ["s3.md", "lambda.md"], "evidence": "- S3 Glacier Deep Archive is the cheapest class for long term archives.",
+     "must_include": ["Glacier Deep Archive", "15 minutes"], "kind": "multi"},
+]
+
+
+@pytest.fixture
+def small_eval_file(tmp_path) -> Path:
+    """SMALL_EVALS (for ``small_corpus``; item s5 fails) as a JSONL eval set under tmp."""
+    import json
+
+    path = tmp_path / "small-evals.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" for item in SMALL_EVALS), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fake_pipeline(small_settings):
+    """The real Pipeline over ``small_corpus`` with FakeEmbedder and FakeGenerator passed in (no models)."""
+    from rag.pipeline import Pipeline
+
+    return Pipeline(small_settings, embedder=FakeEmbedder(), generator=FakeGenerator(small_settings))

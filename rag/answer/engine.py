@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..errors import QuestionError, RagError
-from ..generate import GenerationStats
+from ..models import GenerationStats
 from ..ingest import read_note
 from ..redact import redact_text
 from ..retrieve import Hit
