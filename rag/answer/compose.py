@@ -70,7 +70,9 @@ class Composer:
             for side in intent.sides:
                 other = next(o for o in intent.sides if o is not side)
                 # a line about this side only; then one naming both; then one under this side's heading
-                own = [u for u in top if side & set(terms(u.quote)) and not other & set(terms(u.quote)) and u not in chosen]
+                # a line defining this side ("**federal states**: ...") first; then a line about this side only
+                own = [u for u in top if (d := _definition(u)) and side & d[0] and not other & d[0] and u not in chosen]
+                own = own or [u for u in top if side & set(terms(u.quote)) and not other & set(terms(u.quote)) and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.quote)) and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.context)) and u not in chosen]
                 if own:
