@@ -162,6 +162,8 @@ class Store:
             manifest = json.loads((build / "manifest.json").read_text())
         except (OSError, ValueError):
             raise IndexCorruptError(f"index manifest in {build} is unreadable; rebuild with `rag index --rebuild`") from None
+        if settings is not None:
+            check_folder(manifest, settings, index_dir)
         check_compatible(manifest, settings, embedder_id)
         if verify:
             for name, digest in manifest.get("checksums", {}).items():
@@ -184,6 +186,21 @@ class Store:
     def file_summary(self) -> list[dict]:
         files = self.manifest.get("files", {})
         return [{"file": name, "chunks": info["chunks"]} for name, info in sorted(files.items())]
+
+
+def notes_folder(settings) -> str:
+    """The resolved notes folder an index records and is checked against."""
+    return str(Path(settings.corpus).expanduser().resolve())
+
+
+def check_folder(manifest: dict, settings, index_dir) -> None:
+    """An index answers only for the notes folder it was built from (the manifest records it)."""
+    built_for, wanted = manifest.get("corpus"), notes_folder(settings)
+    if built_for != wanted:
+        raise IndexMismatchError(
+            f"the index in {index_dir} holds the notes of {built_for}, not {wanted}; leave out --index/RAG_INDEX "
+            "(each notes folder gets its own index) or give a new folder"
+        )
 
 
 def check_compatible(manifest: dict, settings=None, embedder_id: str | None = None) -> None:
@@ -211,8 +228,9 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     notes, warnings = load_corpus(corpus)
     if not notes:
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
-        raise CorpusError(f"no readable .md or .txt notes in {corpus}{detail}; add notes or point --corpus elsewhere")
+        raise CorpusError(f"no readable notes (.md, .txt, .pdf, .html) in {corpus}{detail}; add notes or point --corpus elsewhere")
     stats = BuildStats(warnings=list(warnings))
+    _refuse_other_folder(index_dir, settings)
 
     previous: dict[str, tuple[list[Chunk], np.ndarray, str]] = {}
     old_files: dict = {}
@@ -249,6 +267,8 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
             vectors.append(vector)
         files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks), "lines": len(note.lines),
                             "size": note.size, "mtime_ns": note.mtime_ns}  # to notice an edit before citing
+        if note.pages:  # PDF: first line of each page, so that citations can name page and line
+            files[note.path]["pages"] = note.pages
     stats.removed_files = sorted(set(old_files) - set(files))
 
     if to_embed:
@@ -264,13 +284,24 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
         "dim": int(matrix.shape[1]),
         "chunker": chunker_settings(settings),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "corpus": str(corpus.resolve()),
+        "corpus": notes_folder(settings),
         "files": files,
     }
     _write_build(index_dir, manifest, chunks, matrix)
     stats.files, stats.chunks = len(notes), len(chunks)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _refuse_other_folder(index_dir: Path, settings) -> None:
+    """Never overwrite the index of another notes folder (an explicit --index pointing at it)."""
+    build = _current_dir(index_dir)
+    try:
+        manifest = json.loads((build / "manifest.json").read_text()) if build else None
+    except (OSError, ValueError):
+        return  # a damaged index: rebuilding over it is the fix
+    if manifest and manifest.get("corpus"):
+        check_folder(manifest, settings, index_dir)
 
 
 def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: np.ndarray) -> None:

@@ -71,7 +71,7 @@ def start(settings: Settings):
     pipeline = Pipeline(settings)
     print("notesqa: loading models and index…", flush=True)
     pipeline.answerer()  # load now so the first question is fast (builds the index if missing)
-    demo = app.create_app(pipeline)
+    demo = app.create_app(pipeline, watch=True)
     try:
         app.launch(demo, settings, prevent_thread_lock=True)
     except OSError as err:
