@@ -1,16 +1,23 @@
-"""Wires settings, index, retriever, model and answerer together; what the CLI, UI and evals call."""
+"""Wires settings, index, retriever, model and answerer together; what the CLI, UI and evals call.
+
+The answer, retrieval and index modules are imported where they are first used: `rag index` with nothing
+changed needs none of them (nor torch, nor FAISS) and returns in a fraction of a second.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
-from .answer import Answerer
 from .config import Settings
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError
-from .retrieve import Retriever
-from .store import BuildStats, Store, build_index
+
+if TYPE_CHECKING:
+    from .answer import Answerer
+    from .retrieve import Retriever
+    from .store import BuildStats, Store
 
 log = logging.getLogger("rag")
 
@@ -43,14 +50,23 @@ class Pipeline:
             return self._generator
 
     def build(self, progress: bool = True, rebuild: bool = False) -> BuildStats:
-        """Build or refresh the index, then reload it."""
+        """Build or refresh the index, then reload it; returns at once when the notes have not changed."""
+        from .freshness import unchanged_build
+        from .store import build_index
+
         with self._lock:
+            if not rebuild:
+                stats = unchanged_build(self.settings, self.embedder.id)
+                if stats is not None:
+                    return stats  # the loaded index (if any) is still the live one
             stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
             self._retriever = None
             self._answerer = None
             return stats
 
     def _load_store(self, progress: bool) -> Store:
+        from .store import Store, build_index
+
         try:
             return Store.load(self.settings.index, self.settings, self.embedder.id)
         except IndexMissingError:
@@ -64,12 +80,16 @@ class Pipeline:
     def retriever(self, progress: bool = True) -> Retriever:
         with self._lock:
             if self._retriever is None:
+                from .retrieve import Retriever
+
                 self._retriever = Retriever(self._load_store(progress), self.embedder)
             return self._retriever
 
     def answerer(self) -> Answerer:
         with self._lock:
             if self._answerer is None:
+                from .answer import Answerer
+
                 generator = self.generator  # first: a bad RAG_MODEL should fail before any indexing work
                 self._answerer = Answerer(self.retriever(), generator, self.settings)
             return self._answerer

@@ -124,6 +124,19 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _text_key(chunk: Chunk) -> str:
+    return hashlib.sha256(chunk.embed_text().encode("utf-8")).hexdigest()
+
+
+def note_stamp(path: Path) -> dict:
+    """Size and change times of a note file: an unchanged stamp lets `rag index` skip reading it (as git does)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return {}
+    return {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "ctime_ns": info.st_ctime_ns}
+
+
 def _current_dir(index_dir: Path) -> Path | None:
     pointer = index_dir / "CURRENT"
     try:
@@ -229,14 +242,17 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     vectors: list[np.ndarray | None] = []
     to_embed: list[int] = []
     files: dict[str, dict] = {}
+    # Vectors of the chunks of edited, renamed or removed notes, by their embedded text: an edit changes one
+    # or two chunks of a note, and only those are embedded again (refresh after a one-line edit: 45 -> 1-2).
+    same = {note.path for note in notes if previous.get(note.path, (0, 0, None))[2] == note.sha256}
+    spare = {_text_key(chunk): vector for name, (old_chunks, old_vectors, _) in previous.items() if name not in same
+             for chunk, vector in zip(old_chunks, old_vectors)}
     for note in notes:
-        reuse = previous.get(note.path)
-        if reuse and reuse[2] == note.sha256:
-            note_chunks, note_vectors = reuse[0], reuse[1]
-            stats.reused += len(note_chunks)
+        if note.path in same:
+            note_chunks, note_vectors = previous[note.path][0], previous[note.path][1]
         else:
             note_chunks = chunk_note(note, settings.chunk_tokens, settings.chunk_overlap)
-            note_vectors = [None] * len(note_chunks)
+            note_vectors = [spare.get(_text_key(chunk)) for chunk in note_chunks]
             if note.path in old_files or previous:
                 stats.changed_files.append(note.path)
         for chunk, vector in zip(note_chunks, note_vectors):
@@ -245,8 +261,14 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
                 to_embed.append(len(chunks))
             chunks.append(chunk)
             vectors.append(vector)
-        files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks), "lines": len(note.lines)}
+        files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks), "lines": len(note.lines),
+                            **note_stamp(corpus / note.path), "warnings": note.warnings}
     stats.removed_files = sorted(set(old_files) - set(files))
+    stats.reused = len(chunks) - len(to_embed)
+    stats.files, stats.chunks = len(notes), len(chunks)
+    if not to_embed and not stats.changed_files and not stats.removed_files and old_files:
+        stats.seconds = time.perf_counter() - started
+        return stats  # the live build already holds exactly this: writing it again would only cost time
 
     if to_embed:
         fresh = embedder.encode([chunks[i].embed_text() for i in to_embed], progress=progress)
@@ -265,7 +287,6 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
         "files": files,
     }
     _write_build(index_dir, manifest, chunks, matrix)
-    stats.files, stats.chunks = len(notes), len(chunks)
     stats.seconds = time.perf_counter() - started
     return stats
 
