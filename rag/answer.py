@@ -18,7 +18,7 @@ from .condense import condense
 from .errors import QuestionError, RagError
 from .ingest import read_note
 from .evidence import Scorer, Unit, units_of
-from .generate import GenerationStats
+from .models import GenerationStats
 from .redact import redact_text
 from .retrieve import Hit
 from .text import number_value, numbers, strip_markup, terms

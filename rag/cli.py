@@ -65,6 +65,32 @@ def _settings(ctx: click.Context, **extra) -> Settings:
     return Settings.load(**opts)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    """Keep a shared option given after the subcommand; it wins over the same option given before it."""
+    if value is not None:
+        root = ctx.find_root()
+        if root.obj is None:
+            root.obj = {}
+        root.obj[param.name] = value
+        ctx.obj = root.obj
+    return value
+
+
+def notes_options(func):
+    """--corpus, --index and --model, accepted before the subcommand (`rag --corpus D ask`) and after it."""
+    options = [
+        click.option("--corpus", type=click.Path(path_type=Path), callback=_remember, expose_value=False,
+                     help="Notes folder (env RAG_CORPUS)."),
+        click.option("--index", "index", type=click.Path(path_type=Path), callback=_remember, expose_value=False,
+                     help="Index folder (env RAG_INDEX)."),
+        click.option("--model", callback=_remember, expose_value=False,
+                     help="'smollm2', 'gemma3' or a path to a .gguf file (env RAG_MODEL)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @click.group(invoke_without_command=True)
 @click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
@@ -82,17 +108,16 @@ def main(ctx: click.Context, corpus, index_dir, model, verbose) -> None:
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
-@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
+@notes_options
 @click.option("--rebuild", is_flag=True, help="Re-embed every note, ignoring the previous index.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 @friendly
-def index(ctx, corpus, index_dir, rebuild, quiet) -> None:
+def index(ctx, rebuild, quiet) -> None:
     """Build or refresh the index (only new or changed notes are embedded)."""
     from .pipeline import Pipeline
 
-    settings = _settings(ctx, corpus=corpus, index=index_dir)
+    settings = _settings(ctx)
     stats = Pipeline(settings).build(progress=not quiet, rebuild=rebuild)
     for warning in stats.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -100,6 +125,7 @@ def index(ctx, corpus, index_dir, rebuild, quiet) -> None:
 
 
 @main.command()
+@notes_options
 @click.argument("question")
 @click.option("-k", "k", type=int, default=5, show_default=True, help="How many chunks to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -146,6 +172,7 @@ def _print_answer(answer) -> None:
 
 
 @main.command()
+@notes_options
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (one per line with '-').")
 @click.option("-k", "k", type=int, help="Number of chunks to retrieve.")
@@ -178,6 +205,7 @@ def ask(ctx, question, as_json, k) -> None:
 
 
 @main.command()
+@notes_options
 @click.pass_context
 @friendly
 def chat(ctx) -> None:
@@ -207,6 +235,7 @@ def chat(ctx) -> None:
 
 
 @main.command("eval")
+@notes_options
 @click.option("--dataset", type=click.Path(path_type=Path), default=None, help="Q&A set (default evals/qa.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write a markdown report with charts here.")
@@ -231,6 +260,22 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
         click.echo(format_summary(result))
         if report:
             click.echo(f"report written to {report / 'report.md'}")
+
+
+@main.command()
+@notes_options
+@click.option("--host", help="Address to serve on (default 127.0.0.1; env RAG_HOST). Anything else needs RAG_AUTH=user:password.")
+@click.option("--port", type=int, help="Port (default 7860; env RAG_PORT).")
+@click.option("-k", "--top-k", "top_k", type=int, help="Default number of sources (env RAG_TOP_K).")
+@click.pass_context
+@friendly
+def serve(ctx, host, port, top_k) -> None:
+    """Open the web UI (http://127.0.0.1:7860 by default) to ask your notes in a browser."""
+    from .web.serve import NOISY_LOGGERS, serve as serve_web
+
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    serve_web(_settings(ctx, host=host, port=port, top_k=top_k))
 
 
 if __name__ == "__main__":

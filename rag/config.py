@@ -32,7 +32,7 @@ class Settings:
     chunk_overlap: int = 30
     top_k: int = 4
     n_ctx: int = 2048
-    n_threads: int = 0  # 0 = auto: llama.cpp reads prompts on all cores, generates on half (rag/generate.py)
+    n_threads: int = 0  # 0 = auto: llama.cpp reads prompts on all cores, generates on half (rag/models/gguf.py)
     max_tokens: int = 96
     temperature: float = 0.0
     seed: int = 42
@@ -41,6 +41,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     auth: str | None = field(default=None, repr=False)
+    backend: str = "auto"  # model backend (rag/models): "gguf" in-process, "openai" server, "auto" = by RAG_LLM_URL
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -60,6 +61,7 @@ class Settings:
         "RAG_HOST": "host",
         "RAG_PORT": "port",
         "RAG_AUTH": "auth",
+        "RAG_BACKEND": "backend",
     }
 
     @classmethod
@@ -103,6 +105,9 @@ class Settings:
             raise ConfigError(f"min_relevance {self.min_relevance} must be between 0 and 1 (RAG_MIN_RELEVANCE)")
         if self.auth is not None and ":" not in self.auth:
             raise ConfigError("RAG_AUTH must look like user:password")
+        from .models import check_backend  # light: the backends themselves load lazily
+
+        check_backend(self.backend)
 
     @property
     def threads(self) -> int:

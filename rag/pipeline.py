@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .config import Settings
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError
+from .models import Generator, load_generator
 
 if TYPE_CHECKING:
     from .answer import Answerer
@@ -23,9 +24,13 @@ log = logging.getLogger("rag")
 
 
 class Pipeline:
-    """Loads models once per process; the index is built on first use and can be refreshed in place."""
+    """Loads models once per process; the index is built on first use and can be refreshed in place.
 
-    def __init__(self, settings: Settings | None = None, embedder=None, generator=None):
+    ``generator`` is any :class:`rag.models.Generator` (a test fake, a backend built elsewhere); without one,
+    the backend the settings name is loaded on first use.
+    """
+
+    def __init__(self, settings: Settings | None = None, embedder=None, generator: Generator | None = None):
         self.settings = settings or Settings.load()
         self._embedder = embedder
         self._generator = generator
@@ -41,12 +46,10 @@ class Pipeline:
             return self._embedder
 
     @property
-    def generator(self):
+    def generator(self) -> Generator:
         with self._lock:
             if self._generator is None:
-                from .generate import Generator
-
-                self._generator = Generator(self.settings)
+                self._generator = load_generator(self.settings)
             return self._generator
 
     def build(self, progress: bool = True, rebuild: bool = False) -> BuildStats:

@@ -20,7 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from rag.config import Settings  # noqa: E402
-from rag.generate import GenerationStats  # noqa: E402
+from rag.models import GenerationStats, Generator, register_backend  # noqa: E402
 from rag.text import terms, words  # noqa: E402
 from rag.tokens import count_tokens  # noqa: E402
 
@@ -65,8 +65,9 @@ class FakeEmbedder:
         return self._vector(text)
 
 
-class FakeGenerator:
-    """Scripted model: replies in order (the last one repeats); a reply may be a callable(system, user).
+class FakeGenerator(Generator):
+    """Scripted model (a :class:`rag.models.Generator`): replies in order (the last one repeats); a reply may
+    be a callable(system, user). Pass it to ``Pipeline(generator=...)`` or select it with ``fake_models``.
 
     Streams the reply in word pieces and fills a :class:`GenerationStats` like the real generator.
     ``prompts`` records every (system, user) prompt it was given.
@@ -194,7 +195,11 @@ def small_retriever(small_settings, fake_embedder):
 
 @pytest.fixture
 def fake_models(monkeypatch):
-    """Make every Pipeline use FakeEmbedder and FakeGenerator; returns a record of what was built."""
+    """Make every Pipeline use FakeEmbedder and FakeGenerator; returns a record of what was built.
+
+    The generator is a registered backend (``RAG_BACKEND=fake``), so the CLI and app.main build it the way
+    they build a real one.
+    """
 
     class Record:
         embedders: list[FakeEmbedder] = []
@@ -215,7 +220,8 @@ def fake_models(monkeypatch):
         return generator
 
     monkeypatch.setattr("rag.pipeline.Embedder", make_embedder)
-    monkeypatch.setattr("rag.generate.Generator", make_generator)
+    register_backend("fake", make_generator)
+    monkeypatch.setenv("RAG_BACKEND", "fake")
     return record
 
 

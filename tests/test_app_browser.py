@@ -20,7 +20,7 @@ if not CHROMIUM.exists():
     pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-import app  # noqa: E402
+from rag.web import app  # noqa: E402
 from rag.config import PROJECT_ROOT, Settings  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Fast tests of the web UI (app.py, rag/ui_helpers.py): no browser, no models."""
+"""Fast tests of the web UI (rag/web/): no browser, no models."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import gradio as gr
 import pytest
 
-import app
-from rag import ui_helpers as ui
+from rag.web import app, serve
+from rag.web import auth, notes, render as ui
 from rag.answer import REFUSAL, Answer
 from rag.config import Settings
 from rag.errors import ConfigError, CorpusError, QuestionError, RagError
@@ -111,7 +111,7 @@ def settings(corpus, tmp_path) -> Settings:
 
 
 def _text(message) -> str:
-    return app._text_of(message)
+    return app.text_of(message)
 
 
 # -- create_app --------------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ def test_unverified_sentences_only_when_asked(settings):
 
 # -- escaping --------------------------------------------------------------------------------------
 def test_sources_escape_note_html(settings):
-    reader = ui.NoteReader(settings.corpus)
+    reader = notes.NoteReader(settings.corpus)
     citation = Citation(1, "sqs.md", 9, 9, 'Never run <script>alert(1)</script> or <img src=x onerror="alert(2)">', "SQS > Danger")
     html_out = ui.render_sources(_answer(citations=[citation]), reader)
     assert "<script" not in html_out and "<img" not in html_out
@@ -241,7 +241,7 @@ def test_highlight_marks_quote_inside_line():
 
 
 def test_context_shows_numbered_surrounding_lines(settings):
-    lines = ui.NoteReader(settings.corpus).lines("sqs.md")
+    lines = notes.NoteReader(settings.corpus).lines("sqs.md")
     out = ui.render_context(lines, 5, 5, "By default **message visibility timeout** is 30 seconds", radius=2)
     assert out.count('class="nq-line') == 5
     assert '<span class="nq-ln">3</span>' in out and '<span class="nq-ln">7</span>' in out
@@ -253,9 +253,9 @@ def test_context_shows_numbered_surrounding_lines(settings):
                                   "C:\\Windows\\win.ini", "~/notes.md", "", "sqs.md\x00.txt"])
 def test_source_viewer_rejects_paths_outside_the_corpus(settings, name):
     with pytest.raises(CorpusError):
-        ui.safe_note_path(settings.corpus, name)
+        notes.safe_note_path(settings.corpus, name)
     with pytest.raises(CorpusError):
-        ui.NoteReader(settings.corpus).lines(name)
+        notes.NoteReader(settings.corpus).lines(name)
 
 
 def test_source_viewer_rejects_symlink_out_of_corpus(settings, tmp_path):
@@ -265,34 +265,34 @@ def test_source_viewer_rejects_symlink_out_of_corpus(settings, tmp_path):
     except OSError:
         pytest.skip("symlinks not supported here")
     with pytest.raises(CorpusError):
-        ui.safe_note_path(settings.corpus, "link.md")
+        notes.safe_note_path(settings.corpus, "link.md")
 
 
 def test_source_viewer_reads_notes_inside(settings):
-    assert ui.safe_note_path(settings.corpus, "sqs.md") == (settings.corpus / "sqs.md").resolve()
-    assert ui.NoteReader(settings.corpus).lines("sqs.md")[0] == "# SQS"
+    assert notes.safe_note_path(settings.corpus, "sqs.md") == (settings.corpus / "sqs.md").resolve()
+    assert notes.NoteReader(settings.corpus).lines("sqs.md")[0] == "# SQS"
 
 
 def test_citation_outside_corpus_is_not_read(settings):
     bad = Citation(1, "../secret.txt", 1, 1, "outside the notes folder", "")
-    out = ui.render_sources(_answer(citations=[bad]), ui.NoteReader(settings.corpus))
+    out = ui.render_sources(_answer(citations=[bad]), notes.NoteReader(settings.corpus))
     assert "nq-src-warn" in out and "<details" not in out
 
 
 # -- binding ---------------------------------------------------------------------------------------------
 def test_check_bind():
-    ui.check_bind("127.0.0.1", None)
-    ui.check_bind("localhost", None)
-    ui.check_bind("0.0.0.0", "me:secret")
-    for auth in (None, "", "nocolon", ":pw", "user:"):
+    auth.check_bind("127.0.0.1", None)
+    auth.check_bind("localhost", None)
+    auth.check_bind("0.0.0.0", "me:secret")
+    for value in (None, "", "nocolon", ":pw", "user:"):
         with pytest.raises(ConfigError, match="RAG_AUTH"):
-            ui.check_bind("0.0.0.0", auth)
+            auth.check_bind("0.0.0.0", value)
 
 
 def test_main_refuses_public_host_without_auth(capsys, monkeypatch):
     monkeypatch.setattr("rag.pipeline.Pipeline.answerer", lambda self: pytest.fail("must refuse before loading models"))
     with pytest.raises(SystemExit) as exit_info:
-        app.main(["--host", "0.0.0.0", "--port", "7999"])
+        serve.main(["--host", "0.0.0.0", "--port", "7999"])
     assert exit_info.value.code == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("error:") and "RAG_AUTH" in err
@@ -301,7 +301,7 @@ def test_main_refuses_public_host_without_auth(capsys, monkeypatch):
 def test_main_refuses_public_host_from_env(capsys, monkeypatch):
     monkeypatch.setenv("RAG_HOST", "192.168.1.5")
     with pytest.raises(SystemExit):
-        app.main([])
+        serve.main([])
     assert "RAG_AUTH" in capsys.readouterr().err
 
 
@@ -317,14 +317,14 @@ def test_port_in_use_is_refused_before_loading_models(capsys, monkeypatch):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         with pytest.raises(SystemExit):
-            app.main(["--port", str(busy.getsockname()[1])])
+            serve.main(["--port", str(busy.getsockname()[1])])
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "in use" in err and "--port" in err
 
 
 def test_bad_setting_is_one_line(capsys):
     with pytest.raises(SystemExit):
-        app.main(["--port", "99999"])
+        serve.main(["--port", "99999"])
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "port" in err
 

@@ -258,3 +258,52 @@ def test_ask_json_with_real_models(runner, corpus_index):
     assert data["citations"][0]["file"] == "002_7fb0504609d8a022.txt"
     assert set(data["citations"][0]) == {"n", "file", "start_line", "end_line", "quote"}
     assert data["timings"]["total_ms"] > 0
+
+
+# -- rag serve -----------------------------------------------------------------------------------
+
+
+def test_serve_refuses_public_host_without_auth_before_loading(runner, fake_models, env):
+    result = runner.invoke(main, ["serve", "--host", "0.0.0.0", "--port", "7997"])
+    assert_one_line_error(result, "RAG_AUTH")
+    assert fake_models.embedders == [] and not env["index"].exists()
+
+
+def test_serve_refuses_a_port_in_use(runner, fake_models, env):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = runner.invoke(main, ["serve", "--port", str(busy.getsockname()[1])])
+    assert_one_line_error(result, "in use", "--port")
+    assert fake_models.embedders == []
+
+
+def test_serve_launches_the_web_ui_with_the_settings(runner, fake_models, env, monkeypatch):
+    launched = []
+    monkeypatch.setattr("rag.web.serve.port_in_use", lambda host, port: False)
+    monkeypatch.setattr("rag.web.app.launch", lambda demo, settings, prevent_thread_lock=False: launched.append(settings) or demo)
+    monkeypatch.setattr("gradio.Blocks.block_thread", lambda self: None)
+    result = runner.invoke(main, ["serve", "--port", "7998", "-k", "3"])
+    assert result.exit_code == 0, result.output
+    (settings,) = launched
+    assert settings.port == 7998 and settings.top_k == 3 and settings.corpus == env["corpus"]
+    assert "running at http://127.0.0.1:7998" in result.stdout
+
+
+def test_serve_without_gradio_is_one_line_with_the_fix(runner, fake_models, env, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_gradio(name, *args, **kwargs):
+        if name == "gradio" or name.startswith("gradio."):
+            raise ImportError("No module named 'gradio'", name="gradio")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr("rag.web.serve.port_in_use", lambda host, port: False)
+    monkeypatch.delitem(__import__("sys").modules, "rag.web.app", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_gradio)
+    result = runner.invoke(main, ["serve", "--port", "7999"])
+    assert_one_line_error(result, "pip install 'notesqa[ui]'")

@@ -9,7 +9,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-import app
+from rag.web import app, serve
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes, assert_one_line_error
 from rag.cli import main
 from rag.config import Settings
@@ -156,15 +156,15 @@ def test_unusable_notes_folder_is_one_clear_line(tmp_path, fake_models, kind, mo
     pipeline = Pipeline(Settings(corpus=corpus, index=index), embedder=FakeEmbedder(), generator=FakeGenerator())
     handlers = app.UI(pipeline)
     *_, (chat, _, status, _, _) = handlers.respond("What is SQS?", [], [], 4, False)
-    message = app._text_of(chat[-1])
+    message = app.text_of(chat[-1])
     assert "nq-error" in message and fragment in message and "something went wrong" not in message
     panel, summary = handlers.refresh_index(progress=lambda *a, **k: None)
     assert fragment in summary and fragment in panel
 
     # app start: one line on stderr, exit 1, nothing served
-    monkeypatch.setattr("app.launch", lambda *a, **k: pytest.fail("must not launch"))
+    monkeypatch.setattr("rag.web.app.launch", lambda *a, **k: pytest.fail("must not launch"))
     with pytest.raises(SystemExit) as exit_info:
-        app.main(["--corpus", str(corpus), "--index", str(index), "--port", "7991"])
+        serve.main(["--corpus", str(corpus), "--index", str(index), "--port", "7991"])
     assert exit_info.value.code == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and fragment in err[0], err

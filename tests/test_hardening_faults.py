@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import app
+from rag.web import app, serve
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes, assert_one_line_error
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import ModelError
-from rag.generate import Generator, resolve_model
+from rag.models.gguf import GgufGenerator, resolve_model
 from rag.pipeline import Pipeline
 from rag.store import FORMAT_VERSION, Store, build_index
 
@@ -58,7 +58,7 @@ def runner() -> CliRunner:
 
 def _ui_final(pipeline, question=VISIBILITY_Q):
     *_, (chat, sources, status, _, _) = app.UI(pipeline).respond(question, [], [], 4, False)
-    return app._text_of(chat[-1]), sources, status
+    return app.text_of(chat[-1]), sources, status
 
 
 def _manifest(settings) -> tuple[Path, dict]:
@@ -137,16 +137,14 @@ def test_plain_rag_index_also_replaces_a_foreign_index(runner, env, fake_models)
 
 
 @pytest.mark.parametrize("how", ["embedder", "new-format"])
-def test_foreign_index_in_the_ui_and_at_app_start(env, how, monkeypatch, capsys):
+def test_foreign_index_in_the_ui_and_at_app_start(env, how, monkeypatch, capsys, fake_models):
     _foreign_index(env, how)
     pipeline = Pipeline(env, embedder=FakeEmbedder(), generator=FakeGenerator())
     message, _, status = _ui_final(pipeline)
     assert "nq-error-state" in status and "rag index" in message and "something went wrong" not in message
-    monkeypatch.setattr("rag.pipeline.Embedder", FakeEmbedder)
-    monkeypatch.setattr("rag.generate.Generator", lambda settings: FakeGenerator(settings))
-    monkeypatch.setattr("app.launch", lambda *a, **k: pytest.fail("must not launch"))
+    monkeypatch.setattr("rag.web.app.launch", lambda *a, **k: pytest.fail("must not launch"))
     with pytest.raises(SystemExit) as exit_info:
-        app.main(["--port", "7992"])
+        serve.main(["--port", "7992"])
     assert exit_info.value.code == 1
     err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(err) == 1 and err[0].startswith("error: ") and "rag index" in err[0], err
@@ -422,9 +420,9 @@ def test_bad_model_file_is_one_line_naming_the_path(runner, env, tmp_path, monke
 def test_bad_model_file_at_app_start_and_in_the_ui(env, tmp_path, monkeypatch, capsys, kind):
     path = _bad_model(tmp_path, kind)
     monkeypatch.setattr("rag.pipeline.Embedder", FakeEmbedder)
-    monkeypatch.setattr("app.launch", lambda *a, **k: pytest.fail("must not launch"))
+    monkeypatch.setattr("rag.web.app.launch", lambda *a, **k: pytest.fail("must not launch"))
     with pytest.raises(SystemExit) as exit_info:
-        app.main(["--model", str(path), "--port", "7993"])
+        serve.main(["--model", str(path), "--port", "7993"])
     assert exit_info.value.code == 1
     err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(err) == 1 and err[0].startswith("error: ") and str(path) in err[0], err
@@ -503,7 +501,7 @@ def stub_generator(tmp_path, monkeypatch):
     model = tmp_path / "stub.gguf"
     model.write_bytes(b"GGUF" + b"\x00" * 32)
     monkeypatch.setattr(llama_cpp, "Llama", StubLlama)
-    return Generator(Settings.load(model=str(model), n_ctx=512, max_tokens=96))
+    return GgufGenerator(Settings.load(model=str(model), n_ctx=512, max_tokens=96))
 
 
 def test_generator_cuts_a_prompt_longer_than_n_ctx(stub_generator):

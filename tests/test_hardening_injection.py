@@ -13,7 +13,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-import app
+from rag.web import app
 from conftest import FakeEmbedder, FakeGenerator, write_notes
 from rag.cli import main
 from rag.config import Settings
@@ -82,7 +82,7 @@ def test_injected_note_through_cli_and_ui(tmp_path, name, fake_models):
     pipeline = Pipeline(Settings(corpus=corpus, index=tmp_path / "idx"), embedder=FakeEmbedder(),
                         generator=FakeGenerator(replies=[OBEY]))
     *_, (chat, sources, status, _, _) = app.UI(pipeline).respond(QUESTIONS[0], [], [], 4, False)
-    message = app._text_of(chat[-1])
+    message = app.text_of(chat[-1])
     assert "nq-done" in status
     assert_fact_not_42(re.sub(r"<[^>]+>", "", message))
 

@@ -231,7 +231,7 @@ def test_eight_concurrent_sessions(server, tmp_path):
 def test_full_queue_gets_a_clean_busy_message_and_the_server_recovers(tmp_path):
     from gradio_client import Client
 
-    import app
+    from rag.web import app
     from rag.config import Settings
     from rag.pipeline import Pipeline
 

@@ -14,7 +14,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-import app
+from rag.web import app
 from conftest import FakeEmbedder, FakeGenerator, assert_one_line_error
 from rag.answer import MAX_QUESTION_CHARS, SYSTEM_PROMPT
 from rag.cli import main
@@ -84,7 +84,7 @@ def ui_ask(pipeline, question, show_unverified: bool = False, history=None):
     steps = list(app.UI(pipeline).respond(question, [], list(history or []), 4, show_unverified))
     chat, sources, status, _, box = steps[-1]
     assert box == ""  # the textbox is cleared either way
-    return app._text_of(chat[-1]), sources, status, steps
+    return app.text_of(chat[-1]), sources, status, steps
 
 
 def assert_ui_settled(message: str, status: str) -> None:
@@ -265,8 +265,9 @@ def test_injected_question_real_model(real_pipeline, question):
 
 FAKE_CLI = (
     "import sys; sys.path.insert(0, {tests!r}); from conftest import FakeEmbedder, FakeGenerator; "
-    "import rag.pipeline, rag.generate; rag.pipeline.Embedder = FakeEmbedder; "
-    "rag.generate.Generator = lambda s: FakeGenerator(s, replies=[{reply!r}]); from rag.cli import main; main()"
+    "import os, rag.pipeline, rag.models; rag.pipeline.Embedder = FakeEmbedder; "
+    "rag.models.register_backend('fake', lambda s: FakeGenerator(s, replies=[{reply!r}])); "
+    "os.environ['RAG_BACKEND'] = 'fake'; from rag.cli import main; main()"
 )
 
 

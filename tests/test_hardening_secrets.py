@@ -19,9 +19,9 @@ import gradio as gr
 import pytest
 from click.testing import CliRunner
 
-import app
+from rag.web import app, serve
 from conftest import CORPUS, SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
-from rag import ui_helpers as ui
+from rag.web import notes as web_notes, render as ui
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import CorpusError
@@ -163,7 +163,7 @@ def test_credentials_are_not_shown_in_the_ui(tmp_path):
     for question in ["prod db password", "AWS access key id", "CI token", "SSH private key"]:
         for show_unverified in (False, True):
             for step in handlers.respond(question, [], [], 8, show_unverified):  # drafts included
-                assert_no_secret([app._text_of(m) for m in step[0]], *CREDS)
+                assert_no_secret([app.text_of(m) for m in step[0]], *CREDS)
                 assert_no_secret(list(step[1:]), *CREDS)
     # the source viewer, line by line, and the index panel
     lines = handlers.reader.lines("deploy.md")
@@ -205,10 +205,10 @@ def test_mysql_password_question_fake_model_cli_and_ui(corpus_fake_index, fake_m
     generator = FakeGenerator(replies=[_echo_sources])
     pipeline = Pipeline(corpus_fake_index, embedder=FakeEmbedder(), generator=generator)
     for step in app.UI(pipeline).respond(question, [], [], 8, True):
-        assert_no_secret([app._text_of(m) for m in step[0]], secret)
+        assert_no_secret([app.text_of(m) for m in step[0]], secret)
         assert_no_secret(list(step[1:]), secret)
     assert_no_secret(generator.prompts + [g.prompts for g in fake_models.generators], secret)
-    assert_no_secret(ui.render_context(ui.NoteReader(CORPUS).lines(NOTE_003), 39, 39), secret)
+    assert_no_secret(ui.render_context(web_notes.NoteReader(CORPUS).lines(NOTE_003), 39, 39), secret)
 
 
 @pytest.mark.model
@@ -228,7 +228,7 @@ def test_mysql_password_question_real_models_cli(corpus_index, question):
 def test_mysql_password_question_real_models_ui(real_pipeline, question):
     secret = raw_password()
     for step in app.UI(real_pipeline).respond(question, [], [], 8, True):  # drafts and unverified sentences too
-        assert_no_secret([app._text_of(m) for m in step[0]], secret)
+        assert_no_secret([app.text_of(m) for m in step[0]], secret)
         assert_no_secret(list(step[1:]), secret)
 
 
@@ -248,7 +248,7 @@ def captured_launch(monkeypatch, small_corpus, tmp_path, fake_models):
     monkeypatch.setenv("RAG_INDEX", str(tmp_path / "idx"))
     monkeypatch.setattr(gr.Blocks, "launch", lambda self, **kwargs: calls.append(kwargs))
     monkeypatch.setattr(gr.Blocks, "block_thread", lambda self: None)
-    monkeypatch.setattr("app.port_in_use", lambda host, port: False)
+    monkeypatch.setattr("rag.web.serve.port_in_use", lambda host, port: False)
     return calls
 
 
@@ -258,7 +258,7 @@ def test_public_host_needs_auth(host, auth, captured_launch, monkeypatch, capsys
     if auth is not None:
         monkeypatch.setenv("RAG_AUTH", auth)
     with pytest.raises(SystemExit) as exit_info:
-        app.main(["--host", host, "--port", "7994"])
+        serve.main(["--host", host, "--port", "7994"])
     assert exit_info.value.code == 1 and captured_launch == []
     err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(err) == 1 and err[0].startswith("error: ") and "RAG_AUTH" in err[0] and "Traceback" not in err[0]
@@ -266,7 +266,7 @@ def test_public_host_needs_auth(host, auth, captured_launch, monkeypatch, capsys
 
 def test_public_host_with_auth_launches_with_auth(captured_launch, monkeypatch, capsys):
     monkeypatch.setenv("RAG_AUTH", "alice:correct horse battery")
-    app.main(["--host", "0.0.0.0", "--port", "7995"])
+    serve.main(["--host", "0.0.0.0", "--port", "7995"])
     (kwargs,) = captured_launch
     assert kwargs["server_name"] == "0.0.0.0" and kwargs["server_port"] == 7995
     assert kwargs["auth"] == ("alice", "correct horse battery")
@@ -275,7 +275,7 @@ def test_public_host_with_auth_launches_with_auth(captured_launch, monkeypatch, 
 
 
 def test_local_launch_has_no_auth_and_binds_loopback(captured_launch):
-    app.main(["--port", "7996"])
+    serve.main(["--port", "7996"])
     (kwargs,) = captured_launch
     assert kwargs["server_name"] == "127.0.0.1" and kwargs["auth"] is None and kwargs["share"] is False
 
@@ -358,7 +358,7 @@ def test_source_viewer_never_reads_outside_the_corpus(tmp_path, name):
     (tmp_path / "outside-secret.md").write_text("octopus-lantern")
     (corpus / "dir-link").symlink_to(tmp_path, target_is_directory=True)
     (corpus / "corpus-link.md").symlink_to(tmp_path / "outside-secret.md")
-    reader = ui.NoteReader(corpus)
+    reader = web_notes.NoteReader(corpus)
     with pytest.raises(CorpusError) as info:
         reader.lines(name)
     assert "\n" not in str(info.value) and len(str(info.value)) < 400
@@ -373,7 +373,7 @@ def test_source_viewer_never_reads_outside_the_corpus(tmp_path, name):
 def test_symlink_inside_the_corpus_to_a_note_inside_is_fine(tmp_path):
     corpus = write_notes(tmp_path / "notes", dict(SMALL_NOTES))
     (corpus / "alias.md").symlink_to(corpus / "sqs.md")
-    assert ui.NoteReader(corpus).lines("alias.md")[0] == "# SQS"
+    assert web_notes.NoteReader(corpus).lines("alias.md")[0] == "# SQS"
     notes, _ = load_corpus(corpus)
     assert "alias.md" in {n.path for n in notes}
 
@@ -385,7 +385,7 @@ def test_streamed_draft_masks_credential_shapes(tmp_path):
     pipeline = Pipeline(Settings(corpus=corpus, index=tmp_path / "idx"), embedder=FakeEmbedder(),
                         generator=FakeGenerator(replies=[reply]))
     steps = list(app.UI(pipeline).respond("What is the default visibility timeout in SQS?", [], [], 4, True))
-    drafts = [app._text_of(step[0][-1]) for step in steps if "nq-draft" in app._text_of(step[0][-1])]
+    drafts = [app.text_of(step[0][-1]) for step in steps if "nq-draft" in app.text_of(step[0][-1])]
     assert drafts and "30 seconds" in drafts[-1] and "REDACTED" in drafts[-1]
     for step in steps:
-        assert_no_secret([app._text_of(m) for m in step[0]], FAKE_AWS_KEY, "Tr0ub4dor&3x")
+        assert_no_secret([app.text_of(m) for m in step[0]], FAKE_AWS_KEY, "Tr0ub4dor&3x")

@@ -1,0 +1,123 @@
+"""The Gradio page: :func:`create_app` lays out the Blocks (no launch, no model loading, so it is testable),
+:func:`launch` serves it. Handlers are in :mod:`rag.web.handlers`, HTML in :mod:`rag.web.render`."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import gradio as gr  # noqa: E402
+
+from ..config import Settings  # noqa: E402
+from . import render as ui  # noqa: E402
+from .auth import auth_pair, check_bind  # noqa: E402
+from .handlers import MAX_K, UI, text_of  # noqa: E402,F401  (UI, text_of: the page's public surface)
+from .style import CSS  # noqa: E402
+
+EXAMPLES = [
+    "What's the default SQS visibility timeout?",
+    "What is AWS App Mesh?",
+    "What is the maximum memory for a Lambda function?",
+]
+# System fonts only: the UI works offline and must not fetch anything from the internet.
+THEME = gr.themes.Soft(
+    primary_hue="indigo",
+    neutral_hue="slate",
+    font=("ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Helvetica", "Arial", "sans-serif"),
+    font_mono=("ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"),
+)
+
+
+def create_app(pipeline_or_settings=None) -> gr.Blocks:
+    """Build the UI around a Pipeline (or anything with its methods), or Settings to make one. Does not launch."""
+    if pipeline_or_settings is None or isinstance(pipeline_or_settings, Settings):
+        from rag.pipeline import Pipeline
+
+        pipeline = Pipeline(pipeline_or_settings or Settings.load())
+    else:
+        pipeline = pipeline_or_settings
+    handlers = UI(pipeline)
+    settings = pipeline.settings
+    default_k = max(1, min(MAX_K, int(settings.top_k)))
+
+    with gr.Blocks(title="notesqa — ask your notes", analytics_enabled=False) as demo:
+        history = gr.State([])
+        with gr.Row(elem_id="nq-header"):
+            gr.Markdown(
+                "# notesqa\nAnswers from your AWS notes only, each sentence checked against the note it cites. "
+                "Runs entirely on this machine."
+            )
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=420):
+                chatbot = gr.Chatbot(
+                    elem_id="nq-chat",
+                    label="Chat",
+                    show_label=False,
+                    height=560,
+                    examples=[{"text": q} for q in EXAMPLES],
+                    placeholder="**Ask a question about your notes.** Follow-up questions (“and the maximum?”) work too.",
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=["copy"],
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        elem_id="nq-question",
+                        placeholder="Ask about your notes… (Enter to send)",
+                        show_label=False,
+                        container=False,
+                        scale=1,
+                        max_lines=4,
+                        autofocus=True,
+                    )
+                    ask = gr.Button("Ask", variant="primary", scale=0, min_width=90, elem_id="nq-ask")
+                    clear = gr.Button("New chat", variant="secondary", scale=0, min_width=120, elem_id="nq-clear")
+                status = gr.HTML(ui.status_html("", "idle", 0), elem_id="nq-status")
+            with gr.Column(scale=2, min_width=320):
+                gr.Markdown("### Sources")
+                sources = gr.HTML(ui.sources_placeholder(), elem_id="nq-sources-box", max_height=620)
+                with gr.Accordion("Settings", open=False, elem_id="nq-settings"):
+                    k = gr.Slider(1, MAX_K, value=default_k, step=1, label="Number of sources to search (k)", elem_id="nq-k")
+                    show_unverified = gr.Checkbox(
+                        value=bool(settings.show_unverified),
+                        label="Show unverified sentences (what the model wrote that your notes do not support)",
+                        elem_id="nq-show-unverified",
+                    )
+                with gr.Accordion("Index", open=False, elem_id="nq-index-panel"):
+                    index_info = gr.HTML("", elem_id="nq-index")
+                    refresh = gr.Button("Refresh index", size="sm", elem_id="nq-refresh")
+                    build_summary = gr.HTML("", elem_id="nq-build-summary")
+
+        inputs = [question, chatbot, history, k, show_unverified]
+        outputs = [chatbot, sources, status, history, question]
+        question.submit(handlers.respond, inputs, outputs, api_name="ask")
+        ask.click(handlers.respond, inputs, outputs, api_name=False)
+        chatbot.example_select(handlers.pick_example, None, question, api_name=False).then(
+            handlers.respond, inputs, outputs, api_name=False
+        )
+        clear.click(handlers.clear, None, outputs, api_name=False)
+        chatbot.clear(handlers.clear, None, outputs, api_name=False)  # the chat's own trash button
+        refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index", concurrency_limit=1)
+        demo.load(handlers.index_panel, None, index_info, api_name=False)
+
+    demo.queue(default_concurrency_limit=2, max_size=32)
+    return demo
+
+
+def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False):
+    """Serve ``demo`` with the project's theme and styles; refuses a non-local host without RAG_AUTH."""
+    check_bind(settings.host, settings.auth)
+    return demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=auth_pair(settings.auth),
+        share=False,
+        show_error=False,
+        quiet=True,
+        ssr_mode=False,
+        prevent_thread_lock=prevent_thread_lock,
+        theme=THEME,
+        css=CSS,
+    )

@@ -1,0 +1,101 @@
+"""The web UI's event handlers, apart from the layout so that tests call them without a browser."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import gradio as gr
+
+from ..errors import RagError
+from . import render as ui
+from .notes import NoteReader
+
+log = logging.getLogger("rag")
+
+MAX_K = 8
+
+
+def text_of(message) -> str:
+    """The text of a chat message as Gradio hands it back (str content or a list of parts)."""
+    content = message.get("content") if isinstance(message, dict) else getattr(message, "content", "")
+    if isinstance(content, list):
+        return " ".join(str(p.get("text", "")) if isinstance(p, dict) else str(getattr(p, "text", "")) for p in content)
+    return str(content or "")
+
+
+def _role(message) -> str:
+    return message.get("role") if isinstance(message, dict) else getattr(message, "role", "")
+
+
+class UI:
+    """The event handlers, separate from the layout so they can be tested without a browser."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+        self.settings = pipeline.settings
+        self.reader = NoteReader(Path(self.settings.corpus))
+
+    def respond(self, question, chat, history, k, show_unverified):
+        """Stream one answer: (chat, sources html, status html, history, textbox value) after each step."""
+        chat = list(chat or [])
+        history = list(history or [])
+        if isinstance(question, str):  # a crafted request can carry lone surrogates, which no tokenizer takes
+            question = question.encode("utf-8", "replace").decode("utf-8")
+        typed = (question or "").strip()
+        turn = sum(1 for m in chat if _role(m) == "user") + 1
+        if typed:
+            chat.append({"role": "user", "content": ui.esc(typed)})
+        chat.append({"role": "assistant", "content": ui.render_draft("")})
+        placeholder = ui.sources_placeholder("Searching your notes…")
+        yield list(chat), placeholder, ui.status_html("Searching your notes…", "working", turn), history, ""
+        try:
+            k = max(1, min(MAX_K, int(k or self.settings.top_k)))
+            raw, tokens, answer = "", 0, None
+            for kind, value in self.pipeline.ask_stream(question or "", history=history, k=k):
+                if kind == "token":
+                    raw += value
+                    tokens += 1
+                    chat[-1] = {"role": "assistant", "content": ui.render_draft(raw)}
+                    yield list(chat), placeholder, ui.status_html(f"Writing… {tokens} tokens", "working", turn), history, ""
+                elif kind == "answer":
+                    answer = value
+            if answer is None:
+                raise RagError("no answer came back; please ask again")
+        except RagError as err:
+            chat[-1] = {"role": "assistant", "content": ui.render_error(err)}
+            yield chat, ui.sources_placeholder(), ui.status_html(ui.esc(err), "error-state", turn), history, ""
+            return
+        except Exception as err:  # a bug: one friendly line in the chat, details in the server log
+            log.exception("answering %r failed", typed)
+            message = f"something went wrong ({type(err).__name__}); please try again"
+            chat[-1] = {"role": "assistant", "content": ui.render_error(message)}
+            yield chat, ui.sources_placeholder(), ui.status_html("error", "error-state", turn), history, ""
+            return
+        history.append(answer.standalone or typed)
+        chat[-1] = {"role": "assistant", "content": ui.render_answer(answer, bool(show_unverified))}
+        sources = ui.render_sources(answer, self.reader)
+        yield chat, sources, ui.render_status(answer, typed, turn), history, ""
+
+    def pick_example(self, evt: gr.SelectData):
+        value = evt.value
+        return value.get("text", "") if isinstance(value, dict) else str(value or "")
+
+    def clear(self):
+        return [], ui.sources_placeholder(), ui.status_html("", "idle", 0), [], ""
+
+    def index_panel(self) -> str:
+        try:
+            return ui.render_index(self.pipeline.retriever().store.manifest)
+        except RagError as err:
+            return f'<div class="nq-src-warn">{ui.esc(err)}</div>'
+
+    def refresh_index(self, progress=gr.Progress(track_tqdm=True)):
+        progress(0.05, desc="Reading notes")
+        try:
+            stats = self.pipeline.build(progress=True)
+            progress(0.9, desc="Loading the new index")
+            self.pipeline.answerer()
+        except RagError as err:
+            return self.index_panel(), f'<div class="nq-build-warn">{ui.esc(err)}</div>'
+        return self.index_panel(), ui.render_build(stats)
