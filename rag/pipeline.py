@@ -97,6 +97,15 @@ class Pipeline:
                 self._answerer = Answerer(self.retriever(), generator, self.settings)
             return self._answerer
 
+    def warm(self) -> None:
+        """Load the embedding model now rather than on the first question (the web UI calls it in a thread)."""
+        try:
+            load = getattr(self.embedder, "load", None)
+            if load is not None:
+                load()
+        except Exception as err:  # the first question reports it again, to the one who asked
+            log.warning("could not load the embedding model: %s", err)
+
     def search(self, question: str, k: int | None = None):
         from .answer import clean_question
 
