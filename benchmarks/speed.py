@@ -311,12 +311,14 @@ def compare(baseline: str = BASELINE, rounds: int = 2, only: set[str] | None = N
             result["samples"][side].setdefault(key, []).append(value)
 
         # indexes for the CLI, answer and app figures: built once per side, untimed
-        for side, tree in trees.items():
-            if want & {"noop", "answer", "app"}:
+        if want & {"noop", "answer", "app"}:  # one index (same format both sides), copied for each use
+            built = scratch / "index"
+            env = _env(ROOT, RAG_CORPUS=works["after"] / "corpus", RAG_INDEX=built)
+            subprocess.run([sys.executable, "-m", "rag.cli", "index", "--quiet"], cwd=ROOT, env=env, check=True,
+                           capture_output=True, timeout=1800)
+            for side, tree in trees.items():
                 for name in ("index-noop", "index-answer", f"index-app-{tree.name}"):
-                    env = _env(tree, RAG_CORPUS=works[side] / "corpus", RAG_INDEX=works[side] / name)
-                    subprocess.run([sys.executable, "-m", "rag.cli", "index", "--quiet"], cwd=tree, env=env, check=True,
-                                   capture_output=True, timeout=900)
+                    shutil.copytree(built, works[side] / name)
         for r in range(rounds):
             for side in (("before", "after") if r % 2 == 0 else ("after", "before")):
                 tree, work = trees[side], works[side]
