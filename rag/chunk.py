@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .ingest import Note
 from .tokens import count_tokens
@@ -33,7 +33,8 @@ class Chunk:
         return f"{self.heading}\n{self.text}" if self.heading else self.text
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # not dataclasses.asdict: its deep copy was half of writing chunks.jsonl (0.17 s of a refresh)
+        return {**vars(self), "line_numbers": list(self.line_numbers)}
 
 
 @dataclass

@@ -69,13 +69,13 @@ def start(settings: Settings):
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(settings)
-    print("notesqa: loading models and index…", flush=True)
-    # The GGUF model and the index now (0.3 s; builds the index if missing): a bad model or a foreign index
-    # fails before anything is served. The embedding model (torch and MiniLM, ~5 s) loads in a thread while
-    # Gradio imports and the page is served; a question asked before it is ready waits for it.
-    pipeline.answerer()
+    # The embedding model (torch and MiniLM, ~5 s) loads in a thread while Gradio imports and the page is
+    # served; a question asked before it is ready waits for it. The GGUF model and the index load here (0.3 s;
+    # the index is built if missing): a bad model or a foreign index still fails before anything is served.
     threading.Thread(target=pipeline.warm, name="notesqa-warm", daemon=True).start()
     app = _import_app()
+    print("notesqa: loading models and index…", flush=True)
+    pipeline.answerer()
     demo = app.create_app(pipeline)
     try:
         app.launch(demo, settings, prevent_thread_lock=True)
