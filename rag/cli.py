@@ -13,6 +13,7 @@ import click
 
 from .config import Settings
 from .errors import RagError
+from .text import printable
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -84,6 +85,13 @@ def notes_options(func):
                      help="Index folder (env RAG_INDEX)."),
         click.option("--model", callback=_remember, expose_value=False,
                      help="'smollm2', 'gemma3' or a path to a .gguf file (env RAG_MODEL)."),
+        click.option("--backend", callback=_remember, expose_value=False,
+                     help="auto, gguf (in-process) or openai (a server) (env RAG_BACKEND)."),
+        click.option("--llm-url", "llm_url", callback=_remember, expose_value=False,
+                     help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env RAG_LLM_URL; "
+                          "its key only from env RAG_LLM_API_KEY, never a flag anyone can see in ps)."),
+        click.option("--llm-model", "llm_model", callback=_remember, expose_value=False,
+                     help="Model name on that server (env RAG_LLM_MODEL)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -119,7 +127,7 @@ def index(ctx, rebuild, quiet) -> None:
     settings = _settings(ctx)
     stats = Pipeline(settings).build(progress=not quiet, rebuild=rebuild)
     for warning in stats.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(stats.summary())
 
 
@@ -150,7 +158,7 @@ def search(ctx, question, k, as_json) -> None:
     if not hits:
         click.echo("No matching notes.")
     for h in hits:
-        click.secho(f"{h.rank}. {h.chunk.file}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
+        click.secho(f"{h.rank}. {printable(h.chunk.file)}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
         if h.chunk.heading:
             click.echo(f"   {h.chunk.heading}")
         preview = " ".join(h.chunk.text.split())
@@ -163,11 +171,11 @@ def _print_answer(answer) -> None:
         click.echo()
         for c in answer.citations:
             quote = " / ".join(part.strip() for part in c.quote.split("\n"))  # multi-line quotes on one line
-            click.echo(f"[{c.n}] {c.file}:{c.start_line}-{c.end_line}  \"{quote}\"")
+            click.echo(f"[{c.n}] {printable(c.file)}:{c.start_line}-{c.end_line}  \"{quote}\"")
     elif answer.refused and answer.nearest:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:
-            click.echo(f"  {n['file']}:{n['start_line']}-{n['end_line']}  {n['heading']}")
+            click.echo(f"  {printable(n['file'])}:{n['start_line']}-{n['end_line']}  {n['heading']}")
 
 
 @main.command()
@@ -246,9 +254,13 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
     from .evaluate import format_summary, load_dataset, run_eval, write_report
     from .pipeline import Pipeline
 
+    if limit is not None and limit < 1:
+        from .errors import ConfigError
+
+        raise ConfigError(f"--limit {limit} must be 1 or more (how many eval items to run); leave it out to run them all")
     settings = _settings(ctx)
     items = load_dataset(dataset)
-    if limit:
+    if limit is not None:
         items = items[:limit]
     result = run_eval(Pipeline(settings), items, progress=not as_json)
     if report:
@@ -266,14 +278,20 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
 @click.option("--host", help="Address to serve on (default 127.0.0.1; env RAG_HOST). Anything else needs RAG_AUTH=user:password.")
 @click.option("--port", type=int, help="Port (default 7860; env RAG_PORT).")
 @click.option("-k", "--top-k", "top_k", type=int, help="Default number of sources (env RAG_TOP_K).")
+@click.option("--api", is_flag=True, help="Serve an OpenAI-compatible API (/v1/chat/completions, model 'notesqa') "
+              "instead of the web UI; beyond 127.0.0.1 it needs RAG_API_KEY or RAG_AUTH.")
 @click.pass_context
 @friendly
-def serve(ctx, host, port, top_k) -> None:
+def serve(ctx, host, port, top_k, api) -> None:
     """Open the web UI (http://127.0.0.1:7860 by default) to ask your notes in a browser."""
     from .web.serve import NOISY_LOGGERS, serve as serve_web
 
     for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.ERROR)
+    if api:
+        from .web.api import serve_api
+
+        return serve_api(_settings(ctx, host=host, port=port, top_k=top_k))
     serve_web(_settings(ctx, host=host, port=port, top_k=top_k))
 
 

@@ -9,6 +9,7 @@ from .text import terms
 _CONNECTOR = re.compile(r"^\s*(?:and|but|also|or|so|then|ok|okay)?\s*(?:what|how)\s+about\s+|^\s*(?:and|but|also|or|so|then)\s+", re.I)
 _PRONOUN = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|there|one)\b", re.I)
 _SWAP = ["default", "maximum", "minimum", "max", "min"]
+MAX_CHARS = 1000  # a rewritten follow-up is capped like a typed question (answer.MAX_QUESTION_CHARS)
 
 
 def is_follow_up(question: str) -> bool:
@@ -19,10 +20,10 @@ def is_follow_up(question: str) -> bool:
 
 
 def condense(question: str, previous: list[str]) -> str:
-    """Standalone form of ``question`` given earlier standalone questions (most recent last)."""
+    """Standalone form of ``question`` given earlier standalone questions (most recent last), at most MAX_CHARS."""
     if not previous or not is_follow_up(question):
         return question
-    prev = previous[-1].strip().rstrip("?")
+    prev = previous[-1].strip().rstrip("?")[: MAX_CHARS - 8]  # room for a swapped word ("max" -> "maximum")
     core = _CONNECTOR.sub("", question).strip().rstrip("?").strip()
     core_words = set(core.lower().split())
     # "and the maximum?" after "what's the default SQS retention?" -> "what's the maximum SQS retention?"
@@ -38,6 +39,7 @@ def condense(question: str, previous: list[str]) -> str:
                 if re.search(rf"\b{old}\b", prev, re.I):
                     return re.sub(rf"\b{old}\b", new, prev, count=1, flags=re.I) + "?"
     if not core:
-        return prev + "?"
-    return f"{core} ({prev})?"
+        return prev[: MAX_CHARS - 1] + "?"
+    core = core[: MAX_CHARS // 2]
+    return f"{core} ({prev[: MAX_CHARS - len(core) - 4]})?"
 

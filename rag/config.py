@@ -14,6 +14,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# Context the prompt needs besides the notes: the instructions (~70 tokens), the chat template and a short question.
+PROMPT_OVERHEAD_TOKENS = 128
 
 
 def _env(name: str) -> str | None:
@@ -42,6 +44,13 @@ class Settings:
     port: int = 7860
     auth: str | None = field(default=None, repr=False)
     backend: str = "auto"  # model backend (rag/models): "gguf" in-process, "openai" server, "auto" = by RAG_LLM_URL
+    llm_url: str | None = field(default=None, repr=False)  # may hold user:password@; OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (rag/models/remote.py)
+    llm_model: str | None = None  # model name on that server; unset = the first one it lists
+    llm_api_key: str | None = field(default=None, repr=False)  # sent as a bearer token, never logged or shown
+    llm_connect_timeout: float = 5.0  # seconds to open a connection to the server
+    llm_read_timeout: float = 120.0  # seconds to wait for the next piece of an answer (a big model on CPU is slow)
+    concurrency: int = 4  # answers written at once by the UI/API when the model is remote; in-process: one
+    api_key: str | None = field(default=None, repr=False)  # what clients of `rag serve --api` send as their key
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -62,6 +71,13 @@ class Settings:
         "RAG_PORT": "port",
         "RAG_AUTH": "auth",
         "RAG_BACKEND": "backend",
+        "RAG_LLM_URL": "llm_url",
+        "RAG_LLM_MODEL": "llm_model",
+        "RAG_LLM_API_KEY": "llm_api_key",
+        "RAG_LLM_CONNECT_TIMEOUT": "llm_connect_timeout",
+        "RAG_LLM_READ_TIMEOUT": "llm_read_timeout",
+        "RAG_CONCURRENCY": "concurrency",
+        "RAG_API_KEY": "api_key",
     }
 
     @classmethod
@@ -97,14 +113,29 @@ class Settings:
             raise ConfigError(f"n_ctx {self.n_ctx} is too small: use at least 512 (RAG_N_CTX)")
         if not 1 <= self.max_tokens < self.n_ctx:
             raise ConfigError(f"max_tokens {self.max_tokens} must be at least 1 and below n_ctx {self.n_ctx} (RAG_MAX_TOKENS)")
+        room = self.chunk_tokens + PROMPT_OVERHEAD_TOKENS  # at least one chunk of notes must fit beside the answer
+        if self.n_ctx - self.max_tokens < room:
+            raise ConfigError(
+                f"RAG_MAX_TOKENS={self.max_tokens} leaves {self.n_ctx - self.max_tokens} of the model's {self.n_ctx}-token "
+                f"context (RAG_N_CTX) for the question and your notes, which need at least {room} (one "
+                f"{self.chunk_tokens}-token chunk, the instructions and the question): set RAG_MAX_TOKENS to "
+                f"{self.n_ctx - room} or less, or raise RAG_N_CTX"
+            )
         if self.n_threads < 0:
             raise ConfigError(f"threads {self.n_threads} must be 0 (all cores) or more (RAG_THREADS)")
         if self.temperature < 0:
             raise ConfigError(f"temperature {self.temperature} must be 0 or more (RAG_TEMPERATURE)")
         if not 0 <= self.min_relevance <= 1:
             raise ConfigError(f"min_relevance {self.min_relevance} must be between 0 and 1 (RAG_MIN_RELEVANCE)")
-        if self.auth is not None and ":" not in self.auth:
-            raise ConfigError("RAG_AUTH must look like user:password")
+        if self.auth is not None:
+            user, colon, password = self.auth.partition(":")
+            if not colon or not user.strip() or not password.strip():
+                # an empty password would let anyone who guesses the user name in
+                raise ConfigError("RAG_AUTH must look like user:password, with a user name and a non-empty password")
+        if self.llm_connect_timeout <= 0 or self.llm_read_timeout <= 0:
+            raise ConfigError("timeouts must be more than 0 seconds (RAG_LLM_CONNECT_TIMEOUT, RAG_LLM_READ_TIMEOUT)")
+        if not 1 <= self.concurrency <= 256:
+            raise ConfigError(f"concurrency {self.concurrency} must be between 1 and 256 (RAG_CONCURRENCY)")
         from .models import check_backend  # light: the backends themselves load lazily
 
         check_backend(self.backend)

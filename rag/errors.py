@@ -31,3 +31,7 @@ class ModelError(RagError):
 
 class QuestionError(RagError):
     """The question is empty or unusable after cleaning."""
+
+
+class IndexStaleError(RagError):
+    """A note changed since the index was built and the index could not be refreshed."""

@@ -21,7 +21,7 @@ def load_dataset(path: Path | None = None) -> list[dict]:
     if not path.exists():
         raise RagError(f"eval set {path} does not exist; pass --dataset evals/qa.jsonl")
     items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):  # as grep -n counts
         if not line.strip():
             continue
         try:
@@ -99,7 +99,10 @@ def run_eval(pipeline, items: list[dict], progress: bool = True) -> dict:
         row["facts"] = [fact_present(data["answer"], m) for m in must]
         row["cited_right_file"] = any(c["file"] in sources for c in data["citations"])
         rows.append(row)
-    return summarise(rows, settings)
+    result = summarise(rows, settings)
+    if getattr(settings, "llm_url", None) or getattr(settings, "backend", "auto") not in ("auto", "gguf"):
+        result["metrics"]["model"] = pipeline.generator.name  # "smollm2 @ http://...": which backend answered
+    return result
 
 
 def summarise(rows: list[dict], settings=None) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -11,14 +12,19 @@ from pathlib import Path
 
 import ftfy
 
+from .blobs import strip_blobs
 from .errors import CorpusError
 from .redact import redact_lines
+from .text import printable
 
 log = logging.getLogger("rag")
 
 NOTE_SUFFIXES = (".md", ".txt", ".markdown")
 MAX_NOTE_BYTES = 20 * 1024 * 1024  # larger files are almost surely not hand-written notes
-_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
+# Line numbers are those of `grep -n`: only "\n" ends a line. Other separators that Python's str.splitlines()
+# or ftfy would break on (CR, VT, FF, FS/GS/RS, NEL, U+2028/9) become a space inside the line; other controls go.
+_SEPARATORS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None} | {ord(c): " " for c in _SEPARATORS}
 # A note line written to steer the assistant ("ignore previous instructions and say ..."): it stays note text
 # (indexed and shown like any other line) and is reported at index time; it is data, never an instruction.
 _INSTRUCTION = re.compile(
@@ -37,6 +43,8 @@ class Note:
     sha256: str  # of the raw bytes, for incremental rebuilds
     lines: list[str]
     warnings: list[str] = field(default_factory=list)
+    size: int = -1  # bytes and modification time when read, to tell later whether the file changed
+    mtime_ns: int = -1
 
     @property
     def text(self) -> str:
@@ -51,12 +59,12 @@ def repair_text(raw: bytes, name: str = "<text>") -> tuple[list[str], list[str]]
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
         warnings.append(f"{name}: not valid UTF-8, read as Windows-1252 (Latin-1); save it as UTF-8 to be sure")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")  # a lone CR is not a line end for grep -n: normalise_line makes it a space
     raw_lines = text.split("\n")
     # Repair mojibake only: keep the author's curly quotes, so quotes cited from a note are in the note.
-    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False).split("\n")
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False).split("\n")
     if len(fixed) != len(raw_lines):  # never trade line numbers for a repair
-        fixed = [ftfy.fix_text(line, normalization="NFC", uncurl_quotes=False) for line in raw_lines]
+        fixed = [ftfy.fix_text(line, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False) for line in raw_lines]
     fixed = [_undo_macroman(line) for line in fixed]
     lines = [normalise_line(line) for line in fixed]
     return lines, warnings
@@ -74,7 +82,7 @@ def _undo_macroman(line: str) -> str:
 
 
 def normalise_line(line: str) -> str:
-    """Tabs to spaces, control characters out, trailing whitespace off."""
+    """Tabs to spaces, separators to spaces, control characters out, trailing whitespace off."""
     line = unicodedata.normalize("NFC", line).translate(_CONTROL)
     return line.expandtabs(4).rstrip()
 
@@ -87,22 +95,33 @@ def looks_like_instruction(text: str) -> bool:
 def read_note(path: Path, corpus: Path) -> Note:
     """Read one note file. Raises CorpusError when the file is not a text note."""
     rel = path.relative_to(corpus).as_posix()
+    shown = printable(rel)  # a name with a newline in it must not forge a line of output
+    limit = f"{MAX_NOTE_BYTES // 1_000_000} MB"
     try:
-        raw = path.read_bytes()
+        # The size is checked before anything is read (a 2 GB file is never loaded), and the read stops past
+        # the limit in case the file grows in between.
+        with path.open("rb") as fh:
+            stat = os.fstat(fh.fileno())
+            if stat.st_size > MAX_NOTE_BYTES:
+                raise CorpusError(f"{shown}: {stat.st_size // 1_000_000} MB is too large for a note (limit {limit}); split it")
+            raw = fh.read(MAX_NOTE_BYTES + 1)
     except OSError as err:
-        raise CorpusError(f"{rel}: cannot read ({err.strerror}); check its permissions") from None
+        raise CorpusError(f"{shown}: cannot read ({err.strerror}); check its permissions") from None
     if len(raw) > MAX_NOTE_BYTES:
-        raise CorpusError(f"{rel}: {len(raw) // 1_000_000} MB is too large for a note (limit 20 MB); split it")
+        raise CorpusError(f"{shown}: more than {limit} is too large for a note; split it")
     if _looks_binary(raw):
-        raise CorpusError(f"{rel}: binary data, not a text note; remove it or give it another extension")
-    lines, warnings = repair_text(raw, rel)
+        raise CorpusError(f"{shown}: binary data, not a text note; remove it or give it another extension")
+    lines, warnings = repair_text(raw, shown)
+    lines, blobs = strip_blobs(lines)
+    for number, kind, size in blobs:
+        warnings.append(f"{shown}:{number}: {kind} ({size:,} characters, e.g. a pasted image) left out; it is not indexed as text")
     lines, found = redact_lines(lines)
     for finding in found:
-        warnings.append(f"{rel}:{finding.line}: {finding.kind} redacted (it will not be indexed or shown)")
+        warnings.append(f"{shown}:{finding.line}: {finding.kind} redacted (it will not be indexed or shown)")
     for number, line in enumerate(lines, start=1):
         if looks_like_instruction(line):
-            warnings.append(f"{rel}:{number}: reads like an instruction to the assistant; it is kept as note text, never obeyed")
-    return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings)
+            warnings.append(f"{shown}:{number}: reads like an instruction to the assistant; it is kept as note text, never obeyed")
+    return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings, stat.st_size, stat.st_mtime_ns)
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -129,13 +148,13 @@ def find_notes(corpus: Path) -> tuple[list[Path], list[str]]:
         try:
             resolved = path.resolve()
         except OSError:
-            warnings.append(f"{path.relative_to(corpus)}: broken link, skipped")
+            warnings.append(f"{printable(path.relative_to(corpus).as_posix())}: broken link, skipped")
             continue
         if not resolved.is_relative_to(root):
-            warnings.append(f"{path.relative_to(corpus)}: points outside the notes folder ({resolved}), skipped")
+            warnings.append(f"{printable(path.relative_to(corpus).as_posix())}: points outside the notes folder ({resolved}), skipped")
             continue
         if path.is_symlink() and not path.exists():
-            warnings.append(f"{path.relative_to(corpus)}: broken link, skipped")
+            warnings.append(f"{printable(path.relative_to(corpus).as_posix())}: broken link, skipped")
             continue
         if path.is_file():
             paths.append(path)

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .embed import Embedder
-from .errors import IndexCorruptError, IndexMissingError
+from .errors import IndexCorruptError, IndexMissingError, IndexStaleError, RagError
+from .freshness import Freshness
 from .models import Generator, load_generator
+from .text import printable
 
 if TYPE_CHECKING:
     from .answer import Answerer
@@ -21,6 +23,15 @@ if TYPE_CHECKING:
     from .store import BuildStats, Store
 
 log = logging.getLogger("rag")
+MAX_HISTORY = 8  # earlier questions a caller may pass (only the last rewrites a follow-up)
+MAX_HISTORY_CHARS = 1000  # each, like a typed question
+
+
+def cap_history(history) -> list[str]:
+    """Earlier questions from any caller (CLI, UI, API), bounded in count and size like the question."""
+    if not isinstance(history, (list, tuple)):
+        return []
+    return [h[:MAX_HISTORY_CHARS] for h in history if isinstance(h, str) and h.strip()][-MAX_HISTORY:]
 
 
 class Pipeline:
@@ -36,6 +47,7 @@ class Pipeline:
         self._generator = generator
         self._retriever = None
         self._answerer = None
+        self._fresh: Freshness | None = None
         self._lock = threading.RLock()
 
     @property
@@ -65,6 +77,7 @@ class Pipeline:
             stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
             self._retriever = None
             self._answerer = None
+            self._fresh = None
             return stats
 
     def _load_store(self, progress: bool) -> Store:
@@ -85,8 +98,27 @@ class Pipeline:
             if self._retriever is None:
                 from .retrieve import Retriever
 
-                self._retriever = Retriever(self._load_store(progress), self.embedder)
+                store = self._load_store(progress)
+                self._retriever = Retriever(store, self.embedder)
+                self._fresh = Freshness(self.settings.corpus, store.manifest.get("files", {}))
             return self._retriever
+
+    def ensure_fresh(self) -> None:
+        """Refresh the index first when an indexed note was edited or removed, so citations match the file."""
+        with self._lock:
+            self.retriever()
+            changed = self._fresh.changed() if self._fresh else []
+            if not changed:
+                return
+            names = ", ".join(printable(name) for name in changed[:3]) + (" …" if len(changed) > 3 else "")
+            log.warning("%s changed since the index was built; refreshing the index first", names)
+            try:
+                self.build(progress=False)
+            except RagError as err:
+                raise IndexStaleError(
+                    f"{names} changed since the index was built and the index could not be refreshed ({err}); "
+                    "answers could cite the wrong lines: run `rag index`"
+                ) from None
 
     def answerer(self) -> Answerer:
         with self._lock:
@@ -109,10 +141,15 @@ class Pipeline:
     def search(self, question: str, k: int | None = None):
         from .answer import clean_question
 
+        self.ensure_fresh()
         return self.retriever().retrieve(clean_question(question), k or self.settings.top_k)
 
     def ask(self, question: str, history: list[str] | None = None, k: int | None = None):
-        return self.answerer().ask(question, history, k)
+        self.answerer()  # a bad model fails before any indexing work
+        self.ensure_fresh()
+        return self.answerer().ask(question, cap_history(history), k)
 
     def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None):
-        return self.answerer().ask_stream(question, history, k)
+        self.answerer()
+        self.ensure_fresh()
+        return self.answerer().ask_stream(question, cap_history(history), k)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -19,7 +18,8 @@ import numpy as np
 
 from .chunk import Chunk, chunk_note
 from .errors import ConfigError, CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
-from .ingest import Note, find_notes, read_note
+from .ingest import MAX_NOTE_BYTES, Note, find_notes, read_note
+from .ownership import check_index_folder, claim, mark_build, point_to, remove_stale_builds
 from .tokens import ENCODING
 
 FORMAT_VERSION = 3  # 2: curly quotes kept by ingestion; 3: more credential shapes redacted (old chunks may hold them)
@@ -138,11 +138,13 @@ def _read_corpus(corpus: Path, old_files: dict) -> tuple[list[Note], list[str], 
         entry = old_files.get(rel) or {}
         if "lines" in entry and "warnings" in entry:
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                stat = path.stat()
+                # past the size limit read_note refuses it (with the message); never hash it whole here
+                digest = hashlib.sha256(path.read_bytes()).hexdigest() if stat.st_size <= MAX_NOTE_BYTES else None
             except OSError:
                 digest = None
             if digest == entry.get("sha256"):
-                notes.append(Note(rel, digest, [], list(entry["warnings"])))
+                notes.append(Note(rel, digest, [], list(entry["warnings"]), stat.st_size, stat.st_mtime_ns))
                 warnings.extend(entry["warnings"])
                 kept[rel] = int(entry["lines"])
                 continue
@@ -158,15 +160,6 @@ def _read_corpus(corpus: Path, old_files: dict) -> tuple[list[Note], list[str], 
 
 def _text_key(chunk: Chunk) -> str:
     return hashlib.sha256(chunk.embed_text().encode("utf-8")).hexdigest()
-
-
-def note_stamp(path: Path) -> dict:
-    """Size and change times of a note file: an unchanged stamp lets `rag index` skip reading it (as git does)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return {}
-    return {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "ctime_ns": info.st_ctime_ns}
 
 
 def _current_dir(index_dir: Path) -> Path | None:
@@ -251,6 +244,7 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     """Build or refresh the index for ``settings.corpus``; only new or changed notes are embedded."""
     started = time.perf_counter()
     corpus, index_dir = Path(settings.corpus), Path(settings.index)
+    check_index_folder(index_dir, corpus)  # before any work: never build into (or clean) a folder that isn't ours
     previous: dict[str, tuple[list[Chunk], np.ndarray, str]] = {}
     old_files: dict = {}
     if not rebuild:
@@ -294,7 +288,8 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
             vectors.append(vector)
         files[note.path] = {"sha256": note.sha256, "chunks": len(note_chunks),
                             "lines": kept_lines[note.path] if note.path in same else len(note.lines),
-                            **note_stamp(corpus / note.path), "warnings": note.warnings}
+                            "size": note.size, "mtime_ns": note.mtime_ns,  # to notice an edit before citing
+                            "warnings": note.warnings}  # repeated when the note is not read again
     stats.removed_files = sorted(set(old_files) - set(files))
     stats.reused = len(chunks) - len(to_embed)
     stats.files, stats.chunks = len(notes), len(chunks)
@@ -332,9 +327,11 @@ def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: n
         raise ConfigError(
             f"cannot create the index folder {index_dir} ({err.strerror}); pass --index or set RAG_INDEX to a folder you can write"
         ) from None
+    claim(index_dir)
     name = f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     tmp = index_dir / f".tmp-{name}"
     tmp.mkdir()
+    mark_build(tmp)
     with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as fh:
         for chunk in chunks:
             fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
@@ -346,9 +343,5 @@ def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: n
         with (tmp / f).open("rb") as fh:
             os.fsync(fh.fileno())
     tmp.rename(index_dir / name)
-    pointer = index_dir / "CURRENT.tmp"
-    pointer.write_text(name + "\n")
-    os.replace(pointer, index_dir / "CURRENT")  # the commit point
-    for stale in index_dir.iterdir():
-        if stale.name != name and (stale.name.startswith("build-") or stale.name.startswith(".tmp-build-")):
-            shutil.rmtree(stale, ignore_errors=True)
+    point_to(index_dir, name)  # the commit point
+    remove_stale_builds(index_dir, keep=name)  # only folders notesqa made (prefix and marker)

@@ -74,3 +74,14 @@ def strip_markup(text: str) -> str:
     text = text.replace("**", "").replace("__", "").replace("`", "")
     text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•]\s*|\d+[.)]\s+)", "", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def printable(name: str) -> str:
+    """A file name that prints on one line as itself: control, format and line-separator characters (a newline
+    that could forge an output line, a right-to-left override) are shown as escapes such as ``\\n``."""
+    import unicodedata
+
+    return "".join(
+        ascii(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") else ch
+        for ch in str(name)
+    )

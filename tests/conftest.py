@@ -269,3 +269,73 @@ def real_pipeline(corpus_index, real_embedder):
     from rag.pipeline import Pipeline
 
     return Pipeline(corpus_index, embedder=real_embedder)
+
+
+# -- a real OpenAI-compatible server (llama-cpp-python's own), for the remote backend --------------------
+
+SERVER_KEY = "sk-notesqa-test-key"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LlamaServer:
+    """`python -m llama_cpp.server` with the bundled SmolLM2 on a free port; ``url`` ends in /v1."""
+
+    def __init__(self, log_dir: Path, api_key: str | None = SERVER_KEY, alias: str = "smollm2", port: int | None = None):
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}/v1"
+        self.api_key, self.alias, self.log_dir = api_key, alias, log_dir
+        self.proc = None
+
+    def start(self, timeout: float = 120) -> "LlamaServer":
+        import subprocess
+        import sys
+        import urllib.request
+
+        from rag.models.gguf import resolve_model
+
+        command = [sys.executable, "-m", "llama_cpp.server", "--model", str(resolve_model("smollm2")),
+                   "--model_alias", self.alias, "--host", "127.0.0.1", "--port", str(self.port),
+                   "--n_ctx", "2048", "--n_threads", "1", "--seed", "42"]
+        if self.api_key:
+            command += ["--api_key", self.api_key]
+        self.log = (self.log_dir / f"llama-server-{self.port}.log").open("a")
+        self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while True:
+            assert self.proc.poll() is None, (self.log_dir / f"llama-server-{self.port}.log").read_text()[-2000:]
+            try:
+                request = urllib.request.Request(f"{self.url}/models", headers={"Authorization": f"Bearer {self.api_key}"})
+                urllib.request.urlopen(request, timeout=2).read()
+                return self
+            except OSError:
+                assert time.monotonic() < deadline, "llama_cpp.server did not start in time"
+                time.sleep(0.3)
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+        self.log.close()
+
+    def settings(self, base: Settings, **overrides) -> Settings:
+        """``base`` pointed at this server (key and model alias included)."""
+        from dataclasses import replace
+
+        values = dict(backend="openai", llm_url=self.url, llm_model=self.alias, llm_api_key=self.api_key)
+        values.update(overrides)
+        return replace(base, **values)
+
+
+@pytest.fixture(scope="session")
+def llama_server(tmp_path_factory):
+    """One llama_cpp.server for the session (API key ``SERVER_KEY``, model alias ``smollm2``)."""
+    server = LlamaServer(tmp_path_factory.mktemp("llama-server")).start()
+    yield server
+    server.kill()

@@ -141,7 +141,7 @@ def test_respond_streams_tokens_then_settles(settings):
     drafts = [_text(chat[-1]) for chat, *_ in steps[1:-1]]
     assert drafts and "The default is 30 seconds" in drafts[-1] and "nq-draft" in drafts[-1]
     chat, sources, status, history, box = steps[-1]
-    assert _text(chat[0]) == "What&#x27;s the default SQS visibility timeout?"
+    assert _text(chat[0]) == '<div class="nq-msg nq-user">What&#39;s the default SQS visibility timeout?</div>'
     final = _text(chat[-1])
     assert "nq-answer" in final and "[1]" in final and "\n" not in final
     assert "sqs.md" in sources and "<mark>30 seconds</mark>" not in sources  # the whole quote is marked

