@@ -525,7 +525,7 @@ def bench_build(workdir: Path, corpus: Path, settings_overrides: dict | None = N
 
     out: dict = {}
     t = time.perf_counter()
-    embedder = Embedder()
+    embedder = Embedder().load()  # the model loads lazily since issue 14: load it here, timed
     out["embedder_load_s"] = round(time.perf_counter() - t, 2)
     settings = Settings.load(corpus=corpus, index=workdir / "index", **(settings_overrides or {}))
     stats = build_index(settings, embedder, progress=False, rebuild=True)
