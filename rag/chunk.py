@@ -223,16 +223,16 @@ def chunk_note(note: Note, max_tokens: int = 200, overlap: int = 30, start_id: i
         blocks = [b for b in blocks if not b.heading_only]  # bare headings live on in the heading path
 
     groups: list[list[_Block]] = []
-    for block in blocks:
+    group_tokens = 0  # of the last group: a running sum (summing the group again for every block was O(n^2):
+    for block in blocks:  # 14 of 18 s chunking 1 MB of notes under load)
         last = groups[-1] if groups else None
-        if (
-            last
-            and last[0].path == block.path
-            and sum(b.tokens() for b in last) + block.tokens() + len(last) <= max_tokens
-        ):
+        size = block.tokens()
+        if last and last[0].path == block.path and group_tokens + size + len(last) <= max_tokens:
             last.append(block)
+            group_tokens += size
         else:
             groups.append([block])
+            group_tokens = size
 
     chunks: list[Chunk] = []
     for group in groups:
