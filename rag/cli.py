@@ -243,15 +243,22 @@ def chat(ctx) -> None:
 
 @main.command("eval")
 @notes_options
-@click.option("--dataset", type=click.Path(path_type=Path), default=None, help="Q&A set (default evals/qa.jsonl).")
+@click.option("--dataset", default=None, metavar="SET",
+              help="Q&A set: a path, a shipped set's name (default evals/qa.jsonl), or 'mine' for your own set "
+                   "(items added from the web UI; RAG_USER_EVALS, default my-evals.jsonl beside the index).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write a markdown report with charts here.")
 @click.option("--limit", type=int, help="Only the first N items (quick check).")
+@click.option("--save", is_flag=True, help="Save the run beside the index (as the web UI's Evals tab does) and "
+              "list regressions and fixes against the previous saved run of this set.")
 @click.pass_context
 @friendly
-def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
+def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
     """Run the eval set through the full pipeline and report retrieval, answer, refusal and latency figures."""
-    from .evaluate import format_summary, load_dataset, run_eval, write_report
+    import time
+
+    from . import evalset
+    from .evaluate import format_summary, run_eval, write_report
     from .pipeline import Pipeline
 
     if limit is not None and limit < 1:
@@ -259,10 +266,13 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
 
         raise ConfigError(f"--limit {limit} must be 1 or more (how many eval items to run); leave it out to run them all")
     settings = _settings(ctx)
-    items = load_dataset(dataset)
+    chosen = evalset.resolve(dataset, settings)
+    items = evalset.load_set(chosen.path, settings.corpus)
     if limit is not None:
         items = items[:limit]
-    result = run_eval(Pipeline(settings), items, progress=not as_json)
+    started, clock = time.time(), time.perf_counter()
+    pipeline = Pipeline(settings)
+    result = run_eval(pipeline, items, progress=not as_json)
     if report:
         write_report(result, report)
     if as_json:
@@ -271,6 +281,60 @@ def eval_cmd(ctx, dataset, as_json, report, limit) -> None:
         click.echo(format_summary(result))
         if report:
             click.echo(f"report written to {report / 'report.md'}")
+    if save:
+        from .evalruns import RunStore, build_run, compare, runs_dir
+        from .feedback import index_version
+
+        store = RunStore(runs_dir(settings))
+        run = build_run(chosen, items, result, {}, started, time.perf_counter() - clock, index_version(pipeline))
+        comparison = compare(store.latest(chosen.key), run)
+        path = store.save(run)
+        out = sys.stderr if as_json else sys.stdout
+        click.echo(f"run saved to {path}", file=out)
+        if comparison["previous_run"]:
+            click.echo(f"against the run of {comparison['previous_at']}: "
+                       f"regressions {', '.join(comparison['regressions']) or 'none'}; "
+                       f"fixes {', '.join(comparison['fixes']) or 'none'}", file=out)
+
+
+@main.command("feedback")
+@notes_options
+@click.option("--rating", type=click.Choice(["like", "dislike"]), help="Only answers rated so.")
+@click.option("--export", "export_to", type=click.Path(path_type=Path, allow_dash=True),
+              help="Write the feedback to this file ('-' for stdout) instead of listing it.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Export format (default: from the file "
+              "name, else jsonl).")
+@click.pass_context
+@friendly
+def feedback_cmd(ctx, rating, export_to, fmt) -> None:
+    """List or export the Like/Dislike feedback given on answers in the web UI."""
+    from .feedback import FeedbackStore, export, feedback_path
+
+    store = FeedbackStore(feedback_path(_settings(ctx)))
+    entries = store.entries(rating)
+    if export_to is not None:
+        fmt = fmt or ("csv" if str(export_to).lower().endswith(".csv") else "jsonl")
+        text = export(entries, fmt)
+        if str(export_to) == "-":
+            click.echo(text, nl=False)
+            return
+        try:
+            Path(export_to).write_text(text, encoding="utf-8", newline="")
+        except OSError as err:
+            raise RagError(f"cannot write {export_to} ({err.strerror}); pick another --export file") from None
+        click.echo(f"{len(entries)} feedback entries written to {export_to} ({fmt})", err=True)
+        return
+    if not entries:
+        click.echo(f"No feedback yet (it is kept in {store.path}); rate answers with Like/Dislike in the web UI.")
+        return
+    for e in entries:
+        mark = {"like": "+", "dislike": "-"}.get(e.get("rating"), " ")
+        line = f"{mark} {e.get('at', '')}  {e['id']}  {_unicode(' '.join(str(e.get('question', '')).split()))[:90]}"
+        click.echo(line)
+        if e.get("note"):
+            click.echo(f"    note: {e['note']}")
+        if e.get("eval_item"):
+            click.echo(f"    added to your eval set as {e['eval_item']}")
 
 
 @main.command()

@@ -51,6 +51,7 @@ class Settings:
     llm_read_timeout: float = 120.0  # seconds to wait for the next piece of an answer (a big model on CPU is slow)
     concurrency: int = 4  # answers written at once by the UI/API when the model is remote; in-process: one
     api_key: str | None = field(default=None, repr=False)  # what clients of `rag serve --api` send as their key
+    user_evals: Path | None = None  # the user's own eval set; default my-evals.jsonl beside the index
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -78,6 +79,7 @@ class Settings:
         "RAG_LLM_READ_TIMEOUT": "llm_read_timeout",
         "RAG_CONCURRENCY": "concurrency",
         "RAG_API_KEY": "api_key",
+        "RAG_USER_EVALS": "user_evals",
     }
 
     @classmethod

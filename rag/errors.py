@@ -35,3 +35,7 @@ class QuestionError(RagError):
 
 class IndexStaleError(RagError):
     """A note changed since the index was built and the index could not be refreshed."""
+
+
+class EvalSetError(RagError):
+    """An eval set (shipped or the user's own) is missing, unreadable, or has an item that fails its checks."""

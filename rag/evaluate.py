@@ -59,8 +59,11 @@ def _percentile(values: list[float], q: float) -> float | None:
     return round(values[idx], 1)
 
 
-def run_eval(pipeline, items: list[dict], progress: bool = True) -> dict:
-    """Run every item; return {"metrics": {...}, "by_kind": {...}, "items": [...]}."""
+def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None) -> dict:
+    """Run every item; return {"metrics": {...}, "by_kind": {...}, "items": [...]}.
+
+    ``on_row(row)`` is called as each item is scored (the web UI's live progress).
+    """
     from tqdm import tqdm
 
     settings = pipeline.settings
@@ -99,6 +102,8 @@ def run_eval(pipeline, items: list[dict], progress: bool = True) -> dict:
         row["facts"] = [fact_present(data["answer"], m) for m in must]
         row["cited_right_file"] = any(c["file"] in sources for c in data["citations"])
         rows.append(row)
+        if on_row is not None:
+            on_row(row)
     result = summarise(rows, settings)
     if getattr(settings, "llm_url", None) or getattr(settings, "backend", "auto") not in ("auto", "gguf"):
         result["metrics"]["model"] = pipeline.generator.name  # "smollm2 @ http://...": which backend answered

@@ -58,6 +58,8 @@ _KEYWORD_VALUE = re.compile(
     r"(?i)\b(pass(?:word|wd|phrase|code)?|pwd|pw|secret(?:[ _-]?access)?(?:[ _-]?key)?|api[ _-]?key|access[ _-]?token|"
     r"auth[ _-]?token|token)(\s*[:=]\s*|\s+(?:is|was)\s+)(?![\[(])(\S+)"
 )
+# ".netrc" and command lines: "machine db login app password S3cret" (the last word of the line).
+_TRAILING = re.compile(r"(?i)\b(password|passwd|passphrase)\s+(\S+)\s*$")
 # Prose: "the password for the staging DB is swordfish."
 _FOR_IS = re.compile(
     r"(?i)\b(pass(?:word|phrase|code)?|pin|secret|token|api key|login)\s+(?:for|of|to|on)\s+(?:[^\s.,;:]+\s+){0,5}?"
@@ -195,6 +197,15 @@ def redact_text(text: str) -> tuple[str, list[str]]:
         return match.group(0)[: match.start(3) - match.start()] + MASK + match.group(4)
 
     text = _FOR_IS.sub(for_is, text)
+
+    def trailing(match: re.Match) -> str:
+        value = match.group(2)
+        if MASK in value or re.search(r"[<>\"'`{}]", value) or not looks_secret(value):  # markup, quotes: not netrc
+            return match.group(0)
+        kinds.append(f"{match.group(1).lower()} value")
+        return match.group(0)[: match.start(2) - match.start()] + MASK
+
+    text = _TRAILING.sub(trailing, text)
     if _CREDENTIAL_TALK.search(text):
 
         def token(match: re.Match) -> str:

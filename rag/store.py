@@ -22,7 +22,8 @@ from .ingest import MAX_NOTE_BYTES, Note, find_notes, read_note
 from .ownership import check_index_folder, claim, mark_build, point_to, remove_stale_builds
 from .tokens import ENCODING
 
-FORMAT_VERSION = 3  # 2: curly quotes kept by ingestion; 3: more credential shapes redacted (old chunks may hold them)
+FORMAT_VERSION = 4  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
+# them); 4: a lone CR no longer ends a line (old line numbers may be off), data blobs left out, note size and mtime kept
 # Which FAISS index a build makes, by number of vectors (measured on 2 cores, benchmarks/README.md "Crossover"):
 # exact search below HNSW_MIN_VECTORS (its p95 passed 10 ms at 66k-220k vectors, by the machine's load), HNSW
 # up to IVF_MIN_VECTORS (where an HNSW build passes a minute; every refresh rebuilds the index), IVF above

@@ -339,3 +339,40 @@ def llama_server(tmp_path_factory):
     server = LlamaServer(tmp_path_factory.mktemp("llama-server")).start()
     yield server
     server.kill()
+
+
+# -- eval sets and feedback (rag/evalset.py, rag/evalruns.py, rag/feedback.py) ----------------------------
+
+SMALL_EVALS = [
+    {"id": "s1", "question": "How long are SQS messages kept by default?", "answerable": True, "sources": ["sqs.md"],
+     "evidence": "- Messages are kept for 4 days by default, up to a maximum of 14 days.", "must_include": ["4 days"],
+     "kind": "fact"},
+    {"id": "s2", "question": "What is the default visibility timeout?", "answerable": True, "sources": ["sqs.md"],
+     "evidence": "- The default visibility timeout is 30 seconds.", "must_include": ["30 seconds"], "kind": "fact"},
+    {"id": "s3", "question": "How long can a Lambda function run?", "answerable": True, "sources": ["lambda.md"],
+     "evidence": "- Lambda functions can run for at most 15 minutes.", "must_include": ["15 minutes"], "kind": "fact"},
+    {"id": "s4", "question": "What is the capital of France?", "answerable": False, "sources": [], "evidence": "",
+     "must_include": [], "kind": "unanswerable"},
+    # Fails on purpose: no answer about storage classes holds the Lambda time limit from another note.
+    {"id": "s5", "question": "Which S3 storage class is the cheapest for archives?", "answerable": True,
+     "sources": ["s3.md", "lambda.md"], "evidence": "- S3 Glacier Deep Archive is the cheapest class for long term archives.",
+     "must_include": ["Glacier Deep Archive", "15 minutes"], "kind": "multi"},
+]
+
+
+@pytest.fixture
+def small_eval_file(tmp_path) -> Path:
+    """SMALL_EVALS (for ``small_corpus``; item s5 fails) as a JSONL eval set under tmp."""
+    import json
+
+    path = tmp_path / "small-evals.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" for item in SMALL_EVALS), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fake_pipeline(small_settings):
+    """The real Pipeline over ``small_corpus`` with FakeEmbedder and FakeGenerator passed in (no models)."""
+    from rag.pipeline import Pipeline
+
+    return Pipeline(small_settings, embedder=FakeEmbedder(), generator=FakeGenerator(small_settings))

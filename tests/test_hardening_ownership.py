@@ -116,3 +116,12 @@ def test_empty_or_new_folder_is_fine(tmp_path, small_corpus):
     for index in (tmp_path / "empty", tmp_path / "new" / "nested"):
         stats = build_index(Settings(corpus=small_corpus, index=index), FakeEmbedder(), progress=False)
         assert stats.files == 3 and (index / INDEX_MARKER).is_file()
+
+
+def test_the_projects_own_index_folder_is_a_notesqa_index():
+    """A fresh clone's index/ holds only README.md and the committed marker: building there must be allowed."""
+    from rag.config import PROJECT_ROOT
+    from rag.ownership import check_index_folder
+
+    assert (PROJECT_ROOT / "index" / INDEX_MARKER).is_file()
+    check_index_folder(PROJECT_ROOT / "index", PROJECT_ROOT / "corpus")

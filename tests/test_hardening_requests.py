@@ -123,3 +123,29 @@ def test_rejected_requests_are_one_log_line_each(tmp_path, capfd, caplog):
     rejected = [r.getMessage() for r in caplog.records if r.getMessage().startswith("rejected a")]
     assert len(rejected) == len(bad), rejected
     assert all("\n" not in line for line in rejected)
+
+
+# -- 4(c) and 5 over the OpenAI-compatible API --------------------------------------------------------
+
+
+def test_api_caps_history_and_logs_one_line_per_rejected_request(small_corpus, tmp_path, caplog):
+    from fastapi.testclient import TestClient
+
+    from rag.web.api import MAX_BODY_BYTES, create_api, parse_request
+
+    messages = [{"role": "user", "content": "retention " * 5000}] * 500 + [{"role": "user", "content": "and it?"}]
+    question, history, _ = parse_request({"model": "notesqa", "messages": messages})
+    assert question == "and it?" and len(history) <= MAX_HISTORY and all(len(h) <= MAX_QUESTION_CHARS for h in history)
+    pipeline = Pipeline(Settings(corpus=small_corpus, index=tmp_path / "idx"), embedder=FakeEmbedder(),
+                        generator=FakeGenerator(replies=[VISIBILITY_REPLY]))
+    client = TestClient(create_api(pipeline))
+    caplog.clear()
+    bad = [{"model": "notesqa", "messages": []}, {"model": "notesqa", "messages": [{"role": "user", "content": ""}]},
+           {"model": "notesqa", "messages": [{"role": "user", "content": "x" * (MAX_BODY_BYTES + 10)}]}]
+    for body in bad:
+        assert client.post("/v1/chat/completions", json=body).status_code in (400, 413)
+    rejected = [r.getMessage() for r in caplog.records if r.getMessage().startswith("rejected a request")]
+    assert len(rejected) == len(bad) and all("\n" not in line for line in rejected), rejected
+    ok = client.post("/v1/chat/completions", json={"model": "notesqa", "messages": messages[-3:-1] + [
+        {"role": "user", "content": VISIBILITY_Q}]})
+    assert ok.status_code == 200 and "30 seconds" in ok.json()["choices"][0]["message"]["content"]

@@ -87,6 +87,7 @@ FORMATS = [
     ("prose for-is", "The password for the staging database is {s}.", "marmalade"),
     ("prose is", "root password is {s}", "Zx" + "9!kLm" + "2Qw"),
     ("prose colon", "wifi pw: {s}", "Otter" + "Glade" + "55"),
+    ("netrc", "machine db.internal login app password {s}", "Quince" + "Harbor" + "7"),
     ("entropy near key", "staging signing key (keep it safe) -> {s}", _r(32)),
 ]
 TABLE_HEADER = "| service | user | password |\n| --- | --- | --- |\n"

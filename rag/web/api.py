@@ -32,6 +32,7 @@ from .auth import LOCAL_HOSTS
 
 MODEL_ID = "notesqa"
 QUEUE_WAIT_S = 300  # a request waits this long for a free answering slot before it is told the server is busy
+MAX_BODY_BYTES = 2_000_000  # a long conversation is tens of KB; a bigger body is refused before it is parsed
 KEEPALIVE_S = 5.0  # while an answer is being written and checked, a comment line keeps proxies from timing out
 
 
@@ -57,6 +58,10 @@ def _allowed(settings: Settings, header: str) -> bool:
 
 
 def _error(status: int, message: str, kind: str = "invalid_request_error", code: str | None = None):
+    if status < 500:  # one line in the server log per rejected request
+        import logging
+
+        logging.getLogger("rag").warning("rejected a request (%d): %s", status, message)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse({"error": {"message": message, "type": kind, "code": code}}, status_code=status, headers=headers)
 
@@ -80,7 +85,9 @@ def parse_request(body) -> tuple[str, list[str], bool]:
     asked = [_text(m.get("content")) for m in messages if m.get("role") == "user"]
     if not asked:
         raise QuestionError("no user message: send the question as a message with role 'user'")
-    return asked[-1], [q for q in asked[:-1] if q.strip()], bool(body.get("stream"))
+    from ..pipeline import cap_history  # bounded in count and size like the question
+
+    return asked[-1], cap_history([q for q in asked[:-1] if q.strip()]), bool(body.get("stream"))
 
 
 def extra_fields(answer) -> dict:
@@ -114,6 +121,8 @@ def create_api(pipeline):
     @api.post("/v1/chat/completions")
     async def chat(request: Request):
         try:
+            if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
+                return _error(413, f"the request is larger than {MAX_BODY_BYTES:,} bytes; send a shorter conversation")
             question, history, stream = parse_request(await request.json())
             clean_question(question)  # an empty question is a 400 before any work
         except LookupError as err:

@@ -16,6 +16,9 @@ from . import render as ui  # noqa: E402
 from .auth import auth_pair, check_bind  # noqa: E402
 from .handlers import MAX_K, UI, text_of  # noqa: E402,F401  (UI, text_of: the page's public surface)
 from .style import CSS  # noqa: E402
+from ..turns import ChatFirst  # noqa: E402
+from . import evals_tab, feedback_panel  # noqa: E402
+from .evals_render import CSS as EVALS_CSS  # noqa: E402
 
 EXAMPLES = [
     "What's the default SQS visibility timeout?",
@@ -40,68 +43,89 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
     else:
         pipeline = pipeline_or_settings
     handlers = UI(pipeline)
+    turns = ChatFirst()  # eval runs wait while a chat question is answered
+    panel = feedback_panel.FeedbackPanel(pipeline, turns)
+    evals = evals_tab.EvalsTab(pipeline, turns, handlers.reader)
     settings = pipeline.settings
     default_k = max(1, min(MAX_K, int(settings.top_k)))
 
     with gr.Blocks(title="notesqa — ask your notes", analytics_enabled=False) as demo:
         history = gr.State([])
+        answers = gr.State({})  # chat message index -> what that answer was, for Like/Dislike
         with gr.Row(elem_id="nq-header"):
             gr.Markdown(
                 "# notesqa\nAnswers from your AWS notes only, each sentence checked against the note it cites. "
                 "Runs entirely on this machine."
             )
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=420):
-                chatbot = gr.Chatbot(
-                    elem_id="nq-chat",
-                    label="Chat",
-                    show_label=False,
-                    height=560,
-                    examples=[{"text": q} for q in EXAMPLES],
-                    placeholder="**Ask a question about your notes.** Follow-up questions (“and the maximum?”) work too.",
-                    latex_delimiters=[],
-                    feedback_options=None,
-                    buttons=["copy"],
-                )
-                with gr.Row():
-                    question = gr.Textbox(
-                        elem_id="nq-question",
-                        placeholder="Ask about your notes… (Enter to send)",
-                        show_label=False,
-                        container=False,
-                        scale=1,
-                        max_lines=4,
-                        autofocus=True,
-                    )
-                    ask = gr.Button("Ask", variant="primary", scale=0, min_width=90, elem_id="nq-ask")
-                    clear = gr.Button("New chat", variant="secondary", scale=0, min_width=120, elem_id="nq-clear")
-                status = gr.HTML(ui.status_html("", "idle", 0), elem_id="nq-status")
-            with gr.Column(scale=2, min_width=320):
-                gr.Markdown("### Sources")
-                sources = gr.HTML(ui.sources_placeholder(), elem_id="nq-sources-box", max_height=620)
-                with gr.Accordion("Settings", open=False, elem_id="nq-settings"):
-                    k = gr.Slider(1, MAX_K, value=default_k, step=1, label="Number of sources to search (k)", elem_id="nq-k")
-                    show_unverified = gr.Checkbox(
-                        value=bool(settings.show_unverified),
-                        label="Show unverified sentences (what the model wrote that your notes do not support)",
-                        elem_id="nq-show-unverified",
-                    )
-                with gr.Accordion("Index", open=False, elem_id="nq-index-panel"):
-                    index_info = gr.HTML("", elem_id="nq-index")
-                    refresh = gr.Button("Refresh index", size="sm", elem_id="nq-refresh")
-                    build_summary = gr.HTML("", elem_id="nq-build-summary")
+        with gr.Tabs(elem_id="nq-tabs"):
+            with gr.Tab("Chat", id="chat", elem_id="nq-tab-chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3, min_width=420):
+                        chatbot = gr.Chatbot(
+                            elem_id="nq-chat",
+                            label="Chat",
+                            show_label=False,
+                            height=560,
+                            examples=[{"text": q} for q in EXAMPLES],
+                            placeholder="**Ask a question about your notes.** Follow-up questions (“and the maximum?”) work too.",
+                            latex_delimiters=[],
+                            feedback_options=("Like", "Dislike"),
+                            buttons=["copy"],
+                        )
+                        with gr.Row():
+                            question = gr.Textbox(
+                                elem_id="nq-question",
+                                placeholder="Ask about your notes… (Enter to send)",
+                                show_label=False,
+                                container=False,
+                                scale=1,
+                                max_lines=4,
+                                autofocus=True,
+                            )
+                            ask = gr.Button("Ask", variant="primary", scale=0, min_width=90, elem_id="nq-ask")
+                            clear = gr.Button("New chat", variant="secondary", scale=0, min_width=120, elem_id="nq-clear")
+                        status = gr.HTML(ui.status_html("", "idle", 0), elem_id="nq-status")
+                        fb = feedback_panel.build(panel)
+                    with gr.Column(scale=2, min_width=320):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(ui.sources_placeholder(), elem_id="nq-sources-box", max_height=620)
+                        with gr.Accordion("Settings", open=False, elem_id="nq-settings"):
+                            k = gr.Slider(1, MAX_K, value=default_k, step=1, label="Number of sources to search (k)", elem_id="nq-k")
+                            show_unverified = gr.Checkbox(
+                                value=bool(settings.show_unverified),
+                                label="Show unverified sentences (what the model wrote that your notes do not support)",
+                                elem_id="nq-show-unverified",
+                            )
+                        with gr.Accordion("Index", open=False, elem_id="nq-index-panel"):
+                            index_info = gr.HTML("", elem_id="nq-index")
+                            refresh = gr.Button("Refresh index", size="sm", elem_id="nq-refresh")
+                            build_summary = gr.HTML("", elem_id="nq-build-summary")
+            with gr.Tab("Evals", id="evals", elem_id="nq-tab-evals") as evals_page:
+                ev = evals_tab.build(evals)
 
-        inputs = [question, chatbot, history, k, show_unverified]
-        outputs = [chatbot, sources, status, history, question]
-        question.submit(handlers.respond, inputs, outputs, api_name="ask")
-        ask.click(handlers.respond, inputs, outputs, api_name=False)
+        def respond(question, chat, history, k, show_unverified, answers):
+            yield from panel.respond(handlers.respond, question, chat, history, k, show_unverified, answers)
+
+        def new_chat():
+            return (*handlers.clear(), {}, gr.update(visible=False))
+
+        inputs = [question, chatbot, history, k, show_unverified, answers]
+        outputs = [chatbot, sources, status, history, question, answers]
+        question.submit(respond, inputs, outputs, api_name="ask")
+        ask.click(respond, inputs, outputs, api_name=False)
         chatbot.example_select(handlers.pick_example, None, question, api_name=False).then(
-            handlers.respond, inputs, outputs, api_name=False
+            respond, inputs, outputs, api_name=False
         )
-        clear.click(handlers.clear, None, outputs, api_name=False)
-        chatbot.clear(handlers.clear, None, outputs, api_name=False)  # the chat's own trash button
+        clear.click(new_chat, None, outputs + [fb["box"]], api_name=False)
+        chatbot.clear(new_chat, None, outputs + [fb["box"]], api_name=False)  # the chat's own trash button
+        chatbot.like(panel.rate, [answers], fb["form"] + [fb["current"], answers], api_name=False)
+        fb["added"].then(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False)
+        evals_page.select(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False)
         refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index", concurrency_limit=1)
         demo.load(handlers.index_panel, None, index_info, api_name=False)
+        demo.load(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False).then(
+            evals.show_last, [ev["set"], ev["which"]], ev["shown"], api_name=False
+        )
 
     # a remote model answers RAG_CONCURRENCY sessions at once; the in-process one keeps its lock (rag/models)
     demo.queue(default_concurrency_limit=answer_concurrency(settings), max_size=32)
@@ -122,7 +146,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
         ssr_mode=False,
         prevent_thread_lock=prevent_thread_lock,
         theme=THEME,
-        css=CSS,
+        css=CSS + EVALS_CSS,
     )
 
 

@@ -65,8 +65,11 @@ class UI:
         self.settings = pipeline.settings
         self.reader = NoteReader(Path(self.settings.corpus))
 
-    def respond(self, question, chat, history, k, show_unverified):
-        """Stream one answer: (chat, sources html, status html, history, textbox value) after each step."""
+    def respond(self, question, chat, history, k, show_unverified, keep: dict | None = None):
+        """Stream one answer: (chat, sources html, status html, history, textbox value) after each step.
+
+        ``keep``, when given, receives the settled Answer under "answer" (for feedback on it).
+        """
         chat = cap_chat(chat)  # a crafted request can send any chat and history: bounded like the question
         history = cap_history(history)
         if isinstance(question, str):  # a crafted request can carry lone surrogates, which no tokenizer takes
@@ -103,6 +106,8 @@ class UI:
             yield chat, ui.sources_placeholder(), ui.status_html("error", "error-state", turn), history, ""
             return
         history.append(answer.standalone or typed)
+        if keep is not None:
+            keep["answer"] = answer
         chat[-1] = {"role": "assistant", "content": ui.render_answer(answer, bool(show_unverified))}
         sources = ui.render_sources(answer, self.reader)
         yield chat, sources, ui.render_status(answer, typed, turn), history, ""
