@@ -1,7 +1,7 @@
 """Wires settings, index, retriever, model and answerer together; what the CLI, UI and evals call.
 
-The answer, retrieval and index modules are imported where they are first used: `rag index` with nothing
-changed needs none of them (nor torch, nor FAISS) and returns in a fraction of a second.
+The answer and retrieval modules, torch and FAISS are imported where they are first used: `rag index` with
+nothing changed needs none of them and returns in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError, RagError
 from .freshness import Freshness
 from .models import Generator, load_generator
+from .store import BuildStats, Store, build_index  # numpy, no FAISS or torch (imported where they are used)
 from .text import printable
 
 if TYPE_CHECKING:
     from .answer import Answerer
     from .retrieve import Retriever
-    from .store import BuildStats, Store
 
 log = logging.getLogger("rag")
 MAX_HISTORY = 8  # earlier questions a caller may pass (only the last rewrites a follow-up)
@@ -67,7 +67,6 @@ class Pipeline:
     def build(self, progress: bool = True, rebuild: bool = False) -> BuildStats:
         """Build or refresh the index, then reload it; returns at once when the notes have not changed."""
         from .freshness import unchanged_build
-        from .store import build_index
 
         with self._lock:
             if not rebuild:
@@ -81,8 +80,6 @@ class Pipeline:
             return stats
 
     def _load_store(self, progress: bool) -> Store:
-        from .store import Store, build_index
-
         try:
             return Store.load(self.settings.index, self.settings, self.embedder.id)
         except IndexMissingError:

@@ -23,7 +23,7 @@ class NoEmbedder(FakeEmbedder):
 
 def test_nothing_changed_needs_no_model_and_no_store(small_settings, fake_embedder, monkeypatch):
     first = build_index(small_settings, fake_embedder, progress=False)
-    monkeypatch.setattr("rag.store.build_index", lambda *a, **k: pytest.fail("the full build ran"))
+    monkeypatch.setattr("rag.pipeline.build_index", lambda *a, **k: pytest.fail("the full build ran"))
     monkeypatch.setattr("rag.store.Store.load", lambda *a, **k: pytest.fail("the index was loaded"))
     stats = Pipeline(small_settings, embedder=NoEmbedder()).build(progress=False)
     assert (stats.files, stats.chunks, stats.embedded, stats.reused) == (3, first.chunks, 0, first.chunks)
