@@ -93,7 +93,11 @@ def probe(name: str, work: Path) -> dict:
             from rag.pipeline import Pipeline
             from rag.store import Store
 
-            build_index(settings, embedder, progress=False, rebuild=True)
+            prebuilt = work / "index-noop"  # an up-to-date index of corpus/, when the run made one
+            if prebuilt.exists() and not settings.index.exists():
+                shutil.copytree(prebuilt, settings.index)
+            else:
+                build_index(settings, embedder, progress=False, rebuild=True)
             pipeline = Pipeline(settings, embedder=embedder)
             pipeline.retriever(progress=False)
             files = Store.load(settings.index, settings, embedder.id).manifest["files"]
@@ -311,7 +315,7 @@ def compare(baseline: str = BASELINE, rounds: int = 2, only: set[str] | None = N
             result["samples"][side].setdefault(key, []).append(value)
 
         # indexes for the CLI, answer and app figures: built once per side, untimed
-        if want & {"noop", "answer", "app"}:  # one index (same format both sides), copied for each use
+        if want & {"noop", "refresh", "answer", "app"}:  # one index (same format both sides), copied for each use
             built = scratch / "index"
             env = _env(ROOT, RAG_CORPUS=works["after"] / "corpus", RAG_INDEX=built)
             subprocess.run([sys.executable, "-m", "rag.cli", "index", "--quiet"], cwd=ROOT, env=env, check=True,
@@ -337,6 +341,7 @@ def compare(baseline: str = BASELINE, rounds: int = 2, only: set[str] | None = N
                 if "refresh" in want:
                     shutil.rmtree(work / "corpus")
                     shutil.copytree(ROOT / "corpus", work / "corpus")
+                    shutil.rmtree(work / "index-refresh", ignore_errors=True)
                     got = run_probe(tree, "refresh", work)
                     shutil.rmtree(work / "corpus")
                     shutil.copytree(ROOT / "corpus", work / "corpus")
