@@ -43,6 +43,7 @@ class _Block:
     path: list[str]
     label: str | None = None
     heading_only: bool = False
+    page: int = 0  # PDF page (a chunk never spans two pages, so a citation names one page)
 
     def tokens(self) -> int:
         return count_tokens("\n".join(text for _, text in self.lines))
@@ -74,19 +75,24 @@ def _blocks(note: Note) -> list[_Block]:
     """Sections by headings, then top-level outline items within each section."""
     lines = note.lines
     path: list[tuple[int, str]] = []  # (level, title)
-    sections: list[tuple[list[str], list[tuple[int, str]], bool]] = []
+    sections: list[tuple[list[str], list[tuple[int, str]], int]] = []
     current: list[tuple[int, str]] = []
     heading_nums: set[int] = set()  # line numbers of heading text and underlines
     in_fence = False
+    page_starts = set(getattr(note, "pages", None) or [])
+    page = 0
 
     def close():
         if current:
-            sections.append(([t for _, t in path], list(current), False))
+            sections.append(([t for _, t in path], list(current), page))
             current.clear()
 
     i = 0
     while i < len(lines):
         line = lines[i]
+        if i + 1 in page_starts:  # a new PDF page closes the section
+            close()
+            page += 1
         if line.lstrip().startswith("```"):
             in_fence = not in_fence
         md = None if in_fence else _MD_HEADING.match(line)
@@ -122,7 +128,7 @@ def _blocks(note: Note) -> list[_Block]:
     close()
 
     blocks: list[_Block] = []
-    for titles, body, _ in sections:
+    for titles, body, page in sections:
         content = [(n, t) for n, t in body if t.strip()]
         if not content:
             continue
@@ -132,7 +138,7 @@ def _blocks(note: Note) -> list[_Block]:
         rest = [(n, t) for n, t in content if n not in heading_lines]
         head = [(n, t) for n, t in content if n in heading_lines]
         if not rest:
-            blocks.append(_Block(head, titles, heading_only=True))
+            blocks.append(_Block(head, titles, heading_only=True, page=page))
             continue
         base = min(_indent(t) for _, t in rest)
         groups: list[list[tuple[int, str]]] = []
@@ -144,7 +150,7 @@ def _blocks(note: Note) -> list[_Block]:
         for gi, group in enumerate(groups):
             label = _label(group[0][1]) if len(group) > 1 else None
             lines_ = (head + group) if gi == 0 else group
-            blocks.append(_Block(lines_, titles, label))
+            blocks.append(_Block(lines_, titles, label, page=page))
     return blocks
 
 
@@ -227,7 +233,12 @@ def chunk_note(note: Note, max_tokens: int = 200, overlap: int = 30, start_id: i
     for block in blocks:  # 14 of 18 s chunking 1 MB of notes under load)
         last = groups[-1] if groups else None
         size = block.tokens()
-        if last and last[0].path == block.path and group_tokens + size + len(last) <= max_tokens:
+        if (
+            last
+            and last[0].path == block.path
+            and last[0].page == block.page
+            and group_tokens + size + len(last) <= max_tokens
+        ):
             last.append(block)
             group_tokens += size
         else:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .config import Settings
+from .config import REPO_CORPUS, Settings
 from .errors import RagError
 from .text import printable
 
@@ -99,6 +99,7 @@ def notes_options(func):
 
 
 @click.group(invoke_without_command=True)
+@click.version_option(package_name="notesqa", prog_name="rag", message="%(prog)s (notesqa) %(version)s")
 @click.option("--corpus", type=click.Path(path_type=Path), help="Notes folder (env RAG_CORPUS).")
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (env RAG_INDEX).")
 @click.option("--model", help="'smollm2', 'gemma3' or a path to a .gguf file (env RAG_MODEL).")
@@ -109,7 +110,8 @@ def main(ctx: click.Context, corpus, index_dir, model, verbose) -> None:
     """Ask questions about your notes; answers cite the exact note and lines."""
     _setup_logging(verbose)
     ctx.obj = {"corpus": corpus, "index": index_dir, "model": model}
-    Settings.load(**ctx.obj)  # fail early on bad settings
+    # fail early on bad settings; the notes folder may still come after the subcommand (`rag ask --corpus D`)
+    Settings.load(**{**ctx.obj, "corpus": ctx.obj.get("corpus") or REPO_CORPUS})
     if ctx.invoked_subcommand is None:
         ctx.invoke(chat)
 
@@ -165,13 +167,34 @@ def search(ctx, question, k, as_json) -> None:
         click.echo(f"   {preview[:200]}{'…' if len(preview) > 200 else ''}")
 
 
-def _print_answer(answer) -> None:
+def _pages(pipeline) -> dict[str, list[int]]:
+    """PDF notes' page starts from the index manifest: citations of a PDF name page and line."""
+    files = pipeline.retriever().store.manifest.get("files", {})
+    return {name: info["pages"] for name, info in files.items() if info.get("pages")}
+
+
+def _answer_json(answer, pages: dict[str, list[int]]) -> dict:
+    from .readers import page_of
+
+    data = answer.to_json()
+    for c in data.get("citations", []):
+        if c.get("file") in pages:
+            c["page"], c["page_start_line"] = page_of(pages[c["file"]], c["start_line"])
+            c["page_end_line"] = c["page_start_line"] + c["end_line"] - c["start_line"]
+    return data
+
+
+def _print_answer(answer, pages: dict[str, list[int]] | None = None) -> None:
+    from .readers import where
+
     click.echo(answer.answer)
     if answer.citations:
         click.echo()
         for c in answer.citations:
             quote = " / ".join(part.strip() for part in c.quote.split("\n"))  # multi-line quotes on one line
-            click.echo(f"[{c.n}] {printable(c.file)}:{c.start_line}-{c.end_line}  \"{quote}\"")
+            page = (pages or {}).get(c.file)
+            place = f" ({where(page, c.start_line, c.end_line)})" if page else ""
+            click.echo(f"[{c.n}] {printable(c.file)}:{c.start_line}-{c.end_line}{place}  \"{quote}\"")
     elif answer.refused and answer.nearest:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:
@@ -206,9 +229,9 @@ def ask(ctx, question, as_json, k) -> None:
             click.echo(json.dumps({"question": q, "error": str(err)}) if as_json else f"error: {err}")
             continue
         if as_json:
-            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            click.echo(json.dumps(_answer_json(answer, _pages(pipeline)), ensure_ascii=False))
         else:
-            _print_answer(answer)
+            _print_answer(answer, _pages(pipeline))
 
 
 @main.command()
@@ -237,7 +260,7 @@ def chat(ctx) -> None:
             click.echo(f"error: {err}")
             continue
         history.append(answer.standalone)
-        _print_answer(answer)
+        _print_answer(answer, _pages(pipeline))
         click.echo()
 
 
@@ -282,19 +305,12 @@ def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
         if report:
             click.echo(f"report written to {report / 'report.md'}")
     if save:
-        from .evalruns import RunStore, build_run, compare, runs_dir
+        from .evalruns import save_and_compare
         from .feedback import index_version
 
-        store = RunStore(runs_dir(settings))
-        run = build_run(chosen, items, result, {}, started, time.perf_counter() - clock, index_version(pipeline))
-        comparison = compare(store.latest(chosen.key), run)
-        path = store.save(run)
-        out = sys.stderr if as_json else sys.stdout
-        click.echo(f"run saved to {path}", file=out)
-        if comparison["previous_run"]:
-            click.echo(f"against the run of {comparison['previous_at']}: "
-                       f"regressions {', '.join(comparison['regressions']) or 'none'}; "
-                       f"fixes {', '.join(comparison['fixes']) or 'none'}", file=out)
+        for line in save_and_compare(settings, chosen, items, result, started, time.perf_counter() - clock,
+                                     index_version(pipeline)):
+            click.echo(line, err=as_json)  # stdout stays pure JSON with --json
 
 
 @main.command("feedback")
@@ -308,7 +324,7 @@ def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
 @friendly
 def feedback_cmd(ctx, rating, export_to, fmt) -> None:
     """List or export the Like/Dislike feedback given on answers in the web UI."""
-    from .feedback import FeedbackStore, export, feedback_path
+    from .feedback import FeedbackStore, export, feedback_path, listing
 
     store = FeedbackStore(feedback_path(_settings(ctx)))
     entries = store.entries(rating)
@@ -326,15 +342,8 @@ def feedback_cmd(ctx, rating, export_to, fmt) -> None:
         return
     if not entries:
         click.echo(f"No feedback yet (it is kept in {store.path}); rate answers with Like/Dislike in the web UI.")
-        return
-    for e in entries:
-        mark = {"like": "+", "dislike": "-"}.get(e.get("rating"), " ")
-        line = f"{mark} {e.get('at', '')}  {e['id']}  {_unicode(' '.join(str(e.get('question', '')).split()))[:90]}"
-        click.echo(line)
-        if e.get("note"):
-            click.echo(f"    note: {e['note']}")
-        if e.get("eval_item"):
-            click.echo(f"    added to your eval set as {e['eval_item']}")
+    for line in listing(entries):
+        click.echo(_unicode(line))
 
 
 @main.command()
@@ -357,6 +366,33 @@ def serve(ctx, host, port, top_k, api) -> None:
 
         return serve_api(_settings(ctx, host=host, port=port, top_k=top_k))
     serve_web(_settings(ctx, host=host, port=port, top_k=top_k))
+
+
+@main.command()
+@notes_options
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+@friendly
+def info(ctx, as_json) -> None:
+    """Show the notes folder, its index (notes, chunks, last build), the model and every setting in effect."""
+    from .info import describe
+
+    settings = _settings(ctx)
+    report = describe(settings, Settings.origins(**(ctx.obj or {})))
+    if as_json:
+        click.echo(json.dumps(report, indent=1, ensure_ascii=False, default=str))
+        return
+    index = report["index"]
+    click.echo(f"notes folder:  {report['notes_folder']}")
+    click.echo(f"index:         {index['path']}")
+    if index.get("built_at"):
+        click.echo(f"               {index['notes']} notes, {index['chunks']} chunks, last built {index['built_at']}")
+    else:
+        click.echo(f"               {index['state']}")
+    click.echo(f"model:         {report['model']}")
+    click.echo("settings:")
+    for name, (value, origin) in report["settings"].items():
+        click.echo(f"  {name:<16}{value!s:<40} ({origin})")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -14,6 +16,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+REPO_CORPUS = PROJECT_ROOT / "corpus"  # the repo's own notes keep their index in the repo's index/
+REPO_INDEX = PROJECT_ROOT / "index"
 # Context the prompt needs besides the notes: the instructions (~70 tokens), the chat template and a short question.
 PROMPT_OVERHEAD_TOKENS = 128
 
@@ -27,8 +31,8 @@ def _env(name: str) -> str | None:
 class Settings:
     """Every knob of the pipeline. Build it with :meth:`load`, never by reading env vars elsewhere."""
 
-    corpus: Path = PROJECT_ROOT / "corpus"
-    index: Path = PROJECT_ROOT / "index"
+    corpus: Path = REPO_CORPUS
+    index: Path | None = None  # None: the notes folder's own index (see default_index)
     model: str = "smollm2"  # "smollm2", "gemma3", or a path to any .gguf file
     chunk_tokens: int = 200
     chunk_overlap: int = 30
@@ -44,6 +48,7 @@ class Settings:
     port: int = 7860
     auth: str | None = field(default=None, repr=False)
     backend: str = "auto"  # model backend (rag/models): "gguf" in-process, "openai" server, "auto" = by RAG_LLM_URL
+    home: Path | None = None  # per-user data folder for indexes; None: click.get_app_dir("notesqa")
     llm_url: str | None = field(default=None, repr=False)  # may hold user:password@; OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (rag/models/remote.py)
     llm_model: str | None = None  # model name on that server; unset = the first one it lists
     llm_api_key: str | None = field(default=None, repr=False)  # sent as a bearer token, never logged or shown
@@ -72,6 +77,7 @@ class Settings:
         "RAG_PORT": "port",
         "RAG_AUTH": "auth",
         "RAG_BACKEND": "backend",
+        "RAG_HOME": "home",
         "RAG_LLM_URL": "llm_url",
         "RAG_LLM_MODEL": "llm_model",
         "RAG_LLM_API_KEY": "llm_api_key",
@@ -81,6 +87,13 @@ class Settings:
         "RAG_API_KEY": "api_key",
         "RAG_USER_EVALS": "user_evals",
     }
+
+    def __post_init__(self):
+        # Derived, never shared: an index path that is not given belongs to this notes folder alone.
+        if self.home is None:
+            object.__setattr__(self, "home", app_home())
+        if self.index is None:
+            object.__setattr__(self, "index", default_index(self.corpus, self.home))
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
@@ -96,9 +109,28 @@ class Settings:
                 raise ConfigError(f"unknown setting {name!r}")
             if value is not None:
                 values[name] = _convert(name, value, types[name], f"--{name.replace('_', '-')}")
+        if "corpus" not in values and not REPO_CORPUS.is_dir():  # an installed copy has no corpus/ of its own
+            raise ConfigError("no notes folder given: pass --corpus DIR or set RAG_CORPUS=DIR "
+                              "(a folder of .md, .txt, .pdf or .html notes)")
+        values.setdefault("index", None)
+        values.setdefault("home", None)
         settings = replace(cls(), **values)
         settings.validate()
         return settings
+
+    @classmethod
+    def origins(cls, **overrides) -> dict[str, str]:
+        """Where each setting's value comes from: "flag", "env RAG_X" or "default" (for `rag info`)."""
+        out = {f.name: "default" for f in fields(cls)}
+        for env_name, name in cls.ENV.items():
+            if _env(env_name) is not None:
+                out[name] = f"env {env_name}"
+        for name, value in overrides.items():
+            if value is not None and name in out:
+                out[name] = "flag"
+        if out["index"] == "default":
+            out["index"] = "default for this notes folder"
+        return out
 
     def validate(self) -> None:
         if self.chunk_tokens < 32:
@@ -145,6 +177,27 @@ class Settings:
     @property
     def threads(self) -> int:
         return self.n_threads or max(1, os.cpu_count() or 1)
+
+
+def app_home() -> Path:
+    """The per-user folder for notesqa's data (as `llm` does): ~/.config/notesqa on Linux, unless RAG_HOME."""
+    import click
+
+    return Path(click.get_app_dir("notesqa"))
+
+
+def default_index(corpus: Path, home: Path | None = None) -> Path:
+    """The index folder of a notes folder: the repo's index/ for its corpus/, else one per folder under home.
+
+    Keyed by the folder's resolved path (its name for people, a hash of the path so two folders with the
+    same name never share): ``<home>/indexes/<name>-<12 hex>``.
+    """
+    root = Path(corpus).expanduser().resolve()
+    if root == REPO_CORPUS.resolve():
+        return REPO_INDEX
+    digest = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", root.name).strip("-.")[:40] or "notes"
+    return Path(home or app_home()) / "indexes" / f"{name}-{digest}"
 
 
 def _convert(name: str, raw, typ, source: str):

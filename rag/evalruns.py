@@ -151,3 +151,17 @@ def ordered_items(run: dict, comparison: dict | None = None) -> list[dict]:
     items = [{**item, "change": label(item)} for item in run.get("items", [])]
     rank = {"regression": 0, "fixed": 1}
     return sorted(items, key=lambda i: (rank.get(i["change"], 2 if not i["passed"] else 3)))
+
+
+def save_and_compare(settings, eval_set, items: list[dict], result: dict, started: float, seconds: float,
+                     index_version: str = "") -> list[str]:
+    """Save a finished ``rag eval`` run beside the index; lines saying where, and what changed since the last."""
+    store = RunStore(runs_dir(settings))
+    run = build_run(eval_set, items, result, {}, started, seconds, index_version)
+    comparison = compare(store.latest(eval_set.key), run)
+    lines = [f"run saved to {store.save(run)}"]
+    if comparison["previous_run"]:
+        lines.append(f"against the run of {comparison['previous_at']}: "
+                     f"regressions {', '.join(comparison['regressions']) or 'none'}; "
+                     f"fixes {', '.join(comparison['fixes']) or 'none'}")
+    return lines

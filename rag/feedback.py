@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import logging
+import re
 import time
 import uuid
 from pathlib import Path
@@ -133,6 +134,22 @@ def export(entries: list[dict], fmt: str) -> str:
         row["rating"] = e.get("rating") or ""
         writer.writerow(row)
     return out.getvalue()
+
+
+def listing(entries: list[dict]) -> list[str]:
+    """Entries as lines for a terminal: '+'/'-' for like/dislike, time, id, question; then note and eval item."""
+    def plain(value, limit=None) -> str:  # one line, no control characters (a stored text cannot forge output)
+        return " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", str(value or "")).split())[:limit]
+
+    lines = []
+    for e in entries:
+        mark = {"like": "+", "dislike": "-"}.get(e.get("rating"), " ")
+        lines.append(f"{mark} {plain(e.get('at'))}  {plain(e['id'])}  {plain(e.get('question'), 90)}")
+        if e.get("note"):
+            lines.append(f"    note: {plain(e['note'])}")
+        if e.get("eval_item"):
+            lines.append(f"    added to your eval set as {plain(e['eval_item'])}")
+    return lines
 
 
 def _clean_note(note) -> str:

@@ -63,7 +63,7 @@ def unchanged_build(settings, embedder_id: str):
     """
     from .errors import IndexCorruptError, IndexMismatchError
     from .ingest import find_notes
-    from .store import FILES, BuildStats, _current_dir, check_compatible
+    from .store import FILES, BuildStats, _current_dir, check_compatible, check_folder
 
     started = time.perf_counter()
     index_dir, corpus = Path(settings.index), Path(settings.corpus)
@@ -72,6 +72,7 @@ def unchanged_build(settings, embedder_id: str):
         return None
     try:
         manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+        check_folder(manifest, settings, index_dir)  # another notes folder's index: the full path refuses it
         check_compatible(manifest, settings, embedder_id)
     except (OSError, ValueError, IndexMismatchError, IndexCorruptError):
         return None

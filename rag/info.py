@@ -36,8 +36,14 @@ def read_manifest(index_dir: Path) -> dict | None:
 
 
 def model_label(settings) -> str:
-    """The model setting and the file it resolves to, or why it does not resolve."""
-    from .generate import resolve_model
+    """The model setting and the file (or server) it resolves to, or why it does not resolve."""
+    from .models import backend_name
+
+    backend = backend_name(settings)
+    if backend != "gguf":
+        server = getattr(settings, "llm_url", None)
+        return f"{settings.model} via the {backend} backend" + (f" at {server}" if server else "")
+    from .models.gguf import resolve_model
 
     try:
         return f"{settings.model} ({resolve_model(settings.model)})"

@@ -14,12 +14,13 @@ import ftfy
 
 from .blobs import strip_blobs
 from .errors import CorpusError
+from .readers import DOCUMENT_SUFFIXES, read_document
 from .redact import redact_lines
 from .text import printable
 
 log = logging.getLogger("rag")
 
-NOTE_SUFFIXES = (".md", ".txt", ".markdown")
+NOTE_SUFFIXES = (".md", ".txt", ".markdown", *DOCUMENT_SUFFIXES)  # PDF and HTML: rag/readers/
 MAX_NOTE_BYTES = 20 * 1024 * 1024  # larger files are almost surely not hand-written notes
 # Line numbers are those of `grep -n`: only "\n" ends a line. Other separators that Python's str.splitlines()
 # or ftfy would break on (CR, VT, FF, FS/GS/RS, NEL, U+2028/9) become a space inside the line; other controls go.
@@ -45,6 +46,7 @@ class Note:
     warnings: list[str] = field(default_factory=list)
     size: int = -1  # bytes and modification time when read, to tell later whether the file changed
     mtime_ns: int = -1
+    pages: list[int] = field(default_factory=list)  # PDF: first line of each page (rag.readers.page_of)
 
     @property
     def text(self) -> str:
@@ -109,9 +111,14 @@ def read_note(path: Path, corpus: Path) -> Note:
         raise CorpusError(f"{shown}: cannot read ({err.strerror}); check its permissions") from None
     if len(raw) > MAX_NOTE_BYTES:
         raise CorpusError(f"{shown}: more than {limit} is too large for a note; split it")
-    if _looks_binary(raw):
+    pages: list[int] = []
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:  # text extracted by a reader; its lines are what citations name
+        document = read_document(path.suffix, raw, shown)
+        lines, warnings, pages = [normalise_line(line) for line in document.text.split("\n")], document.warnings, document.pages
+    elif _looks_binary(raw):
         raise CorpusError(f"{shown}: binary data, not a text note; remove it or give it another extension")
-    lines, warnings = repair_text(raw, shown)
+    else:
+        lines, warnings = repair_text(raw, shown)
     lines, blobs = strip_blobs(lines)
     for number, kind, size in blobs:
         warnings.append(f"{shown}:{number}: {kind} ({size:,} characters, e.g. a pasted image) left out; it is not indexed as text")
@@ -121,7 +128,7 @@ def read_note(path: Path, corpus: Path) -> Note:
     for number, line in enumerate(lines, start=1):
         if looks_like_instruction(line):
             warnings.append(f"{shown}:{number}: reads like an instruction to the assistant; it is kept as note text, never obeyed")
-    return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings, stat.st_size, stat.st_mtime_ns)
+    return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings, stat.st_size, stat.st_mtime_ns, pages=pages)
 
 
 def _looks_binary(raw: bytes) -> bool:

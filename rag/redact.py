@@ -9,6 +9,8 @@ output goes through :func:`redact_text` as a last guard. Three kinds of evidence
    an ``Authorization:`` header, the password of a URL, a "Password" column of a markdown table);
 3. prose ("root password is ...", "the password for X is Y"): only a value that looks like a credential,
    or a long random token (by entropy) on a line that talks about keys or tokens. Prose *about* passwords stays.
+
+A change that masks more must bump ``rag.store.FORMAT_VERSION``: an older index may hold what it now masks.
 """
 
 from __future__ import annotations

@@ -145,7 +145,8 @@ def _read_corpus(corpus: Path, old_files: dict) -> tuple[list[Note], list[str], 
             except OSError:
                 digest = None
             if digest == entry.get("sha256"):
-                notes.append(Note(rel, digest, [], list(entry["warnings"]), stat.st_size, stat.st_mtime_ns))
+                notes.append(Note(rel, digest, [], list(entry["warnings"]), stat.st_size, stat.st_mtime_ns,
+                                  pages=list(entry.get("pages") or [])))
                 warnings.extend(entry["warnings"])
                 kept[rel] = int(entry["lines"])
                 continue
@@ -200,6 +201,8 @@ class Store:
             manifest = json.loads((build / "manifest.json").read_text())
         except (OSError, ValueError):
             raise IndexCorruptError(f"index manifest in {build} is unreadable; rebuild with `rag index --rebuild`") from None
+        if settings is not None:
+            check_folder(manifest, settings, index_dir)
         check_compatible(manifest, settings, embedder_id)
         if verify:
             for name, digest in manifest.get("checksums", {}).items():
@@ -224,6 +227,21 @@ class Store:
         return [{"file": name, "chunks": info["chunks"]} for name, info in sorted(files.items())]
 
 
+def notes_folder(settings) -> str:
+    """The resolved notes folder an index records and is checked against."""
+    return str(Path(settings.corpus).expanduser().resolve())
+
+
+def check_folder(manifest: dict, settings, index_dir) -> None:
+    """An index answers only for the notes folder it was built from (the manifest records it)."""
+    built_for, wanted = manifest.get("corpus"), notes_folder(settings)
+    if built_for != wanted:
+        raise IndexMismatchError(
+            f"the index in {index_dir} holds the notes of {built_for}, not {wanted}; leave out --index/RAG_INDEX "
+            "(each notes folder gets its own index) or give a new folder"
+        )
+
+
 def check_compatible(manifest: dict, settings=None, embedder_id: str | None = None) -> None:
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
@@ -246,6 +264,7 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     started = time.perf_counter()
     corpus, index_dir = Path(settings.corpus), Path(settings.index)
     check_index_folder(index_dir, corpus)  # before any work: never build into (or clean) a folder that isn't ours
+    _refuse_other_folder(index_dir, settings)
     previous: dict[str, tuple[list[Chunk], np.ndarray, str]] = {}
     old_files: dict = {}
     if not rebuild:
@@ -261,7 +280,7 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     notes, warnings, kept_lines = _read_corpus(corpus, old_files)
     if not notes:
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
-        raise CorpusError(f"no readable .md or .txt notes in {corpus}{detail}; add notes or point --corpus elsewhere")
+        raise CorpusError(f"no readable notes (.md, .txt, .pdf, .html) in {corpus}{detail}; add notes or point --corpus elsewhere")
     stats = BuildStats(warnings=list(warnings))
 
     chunks: list[Chunk] = []
@@ -291,6 +310,8 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
                             "lines": kept_lines[note.path] if note.path in same else len(note.lines),
                             "size": note.size, "mtime_ns": note.mtime_ns,  # to notice an edit before citing
                             "warnings": note.warnings}  # repeated when the note is not read again
+        if note.pages:  # PDF: first line of each page, so that citations can name page and line
+            files[note.path]["pages"] = note.pages
     stats.removed_files = sorted(set(old_files) - set(files))
     stats.reused = len(chunks) - len(to_embed)
     stats.files, stats.chunks = len(notes), len(chunks)
@@ -311,12 +332,23 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
         "dim": int(matrix.shape[1]),
         "chunker": chunker_settings(settings),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "corpus": str(corpus.resolve()),
+        "corpus": notes_folder(settings),
         "files": files,
     }
     _write_build(index_dir, manifest, chunks, matrix)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _refuse_other_folder(index_dir: Path, settings) -> None:
+    """Never overwrite the index of another notes folder (an explicit --index pointing at it)."""
+    build = _current_dir(index_dir)
+    try:
+        manifest = json.loads((build / "manifest.json").read_text()) if build else None
+    except (OSError, ValueError):
+        return  # a damaged index: rebuilding over it is the fix
+    if manifest and manifest.get("corpus"):
+        check_folder(manifest, settings, index_dir)
 
 
 def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: np.ndarray) -> None:

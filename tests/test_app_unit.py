@@ -123,7 +123,7 @@ def test_create_app_builds_without_launching(settings):
                     "nq-index", "nq-refresh"):
         assert elem_id in ids
     chatbot = next(b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "nq-chat")
-    assert [e["text"] for e in chatbot.examples] == app.EXAMPLES
+    assert not chatbot.examples  # drawn from the notes in use when the page opens (tests/test_notes_ui.py)
     slider = next(b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "nq-k")
     assert (slider.minimum, slider.maximum, slider.value) == (1, 8, 4)
     assert not demo.is_running

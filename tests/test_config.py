@@ -130,6 +130,7 @@ def test_empty_password_in_rag_auth_is_refused_even_on_localhost(monkeypatch, ca
     import app
 
     monkeypatch.setenv("RAG_AUTH", "alice:")
+    monkeypatch.setattr("rag.pipeline.Pipeline.answerer", lambda self: pytest.fail("must refuse before loading models"))
     with pytest.raises(SystemExit) as exit_info:
         app.main(["--port", "7998"])
     assert exit_info.value.code == 1

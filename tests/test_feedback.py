@@ -100,3 +100,12 @@ def test_paths_and_index_version(tmp_path):
             raise RagError("no index")
 
     assert index_version(Broken()) == ""
+
+
+def test_listing_is_one_line_per_field_whatever_was_stored():
+    from rag.feedback import listing
+
+    lines = listing([{"id": "abc", "at": "2026-01-01T00:00:00Z", "rating": "dislike",
+                      "question": "line one\nerror: forged\x1b[31m red", "note": "a\rb", "eval_item": "u001"}])
+    assert lines[0] == "- 2026-01-01T00:00:00Z  abc  line one error: forged [31m red"
+    assert lines[1:] == ["    note: a b", "    added to your eval set as u001"]

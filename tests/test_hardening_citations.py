@@ -68,6 +68,12 @@ def test_note_edited_after_indexing_is_refreshed_before_it_is_cited(small_corpus
     line = grep_n(sqs, "30 seconds")
     assert any(h.chunk.file == "sqs.md" and h.chunk.start_line <= line <= h.chunk.end_line
                and "30 seconds" in h.chunk.text.split("\n")[h.chunk.line_numbers.index(line)] for h in hits)
+    # and the web UI (streamed answers) cites and shows the new line
+    sqs.write_text("\n" + sqs.read_text())
+    from rag.web import app
+
+    *_, (chat, sources, *_rest) = app.UI(pipeline).respond(VISIBILITY_Q, [], [], 4, False)
+    assert f"line {grep_n(sqs, '30 seconds')}<" in sources, sources
 
 
 def test_touched_but_unchanged_note_is_not_reindexed(small_corpus, tmp_path):

@@ -100,7 +100,7 @@ def test_messy_corpus_through_the_ui(messy_corpus, tmp_path):
     panel, summary = app.UI(pipeline).refresh_index(progress=lambda *a, **k: None)
     assert f"Indexed {len(GOOD)} notes" in summary
     assert "picture.md: binary data" in summary and "diary-link.md: points outside" in summary
-    assert "latin1.md" in panel and "picture.md" not in panel
+    assert "latin1.md" in panel and "picture.md</td><td>" in panel and "skipped: binary data" in panel
 
 
 def test_5mb_note_is_indexed(tmp_path, fake_models):

@@ -172,7 +172,7 @@ def test_other_chunk_settings_reembed_everything(small_settings, fake_embedder):
 def test_empty_corpus_is_an_error(tmp_path, fake_embedder):
     (tmp_path / "empty").mkdir()
     settings = Settings(corpus=tmp_path / "empty", index=tmp_path / "index")
-    with pytest.raises(CorpusError, match="no readable .md or .txt notes"):
+    with pytest.raises(CorpusError, match="no readable notes"):
         build_index(settings, fake_embedder, progress=False)
     assert not (tmp_path / "index" / "CURRENT").exists()
 

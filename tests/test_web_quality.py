@@ -231,3 +231,20 @@ def test_like_event_wiring_is_not_part_of_the_api(fake_pipeline):
     api = demo.get_api_info()
     assert "/ask" in api["named_endpoints"] and len(api["named_endpoints"]) <= 3
     assert isinstance(demo, gr.Blocks)
+
+
+def test_eval_text_is_shown_as_text_never_run(tab):
+    from rag.web.evals_render import comparison_html, item_detail, progress_html
+
+    evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>${x}{{y}}'
+    item = {"id": evil, "kind": "fact", "question": evil, "answerable": True, "answer": evil, "refused": False,
+            "mode": "model", "citations": [], "must_include": [evil], "missing": [evil], "passed": False, "why": evil,
+            "change": "regression"}
+    answer_html, _ = item_detail(item, tab.reader)
+    run = {"run_id": "r", "started_at": evil, "seconds": 1, "index_version": evil, "items": [item]}
+    compared = comparison_html(run, {"previous_run": "p", "previous_at": evil, "regressions": [evil], "fixes": []},
+                               {evil: item})
+    progress = progress_html(SimpleNamespace(total=1, done=1, failed={}, running={}, finished=True, error=evil,
+                                             stopped=False, waiting_for_chat=False, seconds=1.0), evil)
+    for html in (answer_html, compared, progress):
+        assert "<img" not in html and "<script" not in html and "${" not in html and "{{" not in html

@@ -11,6 +11,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import gradio as gr  # noqa: E402
 
 from ..config import Settings  # noqa: E402
+from ..ingest import NOTE_SUFFIXES  # noqa: E402
 from ..models import answer_concurrency  # noqa: E402
 from . import render as ui  # noqa: E402
 from .auth import auth_pair, check_bind  # noqa: E402
@@ -20,11 +21,7 @@ from ..turns import ChatFirst  # noqa: E402
 from . import evals_tab, feedback_panel  # noqa: E402
 from .evals_render import CSS as EVALS_CSS  # noqa: E402
 
-EXAMPLES = [
-    "What's the default SQS visibility timeout?",
-    "What is AWS App Mesh?",
-    "What is the maximum memory for a Lambda function?",
-]
+TICK_SECONDS = 2.0  # how often the page asks whether the index is being refreshed (a cheap in-memory check)
 # System fonts only: the UI works offline and must not fetch anything from the internet.
 THEME = gr.themes.Soft(
     primary_hue="indigo",
@@ -34,15 +31,18 @@ THEME = gr.themes.Soft(
 )
 
 
-def create_app(pipeline_or_settings=None) -> gr.Blocks:
-    """Build the UI around a Pipeline (or anything with its methods), or Settings to make one. Does not launch."""
+def create_app(pipeline_or_settings=None, watch: bool = False) -> gr.Blocks:
+    """Build the UI around a Pipeline (or anything with its methods), or Settings to make one. Does not launch.
+
+    ``watch``: refresh the index when notes change on disk (``rag serve`` turns it on).
+    """
     if pipeline_or_settings is None or isinstance(pipeline_or_settings, Settings):
         from rag.pipeline import Pipeline
 
         pipeline = Pipeline(pipeline_or_settings or Settings.load())
     else:
         pipeline = pipeline_or_settings
-    handlers = UI(pipeline)
+    handlers = UI(pipeline, watch=watch)
     turns = ChatFirst()  # eval runs wait while a chat question is answered
     panel = feedback_panel.FeedbackPanel(pipeline, turns)
     evals = evals_tab.EvalsTab(pipeline, turns, handlers.reader)
@@ -52,11 +52,12 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
     with gr.Blocks(title="notesqa — ask your notes", analytics_enabled=False) as demo:
         history = gr.State([])
         answers = gr.State({})  # chat message index -> what that answer was, for Like/Dislike
-        with gr.Row(elem_id="nq-header"):
-            gr.Markdown(
-                "# notesqa\nAnswers from your AWS notes only, each sentence checked against the note it cites. "
-                "Runs entirely on this machine."
-            )
+        generation = gr.State(-1)
+        with gr.Column(elem_id="nq-header"):
+            title = gr.Markdown("# notesqa\nAnswers only from your notes, each sentence checked against the note it "
+                                "cites. Runs entirely on this machine.", elem_id="nq-title")
+            context = gr.HTML("", elem_id="nq-context")  # notes folder and model: always visible
+            watch_state = gr.HTML("", elem_id="nq-watch")
         with gr.Tabs(elem_id="nq-tabs"):
             with gr.Tab("Chat", id="chat", elem_id="nq-tab-chat"):
                 with gr.Row(equal_height=False):
@@ -66,7 +67,7 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
                             label="Chat",
                             show_label=False,
                             height=560,
-                            examples=[{"text": q} for q in EXAMPLES],
+                            examples=None,  # drawn from the notes in use when the page opens
                             placeholder="**Ask a question about your notes.** Follow-up questions (“and the maximum?”) work too.",
                             latex_delimiters=[],
                             feedback_options=("Like", "Dislike"),
@@ -96,8 +97,16 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
                                 label="Show unverified sentences (what the model wrote that your notes do not support)",
                                 elem_id="nq-show-unverified",
                             )
-                        with gr.Accordion("Index", open=False, elem_id="nq-index-panel"):
+                        with gr.Accordion("Notes", open=False, elem_id="nq-index-panel"):
                             index_info = gr.HTML("", elem_id="nq-index")
+                            upload = gr.File(label="Add notes to this folder (.md, .txt, .pdf, .html)",
+                                             file_count="multiple", file_types=list(NOTE_SUFFIXES), elem_id="nq-upload",
+                                             height=120)
+                            with gr.Row():
+                                folder_box = gr.Textbox(label="Notes folder on this machine", value=str(settings.corpus),
+                                                        elem_id="nq-folder-path", scale=1, max_lines=1)
+                                use_folder = gr.Button("Use this folder", size="sm", scale=0, min_width=130,
+                                                       elem_id="nq-use-folder")
                             refresh = gr.Button("Refresh index", size="sm", elem_id="nq-refresh")
                             build_summary = gr.HTML("", elem_id="nq-build-summary")
             with gr.Tab("Evals", id="evals", elem_id="nq-tab-evals") as evals_page:
@@ -121,8 +130,18 @@ def create_app(pipeline_or_settings=None) -> gr.Blocks:
         chatbot.like(panel.rate, [answers], fb["form"] + [fb["current"], answers], api_name=False)
         fb["added"].then(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False)
         evals_page.select(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False)
-        refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index", concurrency_limit=1)
-        demo.load(handlers.index_panel, None, index_info, api_name=False)
+        refresh.click(handlers.refresh_index, None, [index_info, build_summary], api_name="refresh_index",
+                      concurrency_limit=1, concurrency_id="index")
+        page = [title, context, chatbot, index_info, watch_state, folder_box]
+        demo.load(handlers.page, None, page, api_name=False)
+        upload.upload(handlers.upload, upload, [*page, build_summary], api_name=False, concurrency_limit=1,
+                      concurrency_id="index").then(lambda: None, None, upload, api_name=False)
+        use_folder.click(handlers.use_folder, folder_box, [*page, build_summary], api_name=False, concurrency_limit=1,
+                         concurrency_id="index")
+        folder_box.submit(handlers.use_folder, folder_box, [*page, build_summary], api_name=False,
+                          concurrency_limit=1, concurrency_id="index")
+        gr.Timer(TICK_SECONDS).tick(handlers.tick, generation, [*page, generation], api_name=False,
+                                    show_progress="hidden", queue=False)
         demo.load(evals.refresh_sets, [ev["set"]], ev["set"], api_name=False).then(
             evals.show_last, [ev["set"], ev["which"]], ev["shown"], api_name=False
         )

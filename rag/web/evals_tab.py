@@ -22,6 +22,7 @@ from . import evals_render as er
 log = logging.getLogger("rag")
 
 OWN_LABEL = "My eval set"
+POLL_SECONDS = 2.0  # between items, how often the elapsed time and "waiting for a chat" are refreshed
 DETAIL_HINT = '<div class="nq-empty">Click an item in the table to see its answer, its sources and the missing facts.</div>'
 
 
@@ -108,7 +109,7 @@ class EvalsTab:
         self.live = live = LiveEval(self.pipeline, chosen, items, self.store, self.turns, index_version(self.pipeline)).start()
         by_id = {it["id"]: it for it in items}
         try:
-            for state in live.updates():
+            for state in live.updates(poll=POLL_SECONDS):
                 bar = er.progress_html(state, name)
                 if state.finished and state.run is not None:
                     yield self._view(bar, state.run, state.comparison, (previous or {}).get("metrics"), which)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import gradio as gr
 
 from ..errors import QuestionError, RagError
 from ..pipeline import cap_history
 from . import render as ui
-from .notes import NoteReader
+from .notes_ui import NotesPanel
 
 log = logging.getLogger("rag")
 
@@ -57,13 +56,14 @@ def _role(message) -> str:
     return message.get("role") if isinstance(message, dict) else getattr(message, "role", "")
 
 
-class UI:
-    """The event handlers, separate from the layout so they can be tested without a browser."""
+class UI(NotesPanel):
+    """The event handlers, separate from the layout so they can be tested without a browser.
 
-    def __init__(self, pipeline):
-        self.pipeline = pipeline
-        self.settings = pipeline.settings
-        self.reader = NoteReader(Path(self.settings.corpus))
+    ``pipeline``, ``settings`` and ``reader`` follow the notes folder in use (:class:`NotesPanel`).
+    """
+
+    def __init__(self, pipeline, watch: bool = False):
+        NotesPanel.__init__(self, pipeline, watch)
 
     def respond(self, question, chat, history, k, show_unverified, keep: dict | None = None):
         """Stream one answer: (chat, sources html, status html, history, textbox value) after each step.
@@ -79,12 +79,13 @@ class UI:
         if typed:
             chat.append({"role": "user", "content": ui.render_question(typed)})
         chat.append({"role": "assistant", "content": ui.render_draft("")})
+        pipeline, reader = self.pipeline, self.reader  # the folder in use when the question was asked
         placeholder = ui.sources_placeholder("Searching your notes…")
         yield list(chat), placeholder, ui.status_html("Searching your notes…", "working", turn), history, ""
         try:
             k = parse_k(k, self.settings.top_k, MAX_K)
             raw, tokens, answer = "", 0, None
-            for kind, value in self.pipeline.ask_stream(question or "", history=history, k=k):
+            for kind, value in pipeline.ask_stream(question or "", history=history, k=k):
                 if kind == "token":
                     raw += value
                     tokens += 1
@@ -109,7 +110,7 @@ class UI:
         if keep is not None:
             keep["answer"] = answer
         chat[-1] = {"role": "assistant", "content": ui.render_answer(answer, bool(show_unverified))}
-        sources = ui.render_sources(answer, self.reader)
+        sources = ui.render_sources(answer, reader)
         yield chat, sources, ui.render_status(answer, typed, turn), history, ""
 
     def pick_example(self, evt: gr.SelectData):
@@ -119,18 +120,11 @@ class UI:
     def clear(self):
         return [], ui.sources_placeholder(), ui.status_html("", "idle", 0), [], ""
 
-    def index_panel(self) -> str:
-        try:
-            return ui.render_index(self.pipeline.retriever().store.manifest)
-        except RagError as err:
-            return f'<div class="nq-src-warn">{ui.esc(err)}</div>'
-
     def refresh_index(self, progress=gr.Progress(track_tqdm=True)):
         progress(0.05, desc="Reading notes")
         try:
-            stats = self.pipeline.build(progress=True)
-            progress(0.9, desc="Loading the new index")
-            self.pipeline.answerer()
+            stats = self.notes.refresh("Refresh button", progress=True)
+            progress(0.95, desc="Loaded the new index")
         except RagError as err:
             return self.index_panel(), f'<div class="nq-build-warn">{ui.esc(err)}</div>'
         return self.index_panel(), ui.render_build(stats)

@@ -36,7 +36,7 @@ def safe_note_path(corpus: Path, name: str) -> Path:
     if not inside:
         raise CorpusError(f"{name!r} points outside your notes folder")
     if path.suffix.lower() not in NOTE_SUFFIXES:
-        raise CorpusError(f"{name!r} is not a note (.md or .txt)")
+        raise CorpusError(f"{name!r} is not a note (.md, .txt, .pdf or .html)")
     if not is_file:
         raise CorpusError(f"note {name!r} is no longer in your notes folder; refresh the index")
     return path
@@ -48,10 +48,17 @@ class NoteReader:
     def __init__(self, corpus: Path, capacity: int = 32):
         self.corpus = Path(corpus)
         self.capacity = capacity
-        self._cache: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._cache: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
 
     def lines(self, name: str) -> list[str]:
+        return self.note(name).lines
+
+    def pages(self, name: str) -> list[int]:
+        """First line of each page of a PDF note ([] for other notes)."""
+        return self.note(name).pages
+
+    def note(self, name: str):
         path = safe_note_path(self.corpus, name)
         try:
             stat = path.stat()
@@ -63,11 +70,11 @@ class NoteReader:
                 self._cache.move_to_end(key)
                 return self._cache[key]
         # read_note wants a path under the corpus folder as given; resolve both the same way
-        lines = read_note(path, self.corpus.resolve()).lines
+        note = read_note(path, self.corpus.resolve())
         with self._lock:
-            self._cache[key] = lines
+            self._cache[key] = note
             while len(self._cache) > self.capacity:
                 self._cache.popitem(last=False)
-        return lines
+        return note
 
 

@@ -12,6 +12,7 @@ import html
 import re
 
 from ..errors import CorpusError
+from ..readers import where
 from ..redact import redact_text
 from .notes import NoteReader
 
@@ -90,12 +91,21 @@ def _lines_label(start: int, end: int) -> str:
     return f"line {start}" if start == end else f"lines {start}–{end}"
 
 
+def _where(reader: NoteReader, name: str, start: int, end: int) -> str:
+    """"lines 3–5", or "page 2, lines 3–5" for a PDF note."""
+    try:
+        pages = reader.pages(name)
+    except CorpusError:
+        pages = []
+    return where(pages, start, end)
+
+
 def render_citation(citation, reader: NoteReader) -> str:
     heading = f'<div class="nq-src-heading">{esc(citation.heading)}</div>' if citation.heading else ""
     head = (
         f'<div class="nq-src-head"><span class="nq-src-n">[{int(citation.n)}]</span>'
         f'<span class="nq-src-file">{esc(citation.file)}</span>'
-        f'<span class="nq-src-lines">{esc(_lines_label(citation.start_line, citation.end_line))}</span></div>'
+        f'<span class="nq-src-lines">{esc(_where(reader, citation.file, citation.start_line, citation.end_line))}</span></div>'
     )
     try:
         lines = reader.lines(citation.file)

@@ -76,7 +76,7 @@ def start(settings: Settings):
     app = _import_app()
     print("notesqa: loading models and index…", flush=True)
     pipeline.answerer()
-    demo = app.create_app(pipeline)
+    demo = app.create_app(pipeline, watch=True)
     try:
         app.launch(demo, settings, prevent_thread_lock=True)
     except OSError as err:

@@ -68,4 +68,11 @@ CSS = """
 .nq-build-summary { font-size: 0.85rem; font-weight: 600; }
 .nq-build-detail, .nq-build-warn { font-size: 0.78rem; color: var(--body-text-color-subdued); }
 .nq-build-warn { color: #b45309; }
+#nq-header { gap: 2px; }
+.nq-context-line { font-size: 0.85rem; color: var(--body-text-color-subdued); }
+.nq-context-line code { font-size: 0.8rem; }
+.nq-watch { font-size: 0.78rem; color: var(--body-text-color-subdued); }
+.nq-watch.nq-refreshing { color: #4338ca; font-weight: 600; }
+.nq-watch.nq-refreshing::before { content: "⟳ "; }
+.nq-skip { color: #b45309; text-align: left !important; }
 """
