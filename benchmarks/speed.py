@@ -296,9 +296,11 @@ def compare(baseline: str = BASELINE, rounds: int = 2, only: set[str] | None = N
     try:
         trees = {"before": export_tree(baseline, scratch / "before"), "after": ROOT}
         works = {}
-        for side in trees:
+        shutil.copytree(ROOT / "corpus", scratch / "corpus")
+        for side in trees:  # one notes folder for both: an index answers only for the folder it was built from
             work = scratch / f"work-{side}"
-            shutil.copytree(ROOT / "corpus", work / "corpus")
+            work.mkdir()
+            (work / "corpus").symlink_to(scratch / "corpus")
             works[side] = work
         if "bulk" in want:
             size = make_bulk_notes(scratch / "bulk")
@@ -339,12 +341,10 @@ def compare(baseline: str = BASELINE, rounds: int = 2, only: set[str] | None = N
                     record(side, "build_peak_rss_mb", got["peak_rss_mb"])
                     result.setdefault("chunks", got["chunks"])
                 if "refresh" in want:
-                    shutil.rmtree(work / "corpus")
-                    shutil.copytree(ROOT / "corpus", work / "corpus")
                     shutil.rmtree(work / "index-refresh", ignore_errors=True)
                     got = run_probe(tree, "refresh", work)
-                    shutil.rmtree(work / "corpus")
-                    shutil.copytree(ROOT / "corpus", work / "corpus")
+                    for note in (ROOT / "corpus").iterdir():  # undo the edit
+                        shutil.copy2(note, scratch / "corpus" / note.name)
                     record(side, "refresh_s", got["seconds"])
                     record(side, "refresh_embedded", got["embedded"])
                     result.setdefault("refresh_note", f"{got['note']} ({got['note_chunks']} chunks)")
