@@ -192,7 +192,12 @@ def markdown_table(metrics: dict) -> str:
 
 def write_report(result: dict, out_dir: Path) -> Path:
     """report.md with a bar chart per metric (overall) and per kind, plus results.json."""
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        from .errors import ConfigError
+
+        raise ConfigError("the report's charts need matplotlib: pip install 'notesqa[eval]'") from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
