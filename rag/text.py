@@ -31,7 +31,9 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    # cached: a note's vocabulary is small and every chunk is stemmed again when the index reloads (refresh)
     return _stemmer().stemWord(word.lower())
 
 
