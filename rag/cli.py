@@ -276,14 +276,17 @@ def chat(ctx) -> None:
               help="Figures of an earlier run (its --json output or report results.json) to print beside these.")
 @click.option("--save", is_flag=True, help="Save the run beside the index (as the web UI's Evals tab does) and "
               "list regressions and fixes against the previous saved run of this set.")
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="Only one fixed half of the set (evals/splits.json); tune on dev, report test.")
+@click.option("--all-sets", is_flag=True, help="Run every eval set (AWS notes and evals/govnotes), each on its own notes.")
 @click.pass_context
 @friendly
-def eval_cmd(ctx, dataset, as_json, report, limit, baseline, save) -> None:
+def eval_cmd(ctx, dataset, as_json, report, limit, baseline, save, split, all_sets) -> None:
     """Run the eval set through the full pipeline and report retrieval, answer, refusal and latency figures."""
     import time
 
     from . import evalset
-    from .evaluate import format_summary, run_eval, write_report
+    from .evaluate import format_summary, run_eval, run_sets, split_of, write_report
     from .pipeline import Pipeline
 
     if limit is not None and limit < 1:
@@ -291,13 +294,25 @@ def eval_cmd(ctx, dataset, as_json, report, limit, baseline, save) -> None:
 
         raise ConfigError(f"--limit {limit} must be 1 or more (how many eval items to run); leave it out to run them all")
     settings = _settings(ctx)
+    if all_sets:
+        results = run_sets(settings, split=split, limit=limit, progress=not as_json)
+        if as_json:
+            click.echo(json.dumps({name: {"metrics": r["metrics"], "by_split": r["by_split"]} for name, r in results.items()}, indent=1))
+        for name, result in results.items():
+            if report:
+                write_report(result, Path(report) / name)
+            if not as_json:
+                click.echo(f"== {name}\n{format_summary(result)}\n")
+        return
     chosen = evalset.resolve(dataset, settings)
     items = evalset.load_set(chosen.path, settings.corpus)
+    if split != "all":
+        items = [it for it in items if (it.get("split") or split_of(chosen.path, it["id"])) == split]
     if limit is not None:
         items = items[:limit]
     started, clock = time.time(), time.perf_counter()
     pipeline = Pipeline(settings)
-    result = run_eval(pipeline, items, progress=not as_json)
+    result = run_eval(pipeline, items, progress=not as_json, dataset=chosen.path)
     if report:
         write_report(result, report)
     if as_json:
