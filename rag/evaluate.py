@@ -13,7 +13,43 @@ from .errors import RagError
 from .ingest import read_note
 
 DEFAULT_DATASET = PROJECT_ROOT / "evals" / "qa.jsonl"
+SPLITS_FILE = PROJECT_ROOT / "evals" / "splits.json"
 KINDS = ("fact", "list", "compare", "multi", "conflict", "unanswerable")
+# The eval sets `rag eval --all-sets` runs: name -> (questions, notes folder or None for the configured corpus).
+EVAL_SETS = {
+    "aws": (DEFAULT_DATASET, None),
+    "govnotes": (PROJECT_ROOT / "evals" / "govnotes" / "qa.jsonl", PROJECT_ROOT / "evals" / "govnotes" / "notes"),
+}
+
+
+def split_of(dataset: Path, item_id: str) -> str:
+    """The fixed half ("dev" or "test") an item belongs to: frozen in evals/splits.json, else sha256 parity.
+
+    Tune only on dev; report test (evals/SOURCES.md explains how the halves were drawn).
+    """
+    import hashlib
+
+    frozen = _splits().get(_dataset_key(Path(dataset)), {})
+    for half, ids in frozen.items():
+        if item_id in ids:
+            return half
+    return "dev" if int(hashlib.sha256(item_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def _dataset_key(dataset: Path) -> str:
+    try:
+        return Path(dataset).resolve().relative_to((PROJECT_ROOT / "evals").resolve()).as_posix()
+    except ValueError:
+        return Path(dataset).name
+
+
+_SPLIT_CACHE: dict = {}
+
+
+def _splits() -> dict:
+    if not _SPLIT_CACHE and SPLITS_FILE.exists():
+        _SPLIT_CACHE.update({k: {h: set(ids) for h, ids in v.items()} for k, v in json.loads(SPLITS_FILE.read_text()).items()})
+    return _SPLIT_CACHE
 
 
 def load_dataset(path: Path | None = None) -> list[dict]:
@@ -59,10 +95,26 @@ def _percentile(values: list[float], q: float) -> float | None:
     return round(values[idx], 1)
 
 
-def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None) -> dict:
-    """Run every item; return {"metrics": {...}, "by_kind": {...}, "items": [...]}.
+def faithful_sentences(answer, question: str) -> tuple[int, int]:
+    """(faithful, total) over the answer's shown model sentences: a sentence is faithful when every word and
+    number it adds beyond the question stands in the lines it cites (or the heading shown with them)."""
+    from .answer.verify import faithful
 
-    ``on_row(row)`` is called as each item is scored (the web UI's live progress).
+    by_n = {c.n: c for c in answer.citations}
+    model = [s for s in getattr(answer, "shown", []) if s.origin == "model"]
+    ok = 0
+    for sentence in model:
+        text = re.sub(r"\s*\[\d+\]", "", sentence.text)
+        cited = " ".join(f"{by_n[n].heading} {by_n[n].quote}" for n in sentence.cites if n in by_n)
+        ok += bool(cited) and faithful(text, cited, question)
+    return ok, len(model)
+
+
+def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None, dataset: Path | None = None) -> dict:
+    """Run every item; return {"metrics": {...}, "by_split": {...}, "by_kind": {...}, "items": [...]}.
+
+    ``on_row(row)`` is called as each item is scored (the web UI's live progress); ``dataset`` names the set,
+    for the fixed dev/test half of each item.
     """
     from tqdm import tqdm
 
@@ -78,7 +130,8 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None) ->
     rows = []
     bar = tqdm(items, desc="eval", unit="q", disable=not progress)
     for item in bar:
-        row = {"id": item["id"], "kind": item["kind"], "question": item["question"], "answerable": item["answerable"]}
+        row = {"id": item["id"], "kind": item["kind"], "question": item["question"], "answerable": item["answerable"],
+               "split": item.get("split") or split_of(dataset or DEFAULT_DATASET, item["id"])}
         hits = retriever.retrieve(item["question"], 5)
         sources = set(item.get("sources") or [])
         ranks = [h.rank for h in hits if h.chunk.file in sources]
@@ -98,9 +151,15 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None) ->
         sentences = [s for s in re.split(r"(?<=[.!?”])\s+(?=[“A-Z0-9])", data["answer"]) if s.strip()]
         row["sentences"] = 0 if data["refused"] else len(sentences)
         row["cited_sentences"] = 0 if data["refused"] else sum(1 for s in sentences if re.search(r"\[\d+\]", s))
+        stated = [s for s in getattr(answer, "shown", []) if s.origin != "missing"]
+        if stated and not data["refused"]:
+            # "your notes don't say X" (one part of a two-part question) states an absence: nothing to cite
+            row["sentences"], row["cited_sentences"] = len(stated), sum(1 for s in stated if s.cites)
         must = item.get("must_include") or []
         row["facts"] = [fact_present(data["answer"], m) for m in must]
         row["cited_right_file"] = any(c["file"] in sources for c in data["citations"])
+        row["faithful"], row["model_sentences"] = faithful_sentences(answer, answer.standalone or item["question"])
+        row["reason"] = getattr(answer, "reason", "")
         rows.append(row)
         if on_row is not None:
             on_row(row)
@@ -108,6 +167,33 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None) ->
     if getattr(settings, "llm_url", None) or getattr(settings, "backend", "auto") not in ("auto", "gguf"):
         result["metrics"]["model"] = pipeline.generator.name  # "smollm2 @ http://...": which backend answered
     return result
+
+
+def run_sets(settings, split: str = "all", limit: int | None = None, progress: bool = True,
+             index_root: Path | None = None, pipeline_factory=None) -> dict[str, dict]:
+    """Run every eval set in EVAL_SETS, each over its own notes, and return {name: result}.
+
+    The AWS set uses the configured corpus and index; another set's index is built under ``index_root``
+    (a temporary folder by default: a few notes index in seconds). ``pipeline_factory(settings)`` lets
+    tests pass fakes or share loaded models.
+    """
+    import dataclasses
+    import tempfile
+
+    from .pipeline import Pipeline
+
+    factory = pipeline_factory or Pipeline
+    root = Path(index_root or tempfile.mkdtemp(prefix="notesqa-eval-"))
+    results = {}
+    for name, (dataset, notes) in EVAL_SETS.items():
+        set_settings = settings if notes is None else dataclasses.replace(settings, corpus=notes, index=root / name)
+        items = load_dataset(dataset)
+        if split != "all":
+            items = [it for it in items if split_of(dataset, it["id"]) == split]
+        if limit:
+            items = items[:limit]
+        results[name] = run_eval(factory(set_settings), items, progress=progress, dataset=dataset)
+    return results
 
 
 def summarise(rows: list[dict], settings=None) -> dict:
@@ -131,6 +217,9 @@ def summarise(rows: list[dict], settings=None) -> dict:
             "refusal_recall": _share([r["refused"] for r in unanswerable]),
             "false_refusal_rate": _share([r["refused"] for r in answerable]),
             "citation_validity": round(sum(r["markers_ok"] for r in subset) / markers, 3) if markers else None,
+            "right_note_cited": _share([r["cited_right_file"] for r in answerable if not r["refused"]]),
+            "faithfulness": (round(sum(r.get("faithful", 0) for r in subset) / model_sentences, 3)
+                             if (model_sentences := sum(r.get("model_sentences", 0) for r in subset)) else 1.0),
             "cited_sentence_share": round(sum(r["cited_sentences"] for r in subset) / sentences, 3) if sentences else None,
             "latency_p50_ms": _percentile(totals, 0.5),
             "latency_p95_ms": _percentile(totals, 0.95),
@@ -140,6 +229,8 @@ def summarise(rows: list[dict], settings=None) -> dict:
         return out
 
     overall = metrics(rows)
+    by_split = {half: metrics([r for r in rows if r.get("split") == half]) for half in ("dev", "test")
+                if any(r.get("split") == half for r in rows)}
     by_kind = {kind: metrics([r for r in rows if r["kind"] == kind]) for kind in KINDS if any(r["kind"] == kind for r in rows)}
     failures = []
     for r in rows:
@@ -152,10 +243,12 @@ def summarise(rows: list[dict], settings=None) -> dict:
             why.append("missing key fact")
         if r["markers"] != r["markers_ok"]:
             why.append("citation not found in note")
+        if r.get("faithful", 0) < r.get("model_sentences", 0):
+            why.append("a shown model sentence adds words its cited line lacks")
         if why:
-            failures.append({"id": r["id"], "kind": r["kind"], "question": r["question"], "why": "; ".join(why), "answer": r["answer"]})
+            failures.append({"id": r["id"], "kind": r["kind"], "split": r.get("split"), "question": r["question"], "why": "; ".join(why), "answer": r["answer"]})
     overall["model"] = getattr(settings, "model", None) if settings else None
-    return {"metrics": overall, "by_kind": by_kind, "failures": failures, "items": rows}
+    return {"metrics": overall, "by_split": by_split, "by_kind": by_kind, "failures": failures, "items": rows}
 
 
 def _share(flags: list[bool]) -> float | None:
@@ -167,10 +260,16 @@ SUMMARY_KEYS = [
     ("evidence_recall_at_5", "evidence recall@5"), ("key_fact_recall", "key-fact recall"),
     ("all_facts_share", "answers with all facts"), ("refusal_recall", "refusal recall (unanswerable)"),
     ("false_refusal_rate", "false refusals (answerable)"), ("citation_validity", "citations found in note"),
+    ("right_note_cited", "right note cited (answered)"), ("faithfulness", "faithfulness (model sentences)"),
     ("cited_sentence_share", "sentences with a citation"), ("latency_p50_ms", "latency p50 (ms)"),
     ("latency_p95_ms", "latency p95 (ms)"), ("first_token_p50_ms", "first token p50 (ms)"),
     ("first_token_p95_ms", "first token p95 (ms)"),
 ]
+
+
+HALF_KEYS = [("key_fact_recall", "facts"), ("refusal_recall", "refused-unanswerable"),
+             ("false_refusal_rate", "refused-answerable"), ("right_note_cited", "right-note"),
+             ("faithfulness", "faithful"), ("citation_validity", "quotes-found")]
 
 
 def format_summary(result: dict) -> str:
@@ -180,6 +279,9 @@ def format_summary(result: dict) -> str:
     lines.append("by kind: " + ", ".join(
         f"{k} facts={v['key_fact_recall']} refusals={v['refusal_recall'] if k == 'unanswerable' else v['false_refusal_rate']}"
         for k, v in result["by_kind"].items()))
+    for half, hm in result.get("by_split", {}).items():
+        lines.append(f"{half:5s} half ({hm['items']} items): " + ", ".join(
+            f"{label}={hm.get(key)}" for key, label in HALF_KEYS))
     lines.append(f"failed items: {len(result['failures'])} of {m['items']}")
     return "\n".join(lines)
 
@@ -258,8 +360,24 @@ def write_report(result: dict, out_dir: Path) -> Path:
     for f in result["failures"]:
         lines.append(f"- **{f['id']}** ({f['kind']}) {f['question']!r}: {f['why']}. Answer: {f['answer'][:300]!r}")
     (out_dir / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out_dir / "results.json").write_text(json.dumps({k: result[k] for k in ("metrics", "by_kind", "failures")}, indent=1))
+    (out_dir / "results.json").write_text(json.dumps({k: result.get(k) for k in ("metrics", "by_split", "by_kind", "failures")}, indent=1))
     return out_dir / "report.md"
 
 
 __all__ = ["load_dataset", "run_eval", "summarise", "write_report", "format_summary", "fact_present", "statistics"]
+
+
+def format_comparison(result: dict, baseline_path: Path) -> str:
+    """This run's figures beside an earlier run's (e.g. a model server beside the in-process model)."""
+    try:
+        data = json.loads(Path(baseline_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise RagError(f"baseline {baseline_path} is not a readable JSON file ({err}); pass `rag eval --json` output") from None
+    base = data.get("metrics", data) if isinstance(data, dict) else {}
+    if not isinstance(base, dict) or "items" not in base:
+        raise RagError(f"baseline {baseline_path} holds no eval figures; pass `rag eval --json` output or results.json")
+    m = result["metrics"]
+    lines = [f"this run: model {m.get('model')}", f"baseline: model {base.get('model')} ({baseline_path})", "",
+             f"{'':32s} {'this run':>12s} {'baseline':>12s}", f"{'items':32s} {m.get('items')!s:>12s} {base.get('items')!s:>12s}"]
+    lines += [f"{label:32s} {m.get(key)!s:>12s} {base.get(key)!s:>12s}" for key, label in SUMMARY_KEYS]
+    return "\n".join(lines)

@@ -1,19 +1,26 @@
-"""Wires settings, index, retriever, model and answerer together; what the CLI, UI and evals call."""
+"""Wires settings, index, retriever, model and answerer together; what the CLI, UI and evals call.
+
+The answer and retrieval modules, torch and FAISS are imported where they are first used: `rag index` with
+nothing changed needs none of them and returns in a fraction of a second.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
-from .answer import Answerer
 from .config import Settings
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError, RagError
 from .freshness import Freshness
 from .models import Generator, load_generator
+from .store import BuildStats, Store, build_index  # numpy, no FAISS or torch (imported where they are used)
 from .text import printable
-from .retrieve import Retriever
-from .store import BuildStats, Store, build_index
+
+if TYPE_CHECKING:
+    from .answer import Answerer
+    from .retrieve import Retriever
 
 log = logging.getLogger("rag")
 MAX_HISTORY = 8  # earlier questions a caller may pass (only the last rewrites a follow-up)
@@ -58,8 +65,14 @@ class Pipeline:
             return self._generator
 
     def build(self, progress: bool = True, rebuild: bool = False) -> BuildStats:
-        """Build or refresh the index, then reload it."""
+        """Build or refresh the index, then reload it; returns at once when the notes have not changed."""
+        from .freshness import unchanged_build
+
         with self._lock:
+            if not rebuild:
+                stats = unchanged_build(self.settings, self.embedder.id)
+                if stats is not None:
+                    return stats  # the loaded index (if any) is still the live one
             stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
             self._retriever = None
             self._answerer = None
@@ -80,6 +93,8 @@ class Pipeline:
     def retriever(self, progress: bool = True) -> Retriever:
         with self._lock:
             if self._retriever is None:
+                from .retrieve import Retriever
+
                 store = self._load_store(progress)
                 self._retriever = Retriever(store, self.embedder)
                 self._fresh = Freshness(self.settings.corpus, store.manifest.get("files", {}))
@@ -105,9 +120,20 @@ class Pipeline:
     def answerer(self) -> Answerer:
         with self._lock:
             if self._answerer is None:
+                from .answer import Answerer
+
                 generator = self.generator  # first: a bad RAG_MODEL should fail before any indexing work
                 self._answerer = Answerer(self.retriever(), generator, self.settings)
             return self._answerer
+
+    def warm(self) -> None:
+        """Load the embedding model now rather than on the first question (the web UI calls it in a thread)."""
+        try:
+            load = getattr(self.embedder, "load", None)
+            if load is not None:
+                load()
+        except Exception as err:  # the first question reports it again, to the one who asked
+            log.warning("could not load the embedding model: %s", err)
 
     def search(self, question: str, k: int | None = None):
         from .answer import clean_question

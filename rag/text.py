@@ -13,10 +13,11 @@ STOPWORDS = frozenset(
     should so some such than that that's the their theirs them themselves then there there's these they this those
     through to too under until up very was we were what what's when where which while who whom why will with would
     you your yours yourself yourselves whats wats wat hows tell explain describe mean means meaning give show list
-    know please also use used using get got does thing things way ways one two aws amazon service services""".split()
+    know please also use used using get got does thing things way ways one two service services""".split()
 )
 # Words that carry the question's intent but rarely appear verbatim in notes.
-GENERIC = frozenset("default defaults maximum max minimum min limit limits number many much long size time".split())
+GENERIC = frozenset("""default defaults maximum max minimum min limit limits number many much long size time kind kinds
+    type types sort sorts example examples""".split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?%)?")
@@ -30,7 +31,9 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    # cached: a note's vocabulary is small and every chunk is stemmed again when the index reloads (refresh)
     return _stemmer().stemWord(word.lower())
 
 

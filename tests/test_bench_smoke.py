@@ -54,3 +54,41 @@ def test_targets_and_table_render_from_partial_results():
     assert [r["met"] for r in rows][:2] == [True, False]
     assert all(r["met"] is None for r in rows[2:])  # no figures: not judged
     assert "NOT met" in bench.table({**results, "targets": rows})
+
+
+def _speed():
+    spec = importlib.util.spec_from_file_location("notesqa_speed", ROOT / "benchmarks" / "speed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_speed_edit_changes_exactly_one_line(tmp_path):
+    speed = _speed()
+    note = tmp_path / "n.md"
+    text = "# T\n" + "".join(f"- line {i} of the note\n" for i in range(30))
+    note.write_text(text)
+    speed._edit_one_line(note)
+    before, after = text.split("\n"), note.read_text().split("\n")
+    changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    assert len(before) == len(after) and len(changed) == 1 and after[changed[0]].endswith(speed.EDIT_MARK)
+    assert len(before) // 3 <= changed[0] < 2 * len(before) // 3  # in the middle, not appended
+
+
+def test_speed_bulk_notes_are_new_text_of_the_asked_size(tmp_path):
+    speed = _speed()
+    size = speed.make_bulk_notes(tmp_path / "bulk", target_bytes=20_000)
+    files = sorted((tmp_path / "bulk").glob("*.md"))
+    assert 20_000 <= size == sum(f.stat().st_size for f in files) < 40_000
+    assert len({f.read_text() for f in files}) == len(files)
+    assert size == speed.make_bulk_notes(tmp_path / "again", target_bytes=20_000)  # deterministic
+
+
+def test_speed_table_renders_ratios_and_targets():
+    speed = _speed()
+    result = {"baseline": "abc", "rounds": 1, "load_avg_start": [3.0], "load_avg_end": [2.0],
+              "before": {"help_s": 0.6, "refresh_s": 4.0}, "after": {"help_s": 0.3, "refresh_s": 0.8},
+              "samples": {"before": {"refresh_embedded": [45]}, "after": {"refresh_embedded": [1]}},
+              "same_answers": "12/12", "refresh_note": "x.md (45 chunks)"}
+    out = speed.table(result)
+    assert "0.50x" in out and "0.20x" in out and "(met)" in out and "12/12" in out and "[45] / [1]" in out

@@ -194,3 +194,22 @@ def test_prompt_that_does_not_fit_is_cut():
 
 def test_shown_url_drops_credentials():
     assert shown_url("https://me:secret@example.org:8443/v1/") == "https://example.org:8443/v1"
+
+
+def test_a_pool_sends_each_answer_to_the_least_busy_server():
+    from rag.models.pool import PoolGenerator
+
+    servers = {"http://127.0.0.1:1/v1": Server([_sse("one")]), "http://127.0.0.1:2/v1": Server([_sse("two")])}
+    pool = PoolGenerator([_generator(server, llm_url=url) for url, server in servers.items()])
+    assert isinstance(pool, Generator) and pool.name == "tiny @ 2 servers"
+    with pytest.raises(ModelError, match="cannot reach"):  # the factory: a comma-separated RAG_LLM_URL is a pool
+        load_generator(Settings.load(llm_url=f"http://127.0.0.1:{_closed_port()}/v1,http://127.0.0.1:9/v1"))
+    first = pool.stream("s", "u")
+    assert next(first) == "one"  # server 1 is now busy with an unfinished answer...
+    assert "".join(pool.stream("s", "u")) == "two"  # ...so the next answer goes to server 2
+    assert list(first) == [] and pool.busy == [0, 0]
+    servers["http://127.0.0.1:1/v1"].chat = [httpx.Response(500, text="down")]
+    assert "".join(pool.stream("s", "u")) == "two"  # a server failing before it wrote: the other one answers
+    servers["http://127.0.0.1:2/v1"].chat = [httpx.Response(500, text="down")]
+    with pytest.raises(ModelError, match="failed \\(500"):
+        list(pool.stream("s", "u"))

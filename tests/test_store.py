@@ -60,23 +60,74 @@ def test_unchanged_rebuild_embeds_nothing(small_settings, fake_embedder):
     assert np.array_equal(np.asarray(after.vectors), np.asarray(before.vectors))
 
 
-def test_modified_note_is_the_only_one_embedded(small_settings, fake_embedder):
+def _hashes(store) -> set[str]:
+    return {c.hash for c in store.chunks}
+
+
+def test_edited_note_reembeds_only_its_new_chunks(small_settings, fake_embedder):
     build_index(small_settings, fake_embedder, progress=False)
+    before = _load(small_settings, fake_embedder)
     lam = small_settings.corpus / "lambda.md"
     lam.write_text(lam.read_text() + "\n## Layers\n- Layers share code between functions.\n")
-    expected = len(chunk_note(read_note(lam, small_settings.corpus), small_settings.chunk_tokens, small_settings.chunk_overlap))
     counter = FakeEmbedder()
     stats = build_index(small_settings, counter, progress=False)
     store = _load(small_settings, counter)
-    assert counter.embedded == stats.embedded == expected
+    new = [c for c in store.chunks if c.hash not in _hashes(before)]
+    assert [c.file for c in new] == ["lambda.md"] and any("Layers share code" in c.text for c in new)
+    assert counter.embedded == stats.embedded == len(new)  # not every chunk of lambda.md
     assert stats.changed_files == ["lambda.md"] and stats.removed_files == []
-    assert stats.reused == stats.chunks - expected
-    assert any("Layers share code" in c.text for c in store.chunks)
-    assert store.manifest["files"]["lambda.md"]["chunks"] == expected
+    assert stats.reused == stats.chunks - len(new)
+    assert store.manifest["files"]["lambda.md"]["chunks"] == len([c for c in store.chunks if c.file == "lambda.md"])
     # ids are dense and vectors line up with the chunks they belong to
     assert [c.id for c in store.chunks] == list(range(len(store.chunks)))
     for chunk, vector in zip(store.chunks, store.vectors):
         assert np.allclose(vector, counter.encode_query(chunk.embed_text()), atol=1e-6)
+
+
+LONG_NOTE = "# Queues\n" + "".join(
+    f"\n## Topic {t}\n" + "".join(f"- Fact {t}.{i}: queue setting number {t * 10 + i} applies to topic {t}.\n" for i in range(6))
+    for t in range(6)
+)
+
+
+def test_one_edited_line_reembeds_only_the_chunks_that_hold_it(small_settings, fake_embedder):
+    """The issue's refresh target: one line edited in a note of many chunks; only the chunks holding it change."""
+    settings = replace(small_settings, chunk_tokens=48, chunk_overlap=8)
+    write_notes(settings.corpus, {"queues.md": LONG_NOTE})
+    build_index(settings, fake_embedder, progress=False)
+    before = _load(settings, fake_embedder)
+    note_chunks = [c for c in before.chunks if c.file == "queues.md"]
+    assert len(note_chunks) >= 6
+    path = settings.corpus / "queues.md"
+    path.write_text(LONG_NOTE.replace("Fact 3.2: queue setting number 32", "Fact 3.2: queue setting number 99"))
+    counter = FakeEmbedder()
+    stats = build_index(settings, counter, progress=False)
+    store = _load(settings, counter)
+    changed = [c for c in store.chunks if c.hash not in _hashes(before)]
+    assert changed and all("number 99" in c.text for c in changed)  # the edited line's chunks (overlap: 1-2)
+    assert counter.embedded == stats.embedded == len(changed) <= 2 < len(note_chunks)
+    assert stats.changed_files == ["queues.md"] and stats.reused == stats.chunks - len(changed)
+    for chunk, vector in zip(store.chunks, store.vectors):
+        assert np.allclose(vector, counter.encode_query(chunk.embed_text()), atol=1e-6)
+
+
+def test_renamed_note_reuses_its_vectors(small_settings, fake_embedder):
+    first = build_index(small_settings, fake_embedder, progress=False)
+    (small_settings.corpus / "s3.md").rename(small_settings.corpus / "storage.md")
+    counter = FakeEmbedder()
+    stats = build_index(small_settings, counter, progress=False)
+    assert counter.embedded == stats.embedded == 0 and stats.reused == stats.chunks == first.chunks
+    assert stats.changed_files == ["storage.md"] and stats.removed_files == ["s3.md"]
+    assert {c.file for c in _load(small_settings, counter).chunks} == {"sqs.md", "lambda.md", "storage.md"}
+
+
+def test_unchanged_build_writes_nothing(small_settings, fake_embedder):
+    build_index(small_settings, fake_embedder, progress=False)
+    current = (small_settings.index / "CURRENT").read_text()
+    folders = _build_dirs(small_settings.index)
+    stats = build_index(small_settings, FakeEmbedder(), progress=False)
+    assert stats.embedded == 0 and stats.reused == stats.chunks > 0
+    assert (small_settings.index / "CURRENT").read_text() == current and _build_dirs(small_settings.index) == folders
 
 
 def test_deleted_note_disappears_without_embedding(small_settings, fake_embedder):

@@ -10,7 +10,7 @@ from rag.verify import Citation, Source, number_units, parse_answer, supports, v
 
 
 def _unit(file, line, quote, context, chunk_id):
-    return Unit(file, line, quote, context, chunk_id)
+    return Unit(file, line, quote, context, chunk_id, heading=context)
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_wrong_citation_is_repointed(sources):
 
 
 def test_uncited_supported_claim_gets_the_supporting_source(sources):
-    item = _one("Lambda memory goes up to 10240 MB.", sources)
+    item = _one("Lambda memory can be set to 10240 MB.", sources)
     assert item.cited == []
     assert [(n, u.line) for n, u in item.support] == [(3, 5)]
 
@@ -112,8 +112,8 @@ def test_mixed_answer_keeps_only_supported(sources):
 def test_question_words_may_be_repeated():
     # "retention" is the user's word; the note says "kept"
     unit = _unit("sqs.md", 4, "Messages are kept for 4 days by default, up to a maximum of 14 days.", "SQS", 0)
-    assert not supports("SQS retention lasts 4 days.", unit)[0]
-    assert supports("SQS retention lasts 4 days.", unit, {"sqs", "retent"}) == (True, "")
+    assert not supports("SQS retention is 4 days by default.", unit)[0]
+    assert supports("SQS retention is 4 days by default.", unit, "what is the sqs retention?") == (True, "")
 
 
 def test_parse_answer_strips_markers_and_short_fragments():
@@ -160,3 +160,53 @@ def test_scorer_prefers_sentences_with_the_question_terms():
     ]
     ranked = Scorer({"memori": 2.0, "lambda": 0.5, "function": 0.5}).score("How much memory can Lambda use?", units, {0: 1})
     assert ranked[0].line == 2 and ranked[0].score > ranked[1].score
+
+
+# -- strict support (issue 10 item 3; issue 15 item 3e) -------------------------------------------------------
+
+
+@pytest.fixture
+def queues() -> list[Source]:
+    return [Source(1, "q.md", "Queues", [
+        _unit("q.md", 3, "Standard queues offer nearly unlimited throughput and at-least-once delivery.", "Queues", 0),
+        _unit("q.md", 4, "FIFO queues are first-in-first-out and deliver exactly once.", "Queues", 0),
+    ])]
+
+
+def test_words_from_another_line_are_repointed_to_that_line(queues):
+    # cited to the Standard line, but "first-in-first-out" and "exactly once" stand only in the FIFO line
+    item = _one("FIFO queues are first-in-first-out and deliver exactly once [1].", queues)
+    assert item.verified and item.support[0][1].line == 4
+    mixed = _one("Standard queues are first-in-first-out with unlimited throughput [1].", queues)
+    assert not mixed.verified  # words from two lines: no single cited line holds them, so it is dropped
+    assert "not in the cited text" in mixed.reason
+
+
+def test_invented_generalisation_is_dropped(sources):
+    item = _one("The default visibility timeout is 30 seconds, the same as in any messaging system [2].", sources)
+    assert not item.verified and "not in the cited text" in item.reason
+
+
+def test_echo_of_the_question_is_not_an_answer(sources):
+    item = _one("The default visibility timeout is the default visibility timeout [2].", sources,
+                question="what is the default visibility timeout?")
+    assert not item.verified and item.reason == "it only repeats the question"
+
+
+def test_maximum_where_the_note_says_default(sources):
+    item = _one("The maximum visibility timeout is 30 seconds [2].", sources)
+    assert not item.verified and "max" in item.reason
+
+
+def test_made_up_definition_from_two_note_words_is_dropped(sources):
+    item = _one("Visibility timeout means the API deletes messages [2].", sources)
+    assert not item.verified
+
+
+def test_faithful_checks_added_words_and_numbers():
+    from rag.answer.verify import faithful
+
+    quote = "Messages are kept for 4 days by default, up to a maximum of 14 days."
+    assert faithful("Messages are kept for 14 days at most.", quote, "how long are messages kept at most?")
+    assert not faithful("Messages are kept for 15 days.", quote)
+    assert not faithful("Messages are kept forever in any database.", quote)

@@ -28,6 +28,11 @@ def _gguf(settings) -> Generator:
 
 
 def _openai(settings) -> Generator:
+    urls = [u.strip() for u in (getattr(settings, "llm_url", None) or "").split(",") if u.strip()]
+    if len(urls) > 1:  # several servers: each answer goes to the least busy one
+        from .pool import PoolGenerator
+
+        return PoolGenerator.from_urls(settings, urls)
     from .remote import OpenAIGenerator
 
     return OpenAIGenerator(settings)

@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -65,12 +66,16 @@ def start(settings: Settings):
     check_bind(settings.host, settings.auth)  # before any slow work
     if port_in_use(settings.host, settings.port):
         raise ConfigError(port_message(settings))
-    app = _import_app()
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(settings)
+    # The embedding model (torch and MiniLM, ~5 s) loads in a thread while Gradio imports and the page is
+    # served; a question asked before it is ready waits for it. The GGUF model and the index load here (0.3 s;
+    # the index is built if missing): a bad model or a foreign index still fails before anything is served.
+    threading.Thread(target=pipeline.warm, name="notesqa-warm", daemon=True).start()
+    app = _import_app()
     print("notesqa: loading models and index…", flush=True)
-    pipeline.answerer()  # load now so the first question is fast (builds the index if missing)
+    pipeline.answerer()
     demo = app.create_app(pipeline, watch=True)
     try:
         app.launch(demo, settings, prevent_thread_lock=True)

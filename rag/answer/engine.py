@@ -1,0 +1,254 @@
+"""The answering pipeline: question -> retrieval -> focused sources -> model -> verification -> answer.
+
+The model only ever proposes sentences. What reaches the user is either model sentences that the
+verifier matched to a source sentence, or, when none survive, the best source sentences quoted
+verbatim (the extractive fallback), or a fixed refusal when the notes do not cover the question.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..errors import QuestionError, RagError
+from ..models import GenerationStats
+from ..ingest import read_note
+from ..redact import redact_text
+from ..retrieve import Hit
+from ..text import terms
+from . import gate
+from .compose import Composer, Shown
+from .condense import condense
+from .evidence import Scorer, Unit, units_of
+from .intent import parse
+from .policy import DEFAULT, NUMBER_WORDS, Policy
+from .verify import Citation, Source, verify
+from .vocab import Vocabulary
+
+REFUSAL = "Sorry, I couldn't find that in your notes."
+MAX_QUESTION_CHARS = 1000
+SYSTEM_PROMPT = (
+    "You answer questions using only the numbered sources from the user's notes. "
+    "Answer in one or two short sentences. Put the source number in brackets, like [1], after each sentence. "
+    "If the sources do not contain the answer, say: I can't find that in your notes."
+)
+
+
+@dataclass
+class Answer:
+    question: str
+    standalone: str
+    answer: str
+    refused: bool
+    citations: list[Citation]
+    mode: str  # "model" (verified model sentences), "extractive", or "refused"
+    timings: dict = field(default_factory=dict)
+    nearest: list[dict] = field(default_factory=list)  # notes closest to the question, for refusals too
+    unverified: list[dict] = field(default_factory=list)  # model sentences dropped, with the reason
+    conflict: bool = False
+    model: str = ""
+    relevance: float = 0.0
+    raw: str = ""  # what the model wrote, before verification
+    shown: list[Shown] = field(default_factory=list)  # each sentence of ``answer`` and where it comes from
+    reason: str = ""  # why it refused, for logs and eval reports
+
+    def to_json(self) -> dict:
+        """The public ``rag ask --json`` shape (pinned by tests)."""
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "refused": self.refused,
+            "citations": [c.to_dict() for c in self.citations],
+            "timings": {k: self.timings.get(k) for k in ("retrieve_ms", "first_token_ms", "total_ms", "completion_tokens")},
+        }
+
+
+def clean_question(question: str) -> str:
+    """Strip control characters and excess whitespace; refuse questions with no words."""
+    if question is None:
+        raise QuestionError("the question is empty; type a question about your notes")
+    text = str(question).encode("utf-8", "replace").decode("utf-8")  # lone surrogates from crafted input
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QuestionError("the question is empty; type a question about your notes")
+    if not re.search(r"\w", text):
+        raise QuestionError("the question has no words in it; type a question about your notes")
+    if len(text) > MAX_QUESTION_CHARS:
+        text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+    return text
+
+
+class Answerer:
+    """Answers questions from a retriever and a generator (either may be a fake in tests)."""
+
+    def __init__(self, retriever, generator, settings, policy: Policy = DEFAULT):
+        self._notes: dict[str, list[str]] = {}
+        self.retriever = retriever
+        self.generator = generator
+        self.settings = settings
+        self.policy = policy
+        self.scorer = Scorer(retriever.idf, retriever.embedder, policy)
+        # learned on load from the indexed text: the words, count units and names of these notes
+        self.vocab = Vocabulary.learn(c.text for c in retriever.store.chunks)
+        self.composer = Composer(self._note_lines, policy)
+
+    def prepare(self, question: str, history: list[str] | None = None) -> str:
+        """The standalone, spelling-corrected question that retrieval and the model see."""
+        speller = self.retriever.speller
+        # number words ("three political attitudes") are how a question asks for a list, never typos
+        return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: m.group(0) if _NUMBER_WORD.fullmatch(m.group(0).lower())
+                      else speller.correct_word(m.group(0)), condense(question, history or []))
+
+    # -- evidence ------------------------------------------------------------------------------
+    def select_sources(self, ranked: list[Unit]) -> list[Source]:
+        """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources."""
+        if not ranked:
+            return []
+        p = self.policy
+        floor = ranked[0].score * p.source_floor
+        groups: dict[int, list[Unit]] = {}
+        order: list[int] = []
+        for unit in ranked:
+            if unit.score < floor and groups:
+                break
+            if unit.chunk_id not in groups:
+                if len(order) == p.max_sources:
+                    continue
+                groups[unit.chunk_id] = []
+                order.append(unit.chunk_id)
+            if len(groups[unit.chunk_id]) < p.units_per_source:
+                groups[unit.chunk_id].append(unit)
+        sources = []
+        for n, chunk_id in enumerate(order, start=1):
+            units = sorted(groups[chunk_id], key=lambda u: u.line)
+            heading = self.retriever.store.chunks[chunk_id].heading
+            sources.append(Source(n, units[0].file, heading, units))
+        return sources
+
+    def prompt(self, question: str, sources: list[Source]) -> str:
+        parts = []
+        for s in sources:
+            lines = " ".join(u.display for u in s.units)
+            topic = s.heading.split(" > ")[-1] if s.heading else ""
+            parts.append(f"[{s.n}] {topic + ': ' if topic else ''}{lines}")
+        return "Sources:\n" + "\n".join(parts) + f"\n\nQuestion: {question}"
+
+    def fit_context(self, question: str, sources: list[Source]) -> tuple[list[Source], str]:
+        """Cut an over-long question, then drop the weakest sentences, until the prompt fits n_ctx."""
+        budget = self.generator.n_ctx - self.settings.max_tokens - 16
+        sources = [Source(s.n, s.file, s.heading, list(s.units)) for s in sources]
+        # A huge question must not crowd out every source: cut the question first, keeping its start.
+        while len(question) > 40 and self.generator.prompt_tokens(SYSTEM_PROMPT, f"Question: {question}") > budget // 2:
+            question = question[: int(len(question) * 0.8)]
+        while sources and self.generator.prompt_tokens(SYSTEM_PROMPT, self.prompt(question, sources)) > budget:
+            last = sources[-1]
+            if len(last.units) > 1:
+                last.units.pop()
+            else:
+                sources.pop()
+        return sources, question
+
+    # -- answering -----------------------------------------------------------------------------
+    def ask(self, question: str, history: list[str] | None = None, k: int | None = None) -> Answer:
+        answer = None
+        for kind, value in self.ask_stream(question, history, k):
+            if kind == "answer":
+                answer = value
+        return answer
+
+    def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None) -> Iterator[tuple[str, object]]:
+        """Yield ("token", text) while the model writes, then ("answer", Answer) once verified."""
+        started = time.perf_counter()
+        question = clean_question(question)
+        standalone = self.prepare(question, history)
+        k = k or self.settings.top_k
+        # sentences are scored over a wider pool of chunks than the k shown as nearest notes: retrieval ranks
+        # whole chunks, and the sentence that answers can sit in a chunk ranked just below k
+        hits = self._evidence_hits(standalone, max(k, self.policy.evidence_chunks))
+        units = [u for h in hits for u in units_of(h.chunk)]
+        ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in hits})
+        timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
+        nearest = [
+            {"file": h.chunk.file, "heading": h.chunk.heading, "start_line": h.chunk.start_line,
+             "end_line": h.chunk.end_line, "score": round(h.dense, 3)}
+            for h in hits[:k]
+        ]
+        intent = parse(standalone)
+        relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy)
+        base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
+                    model=getattr(self.generator, "name", ""))
+        reason = gate.check(intent, ranked, self.vocab, self.policy)
+        if relevance < self.settings.min_relevance or reason:
+            timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))
+            refusal = Answer(answer=REFUSAL, refused=True, citations=[], mode="refused", timings=timings, **base)
+            refusal.reason = reason or f"the notes barely cover the question (relevance {relevance:.2f})"
+            yield "answer", refusal
+            return
+
+        sources, prompt_question = self.fit_context(standalone, self.select_sources(ranked))
+        raw = ""
+        stats = GenerationStats()
+        for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats):
+            raw += piece
+            yield "token", piece
+        first = stats.first_token_ms
+        timings.update(
+            first_token_ms=round(timings["retrieve_ms"] + first, 1) if stats.completion_tokens else None,
+            completion_tokens=stats.completion_tokens,
+            generate_ms=round(stats.total_ms, 1),
+        )
+        checked = verify(redact_text(raw)[0], sources, standalone, self.vocab.units)
+        text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked)
+        answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
+                        conflict=conflict, shown=shown)
+        answer.unverified = [
+            {"sentence": c.text, "reason": c.reason} for c in checked if not c.verified and not _echoes_instructions(c.text)
+        ]
+        timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        answer.timings = timings
+        for key, value in base.items():
+            setattr(answer, key, value)
+        answer.raw = raw
+        yield "answer", answer
+
+    def _evidence_hits(self, question: str, n: int) -> list[Hit]:
+        """The fused retrieval hits plus the best lexical matches fusion ranked lower: a rare word of the
+        question ("corporatism") found in one chunk is strong evidence even when dense similarity is weak."""
+        hits = self.retriever.retrieve(question, n)
+        have = {h.chunk.id for h in hits}
+        bm25 = getattr(self.retriever, "bm25", None)
+        if bm25 is None:
+            return hits
+        for idx, score in bm25.search(question, self.policy.lexical_chunks):
+            chunk = self.retriever.store.chunks[idx]
+            if chunk.id not in have:
+                have.add(chunk.id)
+                hits.append(Hit(chunk, 0.0, 0.0, score, len(hits) + 1))
+        return hits
+
+    def _note_lines(self, file: str) -> list[str]:
+        """The note's lines as ingestion sees them (repaired, redacted); cached for this answerer's life."""
+        if file not in self._notes:
+            corpus = Path(self.settings.corpus)
+            try:
+                self._notes[file] = read_note(corpus / file, corpus).lines
+            except (OSError, RagError):
+                self._notes[file] = []
+        return self._notes[file]
+
+
+
+_NUMBER_WORD = re.compile(NUMBER_WORDS)
+
+
+def _echoes_instructions(sentence: str) -> bool:
+    """A sentence that mostly repeats our own instructions (an obeyed injection) is not worth showing."""
+    mine = set(terms(SYSTEM_PROMPT))
+    said = terms(sentence)
+    return bool(said) and sum(t in mine for t in said) / len(said) > 0.6
+
+

@@ -1,0 +1,139 @@
+"""Evidence units: single sentences of retrieved chunks with exact line numbers, scored against a question."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..chunk import Chunk
+from ..ingest import looks_like_instruction
+from ..text import GENERIC, numbers, split_sentences, strip_markup, terms
+from . import intent as intents
+from . import policy as P
+from .policy import DEFAULT, Policy
+
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
+_WORDS = re.compile(r"[A-Za-z0-9]{2,}")
+_LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
+
+
+@dataclass
+class Unit:
+    """One sentence of a note. ``quote`` is an exact substring of line ``line`` (after ingestion repair)."""
+
+    file: str
+    line: int
+    quote: str
+    context: str  # heading path and parent outline lines: what the sentence is about
+    chunk_id: int
+    score: float = 0.0
+    sim: float = 0.0  # embedding similarity to the question
+    coverage: float = 0.0  # share of the question's key terms in the sentence and its context
+    heading: str = ""  # the heading path the sentence sits under (shown with its citation)
+
+    @property
+    def display(self) -> str:
+        return strip_markup(self.quote)
+
+
+def units_of(chunk: Chunk) -> list[Unit]:
+    """Split a chunk into sentence units, each remembering its parent outline lines for context."""
+    units: list[Unit] = []
+    parents: list[tuple[int, str]] = []  # (indent, text) stack
+    for offset, raw in enumerate(chunk.text.split("\n")):
+        if not raw.strip():
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        body = raw[_LEAD.match(raw).end():].strip()
+        # A line that reads like an order to the assistant is note text, never evidence for an answer.
+        if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= 2 and not looks_like_instruction(body):
+            context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
+            for sentence in split_sentences(body):
+                units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id, heading=chunk.heading))
+        parents.append((indent, strip_markup(raw)[:120]))
+    return units
+
+
+class Scorer:
+    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity."""
+
+    def __init__(self, idf: dict[str, float], embedder=None, policy: Policy = DEFAULT):
+        self.idf = idf
+        self.policy = policy
+        self.embedder = embedder
+        self.default_idf = max(idf.values(), default=1.0)
+        self._vectors: dict[str, object] = {}  # sentence -> embedding; note sentences recur across questions
+
+    def _embed(self, texts: list[str]):
+        import numpy as np
+
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            if len(self._vectors) > 50_000:
+                self._vectors.clear()
+            for text, vector in zip(missing, self.embedder.encode(missing)):
+                self._vectors[text] = vector
+        return np.stack([self._vectors[t] for t in texts])
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.default_idf)
+
+    def coverage(self, question_terms: list[str], text: str) -> float:
+        """Share of the question's (idf-weighted) content terms found in ``text``."""
+        if not question_terms:
+            return 0.0
+        have = set(terms(text))
+        total = sum(self.weight(t) for t in set(question_terms))
+        found = sum(self.weight(t) for t in set(question_terms) if t in have)
+        return found / total if total else 0.0
+
+    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
+        p = self.policy
+        intent = intents.parse(question)
+        q_terms = terms(question)
+        q_key = [t for t in q_terms if t not in GENERIC] or q_terms
+        sims = [0.0] * len(units)
+        if self.embedder is not None and units:
+            qvec = self.embedder.encode_query(question)
+            vecs = self._embed([u.display for u in units])
+            sims = (vecs @ qvec).tolist()
+        for unit, sim in zip(units, sims):
+            own = self.coverage(q_key, unit.quote)
+            ctx = self.coverage(q_key, f"{unit.context} {unit.quote}")
+            rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
+            unit.sim, unit.coverage = float(sim), ctx
+            unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
+                          + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * _form(unit.quote, p)
+        return sorted(units, key=lambda u: -u.score)
+
+
+def _form(sentence: str, p: Policy = DEFAULT) -> float:
+    """Down-weight sentences that name a topic rather than state something: "Standard queues:", links."""
+    text = strip_markup(sentence)
+    n_words = len(text.split())
+    if _LINKS.search(sentence) and len(_LINKS.sub("", sentence).split()) <= 4:
+        return p.form_link_only
+    if n_words <= 3 or (text.endswith(":") and n_words <= 8):
+        return p.form_topic_only
+    return 1.0
+
+
+_LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
+
+
+def _intent_bonus(intent: intents.Intent, sentence: str, p: Policy = DEFAULT) -> float:
+    """A question that asks for a duration, size, price... prefers sentences that state one."""
+    bonus = 0.0
+    if intent.wants_amount:
+        if intent.holds_value(sentence):
+            bonus += p.bonus_value_kind
+        elif numbers(sentence):
+            bonus += p.bonus_any_number
+    elif intent.bound and numbers(sentence):
+        bonus += p.bonus_any_number
+    if intent.bound and P.BOUND_WORDS[intent.bound].search(sentence):
+        bonus += p.bonus_bound_word
+    return bonus

@@ -1,0 +1,76 @@
+"""Decide whether the retrieved notes can answer a question at all, before asking the model.
+
+Beyond the relevance score, three checks that hold on any notes: a question whose key words mostly never
+occur in the notes ("Neptune" in notes that never say it) cannot be answered from them; a question asking
+for a kind of value (a duration, a size, a price, a date, a count) needs a relevant note sentence that
+states a value of that kind; a "who" question needs a relevant sentence naming someone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..text import GENERIC, STOPWORDS, words
+from .intent import Intent, parse
+from .policy import DEFAULT, Policy
+from .vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from ..retrieve import Hit
+    from .evidence import Scorer, Unit
+
+
+def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
+    """The question's content words that never occur in the notes (after spelling correction)."""
+    content = [w for w in words(intent.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2
+               and not w.isdigit()]
+    return [w for w in content if not vocab.knows(w)]
+
+
+def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
+    """ "Karl Engels" in notes that name "Karl" but never "Engels": a word the notes never use, next to one
+    they use as a name, names something they do not cover."""
+    tokens = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", intent.question)]
+    for a, b in zip(tokens, tokens[1:]):
+        for name, other in ((a, b), (b, a)):
+            if name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other):
+                return f"{a} {b}"
+    return None
+
+
+def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT) -> float:
+    """How well the notes cover the question: key-term coverage of the best sentences and dense similarity."""
+    if not hits or not ranked:
+        return 0.0
+    key = list(intent.key_terms)
+    best_cov = max(scorer.coverage(key, f"{u.context} {u.quote}") for u in ranked[: policy.relevance_units])
+    best_dense = max(h.dense for h in hits)
+    return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * max(best_dense, 0.0)
+
+
+def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
+    """Why the notes cannot answer the question (a short reason), or None when they may."""
+    # a two-part question is refused only when every part is about something the notes never mention;
+    # a part they never mention is said to be missing in the answer
+    asked = [parse(part) for part in intent.parts] or [intent]
+    unknown_parts = []
+    for part in asked:
+        unknown = unknown_words(part, vocab)
+        content = [w for w in words(part.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+        if unknown and content and len(unknown) / len(content) > policy.unknown_share:
+            unknown_parts.append(" ".join(unknown))
+    if len(unknown_parts) == len(asked):
+        return f"the notes never mention {' / '.join(unknown_parts)!r}"
+    named = unknown_name(intent, vocab)
+    if named:
+        return f"the notes never mention {named!r}"
+    relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
+    # each part that asks for a kind of value needs a relevant sentence holding one; refuse when none does
+    valued = [part for part in asked if part.wants_amount]
+    if valued and len(valued) == len(asked) and not any(
+            part.holds_value(u.quote) for part in valued for u in relevant):
+        return f"no relevant sentence states {valued[0].label}"
+    if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
+        return "no relevant sentence names anyone"
+    return None

@@ -1,0 +1,112 @@
+"""One model of what a question asks: the kind of value, its bound, yes/no, definition, list, sides, parts.
+
+Every other module of the answer stage asks :func:`parse` instead of matching question words itself, so
+"what amount is being asked for" is decided once, from the word lists in :mod:`rag.answer.policy`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text import terms
+from . import policy as P
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a question asks for. ``value`` is the kind of value ("duration", "size", ...) or None."""
+
+    question: str
+    value: str | None = None  # price, percent, duration, date, size, count, number
+    bound: str | None = None  # max, min, default
+    yes_no: bool = False
+    definition: bool = False
+    wants_list: bool = False
+    who: bool = False  # asks for a name
+    sides: tuple[frozenset[str], ...] = ()  # the two things a comparison asks about (their key terms)
+    parts: tuple[str, ...] = ()  # sub-questions when it asks two things
+    key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
+
+    @property
+    def comparison(self) -> bool:
+        return len(self.sides) == 2
+
+    @property
+    def wants_amount(self) -> bool:
+        return self.value is not None
+
+    @property
+    def label(self) -> str:
+        """How a refusal names what was missing: "a duration", "a number"."""
+        return {"price": "a price", "percent": "a percentage", "duration": "a duration", "date": "a date",
+                "size": "a size", "count": "a number", "number": "a number"}.get(self.value or "", "an answer")
+
+    def holds_value(self, sentence: str) -> bool:
+        """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
+        if self.value is None:
+            return True
+        return bool(P.VALUE_PATTERNS[self.value].search(sentence))
+
+    def holds_name(self, sentence: str) -> bool:
+        """For "who" questions: the sentence names someone the question does not (a capitalised word)."""
+        asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", self.question)}
+        names = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b", sentence.strip())
+        return any(n.lower() not in asked for n in names)
+
+
+def value_kind(question: str) -> str | None:
+    for pattern, kind in P.VALUE_QUESTIONS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def bound_of(text: str) -> str | None:
+    """The bound a text names: "max" for "maximum"/"up to", "min", "default"; None when none or several."""
+    found = [name for name, pattern in P.BOUND_WORDS.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def sides_of(question: str) -> tuple[frozenset[str], ...]:
+    """The two things a comparison asks about ("alias vs cname record" -> {alias}, {cname})."""
+    match = P.DIFFERENCE.match(question)
+    q = f"{match.group(1)} vs {match.group(2)}" if match else question
+    parts = P.VERSUS.split(q, maxsplit=1)
+    if len(parts) != 2:
+        return ()
+    a, b = (set(terms(p, drop_generic=True)) for p in parts)
+    # "alias vs cname record": words on both sides ("record") do not tell the sides apart
+    a, b = a - b, b - a
+    return (frozenset(a), frozenset(b)) if a and b else ()
+
+
+def parts_of(question: str) -> tuple[str, ...]:
+    """ "what is X and how does Y work" -> ("what is X", "how does Y work"); () for a one-part question."""
+    pieces = [p.strip(" ,?") for p in P.TWO_PARTS.split(question) if p and p.strip(" ,?")]
+    pieces = [p for p in pieces if len(terms(p, drop_generic=True)) >= 1]
+    return tuple(pieces) if len(pieces) >= 2 else ()
+
+
+@lru_cache(maxsize=2048)
+def parse(question: str) -> Intent:
+    """The :class:`Intent` of a question (cached: every stage asks about the same question)."""
+    q = question.strip()
+    sides = sides_of(q)
+    value = value_kind(q)
+    yes_no = bool(P.YES_NO.match(q)) and not sides
+    definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
+    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "price", "percent", "date")
+    return Intent(
+        question=q,
+        value=value,
+        bound=bound_of(q),
+        yes_no=yes_no,
+        definition=definition,
+        wants_list=wants_list and not sides,
+        who=bool(P.WHO.search(q)),
+        sides=sides,
+        parts=parts_of(q) if not sides else (),
+        key_terms=tuple(terms(q, drop_generic=True) or terms(q)),
+    )

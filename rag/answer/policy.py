@@ -1,0 +1,114 @@
+"""Every knob of the answer stage in one place: weights, thresholds and word lists, each with why.
+
+Nothing here names a field of knowledge: the word lists are plain English (question words, units of time,
+size and money). Vocabulary that belongs to one set of notes (its names, acronyms, count units such as
+"replicas" or "seats") is learned from the notes when the index is loaded (:mod:`rag.answer.vocab`).
+Tune on the ``dev`` half of an eval set only (evals/SOURCES.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# -- what a question asks for (rag.answer.intent) ---------------------------------------------------------
+NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+                r"|hundred|thousand|million|billion|unlimited)")
+TIME_UNITS = r"(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|decades?|centur\w+)"
+SIZE_UNITS = r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b|kilobytes?|megabytes?|gigabytes?|terabytes?|characters|chars)"
+
+# What a supporting sentence must contain for each kind of value (a regex over the note sentence).
+VALUE_PATTERNS = {
+    "price": re.compile(r"(?i)[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|cents?|dollars?|euros?|pounds?)\b|\bfree\b"),
+    "percent": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:%|percent)"),
+    "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b"),
+    "size": re.compile(rf"(?i){NUMBER_WORDS}\s*{SIZE_UNITS}"),
+    "date": re.compile(r"(?i)\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"),
+    "count": re.compile(rf"(?i){NUMBER_WORDS}|\b(?:unlimited|no limit)\b"),
+    "number": re.compile(rf"(?i){NUMBER_WORDS}"),
+}
+# (question pattern, kind of value). First match wins; the order puts the most specific first.
+VALUE_QUESTIONS = [
+    (re.compile(r"(?i)\b(cost|costs|price|pricing|priced|charge[sd]?|fee|fees|how much (?:do|does|is|are|will)\b.*\b(pay|cost|charge))"), "price"),
+    (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
+    (re.compile(r"(?i)\b(how long|duration|how far back|retention|retain(?:ed)?|expir\w*|ttl|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
+    (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
+    (re.compile(r"(?i)\b(how (?:big|large)|size|payload|how much (?:data|storage|memory|space))\b"), "size"),
+    (re.compile(r"(?i)\b(how many|number of|limit on|max(?:imum)? number|how old|what age|minimum age)\b"), "count"),
+    # "what is X's score / rate / coefficient": the answer is a number even without "how many"
+    (re.compile(r"(?i)\b(score|rate|ratio|coefficient|population|age|index of|term length|term limit)\b.*\b(?:of|for|in)\b\s+\w+"), "number"),
+    (re.compile(r"(?i)\b\w+'s\s+(?:\w+\s+)?(score|rate|ratio|coefficient|population)\b"), "number"),
+]
+# Bounds: the same value asked at its upper end, lower end or default.
+BOUND_WORDS = {
+    "max": re.compile(r"(?i)\b(max(?:imum)?|largest|biggest|longest|highest|upper|up to|at most|most)\b"),
+    "min": re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|least|lowest|at least)\b"),
+    "default": re.compile(r"(?i)\b(default|defaults|by default|out of the box)\b"),
+}
+YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
+DEFINITION = re.compile(r"(?i)^\s*(?:what(?:'s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
+LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
+PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
+                         r"|\b(?:types|kinds|examples|ways|steps|list)\b"
+                         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
+WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
+VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+")
+DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$")
+# "X and Y" questions that ask two things: split on " and " between two question words.
+TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b)|\?\s+(?=\w)")
+
+@dataclass(frozen=True)
+class Policy:
+    """Weights and thresholds of the answer stage; ``Policy()`` is the tuned default."""
+
+    # Evidence scoring (rag.answer.evidence.Scorer): a sentence's score is a weighted sum of the share of
+    # the question's idf-weighted key terms in its heading context and itself, its embedding similarity,
+    # and its chunk's retrieval rank; then a bonus when it holds the kind of value asked for.
+    w_context_coverage: float = 0.35
+    w_own_coverage: float = 0.25
+    w_similarity: float = 0.3
+    w_rank: float = 0.1
+    bonus_value_kind: float = 0.12  # holds the asked kind of value ("30 seconds" for "how long")
+    bonus_any_number: float = 0.05  # an amount question, a sentence with some number
+    bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
+    form_link_only: float = 0.5  # a sentence that is mostly a link
+    form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
+    evidence_chunks: int = 8  # chunks whose sentences are scored (the k nearest are listed to the user)
+    lexical_chunks: int = 3  # ...plus the best BM25 chunks, which rank fusion can push below k
+    # Source selection for the prompt.
+    max_sources: int = 3
+    units_per_source: int = 3
+    source_floor: float = 0.6  # sentences below this share of the best score are not shown to the model
+    # Relevance (whether to answer at all): key-term coverage of the best sentence and dense similarity.
+    w_relevance_coverage: float = 0.6
+    w_relevance_dense: float = 0.4
+    relevance_units: int = 8  # how many top sentences the coverage is taken over
+    # Answerability checks.
+    kind_units: int = 24  # how many top sentences may hold the asked kind of value
+    kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
+    unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
+    # Composition.
+    strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
+    max_quotes: int = 3
+    same_quote_overlap: float = 0.7  # two quotes sharing this share of terms say the same thing: show one
+    part_min_coverage: float = 0.5  # a part of a two-part question is answered when a sentence holds this share
+    conflict: float = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning
+    list_max_lines: int = 12  # lines of a list block quoted under its heading
+    # Verification: every content word a model sentence adds beyond the question must be in the cited line.
+    min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer
+
+
+DEFAULT = Policy()
+
+# -- verification (rag.answer.verify) ---------------------------------------------------------------------
+# Units of measure any notes may use; count units of one set of notes ("replicas", "seats") are learned.
+GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins hour hours hr hrs day days week weeks
+    month months year years decade decades century centuries ms millisecond milliseconds kb mb gb tb pb kib mib gib
+    byte bytes percent times x""".split())
+# Words a model sentence may add without adding a claim ("X is called Y", "X refers to Y").
+GLUE_WORDS = frozenset("""called known refer refers referred mean means meaning include includes including
+    consist consists example examples e.g i.e etc note notes according say says said state states""".split())
+# A small synonym table, as pairs of words that may stand for each other (compared after stemming).
+SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
+            ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
+            ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little")]
