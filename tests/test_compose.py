@@ -115,3 +115,30 @@ def test_definitions_that_disagree_are_flagged(civics):
     assert answer.conflict is True
     assert "basic norms for political activity" in answer.answer and "norms for people in power" in answer.answer
     assert {c.file for c in answer.citations} >= {"culture.md", "rule.md"}
+
+
+CELLS = {
+    "cells.md": """# Cell division
+
+## Mitosis
+- **mitosis**: division of a body cell for growth and repair
+- mitosis produces two identical daughter cells
+
+## Meiosis
+- **meiosis**: division that makes gametes
+- meiosis produces four daughter cells, each with half the chromosomes
+""",
+}
+
+
+def test_comparison_quotes_each_sides_line_about_what_is_compared(tmp_path):
+    # "X vs Y <attribute>": each side's line should speak of the attribute, not merely define the side
+    corpus = write_notes(tmp_path / "notes", CELLS)
+    settings = Settings(corpus=corpus, index=tmp_path / "index")
+    embedder = FakeEmbedder()
+    build_index(settings, embedder, progress=False)
+    retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
+    answer = Answerer(retriever, FakeGenerator(replies=["I can't find that in your notes."]), settings).ask(
+        "mitosis vs meiosis daughter cells")
+    assert "two identical daughter cells" in answer.answer and "four daughter cells" in answer.answer
+    _grounded(answer, CELLS)

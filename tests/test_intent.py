@@ -63,3 +63,14 @@ def test_no_question_word_lists_outside_intent_and_policy():
     for module in ("evidence.py", "gate.py", "compose.py", "verify.py", "engine.py"):
         text = (root / module).read_text()
         assert not re.search(r"how (many|much|long)", text), module
+
+
+@pytest.mark.parametrize("question, heads, compared", [
+    ("alb vs nlb osi layer", ("alb", "nlb"), {"osi", "layer"}),
+    ("mitosis vs meiosis daughter cells", ("mitosi", "meiosi"), {"daughter", "cell"}),
+    ("referendum vs plebiscite", ("referendum", "plebiscit"), set()),
+    ("difference between empirical and normative statements", ("empir", "normat"), {"statement"}),
+])
+def test_comparison_sides_are_named_by_the_words_next_to_vs(question, heads, compared):
+    intent = parse(question)
+    assert intent.side_heads == heads and set(intent.compared) == compared

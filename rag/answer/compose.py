@@ -67,11 +67,19 @@ class Composer:
             return [], []
         if intent.comparison:
             chosen = []
-            for side in intent.sides:
+            heads, attribute = intent.side_heads, intent.compared
+            for i, side in enumerate(intent.sides):
                 other = next(o for o in intent.sides if o is not side)
-                # a line about this side only; then one naming both; then one under this side's heading
-                # a line defining this side ("**federal states**: ...") first; then a line about this side only
-                own = [u for u in top if (d := _definition(u)) and side & d[0] and not other & d[0] and u not in chosen]
+                # first a line naming this side (not the other) that speaks of what is compared, most of it first
+                own = []
+                if attribute and len(heads) == 2:
+                    head, other_head = heads[i], heads[1 - i]
+                    own = [u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
+                           and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))]
+                    own.sort(key=lambda u: -len(attribute & set(terms(u.quote))))
+                # then a line defining this side ("**federal states**: ..."); a line about this side only; one
+                # naming both; one under this side's heading
+                own = own or [u for u in top if (d := _definition(u)) and side & d[0] and not other & d[0] and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.quote)) and not other & set(terms(u.quote)) and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.quote)) and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.context)) and u not in chosen]

@@ -26,6 +26,8 @@ class Intent:
     wants_list: bool = False
     who: bool = False  # asks for a name
     sides: tuple[frozenset[str], ...] = ()  # the two things a comparison asks about (their key terms)
+    side_heads: tuple[str, ...] = ()  # the term of each side next to "vs": what names that side
+    compared: frozenset[str] = frozenset()  # what a comparison compares: its words that name neither side
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
 
@@ -82,6 +84,22 @@ def sides_of(question: str) -> tuple[frozenset[str], ...]:
     return (frozenset(a), frozenset(b)) if a and b else ()
 
 
+def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The term of each side nearest the "vs", and the words that name neither side (what is compared):
+    "alb vs nlb osi layer" -> ("alb", "nlb"), {"osi", "layer"}."""
+    match = P.DIFFERENCE.match(question)
+    q = f"{match.group(1)} vs {match.group(2)}" if match else question
+    parts = P.VERSUS.split(q, maxsplit=1)
+    if len(parts) != 2:
+        return (), frozenset()
+    a, b = (terms(p, drop_generic=True) for p in parts)
+    a_own, b_own = [t for t in a if t not in b], [t for t in b if t not in a]
+    if not (a_own and b_own):
+        return (), frozenset()
+    heads = (a_own[-1], b_own[0])
+    return heads, frozenset(terms(P.VERSUS.sub(" ", q), drop_generic=True)) - set(heads)
+
+
 def parts_of(question: str) -> tuple[str, ...]:
     """ "what is X and how does Y work" -> ("what is X", "how does Y work"); () for a one-part question."""
     pieces = [p.strip(" ,?") for p in P.TWO_PARTS.split(question) if p and p.strip(" ,?")]
@@ -94,6 +112,7 @@ def parse(question: str) -> Intent:
     """The :class:`Intent` of a question (cached: every stage asks about the same question)."""
     q = question.strip()
     sides = sides_of(q)
+    heads, compared = side_heads_of(q) if sides else ((), frozenset())
     value = value_kind(q)
     yes_no = bool(P.YES_NO.match(q)) and not sides
     definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
@@ -107,6 +126,8 @@ def parse(question: str) -> Intent:
         wants_list=wants_list and not sides,
         who=bool(P.WHO.search(q)),
         sides=sides,
+        side_heads=heads,
+        compared=compared,
         parts=parts_of(q) if not sides else (),
         key_terms=tuple(terms(q, drop_generic=True) or terms(q)),
     )
