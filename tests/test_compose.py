@@ -142,3 +142,32 @@ def test_comparison_quotes_each_sides_line_about_what_is_compared(tmp_path):
         "mitosis vs meiosis daughter cells")
     assert "two identical daughter cells" in answer.answer and "four daughter cells" in answer.answer
     _grounded(answer, CELLS)
+
+
+GARDEN = {
+    "garden.md": """# Garden plan
+
+Vegetables
+├── Tomatoes
+│   ├── Sowing options
+│   │   ├── Indoors (6-8 weeks before frost)
+│   │   └── Outdoors (after the last frost)
+│   └── Harvest after 60-85 days
+└── Carrots
+    └── Harvest after 70 days
+""",
+}
+
+
+def test_list_in_a_tree_diagram_is_quoted_with_its_branches(tmp_path):
+    # box-drawing trees nest like indented lists: the asked node is quoted with the branches under it
+    corpus = write_notes(tmp_path / "notes", GARDEN)
+    settings = Settings(corpus=corpus, index=tmp_path / "index")
+    embedder = FakeEmbedder()
+    build_index(settings, embedder, progress=False)
+    retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
+    answer = Answerer(retriever, FakeGenerator(replies=["I can't find that in your notes."]), settings).ask(
+        "what are the tomato sowing options?")
+    assert "6-8 weeks before frost" in answer.answer and "after the last frost" in answer.answer
+    assert "Carrots" not in answer.answer
+    _grounded(answer, GARDEN)

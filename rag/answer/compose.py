@@ -19,8 +19,15 @@ from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
+# A line's depth is where its text starts: after indentation and the box-drawing characters of a tree
+# diagram ("│   ├── child" is deeper than "├── parent"), so tree outlines nest like indented lists.
+_LEAD = re.compile(r"^[\s\u2500-\u257f]*")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-{3,})\s*$")
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+
+def _depth(line: str) -> int:
+    return len(_LEAD.match(line).group(0))
 
 
 @dataclass
@@ -146,19 +153,19 @@ class Composer:
             topic = True  # "unitary states: ..." with its examples indented under it
         elif whole_list and _LIST_ITEM.match(lines[start - 1]):
             # climb to the parent line (less indented, or a heading) that introduces this list
-            indent = len(lines[start - 1]) - len(lines[start - 1].lstrip())
+            indent = _depth(lines[start - 1])
             for number in range(start - 1, max(0, start - self.policy.list_max_lines), -1):
                 line = lines[number - 1]
                 if not line.strip():
                     continue
-                if len(line) - len(line.lstrip()) < indent or _HEADING.match(line):
+                if _depth(line) < indent or _HEADING.match(line):
                     start = number
                     break
             topic = topic or start != unit.line
         if not topic:
             return unit.quote, unit.line, unit.line
         head = lines[start - 1]
-        indent = len(head) - len(head.lstrip())
+        indent = _depth(head)
         heading = bool(_HEADING.match(head))
         last, blanks = start, 0
         for number in range(start + 1, min(len(lines), start + self.policy.list_max_lines) + 1):
@@ -168,8 +175,8 @@ class Composer:
                 if blanks > 1:
                     break
                 continue
-            deeper = len(line) - len(line.lstrip()) > indent or heading
-            same_level_item = _LIST_ITEM.match(line) and len(line) - len(line.lstrip()) >= indent and head.rstrip().endswith(":")
+            deeper = _depth(line) > indent or heading
+            same_level_item = _LIST_ITEM.match(line) and _depth(line) >= indent and head.rstrip().endswith(":")
             if not (deeper or same_level_item) or _HEADING.match(line):
                 break
             last, blanks = number, 0
@@ -182,10 +189,10 @@ class Composer:
     @staticmethod
     def _has_children(lines: list[str], number: int) -> bool:
         """Whether the next non-blank line after line ``number`` is indented deeper (a nested list)."""
-        indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+        indent = _depth(lines[number - 1])
         for line in lines[number:]:
             if line.strip():
-                return len(line) - len(line.lstrip()) > indent
+                return _depth(line) > indent
         return False
 
     # -- the answer -------------------------------------------------------------------------------------
