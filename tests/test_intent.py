@@ -24,6 +24,10 @@ CASES = [
     ("difference between mitosis and meiosis", None, None, False, False, False, False, True, 0),
     ("what is civil society and how do authoritarian regimes restrict it", None, None, False, True, False, False, False, 2),
     ("what is nigeria's gini coefficient", "number", None, False, False, False, False, False, 0),
+    # value words must be whole words: "feed" holds "fee", "surcharge" is a price but "charger" is not
+    ("How often should I feed the sourdough starter?", None, None, False, False, False, False, False, 0),
+    ("which charger does the camera need", None, None, False, False, False, False, False, 0),
+    ("what are the library's late fees", "price", None, False, False, False, False, False, 0),
 ]
 
 

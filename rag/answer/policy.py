@@ -29,7 +29,7 @@ VALUE_PATTERNS = {
 }
 # (question pattern, kind of value). First match wins; the order puts the most specific first.
 VALUE_QUESTIONS = [
-    (re.compile(r"(?i)\b(cost|costs|price|pricing|priced|charge[sd]?|fee|fees|how much (?:do|does|is|are|will)\b.*\b(pay|cost|charge))"), "price"),
+    (re.compile(r"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|is|are|will)\b.*\b(?:pay|cost|charge)"), "price"),
     (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
     (re.compile(r"(?i)\b(how long|duration|how far back|retention|retain(?:ed)?|expir\w*|ttl|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
