@@ -16,7 +16,8 @@ from pathlib import Path
 from .ingest import MAX_NOTE_BYTES
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MiB blocks (notes and index files alike)."""
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -42,7 +43,7 @@ class Freshness:
                 if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
                     continue
                 # a note grown past the size limit is not hashed (the refresh skips it with a warning)
-                same = stat.st_size <= MAX_NOTE_BYTES and _sha256(Path(path)) == digest
+                same = stat.st_size <= MAX_NOTE_BYTES and sha256_file(Path(path)) == digest
             except OSError:  # removed, or no longer readable
                 out.append(name)
                 continue
@@ -86,7 +87,7 @@ def unchanged_build(settings, embedder_id: str):
         return None
     for name, digest in checksums.items():  # a damaged build is rebuilt by the full path
         file = build / name
-        if not file.is_file() or _sha256(file) != digest:
+        if not file.is_file() or sha256_file(file) != digest:
             return None
     for name in names:  # in the order a build reports them
         warnings.extend(files[name]["warnings"])

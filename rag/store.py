@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunk import Chunk, chunk_note
+from .freshness import sha256_file
 from .errors import ConfigError, CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
 from .ingest import MAX_NOTE_BYTES, Note, find_notes, read_note
 from .ownership import check_index_folder, claim, mark_build, point_to, remove_stale_builds
@@ -117,14 +118,6 @@ def read_faiss_index(path: Path):
     return index
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _read_corpus(corpus: Path, old_files: dict) -> tuple[list[Note], list[str], dict[str, int]]:
     """The notes as :func:`rag.ingest.load_corpus` reads them, except that a note whose bytes match the last
     build's (SHA-256) is not repaired and redacted again: its chunks are reused whole, its warnings come from
@@ -207,7 +200,7 @@ class Store:
         if verify:
             for name, digest in manifest.get("checksums", {}).items():
                 file = build / name
-                if not file.exists() or _sha256(file) != digest:
+                if not file.exists() or sha256_file(file) != digest:
                     raise IndexCorruptError(
                         f"index file {file} is missing or corrupted (checksum mismatch); rebuild with `rag index --rebuild`"
                     )
@@ -370,7 +363,7 @@ def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: n
             fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
     np.save(tmp / "vectors.npy", matrix)
     faiss.write_index(make_faiss_index(matrix), str(tmp / "faiss.index"))
-    manifest["checksums"] = {f: _sha256(tmp / f) for f in FILES}
+    manifest["checksums"] = {f: sha256_file(tmp / f) for f in FILES}
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
     for f in (*FILES, "manifest.json"):
         with (tmp / f).open("rb") as fh:

@@ -49,15 +49,21 @@ CIVICS = {
 @pytest.fixture
 def civics(tmp_path):
     corpus = write_notes(tmp_path / "notes", CIVICS)
-    settings = Settings(corpus=corpus, index=tmp_path / "index")
-    embedder = FakeEmbedder()
-    build_index(settings, embedder, progress=False)
-    retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
 
     def ask(question, reply="I can't find that in your notes."):
-        return Answerer(retriever, FakeGenerator(replies=[reply]), settings).ask(question)
+        return _answerer(corpus, tmp_path / "index", reply).ask(question)
 
     return ask
+
+
+def _answerer(corpus, index, reply: str) -> Answerer:
+    """The answer stage over ``corpus`` (index built once into ``index``) with a model that always says ``reply``."""
+    settings = Settings(corpus=corpus, index=index)
+    embedder = FakeEmbedder()
+    if not (index / "CURRENT").exists():
+        build_index(settings, embedder, progress=False)
+    retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
+    return Answerer(retriever, FakeGenerator(replies=[reply]), settings)
 
 
 def _grounded(answer, corpus_text: dict[str, str]):
@@ -117,6 +123,11 @@ def test_definitions_that_disagree_are_flagged(civics):
     assert {c.file for c in answer.citations} >= {"culture.md", "rule.md"}
 
 
+def _ask_notes(tmp_path, notes: dict[str, str], question: str):
+    """One question over a small notes folder, with the fake embedder and a model that never answers."""
+    return _answerer(write_notes(tmp_path / "notes", notes), tmp_path / "index", "I can't find that in your notes.").ask(question)
+
+
 CELLS = {
     "cells.md": """# Cell division
 
@@ -133,13 +144,7 @@ CELLS = {
 
 def test_comparison_quotes_each_sides_line_about_what_is_compared(tmp_path):
     # "X vs Y <attribute>": each side's line should speak of the attribute, not merely define the side
-    corpus = write_notes(tmp_path / "notes", CELLS)
-    settings = Settings(corpus=corpus, index=tmp_path / "index")
-    embedder = FakeEmbedder()
-    build_index(settings, embedder, progress=False)
-    retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
-    answer = Answerer(retriever, FakeGenerator(replies=["I can't find that in your notes."]), settings).ask(
-        "mitosis vs meiosis daughter cells")
+    answer = _ask_notes(tmp_path, CELLS, "mitosis vs meiosis daughter cells")
     assert "two identical daughter cells" in answer.answer and "four daughter cells" in answer.answer
     _grounded(answer, CELLS)
 
@@ -161,13 +166,7 @@ Vegetables
 
 def test_list_in_a_tree_diagram_is_quoted_with_its_branches(tmp_path):
     # box-drawing trees nest like indented lists: the asked node is quoted with the branches under it
-    corpus = write_notes(tmp_path / "notes", GARDEN)
-    settings = Settings(corpus=corpus, index=tmp_path / "index")
-    embedder = FakeEmbedder()
-    build_index(settings, embedder, progress=False)
-    retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
-    answer = Answerer(retriever, FakeGenerator(replies=["I can't find that in your notes."]), settings).ask(
-        "what are the tomato sowing options?")
+    answer = _ask_notes(tmp_path, GARDEN, "what are the tomato sowing options?")
     assert "6-8 weeks before frost" in answer.answer and "after the last frost" in answer.answer
     assert "Carrots" not in answer.answer
     _grounded(answer, GARDEN)
