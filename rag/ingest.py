@@ -168,16 +168,19 @@ def find_notes(corpus: Path) -> tuple[list[Path], list[str]]:
     return paths, warnings
 
 
+def read_or_skip(path: Path, corpus: Path, warnings: list[str]) -> Note | None:
+    """One note, its warnings added to ``warnings``; a bad file is skipped with a warning naming it (None)."""
+    try:
+        note = read_note(path, corpus)
+    except CorpusError as err:
+        warnings.append(f"{err}; skipped")
+        return None
+    warnings.extend(note.warnings)
+    return note
+
+
 def load_corpus(corpus: Path) -> tuple[list[Note], list[str]]:
     """Read every note; bad files are skipped with a warning naming them. Returns (notes, warnings)."""
     paths, warnings = find_notes(corpus)
-    notes = []
-    for path in paths:
-        try:
-            note = read_note(path, corpus)
-        except CorpusError as err:
-            warnings.append(f"{err}; skipped")
-            continue
-        warnings.extend(note.warnings)
-        notes.append(note)
+    notes = [note for path in paths if (note := read_or_skip(path, corpus, warnings)) is not None]
     return notes, warnings

@@ -19,7 +19,7 @@ import numpy as np
 from .chunk import Chunk, chunk_note
 from .freshness import sha256_file
 from .errors import ConfigError, CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
-from .ingest import MAX_NOTE_BYTES, Note, find_notes, read_note
+from .ingest import MAX_NOTE_BYTES, Note, find_notes, read_or_skip
 from .ownership import check_index_folder, claim, mark_build, point_to, remove_stale_builds
 from .tokens import ENCODING
 
@@ -143,13 +143,9 @@ def _read_corpus(corpus: Path, old_files: dict) -> tuple[list[Note], list[str], 
                 warnings.extend(entry["warnings"])
                 kept[rel] = int(entry["lines"])
                 continue
-        try:
-            note = read_note(path, corpus)
-        except CorpusError as err:
-            warnings.append(f"{err}; skipped")
-            continue
-        warnings.extend(note.warnings)
-        notes.append(note)
+        note = read_or_skip(path, corpus, warnings)
+        if note is not None:
+            notes.append(note)
     return notes, warnings, kept
 
 
