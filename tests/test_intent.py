@@ -78,3 +78,11 @@ def test_no_question_word_lists_outside_intent_and_policy():
 def test_comparison_sides_are_named_by_the_words_next_to_vs(question, heads, compared):
     intent = parse(question)
     assert intent.side_heads == heads and set(intent.compared) == compared
+
+
+def test_two_asks_joined_by_a_preposition_or_a_plus_are_two_parts():
+    # "..., and for how long ..." keeps "how long" as the second ask; "+" is note-taking shorthand for "and"
+    assert parse("does the enzyme work at low pH, and for how long does it stay active?").parts == (
+        "does the enzyme work at low pH", "how long does it stay active")
+    assert parse("minimum wage + maximum weekly hours").parts == ("minimum wage", "maximum weekly hours")
+    assert parse("what is C++ used for").parts == ()

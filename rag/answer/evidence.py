@@ -16,6 +16,7 @@ from .policy import DEFAULT, Policy
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
 _WORDS = re.compile(r"[A-Za-z0-9]{2,}")
 _LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
+_DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing characters
 
 
 @dataclass
@@ -44,7 +45,7 @@ def units_of(chunk: Chunk) -> list[Unit]:
     for offset, raw in enumerate(chunk.text.split("\n")):
         if not raw.strip():
             continue
-        indent = len(raw) - len(raw.lstrip())
+        indent = len(_DEPTH.match(raw).group(0))  # tree diagrams ("│   ├── x") nest like indented lists
         while parents and parents[-1][0] >= indent:
             parents.pop()
         body = raw[_LEAD.match(raw).end():].strip()

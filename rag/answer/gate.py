@@ -1,9 +1,12 @@
 """Decide whether the retrieved notes can answer a question at all, before asking the model.
 
-Beyond the relevance score, three checks that hold on any notes: a question whose key words mostly never
+Beyond the relevance score, four checks that hold on any notes: a question whose key words mostly never
 occur in the notes ("Neptune" in notes that never say it) cannot be answered from them; a question asking
 for a kind of value (a duration, a size, a price, a date, a count) needs a relevant note sentence that
-states a value of that kind; a "who" question needs a relevant sentence naming someone.
+states a value of that kind; a "who" question needs a relevant sentence naming someone; and a question
+asking one value or one definition needs one sentence that speaks of everything it asks about, in the
+sentence or the headings above it. That last check refuses near misses: notes on voting in the UK that never
+give a voting age; notes defining GDP that never give China's.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import GENERIC, STOPWORDS, words
+from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .intent import Intent, parse
 from .policy import DEFAULT, Policy
+from .verify import synonyms_of
 from .vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -37,6 +41,54 @@ def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
             if name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other):
                 return f"{a} {b}"
     return None
+
+
+def _spoken_terms(unit: Unit) -> set[str]:
+    """The stemmed words a sentence speaks of: itself, its heading path and parent lines, hyphened words
+    also split ("point-in-time" speaks of "time")."""
+    text = f"{unit.heading} {unit.context} {unit.quote}"
+    return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
+
+
+def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT) -> bool:
+    """Whether a stemmed question term stands in a sentence's words: the same stem, a synonym, an
+    abbreviation of one ("env"/"environ"), or the same word inflected ("explod"/"explos")."""
+    if term in spoken or synonyms_of(term) & spoken:
+        return True
+    for word in spoken:
+        short, long_ = sorted((term, word), key=len)
+        if len(short) >= policy.abbreviation_min and long_.startswith(short):
+            return True
+        shared = _common_prefix(short, long_)
+        if shared >= policy.shared_prefix_min and shared >= policy.shared_prefix_share * len(short):
+            return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[str]:
+    """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
+    speaks of: the fewest any candidate leaves out. [] when one sentence speaks of them all."""
+    asked = list(dict.fromkeys(intent.asked_terms))
+    fewest: list[str] | None = None
+    for unit in ranked[: policy.kind_units]:
+        if not intent.holds_value(unit.quote):
+            continue
+        spoken = _spoken_terms(unit)
+        missing = [t for t in asked if not stands_for(t, spoken, policy)]
+        if fewest is None or len(missing) < len(fewest):
+            fewest = missing
+        if not fewest:
+            return []
+    return fewest if fewest is not None else asked
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT) -> float:
@@ -71,6 +123,12 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if valued and len(valued) == len(asked) and not any(
             part.holds_value(u.quote) for part in valued for u in relevant):
         return f"no relevant sentence states {valued[0].label}"
+    if intent.specific and intent.asked_terms:
+        missing = unspoken(intent, ranked, policy)
+        if missing and len(missing) < len(set(intent.asked_terms)):
+            said = [intent.word_of(t) for t in intent.asked_terms if t not in missing]
+            return (f"no sentence about {' '.join(said)!r} speaks of "
+                    f"{' '.join(intent.word_of(t) for t in missing)!r}")
     if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
         return "no relevant sentence names anyone"
     return None

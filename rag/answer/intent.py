@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..text import terms
+from ..text import stem, terms, words
 from . import policy as P
 
 
@@ -30,6 +30,7 @@ class Intent:
     compared: frozenset[str] = frozenset()  # what a comparison compares: its words that name neither side
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
+    asked_terms: tuple[str, ...] = field(default=())  # key terms less framing words: what is asked about
 
     @property
     def comparison(self) -> bool:
@@ -38,6 +39,15 @@ class Intent:
     @property
     def wants_amount(self) -> bool:
         return self.value is not None
+
+    @property
+    def specific(self) -> bool:
+        """Asks one value or one definition: a sentence that answers must speak of everything asked about."""
+        return (self.wants_amount or self.definition) and not self.parts and not self.comparison
+
+    def word_of(self, term: str) -> str:
+        """The question's own word for a stemmed term ("voting" for "vote"), for messages."""
+        return next((w for w in words(self.question) if stem(w) == term), term)
 
     @property
     def label(self) -> str:
@@ -129,5 +139,18 @@ def parse(question: str) -> Intent:
         side_heads=heads,
         compared=compared,
         parts=parts_of(q) if not sides else (),
-        key_terms=tuple(terms(q, drop_generic=True) or terms(q)),
+        key_terms=(key := tuple(terms(q, drop_generic=True) or terms(q))),
+        asked_terms=tuple(t for t in key if t not in _FRAMING | _cue_units(q)),
     )
+
+
+def _cue_units(question: str) -> frozenset[str]:
+    """Unit words inside the words that ask for a value: "days" in "how many days ..."."""
+    for pattern, _kind in P.VALUE_QUESTIONS:
+        match = pattern.search(question)
+        if match:
+            return frozenset(stem(w) for w in words(match.group(0)) if P.CUE_UNIT_WORDS.fullmatch(w))
+    return frozenset()
+
+
+_FRAMING = frozenset(stem(w) for w in P.FRAMING_WORDS)

@@ -39,6 +39,17 @@ VALUE_QUESTIONS = [
     (re.compile(r"(?i)\b(score|rate|ratio|coefficient|population|age|index of|term length|term limit)\b.*\b(?:of|for|in)\b\s+\w+"), "number"),
     (re.compile(r"(?i)\b\w+'s\s+(?:\w+\s+)?(score|rate|ratio|coefficient|population)\b"), "number"),
 ]
+# Words that frame what a question asks rather than name the thing asked about: a note stating "$0.01/hour"
+# never says "pricing", one stating "kept 4 days" never says "how far back". They are left out of the asked
+# terms that an answering sentence must speak of (rag.answer.gate.unspoken). Plain English, no field's words.
+FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charges charged fee fees pay paid
+    percent percentage share proportion long duration far back retention retain retained expire expires expiry
+    expiration ttl keep kept last lasts date when big large size much many number limit limits
+    define defined definition meaning mean means name names named call called another other vs versus
+    exactly exact actually really""".split())
+# A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
+# days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
+CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|dates?")
 # Bounds: the same value asked at its upper end, lower end or default.
 BOUND_WORDS = {
     "max": re.compile(r"(?i)\b(max(?:imum)?|largest|biggest|longest|highest|upper|up to|at most|most)\b"),
@@ -55,7 +66,10 @@ WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wro
 VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+")
 DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$")
 # "X and Y" questions that ask two things: split on " and " between two question words.
-TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b)|\?\s+(?=\w)")
+# "..., and for how long does it ..." keeps its preposition with the second part's question word; " + " joins
+# two asks in note-taking shorthand ("min part size + max parts").
+TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|with|from|since)\s+)?"
+                       r"(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b)|\?\s+(?=\w)|\s+[+&]\s+")
 
 @dataclass(frozen=True)
 class Policy:
@@ -86,6 +100,12 @@ class Policy:
     # Answerability checks.
     kind_units: int = 24  # how many top sentences may hold the asked kind of value
     kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
+    # A question asking for a value or a definition must have one sentence that speaks of everything it asks
+    # about (its asked terms, in the sentence or the headings above it); these bound how loosely a word of the
+    # note may stand for a word of the question ("env" for "environment", "explode" for "explosion").
+    abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
+    shared_prefix_min: int = 5  # two words sharing this many first letters...
+    shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

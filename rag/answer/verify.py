@@ -88,6 +88,11 @@ for _a, _b in P.SYNONYMS:
 _GLUE = frozenset(stem(w) for w in P.GLUE_WORDS)
 
 
+def synonyms_of(term: str) -> set[str]:
+    """Stemmed words of the policy's synonym table that may stand for the stemmed ``term``."""
+    return _SYNONYMS.get(term, set())
+
+
 def added_terms(sentence: str, question: str = "") -> list[str]:
     """The content words a sentence adds beyond the question (stemmed; glue words like "called" excluded)."""
     asked = set(terms(question))
