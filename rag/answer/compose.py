@@ -13,21 +13,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..text import number_value, numbers, strip_markup, terms
+from .blocks import block
+from .conflict import _definition, find_conflict
 from .evidence import Unit
 from .intent import Intent, parse
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
-# A line's depth is where its text starts: after indentation and the box-drawing characters of a tree
-# diagram ("│   ├── child" is deeper than "├── parent"), so tree outlines nest like indented lists.
-_LEAD = re.compile(r"^[\s\u2500-\u257f]*")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-{3,})\s*$")
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-
-
-def _depth(line: str) -> int:
-    return len(_LEAD.match(line).group(0))
 
 
 @dataclass
@@ -139,62 +132,6 @@ class Composer:
             return True
         return False
 
-    # -- quoting ----------------------------------------------------------------------------------------
-    def block(self, unit: Unit, whole_list: bool) -> tuple[str, int, int]:
-        """(quote, start, end): a topic line with the list under it; for a list question, the whole list
-        the sentence belongs to, from its parent line. Falls back to the sentence itself."""
-        lines = self.lines_of(unit.file)
-        if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
-            return unit.quote, unit.line, unit.line
-        text = unit.display
-        start = unit.line
-        topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
-        if whole_list and self._has_children(lines, start):
-            topic = True  # "unitary states: ..." with its examples indented under it
-        elif whole_list and _LIST_ITEM.match(lines[start - 1]):
-            # climb to the parent line (less indented, or a heading) that introduces this list
-            indent = _depth(lines[start - 1])
-            for number in range(start - 1, max(0, start - self.policy.list_max_lines), -1):
-                line = lines[number - 1]
-                if not line.strip():
-                    continue
-                if _depth(line) < indent or _HEADING.match(line):
-                    start = number
-                    break
-            topic = topic or start != unit.line
-        if not topic:
-            return unit.quote, unit.line, unit.line
-        head = lines[start - 1]
-        indent = _depth(head)
-        heading = bool(_HEADING.match(head))
-        last, blanks = start, 0
-        for number in range(start + 1, min(len(lines), start + self.policy.list_max_lines) + 1):
-            line = lines[number - 1]
-            if not line.strip():
-                blanks += 1
-                if blanks > 1:
-                    break
-                continue
-            deeper = _depth(line) > indent or heading
-            same_level_item = _LIST_ITEM.match(line) and _depth(line) >= indent and head.rstrip().endswith(":")
-            if not (deeper or same_level_item) or _HEADING.match(line):
-                break
-            last, blanks = number, 0
-        if last == start:
-            return unit.quote, unit.line, unit.line
-        first = head if start != unit.line else head[head.find(unit.quote):]
-        first = first.lstrip() if start != unit.line else first
-        return "\n".join([first] + lines[start:last]), start, last
-
-    @staticmethod
-    def _has_children(lines: list[str], number: int) -> bool:
-        """Whether the next non-blank line after line ``number`` is indented deeper (a nested list)."""
-        indent = _depth(lines[number - 1])
-        for line in lines[number:]:
-            if line.strip():
-                return _depth(line) > indent
-        return False
-
     # -- the answer -------------------------------------------------------------------------------------
     def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit]):
         """(text, citations, mode, conflict, shown); mode is "model", "extractive" or "refused"."""
@@ -217,7 +154,7 @@ class Composer:
         keyed: dict[tuple, int] = {}
 
         def cite(unit: Unit, expand: bool) -> int:
-            quote, start, end = self.block(unit, intent.wants_list) if expand else (unit.quote, unit.line, unit.line)
+            quote, start, end = block(unit, self.lines_of(unit.file), intent.wants_list, p) if expand else (unit.quote, unit.line, unit.line)
             key = (unit.file, start, end, quote)
             if key not in keyed:
                 keyed[key] = len(citations) + 1
@@ -258,58 +195,3 @@ class Composer:
         citations.sort(key=lambda c: c.n)
         mode = "model" if lead is not None else "extractive"
         return " ".join(s.text for s in shown), citations, mode, bool(conflict), shown
-
-
-def find_conflict(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> tuple[Unit, Unit] | None:
-    """Two strong sentences from different notes that state different amounts about the question's subject."""
-    if not ranked:
-        return None
-    strong = [u for u in ranked[:6] if u.score >= policy.conflict * ranked[0].score]
-    first = strong[0]
-    key = set(intent.key_terms)
-
-    def amounts(unit: Unit) -> set[str]:
-        if intent.wants_amount and not intent.holds_value(unit.quote):
-            return set()
-        return numbers(unit.quote)
-
-    if not intent.wants_amount:
-        found = _defined_differently(strong, key, policy)
-        if found:
-            return found
-    mine = amounts(first)
-    if not mine:
-        return None
-    for other in strong[1:]:
-        theirs = amounts(other)
-        # one sentence stating more than the other ("... 10240MB, time out: 15mins") is not a disagreement
-        if other.file == first.file or not theirs or theirs <= mine or mine <= theirs:
-            continue
-        # the sentences themselves must be about the same aspect, not merely sit under the same heading
-        if key & set(terms(other.quote)) & set(terms(first.quote)):
-            return first, other
-    return None
-
-
-_DEFINED = re.compile(r"^([^:]{1,60}?)\s*:\s+(.{3,})$")
-
-
-def _definition(unit: Unit) -> tuple[frozenset[str], set[str]] | None:
-    """ "**political culture**: basic norms ..." -> ({polit, cultur}, {basic, norm, ...}); None otherwise."""
-    match = _DEFINED.match(strip_markup(unit.quote))
-    if not match:
-        return None
-    term, body = frozenset(terms(match.group(1))), set(terms(match.group(2)))
-    return (term, body) if term and body else None
-
-
-def _defined_differently(strong: list[Unit], key: set[str], policy: Policy) -> tuple[Unit, Unit] | None:
-    """Two notes defining the same term (one the question asks about) in words that mostly differ."""
-    defined = [(u, d) for u in strong if (d := _definition(u)) and d[0] <= key | d[0] and d[0] & key]
-    for i, (a, (term_a, body_a)) in enumerate(defined):
-        for b, (term_b, body_b) in defined[i + 1:]:
-            if a.file == b.file or term_a != term_b:
-                continue
-            if len(body_a & body_b) / min(len(body_a), len(body_b)) < policy.same_quote_overlap:
-                return a, b
-    return None

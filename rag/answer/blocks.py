@@ -1,0 +1,73 @@
+"""Quote a note's structure, not a lone sentence: a topic line with the list under it, a list item with the
+list it belongs to (climbing to its parent line), tree diagrams nesting like indented lists."""
+
+from __future__ import annotations
+
+import re
+
+from .evidence import Unit
+from .policy import DEFAULT, Policy
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
+# A line's depth is where its text starts: after indentation and the box-drawing characters of a tree
+# diagram ("│   ├── child" is deeper than "├── parent"), so tree outlines nest like indented lists.
+_LEAD = re.compile(r"^[\s\u2500-\u257f]*")
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-{3,})\s*$")
+
+
+def depth(line: str) -> int:
+    return len(_LEAD.match(line).group(0))
+
+
+def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAULT) -> tuple[str, int, int]:
+    """(quote, start, end): a topic line with the list under it; for a list question, the whole list
+    the sentence belongs to, from its parent line. Falls back to the sentence itself."""
+    if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
+        return unit.quote, unit.line, unit.line
+    text = unit.display
+    start = unit.line
+    topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
+    if whole_list and _has_children(lines, start):
+        topic = True  # "unitary states: ..." with its examples indented under it
+    elif whole_list and LIST_ITEM.match(lines[start - 1]):
+        # climb to the parent line (less indented, or a heading) that introduces this list
+        indent = depth(lines[start - 1])
+        for number in range(start - 1, max(0, start - policy.list_max_lines), -1):
+            line = lines[number - 1]
+            if not line.strip():
+                continue
+            if depth(line) < indent or HEADING.match(line):
+                start = number
+                break
+        topic = topic or start != unit.line
+    if not topic:
+        return unit.quote, unit.line, unit.line
+    head = lines[start - 1]
+    indent = depth(head)
+    heading = bool(HEADING.match(head))
+    last, blanks = start, 0
+    for number in range(start + 1, min(len(lines), start + policy.list_max_lines) + 1):
+        line = lines[number - 1]
+        if not line.strip():
+            blanks += 1
+            if blanks > 1:
+                break
+            continue
+        deeper = depth(line) > indent or heading
+        same_level_item = LIST_ITEM.match(line) and depth(line) >= indent and head.rstrip().endswith(":")
+        if not (deeper or same_level_item) or HEADING.match(line):
+            break
+        last, blanks = number, 0
+    if last == start:
+        return unit.quote, unit.line, unit.line
+    first = head if start != unit.line else head[head.find(unit.quote):]
+    first = first.lstrip() if start != unit.line else first
+    return "\n".join([first] + lines[start:last]), start, last
+
+def _has_children(lines: list[str], number: int) -> bool:
+    """Whether the next non-blank line after line ``number`` is indented deeper (a nested list)."""
+    indent = depth(lines[number - 1])
+    for line in lines[number:]:
+        if line.strip():
+            return depth(line) > indent
+    return False
