@@ -52,6 +52,29 @@ def _same(a: Unit, b: Unit, policy: Policy) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= policy.same_quote_overlap
 
 
+def _within(a: Citation, b: Citation) -> bool:
+    """Citation ``a`` quotes lines that citation ``b`` quotes already."""
+    return a.file == b.file and b.start_line <= a.start_line and a.end_line <= b.end_line and (
+        a.start_line != a.end_line or a.quote in b.quote)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+_LABEL = re.compile(r"^\s*([^:.!?]{1,60}?)\s*:\s+(?=\S)")
+
+
+def unlabel(sentence: str, unit: Unit) -> str:
+    """Drop leading labels ("political culture: modernization: transition ...") that only echo the heading
+    or parent line the cited sentence sits under; a label the sentence itself states ("modernization") stays."""
+    own = set(terms(unit.quote))
+    while (match := _LABEL.match(sentence)) and (label := set(terms(match.group(1)))) and not label <= own \
+            and label <= set(terms(f"{unit.heading} {unit.context}")):
+        sentence = sentence[match.end():]
+    return sentence[:1].upper() + sentence[1:] if sentence else sentence
+
+
 class Composer:
     """Builds answers; ``lines_of(file)`` gives a note's lines as ingestion sees them (for list blocks)."""
 
@@ -65,6 +88,10 @@ class Composer:
         p = self.policy
         if not top:
             return [], []
+        # a summary's line ("tldr: ...") restates a line below it: quote the full line when one is as strong
+        body = [u for u in top if not u.summary]
+        if body and body[0].score >= p.strong * top[0].score:
+            top = body
         if intent.comparison:
             chosen = []
             heads, attribute = intent.side_heads, intent.compared
@@ -164,19 +191,26 @@ class Composer:
         shown: list[Shown] = []
         if lead is not None:
             n = cite(lead.support[0][1], False)
-            text = lead.text.rstrip(".!?")
+            text = unlabel(lead.text, lead.support[0][1]).rstrip(".!?")
             shown.append(Shown(f"{text} [{n}].", [n], "model"))
-        quoted: set[int] = set()
+        quoted: list[int] = []
         for unit in quotes:
             n = cite(unit, True)
-            if n in quoted:
-                continue  # two sentences of one list block: the block is quoted once
-            quoted.add(n)
-            quote = citations[n - 1].quote
-            if lead is not None and quote == lead.support[0][1].quote and unit is lead.support[0][1] and len(quotes) == 1:
-                continue  # the lead sentence already stands on exactly this line
-            shown.append(Shown(f"“{display(quote)}” [{n}]", [n], "quote"))
+            c = citations[n - 1]
+            # a block quoted already, or lying inside one quoted already (two sentences of one list), is shown once
+            if any(_within(c, citations[m - 1]) for m in quoted):
+                continue
+            if lead is not None and unit is lead.support[0][1] and (
+                    len(quotes) == 1 or _squash(display(c.quote)) in _squash(lead.text)):
+                continue  # the lead sentence already states exactly this line
+            quoted.append(n)
+            shown.append(Shown(f"“{display(c.quote)}” [{n}]", [n], "quote"))
+        said = " ".join(f"{c.heading} {c.quote}" for c in citations)
         for part in missing:
+            # a quoted block (a list under its heading) may answer a part no single sentence did
+            key = set(parse(part).key_terms)
+            if key and len(key & set(terms(said))) / len(key) >= p.part_min_coverage:
+                continue
             shown.append(Shown(f"Your notes don't say {part.rstrip('?')}.", [], "missing"))
         conflict = find_conflict(intent, ranked, p)
         if conflict:

@@ -32,6 +32,7 @@ class Unit:
     sim: float = 0.0  # embedding similarity to the question
     coverage: float = 0.0  # share of the question's key terms in the sentence and its context
     heading: str = ""  # the heading path the sentence sits under (shown with its citation)
+    summary: bool = False  # sits under a summary label ("tldr", "Summary"): restates what the note says below
 
     @property
     def display(self) -> str:
@@ -52,10 +53,16 @@ def units_of(chunk: Chunk) -> list[Unit]:
         # A line that reads like an order to the assistant is note text, never evidence for an answer.
         if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= 2 and not looks_like_instruction(body):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
+            summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             for sentence in split_sentences(body):
-                units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id, heading=chunk.heading))
+                units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
+                                  heading=chunk.heading, summary=summary))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
+
+
+def _summary_label(line: str) -> bool:
+    return bool(P.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
 
 
 class Scorer:

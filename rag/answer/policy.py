@@ -50,6 +50,9 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
 CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|dates?")
+# A heading or parent line that labels a summary of the note: its lines restate what the note says in full
+# below, so a quote prefers the full line (rag.answer.compose).
+SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
 # Bounds: the same value asked at its upper end, lower end or default.
 BOUND_WORDS = {
     "max": re.compile(r"(?i)\b(max(?:imum)?|largest|biggest|longest|highest|upper|up to|at most|most)\b"),

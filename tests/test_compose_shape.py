@@ -1,0 +1,60 @@
+"""The shape of a composed answer (rag.answer.compose), with hand-made evidence units so each rule is
+exercised exactly: one quote per block, summaries give way to the full line, leads without echoed labels,
+no "your notes don't say" for a part a quoted block answers."""
+
+from __future__ import annotations
+
+from rag.answer.compose import Composer, unlabel
+from rag.answer.evidence import Unit
+from rag.answer.intent import parse
+from rag.answer.verify import Checked, Source
+
+PLANETS = ["# Planets", "- Mars has two moons. They are small:", "  - Phobos, 22 km across", "  - Deimos, 12 km across",
+           "- a day on Mars lasts 24.6 hours"]
+
+
+def _unit(line: int, quote: str, score: float, context: str = "Planets", summary: bool = False) -> Unit:
+    return Unit("planets.md", line, quote, context, chunk_id=0, score=score, coverage=0.5, heading="Planets",
+                summary=summary)
+
+
+def _compose(question: str, units: list[Unit], lines=PLANETS, checked: list[Checked] | None = None):
+    composer = Composer(lambda file: lines)
+    return composer.compose(parse(question), checked or [], [Source(1, "planets.md", "Planets", units)], units)
+
+
+def test_a_block_lying_inside_a_quoted_block_is_not_quoted_again():
+    # the topic line is quoted with the list under it; the list's own line is not quoted a second time
+    lines = ["# Planets", "- Mars has two moons:", "  - Phobos, 22 km across", "  - Deimos, 12 km across"]
+    units = [_unit(2, "Mars has two moons:", 1.0), _unit(4, "Deimos, 12 km across", 0.95)]
+    text, citations, *_ = _compose("what moons does Mars have", units, lines)
+    assert text.count("Deimos") == 1, text
+    assert len(citations) == 1
+
+
+def test_a_part_that_a_quoted_block_answers_is_not_said_to_be_missing():
+    # no single sentence speaks of Deimos, but the list quoted for the first part does
+    lines = ["# Planets", "- the two moons of Mars:", "  - Phobos, 22 km across", "  - Deimos, 12 km across"]
+    units = [_unit(2, "the two moons of Mars:", 1.0)]
+    text, _c, _m, _f, shown = _compose("which moons does Mars have and how big is Deimos", units, lines)
+    assert "12 km" in text
+    assert not any(s.origin == "missing" for s in shown), text
+
+
+def test_a_summary_line_gives_way_to_the_full_line_below():
+    lines = ["# Planets", "- tldr", "  - Mars is small and cold", "- Mars is small and cold, about half the size of Earth"]
+    units = [_unit(3, "Mars is small and cold", 1.0, "Planets tldr", summary=True),
+             _unit(4, "Mars is small and cold, about half the size of Earth", 0.9)]
+    text, *_ = _compose("how big is Mars", units, lines)
+    assert "half the size of Earth" in text
+    assert "tldr" not in text
+
+
+def test_a_lead_does_not_echo_the_labels_above_its_line():
+    unit = Unit("cells.md", 4, "**mitosis**: one cell divides into two identical cells", "Cell division", 0,
+                heading="Cell division")
+    assert unlabel("cell division: mitosis: one cell divides into two identical cells", unit) == \
+        "Mitosis: one cell divides into two identical cells"
+    # a label the line itself states stays
+    assert unlabel("mitosis: one cell divides", unit) == "Mitosis: one cell divides"
+    assert unlabel("Note: two cells result", unit) == "Note: two cells result"
