@@ -58,3 +58,15 @@ def test_a_lead_does_not_echo_the_labels_above_its_line():
     # a label the line itself states stays
     assert unlabel("mitosis: one cell divides", unit) == "Mitosis: one cell divides"
     assert unlabel("Note: two cells result", unit) == "Note: two cells result"
+
+
+def test_comparison_side_that_the_whole_question_ranks_low_still_gets_its_line(tmp_path):
+    # many lines name both sides; the one line defining the second side alone ranks below them all
+    from test_compose import _ask_notes
+
+    notes = {f"talk{i}.md": f"# Talk {i}\n\n- in debate {i}, tone matters for pitch and volume alike\n" for i in range(14)}
+    notes["volume.md"] = "# Sound\n\n- **volume**: how loud a sound is, measured in decibels\n"
+    notes["pitch.md"] = "# Sound basics\n\n- **pitch**: how high or low a sound is, set by its frequency\n"
+    answer = _ask_notes(tmp_path, notes, "pitch vs volume")
+    assert not answer.refused, answer.reason
+    assert "decibels" in answer.answer and "frequency" in answer.answer, answer.answer

@@ -23,7 +23,7 @@ from . import gate
 from .compose import Composer, Shown
 from .condense import condense
 from .evidence import Scorer, Unit, units_of
-from .intent import parse
+from .intent import Intent, parse
 from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
 from .vocab import Vocabulary
@@ -104,16 +104,25 @@ class Answerer:
                       else speller.correct_word(m.group(0)), condense(question, history or []))
 
     # -- evidence ------------------------------------------------------------------------------
-    def select_sources(self, ranked: list[Unit]) -> list[Source]:
-        """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources."""
+    def select_sources(self, ranked: list[Unit], intent: Intent | None = None) -> list[Source]:
+        """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; a comparison gets
+        each side's best line even when the other side's lines score higher."""
         if not ranked:
             return []
         p = self.policy
         floor = ranked[0].score * p.source_floor
+        firsts: list[Unit] = []
+        if intent is not None and intent.comparison and intent.side_heads:
+            heads = intent.side_heads
+            # each side's best line that names it and not the other side, else its best line naming it
+            sides = [next((u for u in ranked if head in (t := terms(u.quote)) and other not in t),
+                          next((u for u in ranked if head in terms(u.quote)), None))
+                     for head, other in zip(heads, heads[::-1])]
+            firsts = [u for i, u in enumerate(sides) if u is not None and u not in sides[:i]]
         groups: dict[int, list[Unit]] = {}
         order: list[int] = []
-        for unit in ranked:
-            if unit.score < floor and groups:
+        for unit in firsts + [u for u in ranked if u not in firsts]:
+            if unit.score < floor and groups and unit not in firsts:
                 break
             if unit.chunk_id not in groups:
                 if len(order) == p.max_sources:
@@ -168,16 +177,18 @@ class Answerer:
         k = k or self.settings.top_k
         # sentences are scored over a wider pool of chunks than the k shown as nearest notes: retrieval ranks
         # whole chunks, and the sentence that answers can sit in a chunk ranked just below k
+        intent = parse(standalone)
         hits = self._evidence_hits(standalone, max(k, self.policy.evidence_chunks))
-        units = [u for h in hits for u in units_of(h.chunk)]
-        ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in hits})
+        # scored too, never listed as nearest nor counted for relevance: each side's own best chunks
+        pool = hits + self._side_hits(intent, hits)
+        units = [u for h in pool for u in units_of(h.chunk)]
+        ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
         nearest = [
             {"file": h.chunk.file, "heading": h.chunk.heading, "start_line": h.chunk.start_line,
              "end_line": h.chunk.end_line, "score": round(h.dense, 3)}
             for h in hits[:k]
         ]
-        intent = parse(standalone)
         relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
@@ -189,7 +200,7 @@ class Answerer:
             yield "answer", refusal
             return
 
-        sources, prompt_question = self.fit_context(standalone, self.select_sources(ranked))
+        sources, prompt_question = self.fit_context(standalone, self.select_sources(ranked, intent))
         raw = ""
         stats = GenerationStats()
         for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats):
@@ -214,6 +225,21 @@ class Answerer:
             setattr(answer, key, value)
         answer.raw = raw
         yield "answer", answer
+
+    def _side_hits(self, intent: Intent, hits: list[Hit]) -> list[Hit]:
+        """For a comparison, the best chunks for each side on its own ("authority", with what is compared):
+        a side whose lines the whole question ranks low still gets its defining line scored."""
+        if not (intent.comparison and intent.side_heads):
+            return []
+        have = {h.chunk.id for h in hits}
+        extra: list[Hit] = []
+        for head in intent.side_heads:
+            query = " ".join(intent.word_of(t) for t in (head, *sorted(intent.compared)))
+            for hit in self.retriever.retrieve(query, self.policy.side_chunks):
+                if hit.chunk.id not in have:
+                    have.add(hit.chunk.id)
+                    extra.append(Hit(hit.chunk, 0.0, 0.0, 0.0, len(hits) + len(extra) + 1))
+        return extra
 
     def _evidence_hits(self, question: str, n: int) -> list[Hit]:
         """The fused retrieval hits plus the best lexical matches fusion ranked lower: a rare word of the

@@ -139,7 +139,8 @@ def parse(question: str) -> Intent:
         side_heads=heads,
         compared=compared,
         parts=parts_of(q) if not sides else (),
-        key_terms=(key := tuple(terms(q, drop_generic=True) or terms(q))),
+        # "vs" frames a comparison; it names neither side nor what is compared
+        key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else q, drop_generic=True) or terms(q))),
         asked_terms=tuple(t for t in key if t not in _FRAMING | _cue_units(q)),
     )
 
