@@ -70,3 +70,21 @@ def test_comparison_side_that_the_whole_question_ranks_low_still_gets_its_line(t
     answer = _ask_notes(tmp_path, notes, "pitch vs volume")
     assert not answer.refused, answer.reason
     assert "decibels" in answer.answer and "frequency" in answer.answer, answer.answer
+
+
+def test_a_title_line_over_a_numbered_list_is_quoted_with_its_steps():
+    from rag.answer.blocks import block
+
+    lines = ["-How to repot a plant", "1) Water it the day before", "   -moist roots slide out", "2) Loosen the root ball",
+             "3) Set it in fresh soil", "", "-Other tips"]
+    quote, start, end = block(_unit(1, "How to repot a plant", 1.0), lines, whole_list=True)
+    assert (start, end) == (1, 5) and "fresh soil" in quote and "Other tips" not in quote
+    # sibling bullets under a bullet title stay separate: only a numbered list belongs to the title
+    siblings = ["- personal rule", "- military rule"]
+    assert block(_unit(1, "personal rule", 1.0), siblings, whole_list=False)[1:] == (1, 1)
+
+
+def test_which_plural_noun_does_asks_for_a_list():
+    assert parse("which message brokers does the service support").wants_list
+    assert parse("which enzymes do plants use to fix carbon").wants_list
+    assert not parse("which process does a cell use to divide").wants_list

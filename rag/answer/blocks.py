@@ -9,6 +9,7 @@ from .evidence import Unit
 from .policy import DEFAULT, Policy
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
+NUMBERED = re.compile(r"^\s*\d+[.)]\s")
 # A line's depth is where its text starts: after indentation and the box-drawing characters of a tree
 # diagram ("│   ├── child" is deeper than "├── parent"), so tree outlines nest like indented lists.
 _LEAD = re.compile(r"^[\s\u2500-\u257f]*")
@@ -45,6 +46,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     head = lines[start - 1]
     indent = depth(head)
     heading = bool(HEADING.match(head))
+    head_text = head.strip().lstrip("-*+• ").rstrip()
+    title = len(head_text.split()) <= 8 and not head_text.endswith((".", "!", "?"))
     last, blanks = start, 0
     for number in range(start + 1, min(len(lines), start + policy.list_max_lines) + 1):
         line = lines[number - 1]
@@ -54,7 +57,10 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
                 break
             continue
         deeper = depth(line) > indent or heading
-        same_level_item = LIST_ITEM.match(line) and depth(line) >= indent and head.rstrip().endswith(":")
+        # items at the head's own level belong to it when it introduces them: "Steps:" or a title line
+        # ("How to reduce cold starts") over a numbered list
+        same_level_item = LIST_ITEM.match(line) and depth(line) >= indent and (
+            head.rstrip().endswith(":") or (NUMBERED.match(line) and not NUMBERED.match(head) and title))
         if not (deeper or same_level_item) or HEADING.match(line):
             break
         last, blanks = number, 0
@@ -63,6 +69,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     first = head if start != unit.line else head[head.find(unit.quote):]
     first = first.lstrip() if start != unit.line else first
     return "\n".join([first] + lines[start:last]), start, last
+
 
 def _has_children(lines: list[str], number: int) -> bool:
     """Whether the next non-blank line after line ``number`` is indented deeper (a nested list)."""
