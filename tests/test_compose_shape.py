@@ -88,3 +88,13 @@ def test_which_plural_noun_does_asks_for_a_list():
     assert parse("which message brokers does the service support").wants_list
     assert parse("which enzymes do plants use to fix carbon").wants_list
     assert not parse("which process does a cell use to divide").wants_list
+
+
+def test_each_part_gets_its_own_line_a_what_is_part_its_definition():
+    lines = ["# Bread", "- **levain**: a portion of starter built up for one bake",
+             "- levain care: feed the levain twice before baking"]
+    units = [Unit("bread.md", 3, "levain care: feed the levain twice before baking", "Bread", 0, score=1.0, heading="Bread"),
+             Unit("bread.md", 2, "**levain**: a portion of starter built up for one bake", "Bread", 0, score=0.8,
+                  heading="Bread")]
+    text, *_ = _compose("what is a levain and how is the levain cared for", units, lines)
+    assert "portion of starter" in text and "feed the levain twice" in text, text

@@ -75,6 +75,24 @@ def unlabel(sentence: str, unit: Unit) -> str:
     return sentence[:1].upper() + sentence[1:] if sentence else sentence
 
 
+def best_for_part(part: str, units: list[Unit], policy: Policy = DEFAULT, taken: list[Unit] = ()) -> Unit | None:
+    """The sentence that best answers one part of a two-part question: the most of the part's key terms
+    (in it or its headings), then one defining the asked term for a "what is" part, then one not taken by
+    the other part, then the best score. None when none holds enough of the part's terms."""
+    asked = parse(part)
+    key = set(asked.key_terms)
+    best, best_key = None, None
+    for unit in units:
+        share = len(key & set(terms(f"{unit.context} {unit.quote}"))) / max(len(key), 1)
+        if share < policy.part_min_coverage:
+            continue
+        defines = asked.definition and bool((d := _definition(unit)) and d[0] <= key)
+        rank = (share, defines, unit not in taken, unit.score)
+        if best_key is None or rank > best_key:
+            best, best_key = unit, rank
+    return best
+
+
 class Composer:
     """Builds answers; ``lines_of(file)`` gives a note's lines as ingestion sees them (for list blocks)."""
 
@@ -117,15 +135,11 @@ class Composer:
         if intent.parts:
             chosen, missing = [], []
             for part in intent.parts:
-                key = set(parse(part).key_terms)
-                scored = [(len(key & set(terms(f"{u.context} {u.quote}"))) / max(len(key), 1), u) for u in top]
-                scored = [(c, u) for c, u in scored if c >= p.part_min_coverage]
-                if scored:
-                    best = max(scored, key=lambda cu: (cu[0], cu[1].score))[1]
-                    if best not in chosen:
-                        chosen.append(best)
-                else:
+                best = best_for_part(part, top, p, chosen)
+                if best is None:
                     missing.append(part)
+                elif best not in chosen:
+                    chosen.append(best)
             if chosen:
                 return chosen, missing
         chosen = [top[0]]

@@ -20,7 +20,7 @@ from ..redact import redact_text
 from ..retrieve import Hit
 from ..text import terms
 from . import gate
-from .compose import Composer, Shown
+from .compose import Composer, Shown, best_for_part
 from .condense import condense
 from .evidence import Scorer, Unit, units_of
 from .intent import Intent, parse
@@ -112,6 +112,12 @@ class Answerer:
         p = self.policy
         floor = ranked[0].score * p.source_floor
         firsts: list[Unit] = []
+        if intent is not None and intent.parts:
+            # each part's best line, so a part the other part's lines outscore is still answered
+            for part in intent.parts:
+                unit = best_for_part(part, ranked, p, firsts)
+                if unit is not None and unit not in firsts:
+                    firsts.append(unit)
         if intent is not None and intent.comparison and intent.side_heads:
             heads = intent.side_heads
             # each side's best line that names it and not the other side, else its best line naming it
@@ -227,14 +233,14 @@ class Answerer:
         yield "answer", answer
 
     def _side_hits(self, intent: Intent, hits: list[Hit]) -> list[Hit]:
-        """For a comparison, the best chunks for each side on its own ("authority", with what is compared):
-        a side whose lines the whole question ranks low still gets its defining line scored."""
-        if not (intent.comparison and intent.side_heads):
-            return []
+        """For a comparison, the best chunks for each side on its own ("authority", with what is compared);
+        for a two-part question, for each part: a side or part the whole question ranks low is still scored."""
+        queries = list(intent.parts)
+        if intent.comparison and intent.side_heads:
+            queries = [" ".join(intent.word_of(t) for t in (head, *sorted(intent.compared))) for head in intent.side_heads]
         have = {h.chunk.id for h in hits}
         extra: list[Hit] = []
-        for head in intent.side_heads:
-            query = " ".join(intent.word_of(t) for t in (head, *sorted(intent.compared)))
+        for query in queries:
             for hit in self.retriever.retrieve(query, self.policy.side_chunks):
                 if hit.chunk.id not in have:
                     have.add(hit.chunk.id)

@@ -94,7 +94,7 @@ class Policy:
     form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
     evidence_chunks: int = 8  # chunks whose sentences are scored (the k nearest are listed to the user)
     lexical_chunks: int = 3  # ...plus the best BM25 chunks, which rank fusion can push below k
-    side_chunks: int = 2  # ...plus, for a comparison, each side's best chunks retrieved for that side alone
+    side_chunks: int = 2  # ...plus each comparison side's (or each part's) best chunks retrieved on its own
     # Source selection for the prompt.
     max_sources: int = 3
     units_per_source: int = 3
