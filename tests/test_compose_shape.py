@@ -98,3 +98,13 @@ def test_each_part_gets_its_own_line_a_what_is_part_its_definition():
                   heading="Bread")]
     text, *_ = _compose("what is a levain and how is the levain cared for", units, lines)
     assert "portion of starter" in text and "feed the levain twice" in text, text
+
+
+def test_one_line_comparing_both_sides_on_the_asked_attribute_answers_the_comparison():
+    lines = ["# Climate", "- Norway is cold and wet", "- Spain exports olive oil",
+             "- Norway has LOW rainfall variability while Spain has HIGH rainfall variability"]
+    units = [_unit(2, "Norway is cold and wet", 1.0), _unit(3, "Spain exports olive oil", 0.98),
+             _unit(4, "Norway has LOW rainfall variability while Spain has HIGH rainfall variability", 0.9)]
+    text, *_ = _compose("norway vs spain rainfall variability", units, lines)
+    assert "LOW rainfall variability while Spain has HIGH" in text, text
+    assert "olive oil" not in text

@@ -75,6 +75,20 @@ def unlabel(sentence: str, unit: Unit) -> str:
     return sentence[:1].upper() + sentence[1:] if sentence else sentence
 
 
+def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]) -> Unit | None:
+    """One side's best line of a comparison: the first naming this side that speaks of what is compared
+    without naming the other side; then one speaking of it naming both ("X is high while Y is low"); then
+    one naming this side only; then any naming it."""
+    tests = [lambda t: other not in t and compared & t, lambda t: compared & t, lambda t: other not in t,
+             lambda t: True]
+    named = [(u, t) for u in units if head in (t := set(terms(u.quote)))]
+    for test in tests:
+        found = next((u for u, t in named if test(t)), None)
+        if found is not None:
+            return found
+    return None
+
+
 def best_for_part(part: str, units: list[Unit], policy: Policy = DEFAULT, taken: list[Unit] = ()) -> Unit | None:
     """The sentence that best answers one part of a two-part question: the most of the part's key terms
     (in it or its headings), then one defining the asked term for a "what is" part, then one not taken by
@@ -122,6 +136,13 @@ class Composer:
                     own = [u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
                            and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))]
                     own.sort(key=lambda u: -len(attribute & set(terms(u.quote))))
+                    # ...or one line stating it for both sides ("X is high while Y is low"), quoted once for both
+                    both = [u for u in top if head in set(terms(u.quote)) and other_head in set(terms(u.quote))
+                            and attribute & set(terms(u.quote))]
+                    if not own and both:
+                        if both[0] not in chosen:
+                            chosen.append(both[0])
+                        continue
                 # then a line defining this side ("**federal states**: ..."); a line about this side only; one
                 # naming both; one under this side's heading
                 own = own or [u for u in top if (d := _definition(u)) and side & d[0] and not other & d[0] and u not in chosen]
@@ -130,6 +151,8 @@ class Composer:
                 own = own or [u for u in top if side & set(terms(u.context)) and u not in chosen]
                 if own:
                     chosen.append(own[0])
+            if heads and chosen and all(any(h in set(terms(f"{u.context} {u.quote}")) for u in chosen) for h in heads):
+                return chosen, []
             if len(chosen) == 2:
                 return chosen, []
         if intent.parts:

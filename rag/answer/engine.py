@@ -20,7 +20,7 @@ from ..redact import redact_text
 from ..retrieve import Hit
 from ..text import terms
 from . import gate
-from .compose import Composer, Shown, best_for_part
+from .compose import Composer, Shown, best_for_part, side_line
 from .condense import condense
 from .evidence import Scorer, Unit, units_of
 from .intent import Intent, parse
@@ -119,12 +119,10 @@ class Answerer:
                 if unit is not None and unit not in firsts:
                     firsts.append(unit)
         if intent is not None and intent.comparison and intent.side_heads:
-            heads = intent.side_heads
-            # each side's best line that names it and not the other side, else its best line naming it
-            sides = [next((u for u in ranked if head in (t := terms(u.quote)) and other not in t),
-                          next((u for u in ranked if head in terms(u.quote)), None))
-                     for head, other in zip(heads, heads[::-1])]
-            firsts = [u for i, u in enumerate(sides) if u is not None and u not in sides[:i]]
+            for unit in (side_line(head, other, intent.compared, ranked)
+                         for head, other in zip(intent.side_heads, intent.side_heads[::-1])):
+                if unit is not None and unit not in firsts:
+                    firsts.append(unit)
         groups: dict[int, list[Unit]] = {}
         order: list[int] = []
         for unit in firsts + [u for u in ranked if u not in firsts]:
