@@ -91,3 +91,15 @@ def test_a_tree_node_speaks_of_the_branches_above_it():
                   line_numbers=[1, 2, 3, 4])
     sowing = next(u for u in units_of(chunk) if "Sowing" in u.quote)
     assert "Tomatoes" in sowing.context
+
+
+def test_relevance_counts_inflected_question_words(tmp_path):
+    # "explode" in the question, "explosion" in the note: the notes cover the question (exact stems alone
+    # measured relevance 0.22 here, below the default threshold 0.36)
+    line = ("- an explosion in the number of democratic regimes followed the fall of the empire, as trade, literacy, "
+            "printing and cities grew across the continent")
+    notes = {"history.md": f"# Empires\n\n{line}\n- regimes change slowly in most places\n"}
+    notes.update({f"n{i}.md": f"# Note {i}\n\n- democratic votes in town {i} are counted by hand\n" for i in range(4)})
+    answer = _ask_notes(tmp_path, notes, "when did democratization explode")
+    assert not answer.refused, answer.reason
+    assert "fall of the empire" in answer.answer

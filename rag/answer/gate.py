@@ -50,14 +50,15 @@ def _spoken_terms(unit: Unit) -> set[str]:
     return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
 
 
-def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT) -> bool:
+def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviations: bool = True) -> bool:
     """Whether a stemmed question term stands in a sentence's words: the same stem, a synonym, an
-    abbreviation of one ("env"/"environ"), or the same word inflected ("explod"/"explos")."""
+    abbreviation of one ("env"/"environ"; only where leniency is the safe side), or the same word inflected
+    ("explod"/"explos")."""
     if term in spoken or synonyms_of(term) & spoken:
         return True
     for word in spoken:
         short, long_ = sorted((term, word), key=len)
-        if len(short) >= policy.abbreviation_min and long_.startswith(short):
+        if abbreviations and len(short) >= policy.abbreviation_min and long_.startswith(short):
             return True
         shared = _common_prefix(short, long_)
         if shared >= policy.shared_prefix_min and shared >= policy.shared_prefix_share * len(short):
@@ -95,8 +96,18 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
     """How well the notes cover the question: key-term coverage of the best sentences and dense similarity."""
     if not hits or not ranked:
         return 0.0
-    key = list(intent.key_terms)
-    best_cov = max(scorer.coverage(key, f"{u.context} {u.quote}") for u in ranked[: policy.relevance_units])
+    key = list(dict.fromkeys(intent.key_terms))
+    total = sum(scorer.weight(t) for t in key)
+    if not total:
+        return policy.w_relevance_dense * max(max(h.dense for h in hits), 0.0)
+
+    def coverage(unit: Unit) -> float:
+        # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
+        # question, "explosion" in the note: measured, a question refused for this alone)
+        spoken = _spoken_terms(unit)
+        return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
+
+    best_cov = max(coverage(u) for u in ranked[: policy.relevance_units])
     best_dense = max(h.dense for h in hits)
     return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * max(best_dense, 0.0)
 
