@@ -99,7 +99,7 @@ def test_relevance_counts_inflected_question_words(tmp_path):
     line = ("- an explosion in the number of democratic regimes followed the fall of the empire, as trade, literacy, "
             "printing and cities grew across the continent")
     notes = {"history.md": f"# Empires\n\n{line}\n- regimes change slowly in most places\n"}
-    notes.update({f"n{i}.md": f"# Note {i}\n\n- democratic votes in town {i} are counted by hand\n" for i in range(4)})
+    notes.update({f"{town}.md": f"# {town}\n\n- democratic votes in {town} are counted by hand\n"
+                  for town in ("Ashby", "Brill", "Crewe", "Dunmow")})
     answer = _ask_notes(tmp_path, notes, "when did democratization explode")
     assert not answer.refused, answer.reason
-    assert "fall of the empire" in answer.answer
