@@ -108,3 +108,14 @@ def test_one_line_comparing_both_sides_on_the_asked_attribute_answers_the_compar
     text, *_ = _compose("norway vs spain rainfall variability", units, lines)
     assert "LOW rainfall variability while Spain has HIGH" in text, text
     assert "olive oil" not in text
+
+
+def test_numbers_in_lines_a_question_asks_no_amount_of_are_no_disagreement():
+    from rag.answer.conflict import find_conflict
+
+    units = [Unit("a.md", 1, "votes in ward 3 are counted by hand", "Votes", 0, score=1.0),
+             Unit("b.md", 1, "votes in ward 7 are counted by hand", "Votes", 1, score=0.95)]
+    assert find_conflict(parse("how are votes counted"), units) is None
+    kept = [Unit("a.md", 1, "votes are kept for 30 days", "Votes", 0, score=1.0),
+            Unit("b.md", 1, "votes are kept for 90 days", "Votes", 1, score=0.95)]
+    assert find_conflict(parse("how long are votes kept"), kept) is not None

@@ -26,7 +26,8 @@ def find_conflict(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
 
     if not intent.wants_amount:
         found = _defined_differently(strong, key, policy)
-        if found:
+        if found or not intent.bound:
+            # numbers in lines a question asks no amount of are names, not values ("votes in town 3")
             return found
     mine = amounts(first)
     if not mine:
