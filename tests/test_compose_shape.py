@@ -18,9 +18,10 @@ def _unit(line: int, quote: str, score: float, context: str = "Planets", summary
                 summary=summary)
 
 
-def _compose(question: str, units: list[Unit], lines=PLANETS, checked: list[Checked] | None = None):
+def _compose(question: str, units: list[Unit], lines=PLANETS, checked: list[Checked] | None = None, part_units=()):
     composer = Composer(lambda file: lines)
-    return composer.compose(parse(question), checked or [], [Source(1, "planets.md", "Planets", units)], units)
+    return composer.compose(parse(question), checked or [], [Source(1, "planets.md", "Planets", units)], units,
+                            part_units)
 
 
 def test_a_block_lying_inside_a_quoted_block_is_not_quoted_again():
@@ -91,12 +92,19 @@ def test_which_plural_noun_does_asks_for_a_list():
 
 
 def test_each_part_gets_its_own_line_a_what_is_part_its_definition():
+    from rag.answer.compose import best_for_part
+
     lines = ["# Bread", "- **levain**: a portion of starter built up for one bake",
              "- levain care: feed the levain twice before baking"]
-    units = [Unit("bread.md", 3, "levain care: feed the levain twice before baking", "Bread", 0, score=1.0, heading="Bread"),
-             Unit("bread.md", 2, "**levain**: a portion of starter built up for one bake", "Bread", 0, score=0.8,
-                  heading="Bread")]
-    text, *_ = _compose("what is a levain and how is the levain cared for", units, lines)
+    care = Unit("bread.md", 3, "levain care: feed the levain twice before baking", "Bread", 0, score=1.0,
+                coverage=1.0, heading="Bread")
+    define = Unit("bread.md", 2, "**levain**: a portion of starter built up for one bake", "Bread", 0, score=0.9,
+                  coverage=1.0, heading="Bread")
+    # scored against "what is a levain" alone, both hold the part; the defining line answers it
+    assert best_for_part("what is a levain", [care, define]) is define
+    assert best_for_part("how is the levain cared for", [care, define]) is care
+    text, *_ = _compose("what is a levain and how is the levain cared for", [care, define], lines,
+                        part_units=[define, care])
     assert "portion of starter" in text and "feed the levain twice" in text, text
 
 
@@ -119,3 +127,16 @@ def test_numbers_in_lines_a_question_asks_no_amount_of_are_no_disagreement():
     kept = [Unit("a.md", 1, "votes are kept for 30 days", "Votes", 0, score=1.0),
             Unit("b.md", 1, "votes are kept for 90 days", "Votes", 1, score=0.95)]
     assert find_conflict(parse("how long are votes kept"), kept) is not None
+
+
+def test_a_part_the_other_part_outscores_is_still_answered(tmp_path):
+    # many lines speak of the first part; the one line answering the second sits in another note
+    from test_compose import _ask_notes
+
+    notes = {f"levain{i}.md": f"# Levain {i}\n\n- a levain {i} is a portion of starter, and levain {i} is fed "
+                              f"with flour and water\n" for i in range(12)}
+    notes["timing.md"] = "# Timing\n\n- bulk fermentation takes 4 to 6 hours at room temperature\n"
+    answer = _ask_notes(tmp_path, notes, "what is a levain and how long does bulk fermentation take")
+    assert not answer.refused, answer.reason
+    assert "portion of starter" in answer.answer and "4 to 6 hours" in answer.answer, answer.answer
+    assert not any(s.origin == "missing" for s in answer.shown)

@@ -89,22 +89,28 @@ def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]
     return None
 
 
-def best_for_part(part: str, units: list[Unit], policy: Policy = DEFAULT, taken: list[Unit] = ()) -> Unit | None:
-    """The sentence that best answers one part of a two-part question: the most of the part's key terms
-    (in it or its headings), then one defining the asked term for a "what is" part, then one not taken by
-    the other part, then the best score. None when none holds enough of the part's terms."""
+def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """The sentence that answers one part of a two-part question, from the sentences scored against that
+    part alone: the best holding enough of the part's key terms; for a "what is" part, a line defining the
+    asked term when one scores as well. None when none holds enough."""
+    held = [u for u in part_ranked if u.coverage >= policy.part_min_coverage]
+    if not held:
+        return None
     asked = parse(part)
-    key = set(asked.key_terms)
-    best, best_key = None, None
-    for unit in units:
-        share = len(key & set(terms(f"{unit.context} {unit.quote}"))) / max(len(key), 1)
-        if share < policy.part_min_coverage:
-            continue
-        defines = asked.definition and bool((d := _definition(unit)) and d[0] <= key)
-        rank = (share, defines, unit not in taken, unit.score)
-        if best_key is None or rank > best_key:
-            best, best_key = unit, rank
-    return best
+    if asked.definition:
+        key = set(asked.key_terms)
+        strong = [u for u in held if u.score >= policy.strong * held[0].score]
+        defining = [u for u in strong if (d := _definition(u)) and d[0] <= key]
+        if defining:
+            return defining[0]
+    return held[0]
+
+
+def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:
+    key = set(parse(part).key_terms)
+    shares = [(len(key & set(terms(f"{u.context} {u.quote}"))) / max(len(key), 1), u.score, i) for i, u in enumerate(units)]
+    best = max((s for s in shares if s[0] >= policy.part_min_coverage), default=None)
+    return None if best is None else units[best[2]]
 
 
 class Composer:
@@ -115,8 +121,9 @@ class Composer:
         self.policy = policy
 
     # -- choosing ---------------------------------------------------------------------------------------
-    def _pick(self, intent: Intent, top: list[Unit]) -> tuple[list[Unit], list[str]]:
-        """The note sentences to quote, and the parts of a two-part question no sentence answers."""
+    def _pick(self, intent: Intent, top: list[Unit], part_units: list[Unit | None] = ()) -> tuple[list[Unit], list[str]]:
+        """The note sentences to quote, and the parts of a two-part question no sentence answers
+        (``part_units``: each part's own best sentence, or None)."""
         p = self.policy
         if not top:
             return [], []
@@ -156,10 +163,11 @@ class Composer:
             if len(chosen) == 2:
                 return chosen, []
         if intent.parts:
+            if len(part_units) != len(intent.parts):  # no part scored alone: the sentence holding most of it
+                part_units = [_lexical_part(part, top, p) for part in intent.parts]
             chosen, missing = [], []
-            for part in intent.parts:
-                best = best_for_part(part, top, p, chosen)
-                if best is None:
+            for part, best in zip(intent.parts, part_units):
+                if best is None or best not in top:
                     missing.append(part)
                 elif best not in chosen:
                     chosen.append(best)
@@ -197,7 +205,8 @@ class Composer:
         return False
 
     # -- the answer -------------------------------------------------------------------------------------
-    def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit]):
+    def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit],
+                part_units: list[Unit | None] = ()):
         """(text, citations, mode, conflict, shown); mode is "model", "extractive" or "refused"."""
         p = self.policy
         top = sorted((u for s in sources for u in s.units), key=lambda u: -u.score)
@@ -210,7 +219,7 @@ class Composer:
         accepted = [c for c in checked if c.verified and (c.support[0][1] in strong or (
             c.support[0][1] in top and c.support[0][1].coverage >= p.strong * best_cov))]
         lead = accepted[0] if accepted and self._covers_key_fact(intent, accepted[0].text, strong) else None
-        quotes, missing = self._pick(intent, top)
+        quotes, missing = self._pick(intent, top, part_units)
         if lead is not None:
             unit = lead.support[0][1]
             quotes = [unit] + [q for q in quotes if q is not unit and not _same(q, unit, p)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from ..errors import QuestionError, RagError
@@ -104,20 +104,16 @@ class Answerer:
                       else speller.correct_word(m.group(0)), condense(question, history or []))
 
     # -- evidence ------------------------------------------------------------------------------
-    def select_sources(self, ranked: list[Unit], intent: Intent | None = None) -> list[Source]:
+    def select_sources(self, ranked: list[Unit], intent: Intent | None = None,
+                       part_units: list[Unit | None] = ()) -> list[Source]:
         """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; a comparison gets
         each side's best line even when the other side's lines score higher."""
         if not ranked:
             return []
         p = self.policy
         floor = ranked[0].score * p.source_floor
-        firsts: list[Unit] = []
-        if intent is not None and intent.parts:
-            # each part's best line, so a part the other part's lines outscore is still answered
-            for part in intent.parts:
-                unit = best_for_part(part, ranked, p, firsts)
-                if unit is not None and unit not in firsts:
-                    firsts.append(unit)
+        # each part's own best line, so a part the other part's lines outscore is still answered
+        firsts: list[Unit] = [u for i, u in enumerate(part_units) if u is not None and u not in part_units[:i]]
         if intent is not None and intent.comparison and intent.side_heads:
             for unit in (side_line(head, other, intent.compared, ranked)
                          for head, other in zip(intent.side_heads, intent.side_heads[::-1])):
@@ -204,7 +200,8 @@ class Answerer:
             yield "answer", refusal
             return
 
-        sources, prompt_question = self.fit_context(standalone, self.select_sources(ranked, intent))
+        part_units = self._part_units(intent, units, {h.chunk.id: h.rank for h in pool})
+        sources, prompt_question = self.fit_context(standalone, self.select_sources(ranked, intent, part_units))
         raw = ""
         stats = GenerationStats()
         for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats):
@@ -217,7 +214,7 @@ class Answerer:
             generate_ms=round(stats.total_ms, 1),
         )
         checked = verify(redact_text(raw)[0], sources, standalone, self.vocab.units)
-        text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked)
+        text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units)
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown)
         answer.unverified = [
@@ -229,6 +226,16 @@ class Answerer:
             setattr(answer, key, value)
         answer.raw = raw
         yield "answer", answer
+
+    def _part_units(self, intent: Intent, units: list[Unit], ranks: dict[int, int]) -> list[Unit | None]:
+        """For a two-part question, each part's best sentence, scored against that part alone (on copies:
+        scoring sets a unit's score, and the whole question's scores stay as they are)."""
+        chosen: list[Unit | None] = []
+        for part in intent.parts:
+            copies = [replace(u) for u in units]
+            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy)
+            chosen.append(None if best is None else _original(best, units))
+        return chosen
 
     def _side_hits(self, intent: Intent, hits: list[Hit]) -> list[Hit]:
         """For a comparison, the best chunks for each side on its own ("authority", with what is compared);
@@ -273,6 +280,11 @@ class Answerer:
 
 
 _NUMBER_WORD = re.compile(NUMBER_WORDS)
+
+
+def _original(copy: Unit, units: list[Unit]) -> Unit:
+    """The unit a scored copy was made from (same note, line and sentence)."""
+    return next(u for u in units if (u.file, u.line, u.quote) == (copy.file, copy.line, copy.quote))
 
 
 def _echoes_instructions(sentence: str) -> bool:
