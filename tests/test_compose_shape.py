@@ -140,3 +140,13 @@ def test_a_part_the_other_part_outscores_is_still_answered(tmp_path):
     assert not answer.refused, answer.reason
     assert "portion of starter" in answer.answer and "4 to 6 hours" in answer.answer, answer.answer
     assert not any(s.origin == "missing" for s in answer.shown)
+
+
+def test_a_sides_line_is_the_best_scored_one_not_the_one_repeating_most_words():
+    lines = ["# Balancers", "- ALB: routing by path and host header", "- ALB rules for routing are listed in the console",
+             "- NLB: routing by port only"]
+    units = [_unit(2, "ALB: routing by path and host header", 1.0), _unit(4, "NLB: routing by port only", 0.9),
+             _unit(3, "ALB rules for routing are listed in the console", 0.5)]
+    text, *_ = _compose("alb vs nlb routing rules", units, lines)
+    assert "path and host header" in text and "port only" in text, text
+    assert "console" not in text

@@ -142,7 +142,7 @@ class Composer:
                     head, other_head = heads[i], heads[1 - i]
                     own = [u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
                            and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))]
-                    own.sort(key=lambda u: -len(attribute & set(terms(u.quote))))
+                    # (in score order: the line the whole question ranks best, not the one repeating most words)
                     # ...or one line stating it for both sides ("X is high while Y is low"), quoted once for both
                     both = [u for u in top if head in set(terms(u.quote)) and other_head in set(terms(u.quote))
                             and attribute & set(terms(u.quote))]
