@@ -18,10 +18,11 @@ def _unit(line: int, quote: str, score: float, context: str = "Planets", summary
                 summary=summary)
 
 
-def _compose(question: str, units: list[Unit], lines=PLANETS, checked: list[Checked] | None = None, part_units=()):
+def _compose(question: str, units: list[Unit], lines=PLANETS, checked: list[Checked] | None = None, part_units=(),
+             anchor: Unit | None = None):
     composer = Composer(lambda file: lines)
     return composer.compose(parse(question), checked or [], [Source(1, "planets.md", "Planets", units)], units,
-                            part_units)
+                            part_units, anchor)
 
 
 def test_a_block_lying_inside_a_quoted_block_is_not_quoted_again():

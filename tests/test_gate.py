@@ -103,3 +103,20 @@ def test_relevance_counts_inflected_question_words(tmp_path):
                   for town in ("Ashby", "Brill", "Crewe", "Dunmow")})
     answer = _ask_notes(tmp_path, notes, "when did democratization explode")
     assert not answer.refused, answer.reason
+
+
+def test_the_answering_line_holds_the_value_and_speaks_of_everything_asked():
+    from test_compose_shape import _compose
+
+    lines = ["# Storage", "- logs are retained in the archive tier", "- tape retention: 1 day to 10 years",
+             "- log retention: 1 day to 10 years, never expire"]
+    units = [Unit("s.md", 2, "logs are retained in the archive tier", "Storage", 0, score=1.0),
+             Unit("s.md", 3, "tape retention: 1 day to 10 years", "Storage", 0, score=0.9),
+             Unit("s.md", 4, "log retention: 1 day to 10 years, never expire", "Storage", 0, score=0.7)]
+    intent = parse("how long can logs be retained")
+    from rag.answer.gate import answering
+
+    assert answering(intent, units) is units[2]
+    assert answering(parse("which tiers hold logs"), units) is None  # not a value or definition question
+    text, *_ = _compose("how long can logs be retained", units, lines, anchor=units[2])
+    assert text.startswith("“log retention: 1 day to 10 years, never expire”"), text

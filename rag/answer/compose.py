@@ -121,7 +121,8 @@ class Composer:
         self.policy = policy
 
     # -- choosing ---------------------------------------------------------------------------------------
-    def _pick(self, intent: Intent, top: list[Unit], part_units: list[Unit | None] = ()) -> tuple[list[Unit], list[str]]:
+    def _pick(self, intent: Intent, top: list[Unit], part_units: list[Unit | None] = (),
+              anchor: Unit | None = None) -> tuple[list[Unit], list[str]]:
         """The note sentences to quote, and the parts of a two-part question no sentence answers
         (``part_units``: each part's own best sentence, or None)."""
         p = self.policy
@@ -173,8 +174,10 @@ class Composer:
                     chosen.append(best)
             if chosen:
                 return chosen, missing
-        chosen = [top[0]]
-        for unit in top[1:]:
+        chosen = [anchor if anchor is not None and anchor in top else top[0]]
+        for unit in top:
+            if unit is chosen[0]:
+                continue
             if len(chosen) == p.max_quotes:
                 break
             if unit.score < p.strong * top[0].score:
@@ -206,8 +209,9 @@ class Composer:
 
     # -- the answer -------------------------------------------------------------------------------------
     def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit],
-                part_units: list[Unit | None] = ()):
-        """(text, citations, mode, conflict, shown); mode is "model", "extractive" or "refused"."""
+                part_units: list[Unit | None] = (), anchor: Unit | None = None):
+        """(text, citations, mode, conflict, shown); mode is "model", "extractive" or "refused". ``anchor``:
+        the line that answers a value or definition question (rag.answer.gate.answering), quoted first."""
         p = self.policy
         top = sorted((u for s in sources for u in s.units), key=lambda u: -u.score)
         if not top:
@@ -219,7 +223,7 @@ class Composer:
         accepted = [c for c in checked if c.verified and (c.support[0][1] in strong or (
             c.support[0][1] in top and c.support[0][1].coverage >= p.strong * best_cov))]
         lead = accepted[0] if accepted and self._covers_key_fact(intent, accepted[0].text, strong) else None
-        quotes, missing = self._pick(intent, top, part_units)
+        quotes, missing = self._pick(intent, top, part_units, anchor)
         if lead is not None:
             unit = lead.support[0][1]
             quotes = [unit] + [q for q in quotes if q is not unit and not _same(q, unit, p)]

@@ -106,8 +106,9 @@ class Answerer:
     # -- evidence ------------------------------------------------------------------------------
     def select_sources(self, ranked: list[Unit], intent: Intent | None = None,
                        part_units: list[Unit | None] = ()) -> list[Source]:
-        """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; a comparison gets
-        each side's best line even when the other side's lines score higher."""
+        """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; ``part_units``
+        (each part's line, or the line answering a value question) and each comparison side's best line are
+        kept even when other lines score higher."""
         if not ranked:
             return []
         p = self.policy
@@ -201,7 +202,9 @@ class Answerer:
             return
 
         part_units = self._part_units(intent, units, {h.chunk.id: h.rank for h in pool})
-        sources, prompt_question = self.fit_context(standalone, self.select_sources(ranked, intent, part_units))
+        anchor = gate.answering(intent, ranked, self.policy)
+        sources, prompt_question = self.fit_context(
+            standalone, self.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""
         stats = GenerationStats()
         for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats):
@@ -214,7 +217,8 @@ class Answerer:
             generate_ms=round(stats.total_ms, 1),
         )
         checked = verify(redact_text(raw)[0], sources, standalone, self.vocab.units)
-        text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units)
+        text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
+                                                                       anchor)
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown)
         answer.unverified = [

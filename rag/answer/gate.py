@@ -92,6 +92,19 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> li
     return fewest if fewest is not None else asked
 
 
+def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """For a question asking one value or one definition: the best sentence that holds the asked kind of
+    value and speaks of everything asked about (it answers, even when a line merely sharing words outscores
+    it). None for other questions, or when no sentence does."""
+    if not (intent.specific and intent.asked_terms):
+        return None
+    asked = list(dict.fromkeys(intent.asked_terms))
+    for unit in ranked[: policy.kind_units]:
+        if intent.holds_value(unit.quote) and all(stands_for(t, _spoken_terms(unit), policy) for t in asked):
+            return unit
+    return None
+
+
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT) -> float:
     """How well the notes cover the question: key-term coverage of the best sentences and dense similarity."""
     if not hits or not ranked:
