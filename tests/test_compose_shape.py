@@ -151,3 +151,16 @@ def test_a_sides_line_is_the_best_scored_one_not_the_one_repeating_most_words():
     text, *_ = _compose("alb vs nlb routing rules", units, lines)
     assert "path and host header" in text and "port only" in text, text
     assert "console" not in text
+
+
+def test_a_line_under_a_short_label_is_quoted_with_the_label():
+    from rag.answer.blocks import block
+
+    lines = ["Camera settings", "\t--bracket mode  ", "\t\ttakes three shots at different exposures", "\tISO",
+             "\t\tThe sensor's sensitivity to light. Higher is noisier."]
+    quote, start, end = block(_unit(3, "takes three shots at different exposures", 1.0), lines, whole_list=False)
+    assert (start, end) == (2, 3) and quote.startswith("--bracket mode")
+    assert quote in "\n".join(lines[start - 1:end])  # still an exact quote of the note's lines
+    # a sentence under a long line, or a summary label, stays alone
+    summary = ["- tldr", "  - shots are bracketed"]
+    assert block(_unit(2, "shots are bracketed", 1.0), summary, whole_list=False)[1:] == (2, 2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .evidence import Unit
+from . import policy as P
 from .policy import DEFAULT, Policy
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
@@ -42,7 +43,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
                 break
         topic = topic or start != unit.line
     if not topic:
-        return unit.quote, unit.line, unit.line
+        return _with_label(unit, lines, policy)
     head = lines[start - 1]
     indent = depth(head)
     heading = bool(HEADING.match(head))
@@ -65,7 +66,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
             break
         last, blanks = number, 0
     if last == start:
-        return unit.quote, unit.line, unit.line
+        return _with_label(unit, lines, policy)
     first = head if start != unit.line else head[head.find(unit.quote):]
     first = first.lstrip() if start != unit.line else first
     return "\n".join([first] + lines[start:last]), start, last
@@ -78,3 +79,19 @@ def _has_children(lines: list[str], number: int) -> bool:
         if line.strip():
             return depth(line) > indent
     return False
+
+
+def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int]:
+    """A line right under a short label that names what it describes ("--dry-run option" over "checks
+    whether you have the required permissions") is quoted with the label: the label is often the answer."""
+    line = lines[unit.line - 1]
+    above = unit.line - 1
+    if above < 1 or not lines[above - 1].strip() or depth(lines[above - 1]) >= depth(line):
+        return unit.quote, unit.line, unit.line
+    label = lines[above - 1]
+    text = label.strip().lstrip("-*+• ").rstrip()
+    if (HEADING.match(label) or P.SUMMARY_LABEL.fullmatch(text.strip(" :")) or not text
+            or len(text.split()) > policy.label_max_words or text.endswith((".", "!", "?", ":"))):
+        return unit.quote, unit.line, unit.line
+    return f"{label.lstrip()}\n{line}", above, unit.line
+

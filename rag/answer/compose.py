@@ -40,7 +40,7 @@ def neutralise_markers(text: str) -> str:
 def display(quote: str) -> str:
     """A quote as a reader sees it: markup stripped, lines joined with semicolons, no marker look-alikes."""
     parts = [strip_markup(line).lstrip("├└│─ ") for line in quote.split("\n") if line.strip()]
-    text = parts[0] if len(parts) == 1 else parts[0].rstrip(":") + ": " + "; ".join(parts[1:])
+    text = parts[0] if len(parts) == 1 else parts[0].rstrip().rstrip(":") + ": " + "; ".join(p.strip() for p in parts[1:])
     return neutralise_markers(text)
 
 
