@@ -86,3 +86,10 @@ def test_two_asks_joined_by_a_preposition_or_a_plus_are_two_parts():
         "does the enzyme work at low pH", "how long does it stay active")
     assert parse("minimum wage + maximum weekly hours").parts == ("minimum wage", "maximum weekly hours")
     assert parse("what is C++ used for").parts == ()
+
+
+def test_a_part_pointing_back_with_a_pronoun_carries_the_first_parts_subject():
+    intent = parse("what is photosynthesis and where in the cell does it happen")
+    assert intent.part_queries == ("what is photosynthesis", "where in the cell does it happen (photosynthesis)")
+    assert parse("what is a levain and how long does bulk fermentation take").part_queries[1] == \
+        "how long does bulk fermentation take"

@@ -235,7 +235,7 @@ class Answerer:
         """For a two-part question, each part's best sentence, scored against that part alone (on copies:
         scoring sets a unit's score, and the whole question's scores stay as they are)."""
         chosen: list[Unit | None] = []
-        for part in intent.parts:
+        for part in intent.part_queries:
             copies = [replace(u) for u in units]
             best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy)
             chosen.append(None if best is None else _original(best, units))
@@ -244,7 +244,7 @@ class Answerer:
     def _side_hits(self, intent: Intent, hits: list[Hit]) -> list[Hit]:
         """For a comparison, the best chunks for each side on its own ("authority", with what is compared);
         for a two-part question, for each part: a side or part the whole question ranks low is still scored."""
-        queries = list(intent.parts)
+        queries = list(intent.part_queries)
         if intent.comparison and intent.side_heads:
             queries = [" ".join(intent.word_of(t) for t in (head, *sorted(intent.compared))) for head in intent.side_heads]
         have = {h.chunk.id for h in hits}

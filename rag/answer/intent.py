@@ -41,6 +41,16 @@ class Intent:
         return self.value is not None
 
     @property
+    def part_queries(self) -> tuple[str, ...]:
+        """Each part as a question on its own: a later part that points back with a pronoun ("how do
+        regimes restrict it") also carries the first part's content words ("civil society")."""
+        if not self.parts:
+            return ()
+        first = " ".join(words(P.QUESTION_LEAD.sub("", self.parts[0])))
+        return (self.parts[0],) + tuple(f"{part} ({first})" if P.POINTS_BACK.search(part) else part
+                                        for part in self.parts[1:])
+
+    @property
     def specific(self) -> bool:
         """Asks one value or one definition: a sentence that answers must speak of everything asked about."""
         return (self.wants_amount or self.definition) and not self.parts and not self.comparison

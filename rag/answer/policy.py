@@ -53,6 +53,11 @@ CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|dates?")
 # A heading or parent line that labels a summary of the note: its lines restate what the note says in full
 # below, so a quote prefers the full line (rag.answer.compose).
 SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
+# A later part of a two-part question that points back at the first ("how do regimes restrict it"), and the
+# question words to drop from the first part when carrying its subject over ("what is civil society").
+POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
+QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:'s)?\s+)?(?:(?:is|are|was|were|do|does|did"
+                           r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
 # Bounds: the same value asked at its upper end, lower end or default.
 BOUND_WORDS = {
     "max": re.compile(r"(?i)\b(max(?:imum)?|largest|biggest|longest|highest|upper|up to|at most|most)\b"),
