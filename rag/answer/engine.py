@@ -10,20 +10,20 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..errors import QuestionError, RagError
 from ..models import GenerationStats
 from ..ingest import read_note
 from ..redact import redact_text
-from ..retrieve import Hit
 from ..text import terms
 from . import gate
-from .compose import Composer, Shown, best_for_part, side_line
+from .compose import Composer, Shown
+from .gather import Gatherer
 from .condense import condense
-from .evidence import Scorer, Unit, units_of
-from .intent import Intent, parse
+from .evidence import Scorer, units_of
+from .intent import parse
 from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
 from .vocab import Vocabulary
@@ -95,6 +95,7 @@ class Answerer:
         # learned on load from the indexed text: the words, count units and names of these notes
         self.vocab = Vocabulary.learn(c.text for c in retriever.store.chunks)
         self.composer = Composer(self._note_lines, policy)
+        self.gatherer = Gatherer(retriever, self.scorer, policy)
 
     def prepare(self, question: str, history: list[str] | None = None) -> str:
         """The standalone, spelling-corrected question that retrieval and the model see."""
@@ -102,42 +103,6 @@ class Answerer:
         # number words ("three political attitudes") are how a question asks for a list, never typos
         return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: m.group(0) if _NUMBER_WORD.fullmatch(m.group(0).lower())
                       else speller.correct_word(m.group(0)), condense(question, history or []))
-
-    # -- evidence ------------------------------------------------------------------------------
-    def select_sources(self, ranked: list[Unit], intent: Intent | None = None,
-                       part_units: list[Unit | None] = ()) -> list[Source]:
-        """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; ``part_units``
-        (each part's line, or the line answering a value question) and each comparison side's best line are
-        kept even when other lines score higher."""
-        if not ranked:
-            return []
-        p = self.policy
-        floor = ranked[0].score * p.source_floor
-        # each part's own best line, so a part the other part's lines outscore is still answered
-        firsts: list[Unit] = [u for i, u in enumerate(part_units) if u is not None and u not in part_units[:i]]
-        if intent is not None and intent.comparison and intent.side_heads:
-            for unit in (side_line(head, other, intent.compared, ranked)
-                         for head, other in zip(intent.side_heads, intent.side_heads[::-1])):
-                if unit is not None and unit not in firsts:
-                    firsts.append(unit)
-        groups: dict[int, list[Unit]] = {}
-        order: list[int] = []
-        for unit in firsts + [u for u in ranked if u not in firsts]:
-            if unit.score < floor and groups and unit not in firsts:
-                break
-            if unit.chunk_id not in groups:
-                if len(order) == p.max_sources:
-                    continue
-                groups[unit.chunk_id] = []
-                order.append(unit.chunk_id)
-            if len(groups[unit.chunk_id]) < p.units_per_source:
-                groups[unit.chunk_id].append(unit)
-        sources = []
-        for n, chunk_id in enumerate(order, start=1):
-            units = sorted(groups[chunk_id], key=lambda u: u.line)
-            heading = self.retriever.store.chunks[chunk_id].heading
-            sources.append(Source(n, units[0].file, heading, units))
-        return sources
 
     def prompt(self, question: str, sources: list[Source]) -> str:
         parts = []
@@ -179,9 +144,9 @@ class Answerer:
         # sentences are scored over a wider pool of chunks than the k shown as nearest notes: retrieval ranks
         # whole chunks, and the sentence that answers can sit in a chunk ranked just below k
         intent = parse(standalone)
-        hits = self._evidence_hits(standalone, max(k, self.policy.evidence_chunks))
+        hits = self.gatherer.hits(standalone, max(k, self.policy.evidence_chunks))
         # scored too, never listed as nearest nor counted for relevance: each side's own best chunks
-        pool = hits + self._side_hits(intent, hits)
+        pool = hits + self.gatherer.side_hits(intent, hits)
         units = [u for h in pool for u in units_of(h.chunk)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
@@ -201,10 +166,10 @@ class Answerer:
             yield "answer", refusal
             return
 
-        part_units = self._part_units(intent, units, {h.chunk.id: h.rank for h in pool})
+        part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
         anchor = gate.answering(intent, ranked, self.policy)
         sources, prompt_question = self.fit_context(
-            standalone, self.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
+            standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""
         stats = GenerationStats()
         for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats):
@@ -231,46 +196,6 @@ class Answerer:
         answer.raw = raw
         yield "answer", answer
 
-    def _part_units(self, intent: Intent, units: list[Unit], ranks: dict[int, int]) -> list[Unit | None]:
-        """For a two-part question, each part's best sentence, scored against that part alone (on copies:
-        scoring sets a unit's score, and the whole question's scores stay as they are)."""
-        chosen: list[Unit | None] = []
-        for part in intent.part_queries:
-            copies = [replace(u) for u in units]
-            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy)
-            chosen.append(None if best is None else _original(best, units))
-        return chosen
-
-    def _side_hits(self, intent: Intent, hits: list[Hit]) -> list[Hit]:
-        """For a comparison, the best chunks for each side on its own ("authority", with what is compared);
-        for a two-part question, for each part: a side or part the whole question ranks low is still scored."""
-        queries = list(intent.part_queries)
-        if intent.comparison and intent.side_heads:
-            queries = [" ".join(intent.word_of(t) for t in (head, *sorted(intent.compared))) for head in intent.side_heads]
-        have = {h.chunk.id for h in hits}
-        extra: list[Hit] = []
-        for query in queries:
-            for hit in self.retriever.retrieve(query, self.policy.side_chunks):
-                if hit.chunk.id not in have:
-                    have.add(hit.chunk.id)
-                    extra.append(Hit(hit.chunk, 0.0, 0.0, 0.0, len(hits) + len(extra) + 1))
-        return extra
-
-    def _evidence_hits(self, question: str, n: int) -> list[Hit]:
-        """The fused retrieval hits plus the best lexical matches fusion ranked lower: a rare word of the
-        question ("corporatism") found in one chunk is strong evidence even when dense similarity is weak."""
-        hits = self.retriever.retrieve(question, n)
-        have = {h.chunk.id for h in hits}
-        bm25 = getattr(self.retriever, "bm25", None)
-        if bm25 is None:
-            return hits
-        for idx, score in bm25.search(question, self.policy.lexical_chunks):
-            chunk = self.retriever.store.chunks[idx]
-            if chunk.id not in have:
-                have.add(chunk.id)
-                hits.append(Hit(chunk, 0.0, 0.0, score, len(hits) + 1))
-        return hits
-
     def _note_lines(self, file: str) -> list[str]:
         """The note's lines as ingestion sees them (repaired, redacted); cached for this answerer's life."""
         if file not in self._notes:
@@ -284,11 +209,6 @@ class Answerer:
 
 
 _NUMBER_WORD = re.compile(NUMBER_WORDS)
-
-
-def _original(copy: Unit, units: list[Unit]) -> Unit:
-    """The unit a scored copy was made from (same note, line and sentence)."""
-    return next(u for u in units if (u.file, u.line, u.quote) == (copy.file, copy.line, copy.quote))
 
 
 def _echoes_instructions(sentence: str) -> bool:

@@ -1,0 +1,103 @@
+"""Gather and select the evidence for a question: retrieved chunks (plus the best lexical matches, each
+comparison side's and each part's own best chunks), each part's own best sentence, and the numbered sources
+shown to the model, keeping the lines a part, a side or a value question needs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..retrieve import Hit
+from .compose import best_for_part, side_line
+from .evidence import Unit
+from .intent import Intent
+from .policy import DEFAULT, Policy
+from .verify import Source
+
+
+class Gatherer:
+    """Evidence for one retriever and scorer (either may be a fake in tests)."""
+
+    def __init__(self, retriever, scorer, policy: Policy = DEFAULT):
+        self.retriever = retriever
+        self.scorer = scorer
+        self.policy = policy
+
+    def select_sources(self, ranked: list[Unit], intent: Intent | None = None,
+                       part_units: list[Unit | None] = ()) -> list[Source]:
+        """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; ``part_units``
+        (each part's line, or the line answering a value question) and each comparison side's best line are
+        kept even when other lines score higher."""
+        if not ranked:
+            return []
+        p = self.policy
+        floor = ranked[0].score * p.source_floor
+        # each part's own best line, so a part the other part's lines outscore is still answered
+        firsts: list[Unit] = [u for i, u in enumerate(part_units) if u is not None and u not in part_units[:i]]
+        if intent is not None and intent.comparison and intent.side_heads:
+            for unit in (side_line(head, other, intent.compared, ranked)
+                         for head, other in zip(intent.side_heads, intent.side_heads[::-1])):
+                if unit is not None and unit not in firsts:
+                    firsts.append(unit)
+        groups: dict[int, list[Unit]] = {}
+        order: list[int] = []
+        for unit in firsts + [u for u in ranked if u not in firsts]:
+            if unit.score < floor and groups and unit not in firsts:
+                break
+            if unit.chunk_id not in groups:
+                if len(order) == p.max_sources:
+                    continue
+                groups[unit.chunk_id] = []
+                order.append(unit.chunk_id)
+            if len(groups[unit.chunk_id]) < p.units_per_source:
+                groups[unit.chunk_id].append(unit)
+        sources = []
+        for n, chunk_id in enumerate(order, start=1):
+            units = sorted(groups[chunk_id], key=lambda u: u.line)
+            heading = self.retriever.store.chunks[chunk_id].heading
+            sources.append(Source(n, units[0].file, heading, units))
+        return sources
+
+    def part_units(self, intent: Intent, units: list[Unit], ranks: dict[int, int]) -> list[Unit | None]:
+        """For a two-part question, each part's best sentence, scored against that part alone (on copies:
+        scoring sets a unit's score, and the whole question's scores stay as they are)."""
+        chosen: list[Unit | None] = []
+        for part in intent.part_queries:
+            copies = [replace(u) for u in units]
+            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy)
+            chosen.append(None if best is None else _original(best, units))
+        return chosen
+
+    def side_hits(self, intent: Intent, hits: list[Hit]) -> list[Hit]:
+        """For a comparison, the best chunks for each side on its own ("authority", with what is compared);
+        for a two-part question, for each part: a side or part the whole question ranks low is still scored."""
+        queries = list(intent.part_queries)
+        if intent.comparison and intent.side_heads:
+            queries = [" ".join(intent.word_of(t) for t in (head, *sorted(intent.compared))) for head in intent.side_heads]
+        have = {h.chunk.id for h in hits}
+        extra: list[Hit] = []
+        for query in queries:
+            for hit in self.retriever.retrieve(query, self.policy.side_chunks):
+                if hit.chunk.id not in have:
+                    have.add(hit.chunk.id)
+                    extra.append(Hit(hit.chunk, 0.0, 0.0, 0.0, len(hits) + len(extra) + 1))
+        return extra
+
+    def hits(self, question: str, n: int) -> list[Hit]:
+        """The fused retrieval hits plus the best lexical matches fusion ranked lower: a rare word of the
+        question ("corporatism") found in one chunk is strong evidence even when dense similarity is weak."""
+        hits = self.retriever.retrieve(question, n)
+        have = {h.chunk.id for h in hits}
+        bm25 = getattr(self.retriever, "bm25", None)
+        if bm25 is None:
+            return hits
+        for idx, score in bm25.search(question, self.policy.lexical_chunks):
+            chunk = self.retriever.store.chunks[idx]
+            if chunk.id not in have:
+                have.add(chunk.id)
+                hits.append(Hit(chunk, 0.0, 0.0, score, len(hits) + 1))
+        return hits
+
+
+def _original(copy: Unit, units: list[Unit]) -> Unit:
+    """The unit a scored copy was made from (same note, line and sentence)."""
+    return next(u for u in units if (u.file, u.line, u.quote) == (copy.file, copy.line, copy.quote))
