@@ -2,9 +2,10 @@
 
 ``Answerer.ask`` / ``Answerer.ask_stream`` is the one entry point the pipeline calls. Modules, in data-flow
 order: :mod:`.intent` (what the question asks), :mod:`.policy` (every knob), :mod:`.vocab` (words learned
-from the notes), :mod:`.evidence` (scored note sentences), :mod:`.gate` (answer or refuse),
-:mod:`.verify` (strict support of model sentences), :mod:`.compose` (the answer a reader sees),
-:mod:`.engine` (wiring).
+from the notes), :mod:`.evidence` (scored note sentences), :mod:`.gather` (the chunks, lines and sources a question
+needs), :mod:`.gate` (answer or refuse), :mod:`.verify` (strict support of model sentences), :mod:`.blocks`
+(quoting a note's structure), :mod:`.conflict` (notes that disagree), :mod:`.compose` (the answer a reader
+sees), :mod:`.engine` (wiring).
 """
 
 from .engine import MAX_QUESTION_CHARS, REFUSAL, SYSTEM_PROMPT, Answer, Answerer, clean_question
