@@ -120,3 +120,10 @@ def test_the_answering_line_holds_the_value_and_speaks_of_everything_asked():
     assert answering(parse("which tiers hold logs"), units) is None  # not a value or definition question
     text, *_ = _compose("how long can logs be retained", units, lines, anchor=units[2])
     assert text.startswith("“log retention: 1 day to 10 years, never expire”"), text
+
+
+def test_asking_for_an_aspect_of_a_thing_is_not_a_near_miss(tmp_path):
+    notes = {"cell.md": "# Cell\n\n- **mitochondria**: the powerhouse of the cell, producing ATP\n- **ribosomes**: build proteins\n"}
+    answer = _ask_notes(tmp_path, notes, "what is the role of the mitochondria")
+    assert not answer.refused, answer.reason
+    assert "powerhouse" in answer.answer

@@ -46,7 +46,11 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
     percent percentage share proportion long duration far back retention retain retained expire expires expiry
     expiration ttl keep kept last lasts date when big large size much many number limit limits
     define defined definition meaning mean means name names named call called another other vs versus
-    exactly exact actually really""".split())
+    exactly exact actually really
+    purpose purposes role roles function functions job point main idea goal aim aims significance importance
+    important reason reasons effect effects impact benefit benefits advantage advantages""".split())
+# (The last line: words that ask for an aspect of a thing, "the role of the senate", which notes state
+# without naming the aspect: "the senate approves treaties".)
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
 CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|dates?")
