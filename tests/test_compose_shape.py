@@ -164,3 +164,13 @@ def test_a_line_under_a_short_label_is_quoted_with_the_label():
     # a sentence under a long line, or a summary label, stays alone
     summary = ["- tldr", "  - shots are bracketed"]
     assert block(_unit(2, "shots are bracketed", 1.0), summary, whole_list=False)[1:] == (2, 2)
+
+
+def test_a_side_named_only_by_the_heading_above_its_line_still_gets_its_line():
+    from rag.answer.compose import side_line
+
+    units = [Unit("n.md", 2, "handles big workloads, 5-10 seconds run time", "Edge > Lambda at edge", 0, score=1.0),
+             Unit("n.md", 5, "handles small workloads, under 1 ms run time", "Edge > Edge functions", 0, score=0.8)]
+    intent = parse("edge functions vs lambda run time")
+    head, other = intent.side_heads
+    assert side_line(head, other, intent.compared, units) is units[1]

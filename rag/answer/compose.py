@@ -78,14 +78,18 @@ def unlabel(sentence: str, unit: Unit) -> str:
 def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]) -> Unit | None:
     """One side's best line of a comparison: the first naming this side that speaks of what is compared
     without naming the other side; then one speaking of it naming both ("X is high while Y is low"); then
-    one naming this side only; then any naming it."""
+    one naming this side only; then any naming it; then the same among lines under this side's heading."""
     tests = [lambda t: other not in t and compared & t, lambda t: compared & t, lambda t: other not in t,
              lambda t: True]
     named = [(u, t) for u in units if head in (t := set(terms(u.quote)))]
-    for test in tests:
-        found = next((u for u, t in named if test(t)), None)
-        if found is not None:
-            return found
+    # then lines under this side's heading or parent line ("CloudFront Functions" over "<1ms run time")
+    under = [(u, t) for u in units if head not in (t := set(terms(u.quote))) and head in set(terms(u.context))
+             and other not in set(terms(u.context))]
+    for group in (named, under):
+        for test in tests:
+            found = next((u for u, t in group if test(t)), None)
+            if found is not None:
+                return found
     return None
 
 
