@@ -174,3 +174,23 @@ def test_a_side_named_only_by_the_heading_above_its_line_still_gets_its_line():
     intent = parse("edge functions vs lambda run time")
     head, other = intent.side_heads
     assert side_line(head, other, intent.compared, units) is units[1]
+
+
+def test_a_comparison_asking_a_default_quotes_each_sides_default():
+    lines = ["# Balancers", "- ALB: application load balancing at layer 7", "- ALB: zone spreading is on by default",
+             "- NLB: zone spreading is off by default", "- NLB: network load balancing at layer 4"]
+    units = [_unit(2, "ALB: application load balancing at layer 7", 1.0),
+             _unit(5, "NLB: network load balancing at layer 4", 0.95),
+             _unit(3, "ALB: zone spreading is on by default", 0.8), _unit(4, "NLB: zone spreading is off by default", 0.7)]
+    text, *_ = _compose("load balancing default alb vs nlb", units, lines)
+    assert "on by default" in text and "off by default" in text, text
+
+
+def test_a_part_is_held_by_a_line_speaking_of_it_in_other_forms():
+    from rag.answer.compose import best_for_part
+
+    # "exactly-once" speaks of "exactly once", "Queues" of "queue", the heading of "fifo"
+    line = Unit("q.md", 3, "Exactly-once processing, first-in-first-out", "Queues > FIFO queues", 0, score=1.0)
+    other = Unit("q.md", 4, "Messages are kept in order per group", "Queues > FIFO queues", 0, score=0.9)
+    assert best_for_part("does a fifo queue give exactly-once processing", [line, other]) is line
+    assert best_for_part("how are the bees kept", [line, other]) is None

@@ -16,7 +16,9 @@ from ..text import number_value, numbers, strip_markup, terms
 from .blocks import block
 from .conflict import _definition, find_conflict
 from .evidence import Unit
+from .gate import spoken_terms, stands_for
 from .intent import Intent, parse
+from . import policy as P
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
@@ -75,13 +77,18 @@ def unlabel(sentence: str, unit: Unit) -> str:
     return sentence[:1].upper() + sentence[1:] if sentence else sentence
 
 
-def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]) -> Unit | None:
+def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
     """One side's best line of a comparison: the first naming this side that speaks of what is compared
     without naming the other side; then one speaking of it naming both ("X is high while Y is low"); then
-    one naming this side only; then any naming it; then the same among lines under this side's heading."""
+    one naming this side only; then any naming it; then the same among lines under this side's heading.
+    When the question names a bound ("default"), a line naming this side that states it comes first."""
     tests = [lambda t: other not in t and compared & t, lambda t: compared & t, lambda t: other not in t,
              lambda t: True]
     named = [(u, t) for u in units if head in (t := set(terms(u.quote)))]
+    if bound:  # "default alb vs nlb": first the line naming this side that states its default
+        found = next((u for u, t in named if other not in t and P.BOUND_WORDS[bound].search(u.quote)), None)
+        if found is not None:
+            return found
     # then lines under this side's heading or parent line ("CloudFront Functions" over "<1ms run time")
     under = [(u, t) for u in units if head not in (t := set(terms(u.quote))) and head in set(terms(u.context))
              and other not in set(terms(u.context))]
@@ -96,11 +103,17 @@ def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]
 def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
     """The sentence that answers one part of a two-part question, from the sentences scored against that
     part alone: the best holding enough of the part's key terms; for a "what is" part, a line defining the
-    asked term when one scores as well. None when none holds enough."""
-    held = [u for u in part_ranked if u.coverage >= policy.part_min_coverage]
+    asked term when one scores as well. None when none holds enough. "Holds" counts the part's asked terms
+    (framing words aside) that the sentence or its headings speak of, inflections and abbreviations allowed
+    ("exactly-once" speaks of "exactly"), as the gate does."""
+    asked = parse(part)
+    wanted = list(dict.fromkeys(asked.asked_terms or asked.key_terms))
+    if not wanted:
+        return part_ranked[0] if part_ranked else None
+    held = [u for u in part_ranked[: policy.kind_units]
+            if sum(stands_for(t, spoken_terms(u), policy) for t in wanted) / len(wanted) >= policy.part_min_coverage]
     if not held:
         return None
-    asked = parse(part)
     if asked.definition:
         key = set(asked.key_terms)
         strong = [u for u in held if u.score >= policy.strong * held[0].score]
@@ -143,7 +156,11 @@ class Composer:
                 other = next(o for o in intent.sides if o is not side)
                 # first a line naming this side (not the other) that speaks of what is compared, most of it first
                 own = []
-                if attribute and len(heads) == 2:
+                if intent.bound and len(heads) == 2:
+                    bound_line = side_line(heads[i], heads[1 - i], frozenset(), [u for u in top if u not in chosen],
+                                           intent.bound)
+                    own = [bound_line] if bound_line is not None and P.BOUND_WORDS[intent.bound].search(bound_line.quote) else []
+                if attribute and len(heads) == 2 and not own:
                     head, other_head = heads[i], heads[1 - i]
                     own = [u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
                            and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))]

@@ -43,7 +43,7 @@ def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _spoken_terms(unit: Unit) -> set[str]:
+def spoken_terms(unit: Unit) -> set[str]:
     """The stemmed words a sentence speaks of: itself, its heading path and parent lines, hyphened words
     also split ("point-in-time" speaks of "time")."""
     text = f"{unit.heading} {unit.context} {unit.quote}"
@@ -83,7 +83,7 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> li
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        spoken = _spoken_terms(unit)
+        spoken = spoken_terms(unit)
         missing = [t for t in asked if not stands_for(t, spoken, policy)]
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
@@ -100,7 +100,7 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> U
         return None
     asked = list(dict.fromkeys(intent.asked_terms))
     for unit in ranked[: policy.kind_units]:
-        if intent.holds_value(unit.quote) and all(stands_for(t, _spoken_terms(unit), policy) for t in asked):
+        if intent.holds_value(unit.quote) and all(stands_for(t, spoken_terms(unit), policy) for t in asked):
             return unit
     return None
 
@@ -117,7 +117,7 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
     def coverage(unit: Unit) -> float:
         # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
         # question, "explosion" in the note: measured, a question refused for this alone)
-        spoken = _spoken_terms(unit)
+        spoken = spoken_terms(unit)
         return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
 
     best_cov = max(coverage(u) for u in ranked[: policy.relevance_units])

@@ -34,7 +34,7 @@ class Gatherer:
         # each part's own best line, so a part the other part's lines outscore is still answered
         firsts: list[Unit] = [u for i, u in enumerate(part_units) if u is not None and u not in part_units[:i]]
         if intent is not None and intent.comparison and intent.side_heads:
-            for unit in (side_line(head, other, intent.compared, ranked)
+            for unit in (side_line(head, other, intent.compared, ranked, intent.bound)
                          for head, other in zip(intent.side_heads, intent.side_heads[::-1])):
                 if unit is not None and unit not in firsts:
                     firsts.append(unit)
