@@ -73,7 +73,7 @@ def split_sentences(text: str) -> list[str]:
 def strip_markup(text: str) -> str:
     """Note text as a reader sees it: no bullets, emphasis markers or heading hashes."""
     text = text.replace("**", "").replace("__", "").replace("`", "")
-    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•]\s*|\d+[.)]\s+)", "", text)
+    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•](?![-*+•])\s*|\d+[.)]\s+)", "", text)  # "--flag" keeps its dashes
     return re.sub(r"\s+", " ", text).strip()
 
 

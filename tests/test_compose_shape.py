@@ -194,3 +194,11 @@ def test_a_part_is_held_by_a_line_speaking_of_it_in_other_forms():
     other = Unit("q.md", 4, "Messages are kept in order per group", "Queues > FIFO queues", 0, score=0.9)
     assert best_for_part("does a fifo queue give exactly-once processing", [line, other]) is line
     assert best_for_part("how are the bees kept", [line, other]) is None
+
+
+def test_a_lead_is_followed_by_the_block_around_its_line_when_the_block_adds_to_it():
+    lines = ["Camera", "\t--bracket mode", "\t\ttakes three shots at different exposures"]
+    unit = _unit(3, "takes three shots at different exposures", 1.0)
+    lead = Checked("Takes three shots at different exposures", [1], support=[(1, unit)])
+    text, *_ = _compose("which mode takes three shots at different exposures", [unit], lines, checked=[lead])
+    assert "--bracket mode" in text, text  # the label the lead leaves out is the answer

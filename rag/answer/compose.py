@@ -272,8 +272,8 @@ class Composer:
             if any(_within(c, citations[m - 1]) for m in quoted):
                 continue
             if lead is not None and unit is lead.support[0][1] and (
-                    len(quotes) == 1 or _squash(display(c.quote)) in _squash(lead.text)):
-                continue  # the lead sentence already states exactly this line
+                    (len(quotes) == 1 and c.start_line == c.end_line) or _squash(display(c.quote)) in _squash(lead.text)):
+                continue  # the lead sentence already states exactly this line (a block around it adds to it)
             quoted.append(n)
             shown.append(Shown(f"“{display(c.quote)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
