@@ -127,3 +127,9 @@ def test_asking_for_an_aspect_of_a_thing_is_not_a_near_miss(tmp_path):
     answer = _ask_notes(tmp_path, notes, "what is the role of the mitochondria")
     assert not answer.refused, answer.reason
     assert "powerhouse" in answer.answer
+
+
+def test_prepositions_qualifiers_and_restated_words_are_not_asked_terms():
+    assert parse("how many seeds per pod across all varieties").asked_terms == ("seed", "pod", "varieti")
+    assert "regular" not in parse("how many moons can a regular planet have").asked_terms
+    assert parse("mongodb db max document size").asked_terms == ("mongodb", "document")

@@ -151,8 +151,13 @@ def parse(question: str) -> Intent:
         parts=parts_of(q) if not sides else (),
         # "vs" frames a comparison; it names neither side nor what is compared
         key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else q, drop_generic=True) or terms(q))),
-        asked_terms=tuple(t for t in key if t not in _FRAMING | _cue_units(q)),
+        asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q))),
     )
+
+
+def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop a term another asked term already holds ("db" beside "dynamodb", "cell" beside "cells-based")."""
+    return tuple(t for t in asked if not any(t != o and len(t) < len(o) and t in o for o in asked))
 
 
 def _cue_units(question: str) -> frozenset[str]:
