@@ -202,3 +202,11 @@ def test_a_lead_is_followed_by_the_block_around_its_line_when_the_block_adds_to_
     lead = Checked("Takes three shots at different exposures", [1], support=[(1, unit)])
     text, *_ = _compose("which mode takes three shots at different exposures", [unit], lines, checked=[lead])
     assert "--bracket mode" in text, text  # the label the lead leaves out is the answer
+
+
+def test_a_block_quoted_first_gives_way_to_a_later_block_holding_it():
+    lines = ["# Planets", "- Mars has two moons:", "  - Phobos, 22 km across", "  - Deimos, 12 km across"]
+    units = [_unit(4, "Deimos, 12 km across", 1.0), _unit(2, "Mars has two moons:", 0.95)]
+    text, citations, *_ = _compose("tell me about Mars moons", units, lines)
+    assert text.count("Deimos") == 1 and "Phobos" in text, text
+    assert [c.n for c in citations] == [1]

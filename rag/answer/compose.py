@@ -274,6 +274,10 @@ class Composer:
             if lead is not None and unit is lead.support[0][1] and (
                     (len(quotes) == 1 and c.start_line == c.end_line) or _squash(display(c.quote)) in _squash(lead.text)):
                 continue  # the lead sentence already states exactly this line (a block around it adds to it)
+            # ...and a block quoted earlier that lies inside this one gives way to it
+            inside = [m for m in quoted if _within(citations[m - 1], c)]
+            shown = [s for s in shown if not (s.origin == "quote" and s.cites and s.cites[0] in inside)]
+            quoted = [m for m in quoted if m not in inside]
             quoted.append(n)
             shown.append(Shown(f"“{display(c.quote)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
