@@ -34,6 +34,13 @@ def cap_history(history) -> list[str]:
     return [h[:MAX_HISTORY_CHARS] for h in history if isinstance(h, str) and h.strip()][-MAX_HISTORY:]
 
 
+def _sentences():
+    """What the answer stage scores in a chunk: the index stores those sentences' vectors."""
+    from .answer.evidence import sentence_texts
+
+    return sentence_texts
+
+
 class Pipeline:
     """Loads models once per process; the index is built on first use and can be refreshed in place.
 
@@ -73,7 +80,7 @@ class Pipeline:
                 stats = unchanged_build(self.settings, self.embedder.id)
                 if stats is not None:
                     return stats  # the loaded index (if any) is still the live one
-            stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
+            stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild, sentences=_sentences())
             self._retriever = None
             self._answerer = None
             self._fresh = None
@@ -86,7 +93,7 @@ class Pipeline:
             log.warning("no index yet in %s; building it now", self.settings.index)
         except IndexCorruptError as err:
             log.warning("%s; rebuilding it now", err)
-        stats = build_index(self.settings, self.embedder, progress=progress, rebuild=True)
+        stats = build_index(self.settings, self.embedder, progress=progress, rebuild=True, sentences=_sentences())
         log.warning(stats.summary())
         return Store.load(self.settings.index, self.settings, self.embedder.id)
 
