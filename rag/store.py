@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -181,8 +182,8 @@ class SentenceVectors:
         row = self._row.get(sentence_key(text))
         return None if row is None else np.asarray(self.matrix[row])
 
-    def by_key(self) -> dict[str, np.ndarray]:
-        return {key: np.asarray(self.matrix[row]) for key, row in self._row.items()}
+    def row(self, key: str) -> int | None:
+        return self._row.get(key)
 
 
 def _current_dir(index_dir: Path) -> Path | None:
@@ -297,12 +298,12 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     _refuse_other_folder(index_dir, settings)
     previous: dict[str, tuple[list[Chunk], np.ndarray, str]] = {}
     old_files: dict = {}
-    old_sentences: dict[str, np.ndarray] = {}
+    old_sentences = SentenceVectors()
     if not rebuild:
         try:
             old = Store.load(index_dir, settings, embedder.id)
             old_files = old.manifest.get("files", {})
-            old_sentences = old.sentences.by_key()
+            old_sentences = old.sentences
             for chunk, vector in zip(old.chunks, old.vectors):
                 entry = previous.setdefault(chunk.file, ([], [], old_files.get(chunk.file, {}).get("sha256")))
                 entry[0].append(chunk)
@@ -352,6 +353,7 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
         return stats  # the live build already holds exactly this: writing it again would only cost time
 
     if to_embed:
+        _stage(progress, f"embedding {len(to_embed)} chunks")
         fresh = embedder.encode([chunks[i].embed_text() for i in to_embed], progress=progress)
         for i, vector in zip(to_embed, fresh):
             vectors[i] = vector
@@ -373,22 +375,32 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     return stats
 
 
-def _sentence_vectors(chunks: list[Chunk], sentences, old: dict[str, np.ndarray], embedder, progress: bool,
+def _sentence_vectors(chunks: list[Chunk], sentences, old: SentenceVectors, embedder, progress: bool,
                       stats: BuildStats) -> tuple[list[str], np.ndarray]:
     """Keys and vectors of every distinct evidence sentence: the last build's where the text is the same."""
-    dim = int(embedder.dim) if sentences is not None else 0
     if sentences is None:
-        return [], np.zeros((0, dim), np.float32)
+        return [], np.zeros((0, 0), np.float32)
     texts = list(dict.fromkeys(text for chunk in chunks for text in sentences(chunk)))
     if len(texts) > SENTENCE_VECTORS_MAX:
-        return [], np.zeros((0, dim), np.float32)
+        return [], np.zeros((0, 0), np.float32)
     keys = [sentence_key(text) for text in texts]
-    missing = [i for i, key in enumerate(keys) if key not in old]
-    fresh = embedder.encode([texts[i] for i in missing], progress=progress) if missing else []
-    found = dict(zip((keys[i] for i in missing), fresh))
+    old_rows = [old.row(key) for key in keys]
+    missing = [i for i, row in enumerate(old_rows) if row is None]
     stats.sentences_embedded, stats.sentences_reused = len(missing), len(keys) - len(missing)
-    rows = [found[key] if key in found else old[key] for key in keys]
-    return keys, (np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32))
+    matrix = np.zeros((len(keys), int(embedder.dim)), np.float32)
+    kept = [i for i, row in enumerate(old_rows) if row is not None]
+    if kept:
+        matrix[kept] = np.asarray(old.matrix)[[old_rows[i] for i in kept]]
+    if missing:
+        _stage(progress, f"embedding {len(missing)} evidence sentences")
+        matrix[missing] = embedder.encode([texts[i] for i in missing], progress=progress)
+    return keys, matrix
+
+
+def _stage(progress: bool, what: str) -> None:
+    """Name the step the progress bar that follows belongs to (only when bars are shown)."""
+    if progress:
+        print(f"notesqa: {what}", file=sys.stderr, flush=True)
 
 
 def _refuse_other_folder(index_dir: Path, settings) -> None:

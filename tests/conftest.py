@@ -376,3 +376,26 @@ def fake_pipeline(small_settings):
     from rag.pipeline import Pipeline
 
     return Pipeline(small_settings, embedder=FakeEmbedder(), generator=FakeGenerator(small_settings))
+
+
+# -- headless Chromium for the browser tests (Debian's; Playwright cannot download browsers here) ---------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def require_browser():
+    """Playwright's sync API; skips the calling test module when Chromium or the playwright package is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module."""
+    with require_browser().sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
