@@ -398,8 +398,8 @@ def _sentence_vectors(chunks: list[Chunk], sentences, old: SentenceVectors, embe
 
 
 def _stage(progress: bool, what: str) -> None:
-    """Name the step the progress bar that follows belongs to (only when bars are shown)."""
-    if progress:
+    """Name the step the progress bar that follows belongs to (when bars are shown, on a terminal)."""
+    if progress and sys.stderr.isatty():
         print(f"notesqa: {what}", file=sys.stderr, flush=True)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evidence import Scorer, Unit, units_of
+from rag.answer.evidence import Scorer, Unit, units_of
 from rag.chunk import Chunk
-from rag.verify import Citation, Source, number_units, parse_answer, supports, verify
+from rag.answer.verify import Citation, Source, number_units, parse_answer, supports, verify
 
 
 def _unit(file, line, quote, context, chunk_id):
