@@ -11,7 +11,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .embed import Embedder
+from .embed import make_embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError, RagError
 from .freshness import Freshness
 from .models import Generator, load_generator
@@ -61,7 +61,7 @@ class Pipeline:
     def embedder(self):
         with self._lock:
             if self._embedder is None:
-                self._embedder = Embedder()
+                self._embedder = make_embedder(self.settings)
             return self._embedder
 
     @property
