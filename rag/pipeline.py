@@ -11,7 +11,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .embed import Embedder
+from .embed import make_embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError, RagError
 from .freshness import Freshness
 from .models import Generator, load_generator
@@ -34,6 +34,13 @@ def cap_history(history) -> list[str]:
     return [h[:MAX_HISTORY_CHARS] for h in history if isinstance(h, str) and h.strip()][-MAX_HISTORY:]
 
 
+def _sentences():
+    """What the answer stage scores in a chunk: the index stores those sentences' vectors."""
+    from .answer.evidence import sentence_texts
+
+    return sentence_texts
+
+
 class Pipeline:
     """Loads models once per process; the index is built on first use and can be refreshed in place.
 
@@ -54,7 +61,7 @@ class Pipeline:
     def embedder(self):
         with self._lock:
             if self._embedder is None:
-                self._embedder = Embedder()
+                self._embedder = make_embedder(self.settings)
             return self._embedder
 
     @property
@@ -73,7 +80,7 @@ class Pipeline:
                 stats = unchanged_build(self.settings, self.embedder.id)
                 if stats is not None:
                     return stats  # the loaded index (if any) is still the live one
-            stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
+            stats = build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild, sentences=_sentences())
             self._retriever = None
             self._answerer = None
             self._fresh = None
@@ -86,7 +93,7 @@ class Pipeline:
             log.warning("no index yet in %s; building it now", self.settings.index)
         except IndexCorruptError as err:
             log.warning("%s; rebuilding it now", err)
-        stats = build_index(self.settings, self.embedder, progress=progress, rebuild=True)
+        stats = build_index(self.settings, self.embedder, progress=progress, rebuild=True, sentences=_sentences())
         log.warning(stats.summary())
         return Store.load(self.settings.index, self.settings, self.embedder.id)
 

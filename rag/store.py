@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -23,8 +25,9 @@ from .ingest import MAX_NOTE_BYTES, Note, find_notes, read_or_skip
 from .ownership import check_index_folder, claim, mark_build, point_to, remove_stale_builds
 from .tokens import ENCODING
 
-FORMAT_VERSION = 4  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
-# them); 4: a lone CR no longer ends a line (old line numbers may be off), data blobs left out, note size and mtime kept
+FORMAT_VERSION = 5  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
+# them); 4: a lone CR no longer ends a line (old line numbers may be off), data blobs left out, note size and mtime kept;
+# 5: the evidence sentences' vectors are stored beside the chunks' (sentences.npy)
 # Which FAISS index a build makes, by number of vectors (measured on 2 cores, benchmarks/README.md "Crossover"):
 # exact search below HNSW_MIN_VECTORS (its p95 passed 10 ms at 66k-220k vectors, by the machine's load), HNSW
 # up to IVF_MIN_VECTORS (where an HNSW build passes a minute; every refresh rebuilds the index), IVF above
@@ -32,7 +35,11 @@ FORMAT_VERSION = 4  # 2: curly quotes kept by ingestion; 3 and 4: more credentia
 HNSW_MIN_VECTORS = 100_000
 IVF_MIN_VECTORS = 150_000
 HNSW_EF_SEARCH = 128  # not saved by faiss.write_index: set again on every load
-FILES = ("chunks.jsonl", "vectors.npy", "faiss.index")
+# The answer stage scores each sentence of the retrieved chunks by its similarity to the question. Embedding
+# those ~80 sentences per question cost 410 ms of a 900 ms first token (corpus/, idle machine); stored at index
+# time they are looked up instead. Past this many sentences (~370 MB of vectors) they are embedded when asked.
+SENTENCE_VECTORS_MAX = 250_000
+FILES = ("chunks.jsonl", "vectors.npy", "faiss.index", "sentences.npy", "sentences.json")
 
 
 @dataclass
@@ -41,6 +48,8 @@ class BuildStats:
     chunks: int = 0
     embedded: int = 0  # chunks whose vectors were computed this build (not reused)
     reused: int = 0
+    sentences_embedded: int = 0  # evidence sentences embedded this build, and reused from the last one
+    sentences_reused: int = 0
     seconds: float = 0.0
     changed_files: list[str] = field(default_factory=list)
     removed_files: list[str] = field(default_factory=list)
@@ -153,6 +162,30 @@ def _text_key(chunk: Chunk) -> str:
     return hashlib.sha256(chunk.embed_text().encode("utf-8")).hexdigest()
 
 
+def sentence_key(text: str) -> str:
+    """The key a sentence's stored vector is found by: its text's SHA-256 (128 bits of it)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class SentenceVectors:
+    """Stored vectors of the evidence sentences, found by :func:`sentence_key` (empty for an index without them)."""
+
+    def __init__(self, keys: list[str] | None = None, matrix: np.ndarray | None = None):
+        self.keys = list(keys or [])
+        self.matrix = matrix if matrix is not None else np.zeros((0, 0), np.float32)
+        self._row = {key: row for row, key in enumerate(self.keys)}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def get(self, text: str) -> np.ndarray | None:
+        row = self._row.get(sentence_key(text))
+        return None if row is None else np.asarray(self.matrix[row])
+
+    def row(self, key: str) -> int | None:
+        return self._row.get(key)
+
+
 def _current_dir(index_dir: Path) -> Path | None:
     pointer = index_dir / "CURRENT"
     try:
@@ -168,12 +201,14 @@ def _current_dir(index_dir: Path) -> Path | None:
 class Store:
     """A loaded index: chunks, their vectors, the FAISS index and the manifest."""
 
-    def __init__(self, path: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, faiss_index):
+    def __init__(self, path: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, faiss_index,
+                 sentences: SentenceVectors | None = None):
         self.path = path
         self.manifest = manifest
         self.chunks = chunks
         self.vectors = vectors
         self.faiss = faiss_index
+        self.sentences = sentences or SentenceVectors()
 
     @staticmethod
     def exists(index_dir: Path) -> bool:
@@ -205,11 +240,13 @@ class Store:
                 chunks = [Chunk(**json.loads(line)) for line in fh if line.strip()]
             vectors = np.load(build / "vectors.npy", mmap_mode="r")
             faiss_index = read_faiss_index(build / "faiss.index")
+            keys = json.loads((build / "sentences.json").read_text(encoding="utf-8"))
+            sentences = SentenceVectors(keys, np.load(build / "sentences.npy", mmap_mode="r"))
         except Exception as err:  # any parse failure here means a damaged build
             raise IndexCorruptError(f"index in {build} cannot be read ({err}); rebuild with `rag index --rebuild`") from None
-        if len(chunks) != len(vectors) or faiss_index.ntotal != len(chunks):
+        if len(chunks) != len(vectors) or faiss_index.ntotal != len(chunks) or len(keys) != len(sentences.matrix):
             raise IndexCorruptError(f"index in {build} is inconsistent; rebuild with `rag index --rebuild`")
-        return cls(build, manifest, chunks, vectors, faiss_index)
+        return cls(build, manifest, chunks, vectors, faiss_index, sentences)
 
     def file_summary(self) -> list[dict]:
         files = self.manifest.get("files", {})
@@ -248,18 +285,25 @@ def check_compatible(manifest: dict, settings=None, embedder_id: str | None = No
         )
 
 
-def build_index(settings, embedder, progress: bool = True, rebuild: bool = False) -> BuildStats:
-    """Build or refresh the index for ``settings.corpus``; only new or changed notes are embedded."""
+def build_index(settings, embedder, progress: bool = True, rebuild: bool = False,
+                sentences: Callable[[Chunk], Iterable[str]] | None = None) -> BuildStats:
+    """Build or refresh the index for ``settings.corpus``; only new or changed notes are embedded.
+
+    ``sentences`` gives the texts of a chunk that the answer stage scores (its evidence sentences); their
+    vectors are stored too (up to ``SENTENCE_VECTORS_MAX``), each embedded once and reused by its text.
+    """
     started = time.perf_counter()
     corpus, index_dir = Path(settings.corpus), Path(settings.index)
     check_index_folder(index_dir, corpus)  # before any work: never build into (or clean) a folder that isn't ours
     _refuse_other_folder(index_dir, settings)
     previous: dict[str, tuple[list[Chunk], np.ndarray, str]] = {}
     old_files: dict = {}
+    old_sentences = SentenceVectors()
     if not rebuild:
         try:
             old = Store.load(index_dir, settings, embedder.id)
             old_files = old.manifest.get("files", {})
+            old_sentences = old.sentences
             for chunk, vector in zip(old.chunks, old.vectors):
                 entry = previous.setdefault(chunk.file, ([], [], old_files.get(chunk.file, {}).get("sha256")))
                 entry[0].append(chunk)
@@ -309,11 +353,13 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
         return stats  # the live build already holds exactly this: writing it again would only cost time
 
     if to_embed:
+        _stage(progress, f"embedding {len(to_embed)} chunks")
         fresh = embedder.encode([chunks[i].embed_text() for i in to_embed], progress=progress)
         for i, vector in zip(to_embed, fresh):
             vectors[i] = vector
     stats.embedded = len(to_embed)
     matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, embedder.dim), np.float32)
+    sentence_keys, sentence_matrix = _sentence_vectors(chunks, sentences, old_sentences, embedder, progress, stats)
 
     manifest = {
         "format_version": FORMAT_VERSION,
@@ -324,9 +370,37 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
         "corpus": notes_folder(settings),
         "files": files,
     }
-    _write_build(index_dir, manifest, chunks, matrix)
+    _write_build(index_dir, manifest, chunks, matrix, sentence_keys, sentence_matrix)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _sentence_vectors(chunks: list[Chunk], sentences, old: SentenceVectors, embedder, progress: bool,
+                      stats: BuildStats) -> tuple[list[str], np.ndarray]:
+    """Keys and vectors of every distinct evidence sentence: the last build's where the text is the same."""
+    if sentences is None:
+        return [], np.zeros((0, 0), np.float32)
+    texts = list(dict.fromkeys(text for chunk in chunks for text in sentences(chunk)))
+    if len(texts) > SENTENCE_VECTORS_MAX:
+        return [], np.zeros((0, 0), np.float32)
+    keys = [sentence_key(text) for text in texts]
+    old_rows = [old.row(key) for key in keys]
+    missing = [i for i, row in enumerate(old_rows) if row is None]
+    stats.sentences_embedded, stats.sentences_reused = len(missing), len(keys) - len(missing)
+    matrix = np.zeros((len(keys), int(embedder.dim)), np.float32)
+    kept = [i for i, row in enumerate(old_rows) if row is not None]
+    if kept:
+        matrix[kept] = np.asarray(old.matrix)[[old_rows[i] for i in kept]]
+    if missing:
+        _stage(progress, f"embedding {len(missing)} evidence sentences")
+        matrix[missing] = embedder.encode([texts[i] for i in missing], progress=progress)
+    return keys, matrix
+
+
+def _stage(progress: bool, what: str) -> None:
+    """Name the step the progress bar that follows belongs to (when bars are shown, on a terminal)."""
+    if progress and sys.stderr.isatty():
+        print(f"notesqa: {what}", file=sys.stderr, flush=True)
 
 
 def _refuse_other_folder(index_dir: Path, settings) -> None:
@@ -340,7 +414,8 @@ def _refuse_other_folder(index_dir: Path, settings) -> None:
         check_folder(manifest, settings, index_dir)
 
 
-def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: np.ndarray) -> None:
+def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: np.ndarray,
+                 sentence_keys: list[str], sentence_matrix: np.ndarray) -> None:
     import faiss
 
     try:
@@ -358,6 +433,8 @@ def _write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], matrix: n
         for chunk in chunks:
             fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
     np.save(tmp / "vectors.npy", matrix)
+    np.save(tmp / "sentences.npy", sentence_matrix)
+    (tmp / "sentences.json").write_text(json.dumps(sentence_keys), encoding="utf-8")
     faiss.write_index(make_faiss_index(matrix), str(tmp / "faiss.index"))
     manifest["checksums"] = {f: sha256_file(tmp / f) for f in FILES}
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))

@@ -1,6 +1,6 @@
 """Chat first: background work that uses the model (an eval run) waits while anyone is being answered.
 
-The model answers one prompt at a time (rag/generate.py holds a lock), so an eval of 100 questions started
+The model answers one prompt at a time (rag/models/gguf.py holds a lock), so an eval of 100 questions started
 from the browser would otherwise take turns with people chatting. A chat marks itself with :meth:`chat`;
 the eval calls :meth:`wait_for_turn` before each question, so a question asked mid-run waits for at most
 the one eval item already in flight (about a second on the default model).

@@ -20,6 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from rag.config import Settings  # noqa: E402
+from rag.embed import EmbeddingModel, register_embedder  # noqa: E402
 from rag.models import GenerationStats, Generator, register_backend  # noqa: E402
 from rag.text import terms, words  # noqa: E402
 from rag.tokens import count_tokens  # noqa: E402
@@ -31,7 +32,7 @@ CORPUS = ROOT / "corpus"
 # -- fakes ---------------------------------------------------------------------------------------
 
 
-class FakeEmbedder:
+class FakeEmbedder(EmbeddingModel):
     """Deterministic hashed bag of (stemmed, stopword-free) words in 64 dims, unit length.
 
     ``embedded`` counts the texts passed to :meth:`encode` (queries are not counted), so tests can
@@ -193,6 +194,12 @@ def small_retriever(small_settings, fake_embedder):
     return Retriever(store, fake_embedder)
 
 
+def use_embedder(monkeypatch, factory) -> None:
+    """Every pipeline made from settings (the CLI, the app, the UI) embeds with ``factory()``: ``RAG_EMBEDDER=fake``."""
+    register_embedder("fake", factory)
+    monkeypatch.setenv("RAG_EMBEDDER", "fake")
+
+
 @pytest.fixture
 def fake_models(monkeypatch):
     """Make every Pipeline use FakeEmbedder and FakeGenerator; returns a record of what was built.
@@ -219,7 +226,7 @@ def fake_models(monkeypatch):
         record.generators.append(generator)
         return generator
 
-    monkeypatch.setattr("rag.pipeline.Embedder", make_embedder)
+    use_embedder(monkeypatch, make_embedder)
     register_backend("fake", make_generator)
     monkeypatch.setenv("RAG_BACKEND", "fake")
     return record
@@ -376,3 +383,26 @@ def fake_pipeline(small_settings):
     from rag.pipeline import Pipeline
 
     return Pipeline(small_settings, embedder=FakeEmbedder(), generator=FakeGenerator(small_settings))
+
+
+# -- headless Chromium for the browser tests (Debian's; Playwright cannot download browsers here) ---------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def require_browser():
+    """Playwright's sync API; skips the calling test module when Chromium or the playwright package is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module."""
+    with require_browser().sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
 from rag.answer import MAX_QUESTION_CHARS, REFUSAL, SYSTEM_PROMPT, Answer, Answerer, clean_question
-from rag.condense import condense, is_follow_up
+from rag.answer.condense import condense, is_follow_up
 from rag.config import Settings
 from rag.errors import QuestionError
 from rag.ingest import read_note

@@ -8,24 +8,19 @@ from __future__ import annotations
 import re
 import shutil
 import dataclasses
-import socket
-from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+from conftest import free_port, require_browser  # noqa: E402
+
+require_browser()
 
 from rag.web import app  # noqa: E402
 from rag.config import PROJECT_ROOT, Settings  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ANSWER_TIMEOUT_MS = 180_000  # 1-3 s normally; much more on a busy 2-core machine
 SQS_NOTE = "002_7fb0504609d8a022.txt"
 XSS_NOTE = """# Widget Service
@@ -39,12 +34,6 @@ The default Widget Service snippet limit is 42 kilobytes.
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(pipeline: Pipeline):
     demo = app.create_app(pipeline)
     app.launch(demo, pipeline.settings, prevent_thread_lock=True)
@@ -54,7 +43,7 @@ def _serve(pipeline: Pipeline):
 @pytest.fixture(scope="module")
 def pipeline(corpus_index, real_embedder):
     """The real corpus and models, on the session's index of corpus/ (built once under tmp)."""
-    settings = dataclasses.replace(corpus_index, host="127.0.0.1", port=_free_port(), model="smollm2", top_k=4,
+    settings = dataclasses.replace(corpus_index, host="127.0.0.1", port=free_port(), model="smollm2", top_k=4,
                                    show_unverified=False)
     pipeline = Pipeline(settings, embedder=real_embedder)
     pipeline.answerer()  # builds the index and loads both models, as `python app.py` does before launching
@@ -74,20 +63,12 @@ def xss_url(pipeline, tmp_path_factory):
     corpus = tmp_path_factory.mktemp("xss-notes")
     (corpus / "widgets.md").write_text(XSS_NOTE, encoding="utf-8")
     settings = Settings.load(corpus=corpus, index=tmp_path_factory.mktemp("xss-index"), host="127.0.0.1",
-                             port=_free_port(), model="smollm2", top_k=4, show_unverified=False)
+                             port=free_port(), model="smollm2", top_k=4, show_unverified=False)
     other = Pipeline(settings, embedder=pipeline.embedder, generator=pipeline.generator)
     other.answerer()
     demo, url = _serve(other)
     yield url
     demo.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from rag.answer import REFUSAL, Answer
 from rag.config import Settings
 from rag.errors import ConfigError, CorpusError, QuestionError, RagError
 from rag.store import BuildStats
-from rag.verify import Citation
+from rag.answer.verify import Citation
 
 NOTE = """# SQS
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from rag.answer import REFUSAL
 from rag.cli import main
+from conftest import use_embedder
 
 VISIBILITY_REPLY = "The default visibility timeout is 30 seconds [1]."
 
@@ -182,7 +183,7 @@ def _fake_embedder():
 
 
 def test_ask_non_gguf_model_is_one_line_error(runner, env, tmp_path, monkeypatch):
-    monkeypatch.setattr("rag.pipeline.Embedder", _fake_embedder)  # the real generator checks the file
+    use_embedder(monkeypatch, _fake_embedder)  # the real generator checks the file
     bogus = tmp_path / "model.gguf"
     bogus.write_bytes(b"PK\x03\x04 this is a zip file, not a model")
     monkeypatch.setenv("RAG_MODEL", str(bogus))
@@ -193,7 +194,7 @@ def test_ask_non_gguf_model_is_one_line_error(runner, env, tmp_path, monkeypatch
 
 def test_missing_model_file_is_one_line_error(runner, env, tmp_path, monkeypatch):
     monkeypatch.setenv("RAG_MODEL", str(tmp_path / "missing.gguf"))
-    monkeypatch.setattr("rag.pipeline.Embedder", _fake_embedder)
+    use_embedder(monkeypatch, _fake_embedder)
     result = runner.invoke(main, ["ask", "What is SQS?"])
     assert_one_line_error(result, "does not exist")
 
@@ -217,7 +218,7 @@ def test_unexpected_error_is_one_line(runner, env, monkeypatch):
     def broken():
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("rag.pipeline.Embedder", broken)
+    use_embedder(monkeypatch, broken)
     result = runner.invoke(main, ["search", "sqs"])
     assert_one_line_error(result, "unexpected RuntimeError: boom", "RAG_DEBUG")
 

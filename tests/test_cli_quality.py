@@ -14,7 +14,7 @@ from rag.answer import Answer
 from rag.cli import main
 from rag.config import Settings
 from rag.feedback import FeedbackStore, answer_record, feedback_path
-from rag.verify import Citation
+from rag.answer.verify import Citation
 
 
 @pytest.fixture

@@ -83,6 +83,7 @@ def test_home_is_expanded(monkeypatch):
         ("RAG_THREADS", "-2", "RAG_THREADS"),
         ("RAG_TEMPERATURE", "-0.5", "RAG_TEMPERATURE"),
         ("RAG_MIN_RELEVANCE", "1.5", "RAG_MIN_RELEVANCE"),
+        ("RAG_EMBEDDER", "bert-huge", "unknown embedder 'bert-huge'; set RAG_EMBEDDER to one of: "),
     ],
 )
 def test_bad_env_values_name_the_variable(monkeypatch, name, value, fragment):

@@ -11,7 +11,7 @@ import pytest
 from rag.answer import Answer
 from rag.errors import RagError
 from rag.feedback import FeedbackStore, answer_record, export, feedback_path, index_version
-from rag.verify import Citation
+from rag.answer.verify import Citation
 
 
 def _answer(**overrides) -> Answer:

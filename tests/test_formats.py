@@ -161,7 +161,7 @@ def test_printed_pdf_cites_page_and_line(tmp_path, fake_models):
     # the web UI's source card says the same, and shows the PDF's text around it
     store = Store.load(tmp_path / "idx", Settings(corpus=folder, index=tmp_path / "idx"), FakeEmbedder.id)
     assert store.manifest["files"]["biology.pdf"]["pages"] == note.pages
-    from rag.verify import Citation
+    from rag.answer.verify import Citation
 
     card = render.render_citation(Citation(1, "biology.pdf", line, line, citation["quote"], ""),
                                   web_notes.NoteReader(folder))

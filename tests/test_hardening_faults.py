@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from rag.web import app, serve
-from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes, assert_one_line_error
+from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, assert_one_line_error, use_embedder, write_notes
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import ModelError
@@ -77,7 +77,7 @@ def _kill_and_reap(proc) -> None:
 
 def test_missing_index_is_built_on_first_use_with_progress(runner, env, fake_models, monkeypatch, caplog):
     RecordingEmbedder.progress_calls = []
-    monkeypatch.setattr("rag.pipeline.Embedder", RecordingEmbedder)
+    use_embedder(monkeypatch, RecordingEmbedder)
     fake_models.replies = [VISIBILITY_REPLY]
     result = runner.invoke(main, ["ask", VISIBILITY_Q])
     assert result.exit_code == 0, result.output
@@ -206,8 +206,9 @@ def test_damaged_index_is_detected_reported_and_rebuilt_cli(runner, env, fake_mo
 
 
 FAKE_CLI = (
-    "import sys; sys.path.insert(0, {tests!r}); from conftest import FakeEmbedder; import rag.pipeline; "
-    "rag.pipeline.Embedder = FakeEmbedder; from rag.cli import main; main()"
+    "import os, sys; sys.path.insert(0, {tests!r}); from conftest import FakeEmbedder; import rag.embed; "
+    "rag.embed.register_embedder('fake', FakeEmbedder); os.environ['RAG_EMBEDDER'] = 'fake'; "
+    "from rag.cli import main; main()"
 )
 
 
@@ -409,7 +410,7 @@ MODEL_CASES = {
 @pytest.mark.parametrize("kind", list(MODEL_CASES))
 def test_bad_model_file_is_one_line_naming_the_path(runner, env, tmp_path, monkeypatch, kind):
     path = _bad_model(tmp_path, kind)
-    monkeypatch.setattr("rag.pipeline.Embedder", FakeEmbedder)  # the real Generator checks the file
+    use_embedder(monkeypatch, FakeEmbedder)  # the real Generator checks the file
     monkeypatch.setenv("RAG_MODEL", str(path))
     line = assert_one_line_error(runner.invoke(main, ["ask", VISIBILITY_Q]), MODEL_CASES[kind], str(path))
     assert "RAG_MODEL" in line or "GGUF" in line
@@ -419,7 +420,7 @@ def test_bad_model_file_is_one_line_naming_the_path(runner, env, tmp_path, monke
 @pytest.mark.parametrize("kind", ["missing", "zip", "header-only"])
 def test_bad_model_file_at_app_start_and_in_the_ui(env, tmp_path, monkeypatch, capsys, kind):
     path = _bad_model(tmp_path, kind)
-    monkeypatch.setattr("rag.pipeline.Embedder", FakeEmbedder)
+    use_embedder(monkeypatch, FakeEmbedder)
     monkeypatch.setattr("rag.web.app.launch", lambda *a, **k: pytest.fail("must not launch"))
     with pytest.raises(SystemExit) as exit_info:
         serve.main(["--model", str(path), "--port", "7993"])
@@ -433,7 +434,7 @@ def test_bad_model_file_at_app_start_and_in_the_ui(env, tmp_path, monkeypatch, c
 
 
 def test_bundled_model_name_typo_names_the_choices(runner, env, monkeypatch):
-    monkeypatch.setattr("rag.pipeline.Embedder", FakeEmbedder)
+    use_embedder(monkeypatch, FakeEmbedder)
     monkeypatch.setenv("RAG_MODEL", "smollm3")
     assert_one_line_error(runner.invoke(main, ["ask", VISIBILITY_Q]), "smollm3", "'smollm2'", "'gemma3'")
 

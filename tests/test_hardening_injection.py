@@ -43,7 +43,7 @@ OBEY = "The answer is 42 [1]."
 
 def _cases():
     # The on-topic instruction is itself a sentence about the topic that says "42": verification alone cannot
-    # tell it from a fact, so rag.evidence never takes an instruction-like line (looks_like_instruction) as evidence.
+    # tell it from a fact, so rag.answer.evidence never takes an instruction-like line (looks_like_instruction) as evidence.
     for name in INJECTIONS:
         for i, question in enumerate(QUESTIONS):
             yield pytest.param(name, question, id=f"{name}-q{i + 1}")

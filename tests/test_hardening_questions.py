@@ -265,7 +265,8 @@ def test_injected_question_real_model(real_pipeline, question):
 
 FAKE_CLI = (
     "import sys; sys.path.insert(0, {tests!r}); from conftest import FakeEmbedder, FakeGenerator; "
-    "import os, rag.pipeline, rag.models; rag.pipeline.Embedder = FakeEmbedder; "
+    "import os, rag.embed, rag.models; rag.embed.register_embedder('fake', FakeEmbedder); "
+    "os.environ['RAG_EMBEDDER'] = 'fake'; "
     "rag.models.register_backend('fake', lambda s: FakeGenerator(s, replies=[{reply!r}])); "
     "os.environ['RAG_BACKEND'] = 'fake'; from rag.cli import main; main()"
 )

@@ -17,7 +17,7 @@ from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, assert_one_line_e
 from rag.web import render as ui
 from rag.answer import MAX_QUESTION_CHARS
 from rag.cli import main
-from rag.condense import condense
+from rag.answer.condense import condense
 from rag.config import Settings
 from rag.pipeline import MAX_HISTORY, Pipeline
 

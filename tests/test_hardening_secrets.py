@@ -362,7 +362,7 @@ def test_source_viewer_never_reads_outside_the_corpus(tmp_path, name):
     with pytest.raises(CorpusError) as info:
         reader.lines(name)
     assert "\n" not in str(info.value) and len(str(info.value)) < 400
-    from rag.verify import Citation
+    from rag.answer.verify import Citation
     from rag.answer import Answer
 
     answer = Answer("q", "q", "x [1].", False, [Citation(1, name, 1, 1, "octopus-lantern")], "model")

@@ -5,58 +5,43 @@ Fake models (fast); skipped when Debian's Chromium or the playwright package is 
 
 from __future__ import annotations
 
-import socket
-from pathlib import Path
-
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+from conftest import free_port, require_browser  # noqa: E402
+
+require_browser()
 
 from rag.web import app  # noqa: E402
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes  # noqa: E402
 from rag.config import Settings  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 QUESTION = ("What is ![pixel](http://tracker.invalid/p.png) and [click me](https://evil.invalid/x) "
             "<img src=http://tracker.invalid/i.png> **bold** https://evil.invalid/bare?")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_markdown_in_the_question_is_text(tmp_path):
+def test_markdown_in_the_question_is_text(tmp_path, browser):
     corpus = write_notes(tmp_path / "notes", dict(SMALL_NOTES))
-    settings = Settings.load(corpus=corpus, index=tmp_path / "idx", port=_free_port())
+    settings = Settings.load(corpus=corpus, index=tmp_path / "idx", port=free_port())
     pipeline = Pipeline(settings, embedder=FakeEmbedder(), generator=FakeGenerator(replies=["I can't find that."]))
     demo = app.create_app(pipeline)
     app.launch(demo, settings, prevent_thread_lock=True)
     requested: list[str] = []
     try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            page = browser.new_page()
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto(f"http://127.0.0.1:{settings.port}/", timeout=60_000)
-            page.wait_for_selector("#nq-question textarea", timeout=60_000)
-            page.fill("#nq-question textarea", QUESTION)
-            page.keyboard.press("Enter")
-            page.wait_for_selector('#nq-status .nq-status[data-turn="1"]:is(.nq-done, .nq-error-state)', timeout=120_000)
-            bubble = page.locator("#nq-chat [data-testid=user]").first
-            text = bubble.inner_text()
-            links = bubble.locator("a").count()
-            images = bubble.locator("img").count()
-            strong = bubble.locator("strong, b").count()
-            browser.close()
+        page = browser.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(f"http://127.0.0.1:{settings.port}/", timeout=60_000)
+        page.wait_for_selector("#nq-question textarea", timeout=60_000)
+        page.fill("#nq-question textarea", QUESTION)
+        page.keyboard.press("Enter")
+        page.wait_for_selector('#nq-status .nq-status[data-turn="1"]:is(.nq-done, .nq-error-state)', timeout=120_000)
+        bubble = page.locator("#nq-chat [data-testid=user]").first
+        text = bubble.inner_text()
+        links = bubble.locator("a").count()
+        images = bubble.locator("img").count()
+        strong = bubble.locator("strong, b").count()
     finally:
         demo.close()
     assert "![pixel](http://tracker.invalid/p.png)" in text and "[click me](https://evil.invalid/x)" in text

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-from pathlib import Path
 
 import pytest
 
@@ -17,17 +15,14 @@ from conftest import write_notes
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+from conftest import free_port, require_browser  # noqa: E402
+
+require_browser()
 
 from rag.config import Settings  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.web import app  # noqa: E402
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WAIT_MS = 240_000  # an index build or an answer: seconds normally, much more on a busy 2-core machine
 GARDEN = {
     "tomatoes.md": "# Tomatoes\n\n## Watering\n- Water tomato plants deeply twice a week.\n\n"
@@ -37,30 +32,16 @@ GARDEN = {
 BEES = "# Beekeeping\n\n## Hive inspections\n- Inspect a beehive every 7 to 10 days during the swarm season.\n"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def garden_app(tmp_path_factory, real_embedder):
     folder = write_notes(tmp_path_factory.mktemp("garden") / "my-garden", GARDEN)
-    settings = Settings.load(corpus=folder, index=tmp_path_factory.mktemp("garden-index"), port=_free_port())
+    settings = Settings.load(corpus=folder, index=tmp_path_factory.mktemp("garden-index"), port=free_port())
     pipeline = Pipeline(settings, embedder=real_embedder)
     pipeline.answerer()  # as `rag serve` does before it serves
     demo = app.create_app(pipeline, watch=True)
     app.launch(demo, settings, prevent_thread_lock=True)
     yield folder, f"http://127.0.0.1:{settings.port}/"
     demo.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -10,17 +10,14 @@ import dataclasses
 import json
 import re
 import shutil
-import socket
-from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Chromium is not installed at /usr/bin/chromium (make browser-deps)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+from conftest import free_port, require_browser  # noqa: E402
+
+require_browser()
 
 from rag.web import app  # noqa: E402
 from conftest import SMALL_EVALS, FakeEmbedder, FakeGenerator  # noqa: E402
@@ -29,15 +26,7 @@ from rag.config import Settings  # noqa: E402
 from rag.feedback import FeedbackStore, feedback_path  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WAIT_MS = 60_000
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -48,7 +37,7 @@ def served(small_corpus, tmp_path):
     pipeline.answerer()  # builds the index, as `python app.py` does before serving
     demo = app.create_app(pipeline)
     for attempt in range(3):  # another process on this shared machine may take the free port first
-        settings = dataclasses.replace(settings, port=_free_port())
+        settings = dataclasses.replace(settings, port=free_port())
         try:
             app.launch(demo, settings, prevent_thread_lock=True)
             break
@@ -57,14 +46,6 @@ def served(small_corpus, tmp_path):
                 raise
     yield f"http://127.0.0.1:{settings.port}/", settings
     demo.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -225,7 +225,7 @@ def test_current_points_to_a_complete_build(small_settings, fake_embedder):
     current = (small_settings.index / "CURRENT").read_text().strip()
     build = small_settings.index / current
     assert current.startswith("build-") and build.is_dir()
-    assert {p.name for p in build.iterdir()} == {"chunks.jsonl", "vectors.npy", "faiss.index", "manifest.json", ".notesqa-build"}
+    assert {p.name for p in build.iterdir()} == {"chunks.jsonl", "vectors.npy", "faiss.index", "sentences.npy", "sentences.json", "manifest.json", ".notesqa-build"}
     assert not (small_settings.index / ".notesqa-CURRENT.tmp").exists()
 
 
@@ -253,7 +253,7 @@ def test_manifest_contents(small_settings, fake_embedder):
         note = read_note(small_settings.corpus / name, small_settings.corpus)
         assert manifest["files"][name]["sha256"] == note.sha256
         assert manifest["files"][name]["lines"] == len(note.lines)
-    assert set(manifest["checksums"]) == {"chunks.jsonl", "vectors.npy", "faiss.index"}
+    assert set(manifest["checksums"]) == {"chunks.jsonl", "vectors.npy", "faiss.index", "sentences.npy", "sentences.json"}
     assert all(len(v) == 64 for v in manifest["checksums"].values())
     assert store.file_summary() == [
         {"file": name, "chunks": manifest["files"][name]["chunks"]} for name in ("lambda.md", "s3.md", "sqs.md")
@@ -317,3 +317,48 @@ def test_corrupt_index_is_replaced_by_next_build(small_settings, fake_embedder):
     stats = build_index(small_settings, counter, progress=False)
     assert stats.embedded == stats.chunks == counter.embedded  # nothing reused from a damaged build
     assert _load(small_settings, counter).faiss.ntotal == stats.chunks
+
+
+# -- evidence sentence vectors -------------------------------------------------------------------
+
+
+def test_evidence_sentence_vectors_are_stored_and_reused_after_a_one_line_edit(small_settings, fake_embedder):
+    """The answer stage looks its sentences' vectors up in the index; an edit embeds only the new sentences."""
+    from rag.answer.evidence import sentence_texts
+
+    settings = replace(small_settings, chunk_tokens=48, chunk_overlap=8)
+    write_notes(settings.corpus, {"queues.md": LONG_NOTE})
+    first = build_index(settings, fake_embedder, progress=False, sentences=sentence_texts)
+    store = _load(settings, fake_embedder)
+    texts = {t for c in store.chunks for t in sentence_texts(c)}
+    assert first.sentences_embedded == len(store.sentences) == len(texts) > 0 and first.sentences_reused == 0
+    for text in texts:
+        assert np.allclose(store.sentences.get(text), fake_embedder.encode_query(text), atol=1e-6)
+    assert store.sentences.get("a sentence the notes never held") is None
+
+    path = settings.corpus / "queues.md"
+    path.write_text(LONG_NOTE.replace("Fact 3.2: queue setting number 32", "Fact 3.2: queue setting number 99"))
+    counter = FakeEmbedder()
+    stats = build_index(settings, counter, progress=False, sentences=sentence_texts)
+    after = _load(settings, counter)
+    new = {t for c in after.chunks for t in sentence_texts(c)} - texts
+    assert new and all("number 99" in t for t in new)
+    assert stats.sentences_embedded == len(new) and stats.sentences_reused == len(after.sentences) - len(new)
+    assert counter.embedded == stats.embedded + len(new)  # the changed chunks and the one new sentence, no more
+
+
+def test_an_index_without_a_sentence_splitter_stores_no_sentence_vectors(small_settings, fake_embedder):
+    build_index(small_settings, fake_embedder, progress=False)
+    store = _load(small_settings, fake_embedder)
+    assert len(store.sentences) == 0 and store.sentences.get("anything") is None
+
+
+def test_sentence_keys_that_do_not_match_their_vectors_are_a_damaged_index(small_settings, fake_embedder):
+    from rag.answer.evidence import sentence_texts
+
+    build_index(small_settings, fake_embedder, progress=False, sentences=sentence_texts)
+    build = _load(small_settings, fake_embedder).path
+    keys = json.loads((build / "sentences.json").read_text())
+    (build / "sentences.json").write_text(json.dumps(keys[:-1]))
+    with pytest.raises(IndexCorruptError, match="rag index --rebuild"):
+        Store.load(small_settings.index, small_settings, fake_embedder.id, verify=False)

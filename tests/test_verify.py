@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evidence import Scorer, Unit, units_of
+from rag.answer.evidence import Scorer, Unit, units_of
 from rag.chunk import Chunk
-from rag.verify import Citation, Source, number_units, parse_answer, supports, verify
+from rag.answer.verify import Citation, Source, number_units, parse_answer, supports, verify
 
 
 def _unit(file, line, quote, context, chunk_id):
@@ -160,6 +160,28 @@ def test_scorer_prefers_sentences_with_the_question_terms():
     ]
     ranked = Scorer({"memori": 2.0, "lambda": 0.5, "function": 0.5}).score("How much memory can Lambda use?", units, {0: 1})
     assert ranked[0].line == 2 and ranked[0].score > ranked[1].score
+
+
+def test_scorer_looks_stored_sentence_vectors_up_and_embeds_only_the_rest():
+    """Vectors the index stored give the same scores as embedding on the spot, without embedding them."""
+    from conftest import FakeEmbedder
+
+    def units():
+        return [
+            _unit("a.md", 1, "Lambda functions can run for at most 15 minutes.", "Lambda > Limits", 0),
+            _unit("a.md", 2, "Memory can be set from 128 MB to 10240 MB.", "Lambda > Limits", 0),
+            _unit("a.md", 3, "Layers share code between functions.", "Lambda > Layers", 1),
+        ]
+
+    idf = {"memori": 2.0, "lambda": 0.5, "function": 0.5}
+    question = "How much memory can Lambda use?"
+    plain = Scorer(idf, FakeEmbedder()).score(question, units(), {0: 1, 1: 2})
+    stored_texts = [u.display for u in units()[:2]]
+    stored = {t: FakeEmbedder().encode_query(t) for t in stored_texts}
+    counter = FakeEmbedder()
+    looked_up = Scorer(idf, counter, stored=stored).score(question, units(), {0: 1, 1: 2})
+    assert [(u.line, round(u.score, 6)) for u in looked_up] == [(u.line, round(u.score, 6)) for u in plain]
+    assert counter.embedded == 1  # only the sentence the index did not hold
 
 
 # -- strict support (issue 10 item 3; issue 15 item 3e) -------------------------------------------------------

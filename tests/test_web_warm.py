@@ -6,7 +6,7 @@ import socket
 import threading
 import urllib.request
 
-from conftest import FakeEmbedder
+from conftest import FakeEmbedder, use_embedder
 from rag.config import Settings
 from rag.web import serve
 
@@ -32,7 +32,7 @@ def test_page_is_served_before_the_embedder_has_loaded(fake_models, small_corpus
             return self
 
     made: list[SlowLoadingEmbedder] = []
-    monkeypatch.setattr("rag.pipeline.Embedder", lambda: made.append(SlowLoadingEmbedder()) or made[-1])
+    use_embedder(monkeypatch, lambda: made.append(SlowLoadingEmbedder()) or made[-1])
     settings = Settings.load(corpus=small_corpus, index=tmp_path / "idx", port=_free_port())
     demo = serve.start(settings)
     try:

@@ -91,7 +91,7 @@ class Answerer:
         self.generator = generator
         self.settings = settings
         self.policy = policy
-        self.scorer = Scorer(retriever.idf, retriever.embedder, policy)
+        self.scorer = Scorer(retriever.idf, retriever.embedder, policy, getattr(retriever.store, "sentences", None))
         # learned on load from the indexed text: the words, count units and names of these notes
         self.vocab = Vocabulary.learn(c.text for c in retriever.store.chunks)
         self.composer = Composer(self._note_lines, policy)

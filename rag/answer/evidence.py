@@ -65,26 +65,40 @@ def _summary_label(line: str) -> bool:
     return bool(P.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
 
 
-class Scorer:
-    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity."""
+def sentence_texts(chunk: Chunk) -> list[str]:
+    """The texts of a chunk's units as the scorer embeds them: the index stores their vectors."""
+    return [unit.display for unit in units_of(chunk)]
 
-    def __init__(self, idf: dict[str, float], embedder=None, policy: Policy = DEFAULT):
+
+class Scorer:
+    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity.
+
+    ``stored`` looks a sentence's vector up in the index (``Store.sentences``); only sentences it lacks are
+    embedded while the question waits, and kept for the next question.
+    """
+
+    def __init__(self, idf: dict[str, float], embedder=None, policy: Policy = DEFAULT, stored=None):
         self.idf = idf
         self.policy = policy
         self.embedder = embedder
+        self.stored = stored
         self.default_idf = max(idf.values(), default=1.0)
         self._vectors: dict[str, object] = {}  # sentence -> embedding; note sentences recur across questions
 
     def _embed(self, texts: list[str]):
         import numpy as np
 
-        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if self.stored is not None and missing:
+            found = {t: self.stored.get(t) for t in missing}
+            missing = [t for t in missing if found[t] is None]
+        else:
+            found = {}
+        if len(self._vectors) > 50_000:
+            self._vectors.clear()
         if missing:
-            if len(self._vectors) > 50_000:
-                self._vectors.clear()
-            for text, vector in zip(missing, self.embedder.encode(missing)):
-                self._vectors[text] = vector
-        return np.stack([self._vectors[t] for t in texts])
+            self._vectors.update(zip(missing, self.embedder.encode(missing)))
+        return np.stack([self._vectors[t] if t in self._vectors else found[t] for t in texts])
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)

@@ -69,12 +69,10 @@ def start(settings: Settings):
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(settings)
-    # The embedding model (torch and MiniLM, ~5 s) loads in a thread while Gradio imports and the page is
-    # served; a question asked before it is ready waits for it. The GGUF model and the index load here (0.3 s;
-    # the index is built if missing): a bad model or a foreign index still fails before anything is served.
-    threading.Thread(target=pipeline.warm, name="notesqa-warm", daemon=True).start()
     app = _import_app()
     print("notesqa: loading models and index…", flush=True)
+    # The GGUF model and the index load here (0.5 s; the index is built if missing): a bad model or a foreign
+    # index fails before anything is served.
     pipeline.answerer()
     demo = app.create_app(pipeline, watch=True)
     try:
@@ -83,6 +81,10 @@ def start(settings: Settings):
         if "empty port" in str(err):
             raise ConfigError(port_message(settings)) from None
         raise ConfigError(f"cannot serve on {settings.host}:{settings.port} ({err})") from None
+    # The embedding model (torch and MiniLM, ~5 s) loads once the page is served; a question asked before it
+    # is ready waits for it. Loaded beside Gradio's import instead, the two imports took turns on the GIL and
+    # the page came up no sooner than both together (benchmarks/README.md).
+    threading.Thread(target=pipeline.warm, name="notesqa-warm", daemon=True).start()
     return demo
 
 
