@@ -521,16 +521,17 @@ def bench_build(workdir: Path, corpus: Path, settings_overrides: dict | None = N
     from rag.config import Settings
     from rag.embed import Embedder
     from rag.pipeline import Pipeline
-    from rag.store import Store, build_index
+    from rag.store import Store
 
     out: dict = {}
     t = time.perf_counter()
     embedder = Embedder().load()  # the model loads lazily since issue 14: load it here, timed
     out["embedder_load_s"] = round(time.perf_counter() - t, 2)
     settings = Settings.load(corpus=corpus, index=workdir / "index", **(settings_overrides or {}))
-    stats = build_index(settings, embedder, progress=False, rebuild=True)
+    stats = Pipeline(settings, embedder=embedder).build(progress=False, rebuild=True)  # as `rag index --rebuild`
     out.update(notes=stats.files, chunks=stats.chunks, build_s=round(stats.seconds, 2),
-               chunks_per_s=round(stats.embedded / stats.seconds, 1) if stats.seconds else None)
+               chunks_per_s=round(stats.embedded / stats.seconds, 1) if stats.seconds else None,
+               sentences_embedded=stats.sentences_embedded)
     log(f"build: {stats.summary()}")
     if thread_probe_chunks:
         out["bulk_embedding_threads"] = _bulk_thread_probe(embedder, settings, thread_probe_chunks)
@@ -1007,8 +1008,9 @@ def table(results: dict) -> str:
     b = results.get("build")
     if b and "refresh" in b:
         lines.append("\nIndex build")
-        lines.append(f"  corpus build from scratch   {_fmt(b['build_s'], 's')}  ({b['chunks']} chunks, "
-                     f"{_fmt(b['chunks_per_s'])} chunks/s; embedder load {_fmt(b['embedder_load_s'], 's')})")
+        lines.append(f"  corpus build from scratch   {_fmt(b['build_s'], 's')}  ({b['chunks']} chunks and "
+                     f"{b.get('sentences_embedded', 0)} evidence sentences embedded, {_fmt(b['chunks_per_s'])} chunks/s "
+                     f"all told; embedder load {_fmt(b['embedder_load_s'], 's')})")
         bt = b.get("bulk_embedding_threads")
         if bt:
             lines.append(f"  bulk embedding chunks/s by torch threads: {bt['chunks_per_s']} ({bt['chunks']} chunks)")

@@ -140,7 +140,7 @@ def test_version():
 
 def test_no_notes_folder_in_an_installed_copy_is_one_line(monkeypatch, tmp_path, fake_models, folders):
     monkeypatch.setattr("rag.config.REPO_CORPUS", tmp_path / "not-there")
-    monkeypatch.setattr("rag.cli.REPO_CORPUS", tmp_path / "not-there")
+    monkeypatch.setattr("rag.cli.base.REPO_CORPUS", tmp_path / "not-there")
     assert_one_line_error(CliRunner().invoke(main, ["ask", "hello?"]), "--corpus", "RAG_CORPUS")
     # given after the subcommand, it is found (the group does not insist on it before)
     result = CliRunner().invoke(main, ["search", "glacier", "--json", "--corpus", str(folders[0])])

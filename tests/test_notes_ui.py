@@ -92,6 +92,23 @@ def test_picking_another_folder_answers_from_it_alone(aws, garden, tmp_path):
     assert {h.chunk.file for h in hits} <= set(GARDEN_NOTES)
 
 
+def test_evals_and_feedback_follow_a_folder_switch(aws, garden, tmp_path):
+    """The Evals tab and chat feedback read and write beside the folder in use, not the one the app started with."""
+    from rag.evalset import user_set_path
+    from rag.turns import ChatFirst
+    from rag.web.evals_tab import EvalsTab
+    from rag.web.feedback_panel import FeedbackPanel
+
+    handlers = app.UI(_pipeline(aws, tmp_path, [WATERING]))
+    evals, feedback = EvalsTab(handlers, ChatFirst()), FeedbackPanel(handlers, ChatFirst())
+    handlers.use_folder(str(garden), progress=lambda *a, **k: None)
+    new_index = handlers.settings.index
+    assert evals.pipeline is feedback.pipeline is handlers.pipeline
+    assert evals.settings.corpus == garden.resolve() and evals.reader is handlers.reader
+    assert evals.store.folder.parent == new_index and feedback.store.path.parent == new_index
+    assert [s.path for s in evals.sets() if s.own] == [user_set_path(handlers.settings)]
+
+
 @pytest.mark.parametrize("bad", ["", "relative/notes", "/definitely/not/here"])
 def test_picking_a_bad_folder_says_why(aws, tmp_path, bad):
     handlers = app.UI(_pipeline(aws, tmp_path))

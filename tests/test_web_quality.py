@@ -31,7 +31,7 @@ def _write(path, items):
 @pytest.fixture
 def tab(fake_pipeline):
     fake_pipeline.answerer()  # build the index first, as the app does before serving
-    return EvalsTab(fake_pipeline, ChatFirst(), app.UI(fake_pipeline).reader)
+    return EvalsTab(app.UI(fake_pipeline), ChatFirst())
 
 
 def _run(tab, key="mine", limit=0):
@@ -152,7 +152,7 @@ def _like(index, liked):
 @pytest.fixture
 def panel(fake_pipeline):
     fake_pipeline.answerer()
-    return FeedbackPanel(fake_pipeline, ChatFirst())
+    return FeedbackPanel(app.UI(fake_pipeline), ChatFirst())
 
 
 def _ask(panel, question, chat=None, answers=None):

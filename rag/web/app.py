@@ -44,8 +44,8 @@ def create_app(pipeline_or_settings=None, watch: bool = False) -> gr.Blocks:
         pipeline = pipeline_or_settings
     handlers = UI(pipeline, watch=watch)
     turns = ChatFirst()  # eval runs wait while a chat question is answered
-    panel = feedback_panel.FeedbackPanel(pipeline, turns)
-    evals = evals_tab.EvalsTab(pipeline, turns, handlers.reader)
+    panel = feedback_panel.FeedbackPanel(handlers, turns)
+    evals = evals_tab.EvalsTab(handlers, turns)
     settings = pipeline.settings
     default_k = max(1, min(MAX_K, int(settings.top_k)))
 

@@ -29,13 +29,26 @@ DETAIL_HINT = '<div class="nq-empty">Click an item in the table to see its answe
 class EvalsTab:
     """Event handlers of the Evals tab (one eval run at a time per app)."""
 
-    def __init__(self, pipeline, turns, reader):
-        self.pipeline = pipeline
-        self.settings = pipeline.settings
+    def __init__(self, notes, turns):
+        self.notes = notes  # the notes folder in use (rag.web.folder): its sets, runs and pipeline follow a switch
         self.turns = turns
-        self.reader = reader
-        self.store = RunStore(runs_dir(self.settings))
         self.live: LiveEval | None = None
+
+    @property
+    def pipeline(self):
+        return self.notes.pipeline
+
+    @property
+    def settings(self):
+        return self.pipeline.settings
+
+    @property
+    def reader(self):
+        return self.notes.reader
+
+    @property
+    def store(self) -> RunStore:
+        return RunStore(runs_dir(self.settings))
 
     # -- sets ------------------------------------------------------------------------------------
     def sets(self) -> list[evalset.EvalSet]:

@@ -48,11 +48,21 @@ def _result(text: str, ok: bool) -> str:
 class FeedbackPanel:
     """Handlers: remember answers, rate one, save a note, add it to the user's eval set."""
 
-    def __init__(self, pipeline, turns=None):
-        self.pipeline = pipeline
-        self.settings = pipeline.settings
+    def __init__(self, notes, turns=None):
+        self.notes = notes  # the notes folder in use (rag.web.folder): feedback follows a folder switch
         self.turns = turns
-        self.store = FeedbackStore(feedback_path(self.settings))
+
+    @property
+    def pipeline(self):
+        return self.notes.pipeline
+
+    @property
+    def settings(self):
+        return self.pipeline.settings
+
+    @property
+    def store(self) -> FeedbackStore:
+        return FeedbackStore(feedback_path(self.settings))
 
     def respond(self, base_respond, question, chat, history, k, show_unverified, answers):
         """The chat's respond (chat first for the model), also keeping a record of the settled answer."""
