@@ -158,17 +158,14 @@ def _read_corpus(corpus: Path, old_files: dict) -> tuple[list[Note], list[str], 
     return notes, warnings, kept
 
 
-def _text_key(chunk: Chunk) -> str:
-    return hashlib.sha256(chunk.embed_text().encode("utf-8")).hexdigest()
-
-
-def sentence_key(text: str) -> str:
-    """The key a sentence's stored vector is found by: its text's SHA-256 (128 bits of it)."""
+def text_key(text: str) -> str:
+    """What a vector is reused by when its text comes again (a chunk's embedded text, an evidence sentence):
+    the text's SHA-256, 128 bits of it."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 class SentenceVectors:
-    """Stored vectors of the evidence sentences, found by :func:`sentence_key` (empty for an index without them)."""
+    """Stored vectors of the evidence sentences, found by :func:`text_key` (empty for an index without them)."""
 
     def __init__(self, keys: list[str] | None = None, matrix: np.ndarray | None = None):
         self.keys = list(keys or [])
@@ -179,7 +176,7 @@ class SentenceVectors:
         return len(self.keys)
 
     def get(self, text: str) -> np.ndarray | None:
-        row = self._row.get(sentence_key(text))
+        row = self._row.get(text_key(text))
         return None if row is None else np.asarray(self.matrix[row])
 
     def row(self, key: str) -> int | None:
@@ -323,14 +320,14 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     # Vectors of the chunks of edited, renamed or removed notes, by their embedded text: an edit changes one
     # or two chunks of a note, and only those are embedded again (refresh after a one-line edit: 45 -> 1-2).
     same = set(kept_lines)
-    spare = {_text_key(chunk): vector for name, (old_chunks, old_vectors, _) in previous.items() if name not in same
+    spare = {text_key(chunk.embed_text()): vector for name, (old_chunks, old_vectors, _) in previous.items() if name not in same
              for chunk, vector in zip(old_chunks, old_vectors)}
     for note in notes:
         if note.path in same:
             note_chunks, note_vectors = previous.get(note.path, ([], [], None))[:2]
         else:
             note_chunks = chunk_note(note, settings.chunk_tokens, settings.chunk_overlap)
-            note_vectors = [spare.get(_text_key(chunk)) for chunk in note_chunks]
+            note_vectors = [spare.get(text_key(chunk.embed_text())) for chunk in note_chunks]
             if note.path in old_files or previous:
                 stats.changed_files.append(note.path)
         for chunk, vector in zip(note_chunks, note_vectors):
@@ -383,7 +380,7 @@ def _sentence_vectors(chunks: list[Chunk], sentences, old: SentenceVectors, embe
     texts = list(dict.fromkeys(text for chunk in chunks for text in sentences(chunk)))
     if len(texts) > SENTENCE_VECTORS_MAX:
         return [], np.zeros((0, 0), np.float32)
-    keys = [sentence_key(text) for text in texts]
+    keys = [text_key(text) for text in texts]
     old_rows = [old.row(key) for key in keys]
     missing = [i for i, row in enumerate(old_rows) if row is None]
     stats.sentences_embedded, stats.sentences_reused = len(missing), len(keys) - len(missing)

@@ -71,13 +71,6 @@ def xss_url(pipeline, tmp_path_factory):
     demo.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
-    page = context.new_page()
-    yield page
-    context.close()
-
 
 def _open(page, url: str) -> None:
     page.goto(url, timeout=60_000)

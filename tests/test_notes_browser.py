@@ -44,13 +44,6 @@ def garden_app(tmp_path_factory, real_embedder):
     demo.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    yield page
-    context.close()
-
 
 def _open(page, url: str) -> None:
     page.goto(url, timeout=60_000)

@@ -48,13 +48,6 @@ def served(small_corpus, tmp_path):
     demo.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    yield page
-    context.close()
-
 
 def _shot(page, tmp_path, name):
     path = tmp_path / name

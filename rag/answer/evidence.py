@@ -88,17 +88,19 @@ class Scorer:
     def _embed(self, texts: list[str]):
         import numpy as np
 
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
-        if self.stored is not None and missing:
-            found = {t: self.stored.get(t) for t in missing}
-            missing = [t for t in missing if found[t] is None]
-        else:
-            found = {}
         if len(self._vectors) > 50_000:
             self._vectors.clear()
+        missing = []
+        for text in dict.fromkeys(texts):
+            if text not in self._vectors:
+                vector = self.stored.get(text) if self.stored is not None else None
+                if vector is None:
+                    missing.append(text)
+                else:
+                    self._vectors[text] = vector
         if missing:
             self._vectors.update(zip(missing, self.embedder.encode(missing)))
-        return np.stack([self._vectors[t] if t in self._vectors else found[t] for t in texts])
+        return np.stack([self._vectors[t] for t in texts])
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)

@@ -16,6 +16,7 @@ from ..errors import RagError
 from ..evalrunner import LiveEval
 from ..evalruns import RunStore, compare, item_record, ordered_items, runs_dir
 from ..feedback import index_version
+from .folder import FolderPanel
 from .render import esc, sources_placeholder
 from . import evals_render as er
 
@@ -26,21 +27,12 @@ POLL_SECONDS = 2.0  # between items, how often the elapsed time and "waiting for
 DETAIL_HINT = '<div class="nq-empty">Click an item in the table to see its answer, its sources and the missing facts.</div>'
 
 
-class EvalsTab:
+class EvalsTab(FolderPanel):
     """Event handlers of the Evals tab (one eval run at a time per app)."""
 
     def __init__(self, notes, turns):
-        self.notes = notes  # the notes folder in use (rag.web.folder): its sets, runs and pipeline follow a switch
-        self.turns = turns
+        super().__init__(notes, turns)
         self.live: LiveEval | None = None
-
-    @property
-    def pipeline(self):
-        return self.notes.pipeline
-
-    @property
-    def settings(self):
-        return self.pipeline.settings
 
     @property
     def reader(self):

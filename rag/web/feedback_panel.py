@@ -15,6 +15,7 @@ import gradio as gr
 from .. import evalset
 from ..errors import RagError
 from ..feedback import FeedbackStore, answer_record, feedback_path, index_version
+from .folder import FolderPanel
 from .render import esc, one_line
 
 ANSWER_KINDS = [k for k in evalset.KINDS if k != "unanswerable"]
@@ -45,20 +46,8 @@ def _result(text: str, ok: bool) -> str:
     return f'<div class="nq-fb-result {"nq-fb-ok" if ok else "nq-src-warn"}">{esc(text)}</div>'
 
 
-class FeedbackPanel:
+class FeedbackPanel(FolderPanel):
     """Handlers: remember answers, rate one, save a note, add it to the user's eval set."""
-
-    def __init__(self, notes, turns=None):
-        self.notes = notes  # the notes folder in use (rag.web.folder): feedback follows a folder switch
-        self.turns = turns
-
-    @property
-    def pipeline(self):
-        return self.notes.pipeline
-
-    @property
-    def settings(self):
-        return self.pipeline.settings
 
     @property
     def store(self) -> FeedbackStore:

@@ -55,6 +55,23 @@ def safe_upload_name(name: str) -> str:
     return base
 
 
+class FolderPanel:
+    """A part of the UI that works on the notes folder in use (a :class:`NotesFolder`): its pipeline and
+    settings are read through ``notes`` each time, so a folder switch moves the panel with it."""
+
+    def __init__(self, notes, turns=None):
+        self.notes = notes
+        self.turns = turns  # rag.turns.ChatFirst: chat questions go before eval items
+
+    @property
+    def pipeline(self):
+        return self.notes.pipeline
+
+    @property
+    def settings(self):
+        return self.pipeline.settings
+
+
 class NotesFolder:
     """The current notes folder, its pipeline, uploads and the watcher."""
 
