@@ -49,8 +49,14 @@ def terms(text: str, drop_generic: bool = False) -> list[str]:
             continue
         if len(word) == 1 and not word.isdigit():
             continue
-        out.append(stem(word))
+        out.append(stem(joined(word)))
     return out
+
+
+def joined(word: str) -> str:
+    """A hyphened compound as one word ("de-duplication" -> "deduplication", "e-mail" -> "email"): notes
+    write the same word with and without the hyphen, and a term must match both spellings."""
+    return word.replace("-", "") if "-" in word and not word[:1].isdigit() else word
 
 
 def numbers(text: str) -> set[str]:

@@ -100,9 +100,16 @@ class Answerer:
     def prepare(self, question: str, history: list[str] | None = None) -> str:
         """The standalone, spelling-corrected question that retrieval and the model see."""
         speller = self.retriever.speller
-        # number words ("three political attitudes") are how a question asks for a list, never typos
-        return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: m.group(0) if _NUMBER_WORD.fullmatch(m.group(0).lower())
-                      else speller.correct_word(m.group(0)), condense(question, history or []))
+
+        def fix(word: str) -> str:
+            # number words ("three political attitudes") are how a question asks for a list, never typos
+            if _NUMBER_WORD.fullmatch(word.lower()):
+                return word
+            corrected = speller.correct_word(word)
+            # a shortened word the notes spell out ("dedup" -> "deduplication"), learned from the notes
+            return self.vocab.expansion(corrected, self.policy.expand_min) or corrected
+
+        return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fix(m.group(0)), condense(question, history or []))
 
     def prompt(self, question: str, sources: list[Source]) -> str:
         parts = []

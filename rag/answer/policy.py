@@ -65,7 +65,7 @@ SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|
 # A later part of a two-part question that points back at the first ("how do regimes restrict it"), and the
 # question words to drop from the first part when carrying its subject over ("what is civil society").
 POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
-QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:'s)?\s+)?(?:(?:is|are|was|were|do|does|did"
+QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:['’]?s)?\s+)?(?:(?:is|are|was|were|do|does|did"
                            r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
 # Bounds: the same value asked at its upper end, lower end or default.
 BOUND_WORDS = {
@@ -73,8 +73,9 @@ BOUND_WORDS = {
     "min": re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|least|lowest|at least)\b"),
     "default": re.compile(r"(?i)\b(default|defaults|by default|out of the box)\b"),
 }
+# "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
-DEFINITION = re.compile(r"(?i)^\s*(?:what(?:'s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
+DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
 LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
 # "which <plural noun> does/do/can ..." ("which message brokers does it support") asks for a list too.
 PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
@@ -126,6 +127,8 @@ class Policy:
     abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
     shared_prefix_min: int = 5  # two words sharing this many first letters...
     shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
+    expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
+    # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

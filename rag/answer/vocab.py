@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..text import STOPWORDS, stem, words
+from ..text import STOPWORDS, joined, stem, words
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
@@ -25,6 +25,7 @@ class Vocabulary:
     stems: frozenset[str]
     units: frozenset[str]  # stemmed words that follow numbers in the notes ("2 replicas" -> "replica")
     names: frozenset[str] = frozenset()  # lower-cased words the notes mostly write capitalised mid-sentence
+    counts: dict | None = None  # how often each word occurs (hyphened compounds also joined: "deduplication")
 
     @classmethod
     def learn(cls, texts) -> "Vocabulary":
@@ -32,8 +33,11 @@ class Vocabulary:
         after_numbers: Counter = Counter()
         capital: Counter = Counter()
         total: Counter = Counter()
+        counts: Counter = Counter()
         for text in texts:
-            seen.update(words(text))
+            found = words(text)
+            seen.update(found)
+            counts.update(joined(w) for w in found)
             after_numbers.update(stem(w) for w in _NUMBER_THEN_WORD.findall(text))
             for match in _MID_SENTENCE_WORD.finditer(text):
                 word = match.group(1)
@@ -41,8 +45,21 @@ class Vocabulary:
                 capital[word.lower()] += word[0].isupper()
         units = frozenset(u for u, n in after_numbers.items() if n >= MIN_UNIT_COUNT and len(u) > 1 and u not in STOPWORDS)
         names = frozenset(w for w, n in total.items() if n >= MIN_NAME_COUNT and capital[w] / n >= NAME_SHARE and len(w) > 1)
-        return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names)
+        seen |= set(counts)
+        return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts))
 
     def knows(self, word: str) -> bool:
         """Whether a word (any inflection) occurs in the notes."""
         return word.lower() in self.words or stem(word) in self.stems
+
+    def expansion(self, word: str, min_length: int) -> str | None:
+        """The notes' word that a question's shortened word stands for ("dedup"/"dedupe" -> "deduplication"
+        when the notes never say "dedup"): the most frequent word of the notes that starts with it (or with
+        its stem), for a word of at least ``min_length`` letters the notes never use. None when there is none."""
+        low = word.lower()
+        if len(low) < min_length or not low.isalpha() or self.knows(low) or not self.counts:
+            return None
+        heads = {low, stem(low)} if len(stem(low)) >= min_length else {low}
+        found = [(n, w) for w, n in self.counts.items()
+                 if len(w) > len(low) and w.isalpha() and any(w.startswith(h) for h in heads)]
+        return max(found)[1] if found else None
