@@ -75,15 +75,26 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def section_terms(units: list[Unit]) -> dict[tuple[str, int], set[str]]:
+    """What each retrieved section (chunk) speaks of, over all its sentences and headings: a note states a
+    qualifier once for the lines it introduces ("per-account limits" a few lines above "10,000 rps")."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for unit in units:
+        out.setdefault((unit.file, unit.chunk_id), set()).update(spoken_terms(unit))
+    return out
+
+
 def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[str]:
     """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
-    speaks of: the fewest any candidate leaves out. [] when one sentence speaks of them all."""
+    speaks of, in itself, its headings or the section it sits in: the fewest any candidate leaves out.
+    [] when one sentence's section speaks of them all."""
     asked = list(dict.fromkeys(intent.asked_terms))
     fewest: list[str] | None = None
+    sections = section_terms(ranked)
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        spoken = spoken_terms(unit)
+        spoken = spoken_terms(unit) | sections.get((unit.file, unit.chunk_id), set())
         missing = [t for t in asked if not stands_for(t, spoken, policy)]
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
