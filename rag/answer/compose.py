@@ -114,6 +114,10 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT) 
             if sum(stands_for(t, spoken_terms(u), policy) for t in wanted) / len(wanted) >= policy.part_min_coverage]
     if not held:
         return None
+    if asked.bound:  # "X default retention": the line stating that bound ("24 hours by default") answers
+        bounded = [u for u in held if P.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
+        if bounded:
+            return bounded[0]
     if asked.definition:
         key = set(asked.key_terms)
         strong = [u for u in held if u.score >= policy.strong * held[0].score]

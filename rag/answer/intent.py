@@ -121,7 +121,17 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def parts_of(question: str) -> tuple[str, ...]:
-    """ "what is X and how does Y work" -> ("what is X", "how does Y work"); () for a one-part question."""
+    """ "what is X and how does Y work" -> ("what is X", "how does Y work"); () for a one-part question.
+    Two bounds of one value are two parts: "X default retention and max" -> ("X default retention",
+    "X max retention")."""
+    bounds = P.TWO_BOUNDS.search(question)
+    head, tail = (question[: bounds.start()], question[bounds.end():]) if bounds else ("", "")
+    # one value with two bounds: "min and max part size" or "default retention and max"; "min part size
+    # + max parts" asks two values, each with its own noun (split below)
+    if bounds and bound_of(bounds.group(1)) != bound_of(bounds.group(3)) and (
+            not bounds.group(2).strip() or not tail.strip(" ?.")):
+        return tuple(" ".join(f"{head}{b}{bounds.group(2)}{tail}".split()).strip(" ,?")
+                     for b in (bounds.group(1), bounds.group(3)))
     pieces = [p.strip(" ,?") for p in P.TWO_PARTS.split(question) if p and p.strip(" ,?")]
     pieces = [p for p in pieces if len(terms(p, drop_generic=True)) >= 1]
     return tuple(pieces) if len(pieces) >= 2 else ()
