@@ -140,9 +140,16 @@ def _form(sentence: str, p: Policy = DEFAULT) -> float:
     n_words = len(text.split())
     if _LINKS.search(sentence) and len(_LINKS.sub("", sentence).split()) <= 4:
         return p.form_link_only
-    if n_words <= 3 or (text.endswith(":") and n_words <= 8):
+    if is_label(sentence):
         return p.form_topic_only
     return 1.0
+
+
+def is_label(sentence: str) -> bool:
+    """A heading-like line ("Standard queues:", "per-household limits") names a topic and states nothing."""
+    text = strip_markup(sentence)
+    n_words = len(text.split())
+    return n_words <= 3 or (text.endswith(":") and n_words <= 8)
 
 
 _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")

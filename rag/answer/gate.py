@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
+from .evidence import is_label
 from .intent import Intent, parse
 from .policy import DEFAULT, Policy
 from .verify import synonyms_of
@@ -75,26 +76,28 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def section_terms(units: list[Unit]) -> dict[tuple[str, int], set[str]]:
-    """What each retrieved section (chunk) speaks of, over all its sentences and headings: a note states a
-    qualifier once for the lines it introduces ("per-account limits" a few lines above "10,000 rps")."""
-    out: dict[tuple[str, int], set[str]] = {}
-    for unit in units:
-        out.setdefault((unit.file, unit.chunk_id), set()).update(spoken_terms(unit))
+def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
+    """What the label lines above a sentence in its section speak of: a note states a qualifier once, as a
+    heading-like line ("per-account limits"), for the lines below it ("10,000 rps across all api"). Full
+    sentences above do not count: they state their own facts ("bulk fermentation at room temperature")."""
+    out: set[str] = set()
+    for other in labels:
+        if other.chunk_id == unit.chunk_id and other.file == unit.file and other.line < unit.line:
+            out |= set(terms(other.quote)) | set(terms(re.sub(r"[-/_]", " ", other.quote)))
     return out
 
 
 def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[str]:
     """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
-    speaks of, in itself, its headings or the section it sits in: the fewest any candidate leaves out.
-    [] when one sentence's section speaks of them all."""
+    speaks of, in itself, its headings or the label lines above it: the fewest any candidate leaves out.
+    [] when one sentence speaks of them all."""
     asked = list(dict.fromkeys(intent.asked_terms))
     fewest: list[str] | None = None
-    sections = section_terms(ranked)
+    labels = [u for u in ranked if is_label(u.quote)]
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        spoken = spoken_terms(unit) | sections.get((unit.file, unit.chunk_id), set())
+        spoken = spoken_terms(unit) | labels_above(unit, labels)
         missing = [t for t in asked if not stands_for(t, spoken, policy)]
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
