@@ -116,3 +116,32 @@ def test_each_bound_is_answered_by_the_line_stating_it(tmp_path):
     assert not answer.refused, answer.reason
     assert "200 mg" in answer.answer and "1200 mg" in answer.answer, answer.answer
     _grounded(answer, MEDICINE)
+
+
+def test_a_line_with_a_few_lines_under_it_is_quoted_with_them():
+    from test_compose_shape import _compose
+
+    from rag.answer.evidence import Unit
+
+    lines = ["# Garden", "- tomato leaves turn yellow when the roots sit in cold wet soil.", "  - water less often",
+             "  - add grit to the bed", "- basil needs full sun.", "  - one", "  - two", "  - three", "  - four"]
+    yellow = Unit("g.md", 2, "tomato leaves turn yellow when the roots sit in cold wet soil.", "Garden", 0, score=1.0)
+    text, citations, *_ = _compose("why do tomato leaves turn yellow", [yellow], lines)
+    assert "water less often" in text and "add grit to the bed" in text, text
+    assert (citations[0].start_line, citations[0].end_line) == (2, 4)
+    # a line with many lines under it is a list: quoted alone unless the question asks for a list
+    basil = Unit("g.md", 5, "basil needs full sun.", "Garden", 0, score=1.0)
+    text, *_ = _compose("how much sun does basil need", [basil], lines)
+    assert "one" not in text, text
+
+
+def test_a_line_under_a_short_label_comes_with_the_labels_other_lines():
+    from test_compose_shape import _compose
+
+    from rag.answer.evidence import Unit
+
+    lines = ["# Library", "- Card fees", "  - adult card ($5/year)", "  - replacement card ($2 each)"]
+    adult = Unit("l.md", 3, "adult card ($5/year)", "Library", 0, score=1.0)
+    text, citations, *_ = _compose("library card fees", [adult], lines)
+    assert "$5/year" in text and "$2 each" in text, text
+    assert (citations[0].start_line, citations[0].end_line) == (2, 4)

@@ -31,6 +31,10 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
     if whole_list and _has_children(lines, start):
         topic = True  # "unitary states: ..." with its examples indented under it
+    elif 0 < _children(lines, start) <= policy.detail_max_lines:
+        # a line with a few lines under it reads with them: the fix or the limit often sits just below
+        # ("no internet access" over "configure route table to use NAT gateway")
+        topic = True
     elif whole_list and LIST_ITEM.match(lines[start - 1]):
         # climb to the parent line (less indented, or a heading) that introduces this list
         indent = depth(lines[start - 1])
@@ -72,6 +76,17 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     return "\n".join([first] + lines[start:last]), start, last
 
 
+def _children(lines: list[str], number: int) -> int:
+    """How many lines sit right under line ``number``, indented deeper (0 when none; blank lines end them)."""
+    indent = depth(lines[number - 1])
+    count = 0
+    for line in lines[number:]:
+        if not line.strip() or depth(line) <= indent or HEADING.match(line):
+            break
+        count += 1
+    return count
+
+
 def _has_children(lines: list[str], number: int) -> bool:
     """Whether the next non-blank line after line ``number`` is indented deeper (a nested list)."""
     indent = depth(lines[number - 1])
@@ -93,5 +108,7 @@ def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
     if (HEADING.match(label) or P.SUMMARY_LABEL.fullmatch(text.strip(" :")) or not text
             or len(text.split()) > policy.label_max_words or text.endswith((".", "!", "?", ":"))):
         return unit.quote, unit.line, unit.line
-    return f"{label.lstrip()}\n{line}", above, unit.line
+    # the label's other few lines come too: "Pricing" over "hours ($0.01/hour)" and "data ($0.01/GB)"
+    last = above + _children(lines, above) if _children(lines, above) <= policy.detail_max_lines else unit.line
+    return "\n".join([label.lstrip()] + lines[above:last]), above, last
 

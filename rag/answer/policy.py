@@ -141,6 +141,7 @@ class Policy:
     part_min_coverage: float = 0.5  # a part of a two-part question is answered when a sentence holds this share
     conflict: float = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning
     list_max_lines: int = 12  # lines of a list block quoted under its heading
+    detail_max_lines: int = 3  # a quoted line with at most this many lines under it is quoted with them
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer
