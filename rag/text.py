@@ -50,7 +50,16 @@ def terms(text: str, drop_generic: bool = False) -> list[str]:
         if len(word) == 1 and not word.isdigit():
             continue
         out.append(stem(joined(word)))
+        out.extend(stem(part) for part in compound_parts(word))
     return out
+
+
+def compound_parts(word: str) -> list[str]:
+    """The words a hyphened compound is made of: "execution-role" speaks of "execution" and "role", as notes
+    and questions write it either way. Lower-cased, without stopwords and parts under three letters ("re-")."""
+    if "-" not in word:
+        return []
+    return [p for p in (x.lower() for x in word.split("-")) if len(p) > 2 and p not in STOPWORDS and not p.isdigit()]
 
 
 def joined(word: str) -> str:
