@@ -166,7 +166,7 @@ def parse(question: str) -> Intent:
 
 
 def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
-    """Drop a term another asked term already holds ("db" beside "dynamodb", "cell" beside "cells-based")."""
+    """Drop a term another asked term already holds ("photo" beside "photosynthesis", "cell" beside "cells-based")."""
     return tuple(t for t in asked if not any(t != o and len(t) < len(o) and t in o for o in asked))
 
 
