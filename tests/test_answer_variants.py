@@ -155,3 +155,32 @@ def test_a_hyphened_compound_also_speaks_of_its_parts():
     # "exactly once delivery" is fully covered by a line saying "exactly-once delivery"
     scorer = Scorer({})
     assert scorer.coverage(terms("exactly once delivery"), "exactly-once delivery for every parcel") == 1.0
+
+
+GARDEN = {
+    "garden.md": """# Garden
+
+## Tomatoes
+- tomato plants grow tall and need stakes in every bed
+- tomato plants need full sun and deep watering twice a week
+
+### Tomato Types
+- cherry: small and sweet
+- beefsteak: large slices
+- roma: for sauces
+""",
+    "shed.md": "# Shed\n\n- the shed holds tools and seed trays\n- oil the hinges in spring\n",
+}
+
+
+def test_a_heading_naming_the_asked_list_is_quoted_with_its_list(tmp_path):
+    from rag.answer.evidence import names_asked
+
+    assert names_asked("Garden > Tomato Types", terms("tomato plant types"))
+    assert not names_asked("Garden > Tomato Plants", terms("tomato plant types"))  # no list word: a topic
+    assert not names_asked("Garden > Plant Types", terms("tomato types"))  # "plant" is not asked
+    answer = _ask_notes(tmp_path, GARDEN, "what tomato plant types are there")
+    assert not answer.refused, answer.reason
+    for kind in ("cherry", "beefsteak", "roma"):
+        assert kind in answer.answer, answer.answer
+    _grounded(answer, GARDEN)

@@ -134,6 +134,18 @@ class Scorer:
         return sorted(units, key=lambda u: -u.score)
 
 
+def names_asked(heading: str, asked: list[str]) -> bool:
+    """Whether a sentence's own heading (the last of its heading path) names the list a question asks for:
+    made only of the question's words, among them the question's list word, its last one ("State Types" for
+    "step functions state types"; not "Step Functions", which names the topic)."""
+    nouns = [t for t in asked if t in _LIST_NOUNS]
+    own = set(terms(heading.split(" > ")[-1])) if heading and nouns else set()
+    return nouns[-1] in own and own <= set(asked) if own else False
+
+
+_LIST_NOUNS = frozenset(terms(P.LIST_NOUNS))
+
+
 def _form(sentence: str, p: Policy = DEFAULT) -> float:
     """Down-weight sentences that name a topic rather than state something: "Standard queues:", links."""
     text = strip_markup(sentence)

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
-from .evidence import is_label
+from .evidence import is_label, names_asked
 from .intent import Intent, parse
 from .policy import DEFAULT, Policy
 from .verify import synonyms_of
@@ -117,6 +117,15 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> U
         if intent.holds_value(unit.quote) and all(stands_for(t, spoken_terms(unit), policy) for t in asked):
             return unit
     return None
+
+
+def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """For a list question: the best line under a heading that names the asked list ("State Types" for
+    "step functions state types"), whose list the answer quotes whole. None when no heading does."""
+    if not intent.wants_list:
+        return None
+    asked = terms(intent.question)
+    return next((u for u in ranked[: policy.kind_units] if names_asked(u.heading, asked)), None)
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT) -> float:

@@ -81,6 +81,9 @@ TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|small
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
 LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
+# Nouns that name a list ("State Types", "Kinds of regimes"): a heading holding one, and otherwise only the
+# question's words, heads the list a list question asks for (rag.answer.evidence.names_asked).
+LIST_NOUNS = "types kinds sorts examples steps options features components categories forms stages classes"
 # "which <plural noun> does/do/can ..." ("which message brokers does it support") asks for a list too.
 PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
                          r"|^\s*(?:what|which)\s+(?:\w+\s+)?\w+[^s\W']s\s+(?:do|does|did|can|could|should|will)\b"
