@@ -93,7 +93,7 @@ def test_which_plural_noun_does_asks_for_a_list():
 
 
 def test_each_part_gets_its_own_line_a_what_is_part_its_definition():
-    from rag.answer.compose import best_for_part
+    from rag.answer.gather import best_for_part
 
     lines = ["# Bread", "- **levain**: a portion of starter built up for one bake",
              "- levain care: feed the levain twice before baking"]
@@ -187,7 +187,7 @@ def test_a_comparison_asking_a_default_quotes_each_sides_default():
 
 
 def test_a_part_is_held_by_a_line_speaking_of_it_in_other_forms():
-    from rag.answer.compose import best_for_part
+    from rag.answer.gather import best_for_part
 
     # "exactly-once" speaks of "exactly once", "Queues" of "queue", the heading of "fifo"
     line = Unit("q.md", 3, "Exactly-once processing, first-in-first-out", "Queues > FIFO queues", 0, score=1.0)

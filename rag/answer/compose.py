@@ -16,7 +16,6 @@ from ..text import number_value, numbers, strip_markup, terms
 from .blocks import block
 from .conflict import _definition, find_conflict
 from .evidence import Unit
-from .gate import spoken_terms, stands_for
 from .intent import Intent, parse
 from . import policy as P
 from .policy import DEFAULT, Policy
@@ -98,33 +97,6 @@ def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]
             if found is not None:
                 return found
     return None
-
-
-def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
-    """The sentence that answers one part of a two-part question, from the sentences scored against that
-    part alone: the best holding enough of the part's key terms; for a "what is" part, a line defining the
-    asked term when one scores as well. None when none holds enough. "Holds" counts the part's asked terms
-    (framing words aside) that the sentence or its headings speak of, inflections and abbreviations allowed
-    ("exactly-once" speaks of "exactly"), as the gate does."""
-    asked = parse(part)
-    wanted = list(dict.fromkeys(asked.asked_terms or asked.key_terms))
-    if not wanted:
-        return part_ranked[0] if part_ranked else None
-    held = [u for u in part_ranked[: policy.kind_units]
-            if sum(stands_for(t, spoken_terms(u), policy) for t in wanted) / len(wanted) >= policy.part_min_coverage]
-    if not held:
-        return None
-    if asked.bound:  # "X default retention": the line stating that bound ("24 hours by default") answers
-        bounded = [u for u in held if P.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
-        if bounded:
-            return bounded[0]
-    if asked.definition:
-        key = set(asked.key_terms)
-        strong = [u for u in held if u.score >= policy.strong * held[0].score]
-        defining = [u for u in strong if (d := _definition(u)) and d[0] <= key]
-        if defining:
-            return defining[0]
-    return held[0]
 
 
 def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:

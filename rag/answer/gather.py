@@ -7,11 +7,42 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..retrieve import Hit
-from .compose import best_for_part, side_line
+from . import policy as P
+from .compose import side_line
+from .conflict import _definition
 from .evidence import Unit
-from .intent import Intent
+from .gate import spoken_terms, stands_for
+from .intent import Intent, parse
 from .policy import DEFAULT, Policy
 from .verify import Source
+
+
+def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """The sentence that answers one part of a two-part question, from the sentences scored against that
+    part alone: the best holding enough of the part's key terms; for a "what is" part, a line defining the
+    asked term when one scores as well. None when none holds enough. "Holds" counts the part's asked terms
+    (framing words aside) that the sentence or its headings speak of, inflections and abbreviations allowed
+    ("exactly-once" speaks of "exactly"), as the gate does."""
+    asked = parse(part)
+    wanted = list(dict.fromkeys(asked.asked_terms or asked.key_terms))
+    if not wanted:
+        return part_ranked[0] if part_ranked else None
+    held = [u for u in part_ranked[: policy.kind_units]
+            if sum(stands_for(t, spoken_terms(u), policy) for t in wanted) / len(wanted) >= policy.part_min_coverage]
+    if not held:
+        return None
+    if asked.bound:  # "X default retention": the line stating that bound ("24 hours by default") answers
+        bounded = [u for u in held if P.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
+        if bounded:
+            return bounded[0]
+    if asked.definition:
+        key = set(asked.key_terms)
+        strong = [u for u in held if u.score >= policy.strong * held[0].score]
+        defining = [u for u in strong if (d := _definition(u)) and d[0] <= key]
+        if defining:
+            return defining[0]
+    return held[0]
+
 
 
 class Gatherer:
