@@ -29,6 +29,18 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 
 
+def run_python(code: str, timeout: float = 120) -> str:
+    """Run ``code`` in a new interpreter on this checkout (what a fresh `rag` process imports); its stdout."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
 # -- fakes ---------------------------------------------------------------------------------------
 
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -14,7 +11,7 @@ from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import ConfigError, ModelError
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, run_python
 
 ODD_TEXTS = [
     "",
@@ -88,7 +85,4 @@ def test_answering_with_onnx_never_imports_torch(real_embedder):
         "v = e.encode_query('how long is the default timeout?')\n"
         "print(v.shape, [m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules])\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "(384,) []"
+    assert run_python(code) == "(384,) []"
