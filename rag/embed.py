@@ -18,9 +18,9 @@ from .errors import ConfigError, ModelError
 EMBEDDER_ID = "sentence-transformers/all-MiniLM-L6-v2"
 log = logging.getLogger(__name__)
 # Inputs up to this many characters (a question, the candidate sentences of a few chunks) are encoded on one
-# thread. The runtime's threads (torch's, onnxruntime's) meet at a barrier after every operation: for so little work a second thread gains
-# little on a quiet machine and, on a busy one, a descheduled thread stalls the other (benchmarks/README.md:
-# ~30 sentences p95 0.5 s on one thread, 1.9-2.6 s on two). Index builds use every core.
+# thread. The runtime's threads (torch's, onnxruntime's) meet at a barrier after every operation: for so little
+# work a second thread gains little on a quiet machine and, on a busy one, a descheduled thread stalls the
+# other (benchmarks/README.md: ~30 sentences p95 0.5 s on one thread, 1.9-2.6 s on two). Builds use every core.
 SINGLE_THREAD_CHARS = 8_000
 _threads_lock = threading.Lock()
 
