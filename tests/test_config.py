@@ -13,6 +13,7 @@ from rag.store import chunker_settings
 
 def test_defaults(monkeypatch):
     monkeypatch.delenv("RAG_INDEX")
+    monkeypatch.delenv("RAG_HOME")  # conftest points it at the session's tmp folder
     settings = Settings.load()
     assert settings == Settings()
     assert settings.corpus == PROJECT_ROOT / "corpus" and settings.index == PROJECT_ROOT / "index"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, FakeEmbedder
+from conftest import FakeEmbedder, run_python
 from rag.freshness import unchanged_build
 from rag.pipeline import Pipeline
 from rag.store import Store, build_index
@@ -90,7 +88,4 @@ def test_cli_and_pipeline_import_no_heavy_library():
         " if m in sys.modules]\n"
         "print(heavy)\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert run_python(code) == "[]"

@@ -81,9 +81,9 @@ def start(settings: Settings):
         if "empty port" in str(err):
             raise ConfigError(port_message(settings)) from None
         raise ConfigError(f"cannot serve on {settings.host}:{settings.port} ({err})") from None
-    # The embedding model (torch and MiniLM, ~5 s) loads once the page is served; a question asked before it
-    # is ready waits for it. Loaded beside Gradio's import instead, the two imports took turns on the GIL and
-    # the page came up no sooner than both together (benchmarks/README.md).
+    # The embedding model loads once the page is served (onnxruntime: ~0.3 s; torch, RAG_EMBED_RUNTIME=torch:
+    # ~5 s); a question asked before it is ready waits for it. Loaded beside Gradio's import instead, the two
+    # imports took turns on the GIL and the page came up no sooner than both together (benchmarks/README.md).
     threading.Thread(target=pipeline.warm, name="notesqa-warm", daemon=True).start()
     return demo
 
