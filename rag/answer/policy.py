@@ -73,12 +73,12 @@ BOUND_WORDS = {
     "min": re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|least|lowest|at least)\b"),
     "default": re.compile(r"(?i)\b(default|defaults|by default|out of the box)\b"),
 }
-# "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 # Two bounds of one value asked together ("default retention and max", "min and max size"): each is a part.
 TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|smallest|longest|shortest|highest|lowest)\b"
                         r"([\w\s-]*?)\s*(?:,|\band\b|&|/|\+)\s*(?:the\s+|its\s+)?"
                         r"(default|max(?:imum)?|min(?:imum)?|largest|smallest|longest|shortest|highest|lowest)\b")
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
+# "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
 LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
 # Nouns that name a list ("State Types", "Kinds of regimes"): a heading holding one, and otherwise only the
