@@ -536,12 +536,14 @@ def bench_build(workdir: Path, corpus: Path, settings_overrides: dict | None = N
     if thread_probe_chunks:
         out["bulk_embedding_threads"] = _bulk_thread_probe(embedder, settings, thread_probe_chunks)
 
-    # refresh on a copy: corpus and index copied, one note edited; only that note may be re-embedded
+    # refresh on a copy of the notes with an index of its own (an index answers only for the folder it was
+    # built from, so the first index cannot be copied over), built untimed; then one note edited, and only
+    # that note may be re-embedded
     corpus_copy, index_copy = workdir / "corpus-copy", workdir / "index-copy"
     shutil.copytree(corpus, corpus_copy)
-    shutil.copytree(settings.index, index_copy)
     copy_settings = Settings.load(corpus=corpus_copy, index=index_copy, **(settings_overrides or {}))
     pipeline = Pipeline(copy_settings, embedder=embedder)
+    pipeline.build(progress=False, rebuild=True)
     pipeline.retriever(progress=False)
     t = time.perf_counter()
     unchanged = pipeline.build(progress=False)
@@ -579,25 +581,19 @@ def bench_build(workdir: Path, corpus: Path, settings_overrides: dict | None = N
 
 
 def _bulk_thread_probe(embedder, settings, count: int) -> dict:
-    """Chunks/s embedding ``count`` chunks on torch's default threads and on one, interleaved twice."""
-    import torch
-
+    """Chunks/s embedding ``count`` chunks on all cores and on one, interleaved twice (either runtime)."""
     from rag.store import Store
 
     texts = [c.embed_text() for c in Store.load(settings.index, settings, embedder.id).chunks[:count]]
-    default, cores = torch.get_num_threads(), os.cpu_count() or 1
+    model, cores = embedder.model, os.cpu_count() or 1
     rates: dict = {cores: [], 1: []}
     for threads in (cores, 1, 1, cores):
-        torch.set_num_threads(threads)
-        try:
-            t = time.perf_counter()
-            embedder._encode(texts, False, 32)  # the model itself: rag.embed's thread rules left out
-            rates[threads].append(len(texts) / (time.perf_counter() - t))
-        finally:
-            torch.set_num_threads(default)
+        t = time.perf_counter()
+        model.encode(texts, threads, False, model.batch_size)  # the model itself: rag.embed's thread rules left out
+        rates[threads].append(len(texts) / (time.perf_counter() - t))
     out = {"chunks": len(texts),
            "chunks_per_s": {str(k): round(float(np.mean(v)), 1) for k, v in rates.items()}}
-    log(f"build: bulk embedding chunks/s by torch threads {out['chunks_per_s']}")
+    log(f"build: bulk embedding chunks/s by threads {out['chunks_per_s']}")
     return out
 
 
@@ -722,16 +718,9 @@ def _query_embedding(embedder, pipeline, count: int = 30) -> dict:
     retriever = pipeline.retriever()
     batches = [[u.display for h in retriever.retrieve(q, 4) for u in units_of(h.chunk)] for q in questions[: max(3, count // 3)]]
 
-    import torch
-
-    def model_encode(texts):  # before: the model on torch's default thread count (all cores)
-        default = torch.get_num_threads()
-        torch.set_num_threads(os.cpu_count() or 1)
-        try:
-            return embedder.model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False,
-                                         convert_to_numpy=True)
-        finally:
-            torch.set_num_threads(default)
+    def model_encode(texts):  # before: the model on all cores (either runtime: rag.embed's TorchMiniLM or OnnxMiniLM)
+        model = embedder.model
+        return model.encode(texts, os.cpu_count() or 1, False, model.batch_size)
 
     single = {"before": [], "after": []}
     batch = {"before": [], "after": []}
@@ -1013,7 +1002,7 @@ def table(results: dict) -> str:
                      f"all told; embedder load {_fmt(b['embedder_load_s'], 's')})")
         bt = b.get("bulk_embedding_threads")
         if bt:
-            lines.append(f"  bulk embedding chunks/s by torch threads: {bt['chunks_per_s']} ({bt['chunks']} chunks)")
+            lines.append(f"  bulk embedding chunks/s by threads: {bt['chunks_per_s']} ({bt['chunks']} chunks)")
         lines.append(f"  refresh, nothing changed    {_fmt(b['refresh_unchanged_s'], 's')}  (embedded {b['refresh_unchanged_embedded']})")
         r = b["refresh"]
         lines.append(f"  refresh, one note edited    {_fmt(r['with_reload_s'], 's')}  (build {_fmt(r['build_s'], 's')}; "
