@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,3 +93,20 @@ def test_speed_table_renders_ratios_and_targets():
               "same_answers": "12/12", "refresh_note": "x.md (45 chunks)"}
     out = speed.table(result)
     assert "0.50x" in out and "0.20x" in out and "(met)" in out and "12/12" in out and "[45] / [1]" in out
+
+
+@pytest.mark.model
+def test_bench_build_section_runs_and_refreshes_only_the_edited_chunks(tmp_path):
+    """`make bench`'s build section end to end on two small notes, with the real embedder (either runtime)."""
+    corpus = tmp_path / "notes"
+    corpus.mkdir()
+    for name, topic in (("a.md", "rivers"), ("b.md", "glaciers")):
+        sections = [f"## {topic} part {i}\n" + "\n".join(f"- {topic} fact {i}.{j}: the water moves {j} metres a day "
+                                                        f"in season {i}, measured at station {i * 10 + j}."
+                                                        for j in range(12)) for i in range(4)]
+        (corpus / name).write_text(f"# {topic}\n\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
+    out, embedder, settings = _bench().bench_build(tmp_path / "work", corpus, thread_probe_chunks=4)
+    assert out["chunks"] > 2 and out["sentences_embedded"] > 0
+    assert out["refresh_unchanged_embedded"] == 0
+    assert out["refresh"]["only_changed_chunks_embedded"], out["refresh"]
+    assert set(out["bulk_embedding_threads"]["chunks_per_s"]) >= {"1"}
