@@ -4,6 +4,7 @@ qualifiers stated once for a section, and one value asked at two bounds. Each te
 from __future__ import annotations
 
 from test_compose import _answerer, _ask_notes, _grounded
+from test_gate import BAKING
 
 from conftest import write_notes
 from rag.answer.intent import parse
@@ -46,17 +47,6 @@ def test_the_question_is_rewritten_with_the_notes_word_and_answered(tmp_path):
     assert not answer.refused, answer.reason
     assert "2 weeks" in answer.answer
     _grounded(answer, ARCHIVE)
-
-
-BAKING = {
-    "bread.md": """# Bread
-
-## Sourdough
-- feed the starter once a day with equal weights of flour and water
-- bulk fermentation takes 4 to 6 hours at room temperature
-- **levain**: a portion of starter built up for one bake
-""",
-}
 
 
 def test_whats_without_an_apostrophe_asks_what_whats_asks(tmp_path):

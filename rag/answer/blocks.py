@@ -109,6 +109,7 @@ def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
             or len(text.split()) > policy.label_max_words or text.endswith((".", "!", "?", ":"))):
         return unit.quote, unit.line, unit.line
     # the label's other few lines come too: "Pricing" over "hours ($0.01/hour)" and "data ($0.01/GB)"
-    last = above + _children(lines, above) if _children(lines, above) <= policy.detail_max_lines else unit.line
+    under = _children(lines, above)
+    last = above + under if under <= policy.detail_max_lines else unit.line
     return "\n".join([label.lstrip()] + lines[above:last]), above, last
 

@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..text import number_value, numbers, strip_markup, terms
 from .blocks import block
-from .conflict import _definition, find_conflict
+from .conflict import defined_terms, find_conflict
 from .evidence import Unit
 from .intent import Intent, parse
 from . import policy as P
@@ -150,7 +150,7 @@ class Composer:
                         continue
                 # then a line defining this side ("**federal states**: ..."); a line about this side only; one
                 # naming both; one under this side's heading
-                own = own or [u for u in top if (d := _definition(u)) and side & d[0] and not other & d[0] and u not in chosen]
+                own = own or [u for u in top if (d := defined_terms(u)) and side & d[0] and not other & d[0] and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.quote)) and not other & set(terms(u.quote)) and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.quote)) and u not in chosen]
                 own = own or [u for u in top if side & set(terms(u.context)) and u not in chosen]

@@ -46,7 +46,7 @@ def find_conflict(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
 _DEFINED = re.compile(r"^([^:]{1,60}?)\s*:\s+(.{3,})$")
 
 
-def _definition(unit: Unit) -> tuple[frozenset[str], set[str]] | None:
+def defined_terms(unit: Unit) -> tuple[frozenset[str], set[str]] | None:
     """ "**political culture**: basic norms ..." -> ({polit, cultur}, {basic, norm, ...}); None otherwise."""
     match = _DEFINED.match(strip_markup(unit.quote))
     if not match:
@@ -57,7 +57,7 @@ def _definition(unit: Unit) -> tuple[frozenset[str], set[str]] | None:
 
 def _defined_differently(strong: list[Unit], key: set[str], policy: Policy) -> tuple[Unit, Unit] | None:
     """Two notes defining the same term (one the question asks about) in words that mostly differ."""
-    defined = [(u, d) for u in strong if (d := _definition(u)) and d[0] <= key | d[0] and d[0] & key]
+    defined = [(u, d) for u in strong if (d := defined_terms(u)) and d[0] <= key | d[0] and d[0] & key]
     for i, (a, (term_a, body_a)) in enumerate(defined):
         for b, (term_b, body_b) in defined[i + 1:]:
             if a.file == b.file or term_a != term_b:

@@ -148,8 +148,6 @@ _LIST_NOUNS = frozenset(terms(P.LIST_NOUNS))
 
 def _form(sentence: str, p: Policy = DEFAULT) -> float:
     """Down-weight sentences that name a topic rather than state something: "Standard queues:", links."""
-    text = strip_markup(sentence)
-    n_words = len(text.split())
     if _LINKS.search(sentence) and len(_LINKS.sub("", sentence).split()) <= 4:
         return p.form_link_only
     if is_label(sentence):

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..retrieve import Hit
 from . import policy as P
 from .compose import side_line
-from .conflict import _definition
+from .conflict import defined_terms
 from .evidence import Unit
 from .gate import spoken_terms, stands_for
 from .intent import Intent, parse
@@ -38,11 +38,10 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT) 
     if asked.definition:
         key = set(asked.key_terms)
         strong = [u for u in held if u.score >= policy.strong * held[0].score]
-        defining = [u for u in strong if (d := _definition(u)) and d[0] <= key]
+        defining = [u for u in strong if (d := defined_terms(u)) and d[0] <= key]
         if defining:
             return defining[0]
     return held[0]
-
 
 
 class Gatherer:
