@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 # work a second thread gains little on a quiet machine and, on a busy one, a descheduled thread stalls the
 # other (benchmarks/README.md: ~30 sentences p95 0.5 s on one thread, 1.9-2.6 s on two). Builds use every core.
 SINGLE_THREAD_CHARS = 8_000
+RUNTIMES = ("auto", "onnx", "torch")  # how MiniLM runs (RAG_EMBED_RUNTIME); "auto": onnx when onnxruntime is installed
 _threads_lock = threading.Lock()
 
 
@@ -78,7 +79,7 @@ class Embedder:
         self.cache = cache  # where the ONNX export is kept; None: the user's notesqa folder
         self._model = None
         self._load_lock = threading.Lock()
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()  # recent question vectors
         self._lock = threading.Lock()
 
     @classmethod
@@ -109,15 +110,15 @@ class Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         with self._lock:
-            hit = self._cache.get(text)
+            hit = self._queries.get(text)
             if hit is not None:
-                self._cache.move_to_end(text)
+                self._queries.move_to_end(text)
                 return hit
         vector = self.encode([text])[0]
         with self._lock:
-            self._cache[text] = vector
-            if len(self._cache) > 512:
-                self._cache.popitem(last=False)
+            self._queries[text] = vector
+            if len(self._queries) > 512:
+                self._queries.popitem(last=False)
         return vector
 
 
@@ -167,8 +168,6 @@ def _default_cache() -> Path:
     return app_home() / "models"
 
 
-RUNTIMES = ("auto", "onnx", "torch")
-
 
 def check_runtime(runtime: str) -> None:
     """Refuse an unknown embedding runtime with the known ones."""
@@ -182,7 +181,10 @@ EMBEDDERS: dict[str, EmbedderFactory] = {"minilm": Embedder.from_settings}
 
 def register_embedder(name: str, factory: Callable[[], EmbeddingModel]) -> None:
     """Make ``RAG_EMBEDDER=name`` embed with ``factory()`` (how the tests pass their fake in)."""
-    EMBEDDERS[name] = lambda settings: factory()
+    def from_settings(settings) -> EmbeddingModel:
+        return factory()
+
+    EMBEDDERS[name] = from_settings
 
 
 def check_embedder(name: str) -> None:
