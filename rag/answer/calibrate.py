@@ -25,24 +25,26 @@ class Closeness:
     """Maps a question's best dense similarity to its rank among these notes' unrelated-pair similarities."""
 
     unrelated: np.ndarray  # sorted best similarity of sampled note sentences to chunks of other notes
+    neutral: float = DEFAULT.refuse_closeness  # closeness when there is nothing to rank against
 
     @classmethod
     def learn(cls, chunk_vectors, groups: list[str], sentence_vectors, policy: Policy = DEFAULT) -> "Closeness":
         """Learn from the stored vectors. ``groups`` names each chunk's note (or, in a one-note corpus, its
         top heading): a sentence's own group is left out, so its best remaining match is an unrelated one.
-        Too few sentences, or only one group: an empty sample, and :meth:`__call__` returns the raw similarity."""
+        Too few sentences, or only one group: an empty sample, and every question counts as ``neutral`` (as
+        close as a typical unrelated note), so key-term coverage alone decides."""
         chunks = np.asarray(chunk_vectors, dtype=np.float32)
         sentences = np.asarray(sentence_vectors, dtype=np.float32)
         labels = np.asarray(groups)
         if (sentences.ndim != 2 or chunks.ndim != 2 or len(sentences) < policy.calibration_min
                 or len(set(groups)) < 2 or sentences.shape[1] != chunks.shape[1]):
-            return cls(np.zeros(0, np.float32))
+            return cls(np.zeros(0, np.float32), policy.refuse_closeness)
         rows = np.linspace(0, len(sentences) - 1, min(len(sentences), policy.calibration_sentences)).astype(int)
         sims = sentences[rows] @ chunks.T
         own = labels[sims.argmax(axis=1)]  # a sentence's best chunk is the one holding it
         sims[labels[None, :] == own[:, None]] = -1.0
         best_other = sims.max(axis=1)
-        return cls(np.sort(best_other[best_other > -1.0]))
+        return cls(np.sort(best_other[best_other > -1.0]), policy.refuse_closeness)
 
     @classmethod
     def of_store(cls, store, policy: Policy = DEFAULT) -> "Closeness":
@@ -53,7 +55,7 @@ class Closeness:
             groups = [c.heading.split(" > ")[0] for c in chunks]
         sentences = getattr(getattr(store, "sentences", None), "matrix", None)
         if sentences is None or not len(chunks):
-            return cls(np.zeros(0, np.float32))
+            return cls(np.zeros(0, np.float32), policy.refuse_closeness)
         return cls.learn(store.vectors, groups, sentences, policy)
 
     @property
@@ -61,16 +63,17 @@ class Closeness:
         return len(self.unrelated) > 0
 
     def __call__(self, dense: float) -> float:
-        """The share of unrelated note pairs less similar than ``dense``; without a sample, ``dense`` in [0, 1]."""
+        """The share of unrelated note pairs less similar than ``dense`` (``neutral`` without a sample: a raw
+        similarity has no meaning of its own to fall back on)."""
         if not self.calibrated:
-            return min(max(float(dense), 0.0), 1.0)
+            return self.neutral
         return float(np.searchsorted(self.unrelated, dense, side="right")) / len(self.unrelated)
 
     def describe(self) -> str:
         if not self.calibrated:
-            return "raw similarity (too few stored sentences or only one note to calibrate on)"
+            return "not calibrated (too few stored sentences, or one note with one section): coverage decides"
         median = float(np.median(self.unrelated))
         return f"median unrelated similarity {median:.2f} over {len(self.unrelated)} sentences of the notes"
 
 
-RAW = Closeness(np.zeros(0, np.float32))  # no calibration: the raw similarity, clipped to [0, 1]
+UNCALIBRATED = Closeness(np.zeros(0, np.float32))  # no calibration: every question counts as typically close

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
-from .calibrate import RAW, Closeness
+from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, names_asked
 from .intent import Intent, parse
 from .policy import DEFAULT, Policy
@@ -130,7 +130,7 @@ def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Uni
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT,
-              closeness: Closeness = RAW) -> float:
+              closeness: Closeness = UNCALIBRATED) -> float:
     """How well the notes cover the question: key-term coverage of the best sentences, and the best hit's
     dense similarity as ``closeness`` ranks it on these notes' own scale (rag.answer.calibrate)."""
     if not hits or not ranked:
