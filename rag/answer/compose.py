@@ -79,7 +79,7 @@ def unlabel(sentence: str, unit: Unit) -> str:
 def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
     """One side's best line of a comparison: the first naming this side that speaks of what is compared
     without naming the other side; then one speaking of it naming both ("X is high while Y is low"); then
-    one naming this side only; then any naming it; then the same among lines under this side's heading.
+    one naming this side only; then any naming it; at each step a line naming it beats one under its heading.
     When the question names a bound ("default"), a line naming this side that states it comes first."""
     tests = [lambda t: other not in t and compared & t, lambda t: compared & t, lambda t: other not in t,
              lambda t: True]
@@ -91,8 +91,11 @@ def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]
     # then lines under this side's heading or parent line ("CloudFront Functions" over "<1ms run time")
     under = [(u, t) for u in units if head not in (t := set(terms(u.quote))) and head in set(terms(u.context))
              and other not in set(terms(u.context))]
-    for group in (named, under):
-        for test in tests:
+    # speaking of what is compared matters more than where the side is named: "Stateful: return traffic
+    # allowed" under "Security Groups" answers "security group vs nacl stateful or stateless" where "up to 5
+    # security groups per interface" does not
+    for test in tests:
+        for group in (named, under):
             found = next((u for u, t in group if test(t)), None)
             if found is not None:
                 return found

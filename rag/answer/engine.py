@@ -24,7 +24,7 @@ from .compose import Composer, Shown
 from .gather import Gatherer
 from .condense import condense
 from .evidence import Scorer, units_of
-from .intent import parse
+from .intent import named_by_phrases, parse
 from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
 from .vocab import Vocabulary
@@ -162,6 +162,8 @@ class Answerer:
         pool = hits + self.gatherer.side_hits(intent, hits)
         units = [u for h in pool for u in units_of(h.chunk)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
+        # a side named by a phrase of the notes ("security group") is not what a comparison compares
+        intent = named_by_phrases(intent, (text for u in ranked[: self.policy.phrase_units] for text in (u.context, u.quote)))
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
         nearest = [
             {"file": h.chunk.file, "heading": h.chunk.heading, "start_line": h.chunk.start_line,
