@@ -69,3 +69,11 @@ def test_each_side_gets_its_line_about_what_is_compared(tmp_path):
     assert "Passive: ions flow down their gradient" in answer.answer
     assert "Active: pumps use ATP" in answer.answer
     assert "10 million" not in answer.answer
+
+
+def test_a_sides_line_under_the_compared_subjects_heading_comes_first():
+    # "is the pond water frozen or thawed": of two lines naming the side and the water, the one under the
+    # pond's heading, though the freezer's line ranks first
+    units = [_unit("Frozen water keeps in the freezer", "Kitchen > Freezer", 1),
+             _unit("Frozen water by December", "Garden > Pond", 2)]
+    assert side_line("frozen", "thaw", frozenset({"pond", "water"}), units) is units[1]

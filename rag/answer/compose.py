@@ -97,16 +97,19 @@ def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit]
     for level, test in enumerate(tests):
         found = [u for u, t in named if test(t)] + [u for u, t in under if test(t)]
         if found:
-            return stating_first(found, head)[0] if level < 2 else found[0]
+            return stating_first(found, head, compared)[0] if level < 2 else found[0]
     return None
 
 
-def stating_first(units: list[Unit], head: str) -> list[Unit]:
+def stating_first(units: list[Unit], head: str, compared: frozenset[str] = frozenset()) -> list[Unit]:
     """The same lines, first those in the side's own section (its heading or parent line names ``head``)
     that state a number: of the lines speaking of what is compared, one giving a value for it ("FIFO: low
     throughput, up to 300 messages/sec") beats one that only qualifies it ("throughput is limited in FIFO
-    queues"). A number in a line from another section (a table of read units) earns nothing."""
-    return sorted(units, key=lambda u: not (numbers(u.quote) and head in set(terms(u.context))))
+    queues"). A number in a line from another section (a table of read units) earns nothing. Then those
+    whose line or headings speak of more of what is compared ("is s3 eventually or strongly consistent":
+    "strong consistency model" under "S3" over "strongly consistent reads" under another heading)."""
+    return sorted(units, key=lambda u: (not (numbers(u.quote) and head in set(terms(u.context))),
+                                        -len(compared & set(terms(f"{u.context} {u.quote}")))))
 
 
 def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:
@@ -150,7 +153,7 @@ class Composer:
                     head, other_head = heads[i], heads[1 - i]
                     own = stating_first([u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
                                          and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))],
-                                        head)
+                                        head, attribute)
                     # (in score order: the line the whole question ranks best, not the one repeating most words)
                     # ...or one line stating it for both sides ("X is high while Y is low"), quoted once for both
                     both = [u for u in top if head in set(terms(u.quote)) and other_head in set(terms(u.quote))
