@@ -1,11 +1,11 @@
 """A comparison quotes, for each side, the line that speaks of what is compared (rag/answer/intent.py
-named_by_phrases, rag/answer/compose.py side_line / stating_first); notes from fields other than the eval sets'."""
+named_by_phrases, rag/answer/sides.py side_line / stating_first); notes from fields other than the eval sets'."""
 
 from __future__ import annotations
 
 from test_compose import _ask_notes
 
-from rag.answer.compose import side_line, stating_first
+from rag.answer.sides import side_line, stating_first
 from rag.answer.evidence import Unit
 from rag.answer.intent import named_by_phrases, parse
 

@@ -177,7 +177,8 @@ class Answerer:
         if relevance < self.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))
             refusal = Answer(answer=REFUSAL, refused=True, citations=[], mode="refused", timings=timings, **base)
-            refusal.reason = reason or f"the notes barely cover the question (relevance {relevance:.2f})"
+            refusal.reason = reason or (f"the notes barely cover the question (relevance {relevance:.2f}, "
+                                        f"below {self.min_relevance:.2f})")
             yield "answer", refusal
             return
 
