@@ -139,3 +139,14 @@ def test_relevance_reads_the_best_hit_through_the_notes_closeness():
     dense = gate.relevance(intent, hits, ranked, scorer, DEFAULT, Closeness(np.linspace(0.6, 0.8, 50)))
     assert sparse - dense == pytest.approx(DEFAULT.w_relevance_dense)
     assert sparse >= DEFAULT.min_relevance > dense
+
+
+@pytest.mark.model
+def test_the_repo_notes_calibrate_and_rank_an_off_topic_question_below_a_covered_one(corpus_retriever):
+    # MiniLM on corpus/: the session index stores its evidence sentences, as the pipeline's does
+    closeness = Closeness.of_store(corpus_retriever.store)
+    assert closeness.calibrated and len(closeness.unrelated) == DEFAULT.calibration_sentences
+    assert 0.2 < float(np.median(closeness.unrelated)) < 0.7
+    covered = max(h.dense for h in corpus_retriever.retrieve("what is the default visibility timeout of a queue", 4))
+    off_topic = max(h.dense for h in corpus_retriever.retrieve("how long should sourdough proof in the fridge", 4))
+    assert closeness(covered) > DEFAULT.refuse_closeness > closeness(off_topic)
