@@ -150,3 +150,13 @@ def test_the_repo_notes_calibrate_and_rank_an_off_topic_question_below_a_covered
     covered = max(h.dense for h in corpus_retriever.retrieve("what is the default visibility timeout of a queue", 4))
     off_topic = max(h.dense for h in corpus_retriever.retrieve("how long should sourdough proof in the fridge", 4))
     assert closeness(covered) > DEFAULT.refuse_closeness > closeness(off_topic)
+
+
+def test_many_chunks_sample_fewer_sentences_so_loading_stays_cheap():
+    rng = np.random.default_rng(0)
+    chunks = rng.normal(size=(2_000, 8)).astype(np.float32)
+    sentences = rng.normal(size=(1_000, 8)).astype(np.float32)
+    groups = [f"n{i % 7}.md" for i in range(len(chunks))]
+    closeness = Closeness.learn(chunks, groups, sentences, Policy(calibration_pairs=100_000))
+    assert len(closeness.unrelated) == 100_000 // 2_000
+    assert len(Closeness.learn(chunks, groups, sentences, Policy(calibration_pairs=10)).unrelated) == DEFAULT.calibration_min

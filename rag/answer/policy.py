@@ -128,8 +128,9 @@ class Policy:
     relevance_units: int = 8  # how many top sentences the coverage is taken over
     # The dense part is the question's closeness on these notes' own scale (rag.answer.calibrate): the share
     # of the notes' sentences whose best chunk in another note is less similar than the question's best hit.
-    calibration_sentences: int = 400  # note sentences sampled at load (13 ms on 452 chunks)
-    calibration_min: int = 20  # fewer stored sentences than this: the raw similarity is used instead
+    calibration_sentences: int = 400  # note sentences sampled at load (1.3 ms on 452 chunks)
+    calibration_min: int = 20  # fewer stored sentences than this: not calibrated (coverage decides)
+    calibration_pairs: int = 2_000_000  # most sentence-chunk products at load (~0.8 GFLOP at 384 dimensions)
     # Refuse below the relevance of a question that stands at this point: its best sentence speaks of a third
     # of its (idf-weighted) key terms, and its best note is as close as a typical unrelated note of these
     # notes (closeness 0.5). Less coverage must be made up by more closeness, and the reverse. Both are
