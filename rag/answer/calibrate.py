@@ -7,9 +7,9 @@ the raw number. When the index is loaded, a sample of the notes' own evidence se
 stored in the index) is compared with every chunk, keeping for each sentence its best match among chunks of
 *other* notes: what "close, but about something else" looks like in these notes. A question's closeness is
 the share of that sample it beats (an empirical CDF): 0.5 means "as close as a typical unrelated note",
-0.95 "closer than nearly every unrelated pair". Cost: one (400 x chunks) matrix product at load, 1.3 ms on
-corpus/ (452 chunks, load 1.9; fewer sentences past 5,000 chunks, policy.calibration_pairs), nothing per question but
-a binary search.
+0.95 "closer than nearly every unrelated pair". Cost: one (400 x chunks) matrix product at load, 1.3 ms
+on corpus/ (452 chunks, load 1.9; fewer sentences past 5,000 chunks, policy.calibration_pairs); per
+question, a binary search.
 """
 
 from __future__ import annotations
