@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import os
@@ -115,10 +116,11 @@ def read_note(path: Path, corpus: Path) -> Note:
     if path.suffix.lower() in DOCUMENT_SUFFIXES:  # text extracted by a reader; its lines are what citations name
         document = read_document(path.suffix, raw, shown)
         lines, warnings, pages = [normalise_line(line) for line in document.text.split("\n")], document.warnings, document.pages
-    elif _looks_binary(raw):
-        raise CorpusError(f"{shown}: binary data, not a text note; remove it or give it another extension")
+    elif _looks_binary(text := _utf8_from_bom(raw)):
+        raise CorpusError(f"{shown}: binary data, not a text note; remove it, give it another extension, or save it "
+                          "as UTF-8 text if it is text")
     else:
-        lines, warnings = repair_text(raw, shown)
+        lines, warnings = repair_text(text, shown)
     lines, blobs = strip_blobs(lines)
     for number, kind, size in blobs:
         warnings.append(f"{shown}:{number}: {kind} ({size:,} characters, e.g. a pasted image) left out; it is not indexed as text")
@@ -129,6 +131,22 @@ def read_note(path: Path, corpus: Path) -> Note:
         if looks_like_instruction(line):
             warnings.append(f"{shown}:{number}: reads like an instruction to the assistant; it is kept as note text, never obeyed")
     return Note(rel, hashlib.sha256(raw).hexdigest(), lines, warnings, stat.st_size, stat.st_mtime_ns, pages=pages)
+
+
+# Text saved as "Unicode" by Windows editors is UTF-16 with a byte-order mark: its NUL bytes are not binary data.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: they start alike
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _utf8_from_bom(raw: bytes) -> bytes:
+    """UTF-8 bytes of a UTF-16/32 text that starts with its byte-order mark; other bytes as they are."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding).encode("utf-8")
+            except UnicodeDecodeError:
+                return raw  # a BOM followed by something else: judged as bytes
+    return raw
 
 
 def _looks_binary(raw: bytes) -> bool:

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from rag.answer import REFUSAL
 from rag.cli import main
-from conftest import use_embedder
+from conftest import use_embedder, write_notes
 
 VISIBILITY_REPLY = "The default visibility timeout is 30 seconds [1]."
 
@@ -146,6 +146,16 @@ def test_ask_refusal_lists_nearest_notes(runner, fake_models, env):
     assert "Nearest notes:" in result.stdout
 
 
+def test_refusal_names_a_nearest_note_without_heading_by_its_first_words(runner, fake_models, tmp_path, monkeypatch):
+    corpus = write_notes(tmp_path / "table-notes", {"pumps.md": "| pump | pressure |\n|---|---|\n| north | 3 bar |\n"})
+    monkeypatch.setenv("RAG_CORPUS", str(corpus))
+    monkeypatch.setenv("RAG_INDEX", str(tmp_path / "table-index"))
+    result = runner.invoke(main, ["ask", "what is the capital of France"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(REFUSAL)
+    assert "pumps.md:1-3  | pump | pressure |" in result.stdout
+
+
 def test_ask_stdin_loads_models_once(runner, fake_models, env):
     fake_models.replies = [VISIBILITY_REPLY, "Messages are kept for 4 days by default, up to a maximum of 14 days [1]."]
     stdin = "What is the default visibility timeout in SQS?\n\nHow long are SQS messages kept?\n"
@@ -259,6 +269,19 @@ def test_ask_json_with_real_models(runner, corpus_index):
     assert data["citations"][0]["file"] == "002_7fb0504609d8a022.txt"
     assert set(data["citations"][0]) == {"n", "file", "start_line", "end_line", "quote"}
     assert data["timings"]["total_ms"] > 0
+
+
+@pytest.mark.model
+def test_index_draws_no_progress_bar_into_a_log(small_corpus, tmp_path):
+    """stderr sent to a file or a CI log: the summary and warnings only, not a bar redrawn with carriage returns."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "rag.cli", "index", "--corpus", str(small_corpus),
+                           "--index", str(tmp_path / "idx")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().startswith("Indexed 3 notes")
+    assert "\r" not in done.stderr and "Batches" not in done.stderr, done.stderr
 
 
 # -- rag serve -----------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ def messy_corpus(tmp_path):
     (corpus / "plain.txt").write_text(NO_HEADINGS)
     (corpus / "headings.md").write_text(ONLY_HEADINGS)
     (corpus / "empty.md").write_bytes(b"")
-    (corpus / "utf16.md").write_bytes("# SQS\nUTF-16 text".encode("utf-16"))
+    (corpus / "utf16.md").write_bytes("# Wide\nSaved as UTF-16 with its byte-order mark".encode("utf-16"))
+    (corpus / "utf16-nobom.md").write_bytes("# SQS\nUTF-16 text".encode("utf-16-le"))  # no mark: nothing says text
     outside = tmp_path / "private" / "diary.md"
     outside.parent.mkdir()
     outside.write_text("# Diary\nThe outside secret is octopus-lantern.\n")
@@ -57,7 +58,7 @@ def messy_corpus(tmp_path):
     return corpus
 
 
-GOOD = {"sqs.md", "lambda.md", "s3.md", "latin1.md", "plain.txt", "headings.md", "empty.md"}
+GOOD = {"sqs.md", "lambda.md", "s3.md", "latin1.md", "plain.txt", "headings.md", "empty.md", "utf16.md"}
 
 
 def test_bad_files_are_skipped_with_named_warnings_and_the_rest_is_indexed(messy_corpus, tmp_path):
@@ -67,7 +68,9 @@ def test_bad_files_are_skipped_with_named_warnings_and_the_rest_is_indexed(messy
     assert set(store.manifest["files"]) == GOOD
     text = "\n".join(stats.warnings)
     assert any(w.startswith("picture.md: binary data") and "skipped" in w for w in stats.warnings), text
-    assert any(w.startswith("utf16.md: binary data") for w in stats.warnings), text
+    assert any(w.startswith("utf16-nobom.md: binary data") and "UTF-8" in w for w in stats.warnings), text
+    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark: read, not skipped
+    assert any("Saved as UTF-16 with its byte-order mark" in c.text for c in store.chunks)
     assert any(w.startswith("latin1.md: not valid UTF-8") for w in stats.warnings), text
     assert any(w.startswith("diary-link.md: points outside the notes folder") for w in stats.warnings), text
     assert any(w.startswith("dangling.md") for w in stats.warnings) or "dangling.md" not in store.manifest["files"]
@@ -86,7 +89,7 @@ def test_messy_corpus_through_the_cli(messy_corpus, tmp_path, fake_models):
     assert result.stdout.strip().splitlines()[-1].startswith(f"Indexed {len(GOOD)} notes")
     warnings = [line for line in result.stderr.splitlines() if line.strip()]
     assert all(line.startswith("warning: ") for line in warnings), result.stderr
-    for name in ("picture.md", "latin1.md", "diary-link.md", "utf16.md"):
+    for name in ("picture.md", "latin1.md", "diary-link.md", "utf16-nobom.md"):
         assert sum(name in line for line in warnings) == 1, result.stderr
     assert "octopus-lantern" not in result.output and "Traceback" not in result.output
     search = CliRunner().invoke(main, ["--corpus", str(messy_corpus), "--index", str(tmp_path / "idx"),

@@ -167,7 +167,7 @@ class Answerer:
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
         nearest = [
             {"file": h.chunk.file, "heading": h.chunk.heading, "start_line": h.chunk.start_line,
-             "end_line": h.chunk.end_line, "score": round(h.dense, 3)}
+             "end_line": h.chunk.end_line, "score": round(h.dense, 3), "preview": h.chunk.text[:200]}
             for h in hits[:k]
         ]
         relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness)

@@ -14,7 +14,7 @@ from .base import friendly, main, notes_options, settings_of, unicode_text
 @main.command()
 @notes_options
 @click.option("--rebuild", is_flag=True, help="Re-embed every note, ignoring the previous index.")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", is_flag=True, help="No progress bar (none is drawn when stderr is not a terminal either).")
 @click.pass_context
 @friendly
 def index(ctx, rebuild, quiet) -> None:
@@ -22,7 +22,8 @@ def index(ctx, rebuild, quiet) -> None:
     from ..pipeline import Pipeline
 
     settings = settings_of(ctx)
-    stats = Pipeline(settings).build(progress=not quiet, rebuild=rebuild)
+    # a bar redrawn with carriage returns is noise in a log file or a CI transcript: only on a terminal
+    stats = Pipeline(settings).build(progress=not quiet and sys.stderr.isatty(), rebuild=rebuild)
     for warning in stats.warnings:
         click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(stats.summary())
@@ -93,7 +94,15 @@ def _print_answer(answer, pages: dict[str, list[int]] | None = None) -> None:
     elif answer.refused and answer.nearest:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:
-            click.echo(f"  {printable(n['file'])}:{n['start_line']}-{n['end_line']}  {n['heading']}")
+            # a chunk without a heading (a table, a note with no titles) is named by its first words
+            label = n.get("heading") or _first_words(n.get("preview", ""))
+            click.echo(f"  {printable(n['file'])}:{n['start_line']}-{n['end_line']}  {printable(label)}")
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    """The first non-blank line of ``text``, cut at ``limit`` characters."""
+    line = next((part.strip() for part in text.split("\n") if part.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 @main.command()
