@@ -174,19 +174,3 @@ def test_a_heading_naming_the_asked_list_is_quoted_with_its_list(tmp_path):
     for kind in ("cherry", "beefsteak", "roma"):
         assert kind in answer.answer, answer.answer
     _grounded(answer, GARDEN)
-
-
-BAKING_PARTS = {
-    "starter.md": "# Starter\n\n- the rye starter is kept in the fridge for 7 days between feeds\n"
-                  "- a rye starter feeds on rye flour and water\n",
-    "shaping.md": "# Shaping\n\n- a wooden bench scraper lets bakers shape loaves\n- loaves rest for an hour\n",
-}
-
-
-def test_a_later_part_pointing_back_is_held_to_its_own_words(tmp_path):
-    # "them" carries the first part's subject into the second part's search, not into what must answer it
-    answer = _ask_notes(tmp_path, BAKING_PARTS,
-                        "how long is the rye starter kept in the cold fridge and which wooden tool lets bakers shape them")
-    assert not answer.refused, answer.reason
-    assert "7 days" in answer.answer and "bench scraper" in answer.answer, answer.answer
-    assert "don't say" not in answer.answer

@@ -77,4 +77,3 @@ def test_a_sides_line_under_the_compared_subjects_heading_comes_first():
     units = [_unit("Frozen water keeps in the freezer", "Kitchen > Freezer", 1),
              _unit("Frozen water by December", "Garden > Pond", 2)]
     assert side_line("frozen", "thaw", frozenset({"pond", "water"}), units) is units[1]
-

@@ -91,12 +91,9 @@ class Gatherer:
         """For a two-part question, each part's best sentence, scored against that part alone (on copies:
         scoring sets a unit's score, and the whole question's scores stay as they are)."""
         chosen: list[Unit | None] = []
-        # scored against the part as a question on its own (carrying the subject a pronoun points back to),
-        # held to the part's own words: "which role lets lambda read them" is answered by a line on the role,
-        # not by one on the first part's subject ("them": the stream records)
-        for part, query in zip(intent.parts, intent.part_queries):
+        for part in intent.part_queries:
             copies = [replace(u) for u in units]
-            best = best_for_part(part, self.scorer.score(query, copies, ranks), self.policy)
+            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy)
             chosen.append(None if best is None else _original(best, units))
         return chosen
 
