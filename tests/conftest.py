@@ -303,6 +303,26 @@ def real_pipeline(corpus_index, real_embedder):
 SERVER_KEY = "sk-notesqa-test-key"
 
 
+def stop(proc, timeout: float = 20) -> None:
+    """End a server started by a test: ask it to stop, kill it if it does not within ``timeout`` seconds."""
+    import subprocess
+
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture
+def runner():
+    """A click CliRunner (stdout and stderr kept apart)."""
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
 def free_port() -> int:
     import socket
 

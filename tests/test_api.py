@@ -19,7 +19,7 @@ import openai
 import pytest
 from click.testing import CliRunner
 
-from conftest import SERVER_KEY, FakeEmbedder, FakeGenerator, assert_one_line_error, free_port
+from conftest import SERVER_KEY, FakeEmbedder, FakeGenerator, assert_one_line_error, free_port, stop
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import ConfigError, ModelError
@@ -199,5 +199,4 @@ def test_rag_serve_api_process_with_the_openai_client(corpus_index, llama_server
         assert streamed == reply.choices[0].message.content
         assert "Traceback" not in log.read_text() and SERVER_KEY not in log.read_text()
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc, timeout=30)

@@ -5,18 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from rag.answer import REFUSAL
 from rag.cli import main
 from conftest import use_embedder, write_notes
 
 VISIBILITY_REPLY = "The default visibility timeout is 30 seconds [1]."
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import SMALL_EVALS, assert_one_line_error
 from rag.answer import Answer
@@ -15,11 +14,6 @@ from rag.cli import main
 from rag.config import Settings
 from rag.feedback import FeedbackStore, answer_record, feedback_path
 from rag.answer.verify import Citation
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture

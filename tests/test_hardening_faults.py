@@ -4,18 +4,21 @@ or reported as one line that names the problem and the fix, in the CLI, in the U
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import textwrap
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from rag.web import app, serve
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, assert_one_line_error, use_embedder, write_notes
@@ -51,11 +54,6 @@ def env(small_corpus, tmp_path, monkeypatch):
     return Settings.load()
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def _ui_final(pipeline, question=VISIBILITY_Q):
     *_, (chat, sources, status, _, _) = app.UI(pipeline).respond(question, [], [], 4, False)
     return app.text_of(chat[-1]), sources, status
@@ -74,6 +72,7 @@ def _kill_and_reap(proc) -> None:
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+
 
 def test_missing_index_is_built_on_first_use_with_progress(runner, env, fake_models, monkeypatch, caplog):
     RecordingEmbedder.progress_calls = []
@@ -343,13 +342,24 @@ def test_rag_index_killed_during_embedding_real_embedder(tmp_path, real_embedder
         (corpus / note.name).write_bytes(note.read_bytes())
 
     env = dict(os.environ, RAG_CORPUS=str(corpus), RAG_INDEX=str(settings.index), HF_HUB_OFFLINE="1")
+    # stderr on a terminal (a pseudo-terminal here): `rag index` draws its bar only there
+    terminal, stderr_end = pty.openpty()
+    # 24 x 80, as a terminal window has: at 0 columns (a new pseudo-terminal's size) tqdm draws an empty bar
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "index"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=stderr_end)
+    os.close(stderr_end)
     seen = bytearray()
     progress = threading.Event()
 
     def read_stderr():
-        while chunk := proc.stderr.read1(4096):
+        while True:
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:  # the process is gone: its end of the terminal is closed
+                break
+            if not chunk:
+                break
             seen.extend(chunk)
             if b"Batches" in seen or b"it/s]" in seen or b"s/it]" in seen:
                 progress.set()
@@ -362,6 +372,8 @@ def test_rag_index_killed_during_embedding_real_embedder(tmp_path, real_embedder
         assert proc.poll() is None, "the build finished before it could be killed"
     finally:
         _kill_and_reap(proc)
+        reader.join(5)
+        os.close(terminal)
     assert proc.returncode == -signal.SIGKILL
     assert (settings.index / "CURRENT").read_text() == old_current
     still = Store.load(settings.index, settings, real_embedder.id)

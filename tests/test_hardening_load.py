@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
+from conftest import CORPUS, SMALL_NOTES, FakeEmbedder, FakeGenerator, stop, write_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 SESSIONS = 8
@@ -122,12 +122,7 @@ def server(corpus_index, tmp_path):
             time.sleep(0.5)
         yield proc, url, tmp_path / "server.log"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         log.close()
 
 

@@ -12,7 +12,6 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner
 
 from rag.web import app
 from conftest import FakeEmbedder, FakeGenerator, assert_one_line_error
@@ -65,11 +64,6 @@ def env(small_corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("RAG_CORPUS", str(small_corpus))
     monkeypatch.setenv("RAG_INDEX", str(tmp_path / "cli-index"))
     return {"corpus": small_corpus, "index": tmp_path / "cli-index"}
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture

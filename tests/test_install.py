@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_notes
+from conftest import ROOT, stop, write_notes
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -101,5 +101,4 @@ def test_plain_install_serves_the_web_ui(installed, tmp_path):
         assert proc.poll() is None, proc.stdout.read()
         assert "notesqa" in page
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc, timeout=30)

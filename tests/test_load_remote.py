@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import SERVER_KEY, LlamaServer, free_port
+from conftest import SERVER_KEY, LlamaServer, free_port, stop
 from test_hardening_load import BUSY, QUESTIONS, ROOT, RssSampler, _final_message, _percentile
 
 SESSIONS = 16
@@ -122,10 +122,6 @@ def test_sixteen_concurrent_sessions(mode, corpus_index, tmp_path):
         assert figures["answered"] >= figures["requests"] // 2
         assert "Traceback" not in (tmp_path / "app.log").read_text()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         for server in servers:
             server.kill()
