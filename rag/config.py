@@ -42,7 +42,7 @@ class Settings:
     max_tokens: int = 96
     temperature: float = 0.0
     seed: int = 42
-    min_relevance: float = 0.36  # tuned on the eval set: see README "Choosing the refusal threshold"
+    min_relevance: float | None = None  # None: the answer policy's floor, on a scale the notes calibrate (README "Choosing the refusal threshold")
     show_unverified: bool = False
     host: str = "127.0.0.1"
     port: int = 7860
@@ -163,7 +163,7 @@ class Settings:
             raise ConfigError(f"threads {self.n_threads} must be 0 (all cores) or more (RAG_THREADS)")
         if self.temperature < 0:
             raise ConfigError(f"temperature {self.temperature} must be 0 or more (RAG_TEMPERATURE)")
-        if not 0 <= self.min_relevance <= 1:
+        if self.min_relevance is not None and not 0 <= self.min_relevance <= 1:
             raise ConfigError(f"min_relevance {self.min_relevance} must be between 0 and 1 (RAG_MIN_RELEVANCE)")
         if self.auth is not None:
             user, colon, password = self.auth.partition(":")
@@ -214,7 +214,7 @@ def _convert(name: str, raw, typ, source: str):
             return Path(raw).expanduser()
         if typ == "int":
             return int(raw)
-        if typ == "float":
+        if typ in ("float", "float | None"):
             return float(raw)
         if typ == "bool":
             if isinstance(raw, bool):

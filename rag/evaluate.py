@@ -19,6 +19,7 @@ KINDS = ("fact", "list", "compare", "multi", "conflict", "unanswerable")
 EVAL_SETS = {
     "aws": (DEFAULT_DATASET, None),
     "govnotes": (PROJECT_ROOT / "evals" / "govnotes" / "qa.jsonl", PROJECT_ROOT / "evals" / "govnotes" / "notes"),
+    "econnotes": (PROJECT_ROOT / "evals" / "econnotes" / "qa.jsonl", PROJECT_ROOT / "evals" / "econnotes" / "notes"),
 }
 
 

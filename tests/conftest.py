@@ -273,11 +273,13 @@ def real_embedder(session_home):
 
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory, real_embedder) -> Settings:
-    """Settings for the repo's corpus/ with an index built once per session under a tmp folder."""
+    """Settings for the repo's corpus/ with an index built once per session under a tmp folder, as the
+    pipeline builds it (with its evidence sentences' vectors, which the refusal floor calibrates on)."""
+    from rag.answer.evidence import sentence_texts
     from rag.store import build_index
 
     settings = Settings(corpus=CORPUS, index=tmp_path_factory.mktemp("corpus-index"))
-    stats = build_index(settings, real_embedder, progress=False)
+    stats = build_index(settings, real_embedder, progress=False, sentences=sentence_texts)
     assert stats.chunks > 0
     return settings
 

@@ -17,6 +17,7 @@ from .blocks import block
 from .conflict import defined_terms, find_conflict
 from .evidence import Unit
 from .intent import Intent, parse
+from .sides import side_line, stating_first
 from . import policy as P
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
@@ -76,29 +77,6 @@ def unlabel(sentence: str, unit: Unit) -> str:
     return sentence[:1].upper() + sentence[1:] if sentence else sentence
 
 
-def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
-    """One side's best line of a comparison: the first naming this side that speaks of what is compared
-    without naming the other side; then one speaking of it naming both ("X is high while Y is low"); then
-    one naming this side only; then any naming it; then the same among lines under this side's heading.
-    When the question names a bound ("default"), a line naming this side that states it comes first."""
-    tests = [lambda t: other not in t and compared & t, lambda t: compared & t, lambda t: other not in t,
-             lambda t: True]
-    named = [(u, t) for u in units if head in (t := set(terms(u.quote)))]
-    if bound:  # "default alb vs nlb": first the line naming this side that states its default
-        found = next((u for u, t in named if other not in t and P.BOUND_WORDS[bound].search(u.quote)), None)
-        if found is not None:
-            return found
-    # then lines under this side's heading or parent line ("CloudFront Functions" over "<1ms run time")
-    under = [(u, t) for u in units if head not in (t := set(terms(u.quote))) and head in set(terms(u.context))
-             and other not in set(terms(u.context))]
-    for group in (named, under):
-        for test in tests:
-            found = next((u for u, t in group if test(t)), None)
-            if found is not None:
-                return found
-    return None
-
-
 def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:
     key = set(parse(part).key_terms)
     shares = [(len(key & set(terms(f"{u.context} {u.quote}"))) / max(len(key), 1), u.score, i) for i, u in enumerate(units)]
@@ -138,8 +116,9 @@ class Composer:
                     own = [bound_line] if bound_line is not None and P.BOUND_WORDS[intent.bound].search(bound_line.quote) else []
                 if attribute and len(heads) == 2 and not own:
                     head, other_head = heads[i], heads[1 - i]
-                    own = [u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
-                           and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))]
+                    own = stating_first([u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
+                                         and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))],
+                                        head, attribute)
                     # (in score order: the line the whole question ranks best, not the one repeating most words)
                     # ...or one line stating it for both sides ("X is high while Y is low"), quoted once for both
                     both = [u for u in top if head in set(terms(u.quote)) and other_head in set(terms(u.quote))

@@ -19,11 +19,12 @@ from ..ingest import read_note
 from ..redact import redact_text
 from ..text import terms
 from . import gate
+from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
 from .condense import condense
 from .evidence import Scorer, units_of
-from .intent import parse
+from .intent import named_by_phrases, parse
 from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
 from .vocab import Vocabulary
@@ -96,6 +97,11 @@ class Answerer:
         self.vocab = Vocabulary.learn(c.text for c in retriever.store.chunks)
         self.composer = Composer(self._note_lines, policy)
         self.gatherer = Gatherer(retriever, self.scorer, policy)
+        # learned on load from the stored vectors: what "close, but about another note" means in these notes
+        self.closeness = Closeness.of_store(retriever.store, policy)
+        # RAG_MIN_RELEVANCE, when the user sets it, overrides the policy's calibrated floor
+        given = getattr(settings, "min_relevance", None)
+        self.min_relevance = policy.min_relevance if given is None else given
 
     def prepare(self, question: str, history: list[str] | None = None) -> str:
         """The standalone, spelling-corrected question that retrieval and the model see."""
@@ -156,20 +162,23 @@ class Answerer:
         pool = hits + self.gatherer.side_hits(intent, hits)
         units = [u for h in pool for u in units_of(h.chunk)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
+        # a side named by a phrase of the notes ("security group") is not what a comparison compares
+        intent = named_by_phrases(intent, (text for u in ranked[: self.policy.phrase_units] for text in (u.context, u.quote)))
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
         nearest = [
             {"file": h.chunk.file, "heading": h.chunk.heading, "start_line": h.chunk.start_line,
              "end_line": h.chunk.end_line, "score": round(h.dense, 3), "preview": h.chunk.text[:200]}
             for h in hits[:k]
         ]
-        relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy)
+        relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
         reason = gate.check(intent, ranked, self.vocab, self.policy)
-        if relevance < self.settings.min_relevance or reason:
+        if relevance < self.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))
             refusal = Answer(answer=REFUSAL, refused=True, citations=[], mode="refused", timings=timings, **base)
-            refusal.reason = reason or f"the notes barely cover the question (relevance {relevance:.2f})"
+            refusal.reason = reason or (f"the notes barely cover the question (relevance {relevance:.2f}, "
+                                        f"below {self.min_relevance:.2f})")
             yield "answer", refusal
             return
 

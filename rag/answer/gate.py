@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
+from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, names_asked
 from .intent import Intent, parse
 from .policy import DEFAULT, Policy
@@ -128,14 +129,17 @@ def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Uni
     return next((u for u in ranked[: policy.kind_units] if names_asked(u.heading, asked)), None)
 
 
-def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT) -> float:
-    """How well the notes cover the question: key-term coverage of the best sentences and dense similarity."""
+def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT,
+              closeness: Closeness = UNCALIBRATED) -> float:
+    """How well the notes cover the question: key-term coverage of the best sentences, and the best hit's
+    dense similarity as ``closeness`` ranks it on these notes' own scale (rag.answer.calibrate)."""
     if not hits or not ranked:
         return 0.0
+    close = closeness(max(h.dense for h in hits))
     key = list(dict.fromkeys(intent.key_terms))
     total = sum(scorer.weight(t) for t in key)
     if not total:
-        return policy.w_relevance_dense * max(max(h.dense for h in hits), 0.0)
+        return policy.w_relevance_dense * close
 
     def coverage(unit: Unit) -> float:
         # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
@@ -144,8 +148,7 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
         return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
 
     best_cov = max(coverage(u) for u in ranked[: policy.relevance_units])
-    best_dense = max(h.dense for h in hits)
-    return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * max(best_dense, 0.0)
+    return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * close
 
 
 def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:

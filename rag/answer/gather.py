@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..retrieve import Hit
 from . import policy as P
-from .compose import side_line
+from .sides import side_line
 from .conflict import defined_terms
 from .evidence import Unit
 from .gate import spoken_terms, stands_for

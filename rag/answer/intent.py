@@ -7,8 +7,9 @@ Every other module of the answer stage asks :func:`parse` instead of matching qu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Iterable
 
 from ..text import stem, terms, words
 from . import policy as P
@@ -118,6 +119,44 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
         return (), frozenset()
     heads = (a_own[-1], b_own[0])
     return heads, frozenset(terms(P.VERSUS.sub(" ", q), drop_generic=True)) - set(heads)
+
+
+def _side_terms(question: str) -> tuple[list[str], list[str]] | None:
+    match = P.DIFFERENCE.match(question)
+    q = f"{match.group(1)} vs {match.group(2)}" if match else question
+    parts = P.VERSUS.split(q, maxsplit=1)
+    return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
+
+
+def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
+    """A comparison whose side the notes name with a phrase ("security group vs nacl stateful or stateless",
+    notes saying "Security Groups"): the question's words that stand next to a side's head word in the notes'
+    own text, as they do in the question, name that side, so they are not what is compared ("stateful").
+    ``texts``: the sentences and headings best matching the question. Learned from the notes, no word list."""
+    sides = _side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
+    if not sides:
+        return intent
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        found = terms(text)
+        pairs.update(zip(found, found[1:]))
+    names: set[str] = set()
+    for side, head, other in zip(sides, intent.side_heads, intent.side_heads[::-1]):
+        if head not in side:
+            continue
+        at = side.index(head)
+        # a word the notes also pair with the other side's head is shared by both sides, not one side's
+        # name: "unitary vs federal states" (notes say "unitary states" and "federal states")
+        left = at
+        while left > 0 and (side[left - 1], side[left]) in pairs and (side[left - 1], other) not in pairs:
+            left -= 1
+        right = at
+        while right + 1 < len(side) and (side[right], side[right + 1]) in pairs and (other, side[right + 1]) not in pairs:
+            right += 1
+        names.update(side[left:right + 1])
+    compared = intent.compared - names
+    # a comparison left with nothing to compare keeps its words: they still tell the sides' lines apart
+    return replace(intent, compared=compared) if compared and compared != intent.compared else intent
 
 
 def parts_of(question: str) -> tuple[str, ...]:

@@ -117,6 +117,7 @@ class Policy:
     evidence_chunks: int = 8  # chunks whose sentences are scored (the k nearest are listed to the user)
     lexical_chunks: int = 3  # ...plus the best BM25 chunks, which rank fusion can push below k
     side_chunks: int = 2  # ...plus each comparison side's (or each part's) best chunks retrieved on its own
+    phrase_units: int = 24  # best sentences whose word pairs tell a side's name ("security group") from what is compared
     # Source selection for the prompt.
     max_sources: int = 3
     units_per_source: int = 3
@@ -125,6 +126,19 @@ class Policy:
     w_relevance_coverage: float = 0.6
     w_relevance_dense: float = 0.4
     relevance_units: int = 8  # how many top sentences the coverage is taken over
+    # The dense part is the question's closeness on these notes' own scale (rag.answer.calibrate): the share
+    # of the notes' sentences whose best chunk in another note is less similar than the question's best hit.
+    calibration_sentences: int = 400  # note sentences sampled at load (1.3 ms on 452 chunks)
+    calibration_min: int = 20  # fewer stored sentences than this: not calibrated (coverage decides)
+    calibration_pairs: int = 2_000_000  # most sentence-chunk products at load (~0.8 GFLOP at 384 dimensions)
+    # Refuse below the relevance of a question that stands at this point: its best sentence speaks of a third
+    # of its (idf-weighted) key terms, and its best note is as close as a typical unrelated note of these
+    # notes (closeness 0.5). Less coverage must be made up by more closeness, and the reverse. Both are
+    # shares on scales the notes set themselves, so no similarity value of one corpus is built in.
+    # RAG_MIN_RELEVANCE overrides it. (On the dev halves every unanswerable question is refused by the
+    # checks in rag.answer.gate; this floor catches questions the notes barely touch.)
+    refuse_coverage: float = 1 / 3
+    refuse_closeness: float = 0.5
     # Answerability checks.
     kind_units: int = 24  # how many top sentences may hold the asked kind of value
     kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
@@ -146,8 +160,14 @@ class Policy:
     list_max_lines: int = 12  # lines of a list block quoted under its heading
     detail_max_lines: int = 3  # a quoted line with at most this many lines under it is quoted with them
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
+
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer
+
+    @property
+    def min_relevance(self) -> float:
+        """The default refusal floor: the relevance of the reference point described above (0.4)."""
+        return self.w_relevance_coverage * self.refuse_coverage + self.w_relevance_dense * self.refuse_closeness
 
 
 DEFAULT = Policy()

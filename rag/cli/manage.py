@@ -27,7 +27,7 @@ from .base import friendly, main, notes_options, settings_of, unicode_text
               "list regressions and fixes against the previous saved run of this set.")
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="Only one fixed half of the set (evals/splits.json); tune on dev, report test.")
-@click.option("--all-sets", is_flag=True, help="Run every shipped eval set (evals/qa.jsonl and evals/govnotes), each on its own notes.")
+@click.option("--all-sets", is_flag=True, help="Run every shipped eval set (evals/qa.jsonl, evals/govnotes, evals/econnotes), each on its own notes.")
 @click.pass_context
 @friendly
 def eval_cmd(ctx, dataset, as_json, report, limit, baseline, save, split, all_sets) -> None:
