@@ -168,6 +168,10 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if named:
         return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
+    # a line defining the very phrase asked ("the market price is ...") answers "what is" it: its own words
+    # make it relevant, whatever else the question's wording adds ("from a demander's point of view")
+    if any(intent.defines_asked(u.quote) for u in ranked[: policy.kind_units]):
+        return None
     # each part that asks for a kind of value needs a relevant sentence holding one; refuse when none does
     valued = [part for part in asked if part.wants_amount]
     if valued and len(valued) == len(asked) and not any(
