@@ -89,3 +89,19 @@ def test_a_defining_line_must_have_the_phrase_as_its_subject():
     assert not intent.defines_asked("If the opportunity cost is high, builders wait")
     assert not parse("what is the opportunity cost of land in dollars").defines_asked(
         "the opportunity cost is the value of the next best use")
+
+
+def test_a_list_indented_under_its_head_ends_where_the_indentation_comes_back():
+    from test_compose_shape import _unit
+
+    from rag.answer.blocks import block
+
+    lines = ["- A late frost leads to:", "\t1. Loss of blossoms", "\t1. A smaller harvest", "- Orchards sometimes use fans"]
+    quote, start, end = block(_unit(2, "Loss of blossoms", 1.0), lines, whole_list=True)
+    assert (start, end) == (1, 3) and "smaller harvest" in quote and "fans" not in quote
+
+
+def test_effects_of_something_asks_for_a_list():
+    assert parse("effects of a late frost").wants_list
+    assert parse("the main causes of soil erosion").wants_list
+    assert not parse("status of the bill").wants_list
