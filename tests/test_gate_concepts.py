@@ -105,3 +105,13 @@ def test_effects_of_something_asks_for_a_list():
     assert parse("effects of a late frost").wants_list
     assert parse("the main causes of soil erosion").wants_list
     assert not parse("status of the bill").wants_list
+
+
+def test_a_model_sentence_keeping_one_of_two_alternatives_is_not_supported():
+    from rag.answer.evidence import Unit
+    from rag.answer.verify import supports
+
+    unit = Unit("tides.md", 3, "A tide is called either `spring` or `neap` by its range", "Tides", 0, heading="Tides")
+    ok, reason = supports("A tide is called a neap tide by its range.", unit, "what is a tide called")
+    assert not ok and "spring" in reason
+    assert supports("A tide is called either spring or neap by its range.", unit, "what is a tide called")[0]

@@ -201,6 +201,9 @@ GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins h
 # Words a model sentence may add without adding a claim ("X is called Y", "X refers to Y").
 GLUE_WORDS = frozenset("""called known refer refers referred mean means meaning include includes including
     consist consists example examples e.g i.e etc note notes according say says said state states""".split())
+# Two alternatives the notes give together ("is called either `appreciation` or `depreciation`"): a model
+# sentence naming one and not the other narrows what the note says (measured: "is called a depreciation").
+ALTERNATIVES = re.compile(r"(?i)\beither\s+[`*_\"']*([\w-]+)[`*_\"']*\s+or\s+[`*_\"']*([\w-]+)")
 # A small synonym table, as pairs of words that may stand for each other (compared after stemming).
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
