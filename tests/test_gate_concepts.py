@@ -115,3 +115,26 @@ def test_a_model_sentence_keeping_one_of_two_alternatives_is_not_supported():
     ok, reason = supports("A tide is called a neap tide by its range.", unit, "what is a tide called")
     assert not ok and "spring" in reason
     assert supports("A tide is called either spring or neap by its range.", unit, "what is a tide called")[0]
+
+
+PEAKS = {
+    "climb.md": """# Climbing log
+
+## Camps
+- camp 1 is pitched at 5,900 m on the glacier
+- camp 2 is pitched at 6,400 m below the face
+- camp 3 is pitched at 7,100 m on the ridge
+- the fourth camp sits on the south col
+""",
+}
+
+
+def test_a_position_the_notes_never_reach_is_refused(tmp_path):
+    answer = _ask_notes(tmp_path, PEAKS, "height of the 9th camp")
+    assert answer.refused and "9th" in answer.reason, answer.answer
+
+
+def test_a_position_the_notes_state_is_answered(tmp_path):
+    assert not _ask_notes(tmp_path, PEAKS, "height of the 2nd camp").refused
+    assert parse("where is the 4th camp").holds_positions("the fourth camp sits on the south col")
+    assert not parse("where is the 9th camp").holds_positions("|19|8,900 m|")

@@ -81,6 +81,15 @@ class Intent:
         phrase = r"\s+".join(re.escape(w) for w in match.group(1).split())
         return bool(re.search(P.DEFINES.format(phrase), sentence))
 
+    def holds_positions(self, text: str) -> bool:
+        """Whether ``text`` states every position the question asks by number ("9th": "9", "9th", "ninth");
+        True when it asks none."""
+        for number in P.ORDINAL.findall(self.question):
+            word = P.ORDINAL_WORDS[int(number)] if int(number) < len(P.ORDINAL_WORDS) else number
+            if not re.search(rf"(?i)(?<![\d.,]){int(number)}(?![\d.,]\d)|\b{word}\b", text):
+                return False
+        return True
+
     def holds_name(self, sentence: str) -> bool:
         """For "who" questions: the sentence names someone the question does not (a capitalised word)."""
         asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", self.question)}

@@ -88,6 +88,10 @@ TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|small
 # lead ("define") is asked of each ("between" asks one relation of two things: not split).
 TWO_DEFINITIONS = re.compile(r"(?i)^\s*((?:define|explain|describe|what (?:is|are))\s+)(?!.*\bbetween\b)"
                              r"(.+?)\s*,?\s+and\s+((?:the|a|an)\s+.+?)\s*\??$")
+# A position asked by number ("a 9th set", "the 4th amendment"): some relevant line must state that number,
+# in digits or as a word; notes whose table stops at 6 sets do not answer a question about the 9th.
+ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
+ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
