@@ -137,4 +137,4 @@ def test_a_position_the_notes_never_reach_is_refused(tmp_path):
 def test_a_position_the_notes_state_is_answered(tmp_path):
     assert not _ask_notes(tmp_path, PEAKS, "height of the 2nd camp").refused
     assert parse("where is the 4th camp").holds_positions("the fourth camp sits on the south col")
-    assert not parse("where is the 9th camp").holds_positions("|19|8,900 m|")
+    assert not parse("where is the 9th camp").holds_positions("|19|8,900 m| see page 92")

@@ -169,7 +169,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if named:
         return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
-    if not any(intent.holds_positions(f"{u.context} {u.quote}") for u in ranked[: policy.kind_units]):
+    if P.ORDINAL.search(intent.question) and not any(intent.holds_positions(f"{u.context} {u.quote}")
+                                                     for u in relevant):
         return f"no sentence speaks of the {' / '.join(m.group(0) for m in P.ORDINAL.finditer(intent.question))}"
     # a line defining the very phrase asked ("the market price is ...") answers "what is" it: its own words
     # make it relevant, whatever else the question's wording adds ("from a demander's point of view")

@@ -86,7 +86,7 @@ class Intent:
         True when it asks none."""
         for number in P.ORDINAL.findall(self.question):
             word = P.ORDINAL_WORDS[int(number)] if int(number) < len(P.ORDINAL_WORDS) else number
-            if not re.search(rf"(?i)(?<![\d.,]){int(number)}(?![\d.,]\d)|\b{word}\b", text):
+            if not re.search(rf"(?i)(?<![\d.,]){int(number)}(?!\d|[.,]\d)|\b{word}\b", text):
                 return False
         return True
 
