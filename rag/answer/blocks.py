@@ -53,7 +53,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     heading = bool(HEADING.match(head))
     head_text = head.strip().lstrip("-*+• ").rstrip()
     title = len(head_text.split()) <= 8 and not head_text.endswith((".", "!", "?"))
-    last, blanks = start, 0
+    last, blanks, nested = start, 0, False
     for number in range(start + 1, min(len(lines), start + policy.list_max_lines) + 1):
         line = lines[number - 1]
         if not line.strip():
@@ -68,6 +68,9 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
             head.rstrip().endswith(":") or (NUMBERED.match(line) and not NUMBERED.match(head) and title))
         if not (deeper or same_level_item) or HEADING.match(line):
             break
+        if nested and not deeper:
+            break  # a list indented under its head ends where the indentation comes back: the next point
+        nested = deeper if last == start else nested  # the head's first line tells how its list is laid out
         last, blanks = number, 0
     if last == start:
         return _with_label(unit, lines, policy)

@@ -18,6 +18,7 @@ from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, names_asked
 from .intent import Intent, parse
+from . import policy as P
 from .policy import DEFAULT, Policy
 from .verify import synonyms_of
 from .vocab import Vocabulary
@@ -168,6 +169,13 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if named:
         return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
+    if P.ORDINAL.search(intent.question) and not any(intent.holds_positions(f"{u.context} {u.quote}")
+                                                     for u in relevant):
+        return f"no sentence speaks of the {' / '.join(m.group(0) for m in P.ORDINAL.finditer(intent.question))}"
+    # a line defining the very phrase asked ("the market price is ...") answers "what is" it: its own words
+    # make it relevant, whatever else the question's wording adds ("from a demander's point of view")
+    if any(intent.defines_asked(u.quote) for u in ranked[: policy.kind_units]):
+        return None
     # each part that asks for a kind of value needs a relevant sentence holding one; refuse when none does
     valued = [part for part in asked if part.wants_amount]
     if valued and len(valued) == len(asked) and not any(

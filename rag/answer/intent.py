@@ -72,6 +72,24 @@ class Intent:
             return True
         return bool(P.VALUE_PATTERNS[self.value].search(sentence))
 
+    def defines_asked(self, sentence: str) -> bool:
+        """Whether ``sentence`` defines the phrase the question ends by asking "what is" ("the market price
+        is the marginal cost ..." for "... what is the market price")."""
+        match = P.WHAT_IS.search(self.question)
+        if not match:
+            return False
+        phrase = r"\s+".join(re.escape(w) for w in match.group(1).split())
+        return bool(re.search(P.DEFINES.format(phrase), sentence))
+
+    def holds_positions(self, text: str) -> bool:
+        """Whether ``text`` states every position the question asks by number ("9th": "9", "9th", "ninth");
+        True when it asks none."""
+        for number in P.ORDINAL.findall(self.question):
+            word = P.ORDINAL_WORDS[int(number)] if int(number) < len(P.ORDINAL_WORDS) else number
+            if not re.search(rf"(?i)(?<![\d.,]){int(number)}(?!\d|[.,]\d)|\b{word}\b", text):
+                return False
+        return True
+
     def holds_name(self, sentence: str) -> bool:
         """For "who" questions: the sentence names someone the question does not (a capitalised word)."""
         asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", self.question)}
@@ -80,6 +98,9 @@ class Intent:
 
 
 def value_kind(question: str) -> str | None:
+    """The kind of value a question asks for; None for a question asking why, what causes, or a formula."""
+    if P.EXPLANATION.search(question):
+        return None
     for pattern, kind in P.VALUE_QUESTIONS:
         if pattern.search(question):
             return kind
@@ -171,6 +192,9 @@ def parts_of(question: str) -> tuple[str, ...]:
             not bounds.group(2).strip() or not tail.strip(" ?.")):
         return tuple(" ".join(f"{head}{b}{bounds.group(2)}{tail}".split()).strip(" ,?")
                      for b in (bounds.group(1), bounds.group(3)))
+    two = P.TWO_DEFINITIONS.match(question)
+    if two:
+        return tuple(f"{two.group(1)}{thing}".strip() for thing in (two.group(2), two.group(3)))
     pieces = [p.strip(" ,?") for p in P.TWO_PARTS.split(question) if p and p.strip(" ,?")]
     pieces = [p for p in pieces if len(terms(p, drop_generic=True)) >= 1]
     return tuple(pieces) if len(pieces) >= 2 else ()

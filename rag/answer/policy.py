@@ -39,6 +39,12 @@ VALUE_QUESTIONS = [
     (re.compile(r"(?i)\b(score|rate|ratio|coefficient|population|age|index of|term length|term limit)\b.*\b(?:of|for|in)\b\s+\w+"), "number"),
     (re.compile(r"(?i)\b\w+'s\s+(?:\w+\s+)?(score|rate|ratio|coefficient|population)\b"), "number"),
 ]
+# A question asking for a cause, an origin or a formula asks for an explanation, never an amount, even when it
+# names a value word: "what determines a currency's exchange rate", "where do the costs that limit firm size
+# come from", "price elasticity of demand formula" (the value word names a concept there). Refusing these for
+# holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
+EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
+                         r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
 # Words that frame what a question asks rather than name the thing asked about: a note stating "$0.01/hour"
 # never says "pricing", one stating "kept 4 days" never says "how far back". They are left out of the asked
 # terms that an answering sentence must speak of (rag.answer.gate.unspoken). Plain English, no field's words.
@@ -46,7 +52,7 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
     percent percentage share proportion long duration far back retention retain retained expire expires expiry
     expiration ttl keep kept last lasts date when big large size much many number limit limits
     define defined definition meaning mean means name names named call called another other vs versus
-    exactly exact actually really
+    exactly exact actually really formula formulas formulae equation equations
     purpose purposes role roles function functions job point main idea goal aim aims significance importance
     important reason reasons effect effects impact benefit benefits advantage advantages
     across within without via per among amongst inside outside around onto upon toward towards beyond along
@@ -77,9 +83,25 @@ BOUND_WORDS = {
 TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|smallest|longest|shortest|highest|lowest)\b"
                         r"([\w\s-]*?)\s*(?:,|\band\b|&|/|\+)\s*(?:the\s+|its\s+)?"
                         r"(default|max(?:imum)?|min(?:imum)?|largest|smallest|longest|shortest|highest|lowest)\b")
+# Two things asked to be defined at once: "define market equilibrium and the second law of demand". The
+# article after "and" starts a second noun phrase, where "define supply and demand" names one thing; the
+# lead ("define") is asked of each ("between" asks one relation of two things: not split).
+TWO_DEFINITIONS = re.compile(r"(?i)^\s*((?:define|explain|describe|what (?:is|are))\s+)(?!.*\bbetween\b)"
+                             r"(.+?)\s*,?\s+and\s+((?:the|a|an)\s+.+?)\s*\??$")
+# A position asked by number ("a 9th set", "the 4th amendment"): some relevant line must state that number,
+# in digits or as a word; notes whose table stops at 6 sets do not answer a question about the 9th.
+ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
+ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
+# The thing a question ends by asking "what is" ("from a demander's point of view what is the market price"
+# asks "market price"): a note line stating "the market price is ..." answers it, whatever kind of value its
+# words suggest and whatever qualifier the question adds (rag.answer.gate.check). Spelled as the question
+# spells it: a line must define the very phrase.
+WHAT_IS = re.compile(r"(?i)\bwhat(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?([\w'-]+(?:\s+[\w'-]+){0,3})\s*\??$")
+# ...as the subject of the line or of a clause after a comma ("if the market price is free" defines nothing).
+DEFINES = r"(?i)(?:^|[,:;]\s*)(?:(?:the|an?)\s+)?{}\s+(?:is|are|means|refers to)\b"
 LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
 # Nouns that name a list ("State Types", "Kinds of regimes"): a heading holding one, and otherwise only the
 # question's words, heads the list a list question asks for (rag.answer.evidence.names_asked).
@@ -88,6 +110,9 @@ LIST_NOUNS = "types kinds sorts examples steps options features components categ
 PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
                          r"|^\s*(?:what|which)\s+(?:\w+\s+)?\w+[^s\W']s\s+(?:do|does|did|can|could|should|will)\b"
                          r"|\b(?:types|kinds|examples|ways|steps|list)\b"
+                         # "effects of a trade surplus": a plural noun of this kind leading the question
+                         r"|^\s*(?:the\s+|main\s+)*(?:effects|causes|consequences|results|reasons|benefits|advantages"
+                         r"|disadvantages|uses|properties|parts|functions|symptoms|signs|stages|phases)\s+of\b"
                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
 VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+")
@@ -180,6 +205,9 @@ GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins h
 # Words a model sentence may add without adding a claim ("X is called Y", "X refers to Y").
 GLUE_WORDS = frozenset("""called known refer refers referred mean means meaning include includes including
     consist consists example examples e.g i.e etc note notes according say says said state states""".split())
+# Two alternatives the notes give together ("is called either `appreciation` or `depreciation`"): a model
+# sentence naming one and not the other narrows what the note says (measured: "is called a depreciation").
+ALTERNATIVES = re.compile(r"(?i)\beither\s+[`*_\"']*([\w-]+)[`*_\"']*\s+or\s+[`*_\"']*([\w-]+)")
 # A small synonym table, as pairs of words that may stand for each other (compared after stemming).
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),

@@ -133,6 +133,17 @@ def _range_end_claim(sentence: str, source: str) -> str:
     return ""
 
 
+def _one_alternative(sentence: str, source: str) -> str:
+    """ "X is called a depreciation" when the note says "either appreciation or depreciation": one of two
+    alternatives kept, the other dropped."""
+    said = set(terms(sentence))
+    for first, second in P.ALTERNATIVES.findall(source):
+        a, b = set(terms(first)), set(terms(second))
+        if a and b and bool(a & said) != bool(b & said):
+            return f"it keeps one of '{first}' or '{second}' where the cited text gives both"
+    return ""
+
+
 def supports(sentence: str, unit: Unit, question: str = "", units: frozenset[str] = frozenset()) -> tuple[bool, str]:
     """Whether ``unit`` supports ``sentence`` strictly; the reason when it does not.
 
@@ -154,6 +165,9 @@ def supports(sentence: str, unit: Unit, question: str = "", units: frozenset[str
         return False, "it negates what the cited text says" if _negated(sentence) else "the cited text says the opposite"
     if sentence.rstrip().endswith(":"):
         return False, "it introduces a list instead of stating a fact"
+    narrowed = _one_alternative(sentence, source_text)
+    if narrowed:
+        return False, narrowed
     bound = _range_end_claim(sentence, source_text)
     if bound:
         return False, bound
