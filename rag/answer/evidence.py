@@ -136,8 +136,8 @@ class Scorer:
 
 def names_asked(heading: str, asked: list[str]) -> bool:
     """Whether a sentence's own heading (the last of its heading path) names the list a question asks for:
-    made only of the question's words, among them the question's list word, its last one ("State Types" for
-    "step functions state types"; not "Step Functions", which names the topic)."""
+    made only of the question's words, among them the question's list word, its last one ("Cell Types" for
+    "connective tissue cell types"; not "Connective Tissue", which names the topic)."""
     nouns = [t for t in asked if t in _LIST_NOUNS]
     own = set(terms(heading.split(" > ")[-1])) if heading and nouns else set()
     return nouns[-1] in own and own <= set(asked) if own else False

@@ -122,8 +122,8 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> U
 
 
 def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
-    """For a list question: the best line under a heading that names the asked list ("State Types" for
-    "step functions state types"), whose list the answer quotes whole. None when no heading does."""
+    """For a list question: the best line under a heading that names the asked list ("Cell Types" for
+    "connective tissue cell types"), whose list the answer quotes whole. None when no heading does."""
     if not intent.wants_list:
         return None
     asked = terms(intent.question)
@@ -172,8 +172,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if P.ORDINAL.search(intent.question) and not any(intent.holds_positions(f"{u.context} {u.quote}")
                                                      for u in relevant):
         return f"no sentence speaks of the {' / '.join(m.group(0) for m in P.ORDINAL.finditer(intent.question))}"
-    # a line defining the very phrase asked ("the market price is ...") answers "what is" it: its own words
-    # make it relevant, whatever else the question's wording adds ("from a demander's point of view")
+    # a line defining the very phrase asked ("the boiling point is ...") answers "what is" it: its own words
+    # make it relevant, whatever else the question's wording adds ("at sea level, what is the boiling point")
     if any(intent.defines_asked(u.quote) for u in ranked[: policy.kind_units]):
         return None
     # each part that asks for a kind of value needs a relevant sentence holding one; refuse when none does

@@ -44,7 +44,7 @@ class Intent:
     @property
     def part_queries(self) -> tuple[str, ...]:
         """Each part as a question on its own: a later part that points back with a pronoun ("how do
-        regimes restrict it") also carries the first part's content words ("civil society")."""
+        plants use it") also carries the first part's content words ("chlorophyll")."""
         if not self.parts:
             return ()
         first = " ".join(words(P.QUESTION_LEAD.sub("", self.parts[0])))
@@ -73,8 +73,8 @@ class Intent:
         return bool(P.VALUE_PATTERNS[self.value].search(sentence))
 
     def defines_asked(self, sentence: str) -> bool:
-        """Whether ``sentence`` defines the phrase the question ends by asking "what is" ("the market price
-        is the marginal cost ..." for "... what is the market price")."""
+        """Whether ``sentence`` defines the phrase the question ends by asking "what is" ("the boiling point
+        is the temperature at which ..." for "... what is the boiling point")."""
         match = P.WHAT_IS.search(self.question)
         if not match:
             return False
@@ -114,21 +114,21 @@ def bound_of(text: str) -> str | None:
 
 
 def sides_of(question: str) -> tuple[frozenset[str], ...]:
-    """The two things a comparison asks about ("alias vs cname record" -> {alias}, {cname})."""
+    """The two things a comparison asks about ("alto vs tenor voice" -> {alto}, {tenor})."""
     match = P.DIFFERENCE.match(question)
     q = f"{match.group(1)} vs {match.group(2)}" if match else question
     parts = P.VERSUS.split(q, maxsplit=1)
     if len(parts) != 2:
         return ()
     a, b = (set(terms(p, drop_generic=True)) for p in parts)
-    # "alias vs cname record": words on both sides ("record") do not tell the sides apart
+    # "alto vs tenor voice": words on both sides ("voice") do not tell the sides apart
     a, b = a - b, b - a
     return (frozenset(a), frozenset(b)) if a and b else ()
 
 
 def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The term of each side nearest the "vs", and the words that name neither side (what is compared):
-    "alb vs nlb osi layer" -> ("alb", "nlb"), {"osi", "layer"}."""
+    "alto vs tenor vocal range" -> ("alto", "tenor"), {"vocal", "range"}."""
     match = P.DIFFERENCE.match(question)
     q = f"{match.group(1)} vs {match.group(2)}" if match else question
     parts = P.VERSUS.split(q, maxsplit=1)
@@ -150,9 +150,9 @@ def _side_terms(question: str) -> tuple[list[str], list[str]] | None:
 
 
 def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
-    """A comparison whose side the notes name with a phrase ("security group vs nacl stateful or stateless",
-    notes saying "Security Groups"): the question's words that stand next to a side's head word in the notes'
-    own text, as they do in the question, name that side, so they are not what is compared ("stateful").
+    """A comparison whose side the notes name with a phrase ("red giant vs white dwarf hot or cool",
+    notes saying "Red Giants"): the question's words that stand next to a side's head word in the notes'
+    own text, as they do in the question, name that side, so they are not what is compared ("hot").
     ``texts``: the sentences and headings best matching the question. Learned from the notes, no word list."""
     sides = _side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
     if not sides:
@@ -167,7 +167,7 @@ def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
             continue
         at = side.index(head)
         # a word the notes also pair with the other side's head is shared by both sides, not one side's
-        # name: "unitary vs federal states" (notes say "unitary states" and "federal states")
+        # name: "plant vs animal cells" (notes say "plant cells" and "animal cells")
         left = at
         while left > 0 and (side[left - 1], side[left]) in pairs and (side[left - 1], other) not in pairs:
             left -= 1

@@ -40,8 +40,8 @@ VALUE_QUESTIONS = [
     (re.compile(r"(?i)\b\w+'s\s+(?:\w+\s+)?(score|rate|ratio|coefficient|population)\b"), "number"),
 ]
 # A question asking for a cause, an origin or a formula asks for an explanation, never an amount, even when it
-# names a value word: "what determines a currency's exchange rate", "where do the costs that limit firm size
-# come from", "price elasticity of demand formula" (the value word names a concept there). Refusing these for
+# names a value word: "what determines a river's flow rate", "where does a volcano's heat come from",
+# "kinetic energy formula" (the value word names a concept there). Refusing these for
 # holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
 EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
                          r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
@@ -68,8 +68,8 @@ CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|dates?")
 # A heading or parent line that labels a summary of the note: its lines restate what the note says in full
 # below, so a quote prefers the full line (rag.answer.compose).
 SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
-# A later part of a two-part question that points back at the first ("how do regimes restrict it"), and the
-# question words to drop from the first part when carrying its subject over ("what is civil society").
+# A later part of a two-part question that points back at the first ("how do plants use it"), and the
+# question words to drop from the first part when carrying its subject over ("what is chlorophyll").
 POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
 QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:['’]?s)?\s+)?(?:(?:is|are|was|were|do|does|did"
                            r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
@@ -83,20 +83,20 @@ BOUND_WORDS = {
 TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|smallest|longest|shortest|highest|lowest)\b"
                         r"([\w\s-]*?)\s*(?:,|\band\b|&|/|\+)\s*(?:the\s+|its\s+)?"
                         r"(default|max(?:imum)?|min(?:imum)?|largest|smallest|longest|shortest|highest|lowest)\b")
-# Two things asked to be defined at once: "define market equilibrium and the second law of demand". The
+# Two things asked to be defined at once: "define osmosis and the cell membrane". The
 # article after "and" starts a second noun phrase, where "define supply and demand" names one thing; the
 # lead ("define") is asked of each ("between" asks one relation of two things: not split).
 TWO_DEFINITIONS = re.compile(r"(?i)^\s*((?:define|explain|describe|what (?:is|are))\s+)(?!.*\bbetween\b)"
                              r"(.+?)\s*,?\s+and\s+((?:the|a|an)\s+.+?)\s*\??$")
-# A position asked by number ("a 9th set", "the 4th amendment"): some relevant line must state that number,
-# in digits or as a word; notes whose table stops at 6 sets do not answer a question about the 9th.
+# A position asked by number ("the 9th step", "a 4th round"): some relevant line must state that number,
+# in digits or as a word; notes whose list stops at 6 steps do not answer a question about the 9th.
 ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
 ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
-# The thing a question ends by asking "what is" ("from a demander's point of view what is the market price"
-# asks "market price"): a note line stating "the market price is ..." answers it, whatever kind of value its
+# The thing a question ends by asking "what is" ("at sea level, what is the boiling point"
+# asks "boiling point"): a note line stating "the boiling point is ..." answers it, whatever kind of value its
 # words suggest and whatever qualifier the question adds (rag.answer.gate.check). Spelled as the question
 # spells it: a line must define the very phrase.
 WHAT_IS = re.compile(r"(?i)\bwhat(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?([\w'-]+(?:\s+[\w'-]+){0,3})\s*\??$")
@@ -106,7 +106,7 @@ LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|way
 # Nouns that name a list ("State Types", "Kinds of regimes"): a heading holding one, and otherwise only the
 # question's words, heads the list a list question asks for (rag.answer.evidence.names_asked).
 LIST_NOUNS = "types kinds sorts examples steps options features components categories forms stages classes"
-# "which <plural noun> does/do/can ..." ("which message brokers does it support") asks for a list too.
+# "which <plural noun> does/do/can ..." ("which instruments does it use") asks for a list too.
 PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
                          r"|^\s*(?:what|which)\s+(?:\w+\s+)?\w+[^s\W']s\s+(?:do|does|did|can|could|should|will)\b"
                          r"|\b(?:types|kinds|examples|ways|steps|list)\b"
