@@ -70,6 +70,10 @@ def describe(settings, origins: dict[str, str] | None = None) -> dict:
         value = getattr(settings, f.name)
         if f.name == "auth" and value:
             value = value.split(":", 1)[0] + ":***"
+        if f.name == "min_relevance" and value is None:
+            from .answer.policy import DEFAULT
+
+            value = f"{DEFAULT.min_relevance:.2f}, on a scale calibrated on the notes"
         shown[f.name] = (value, origins.get(f.name, "default"))
     return {"notes_folder": folder, "index": index, "model": model_label(settings), "settings": shown}
 

@@ -133,6 +133,18 @@ def test_info_with_another_folders_index_says_so(fake_models, tmp_path, folders)
     assert "holds another notes folder" in result.stdout
 
 
+def test_info_names_the_refusal_floor_calibrated_or_set(fake_models, folders, monkeypatch):
+    aws, _ = folders
+    shown = json.loads(CliRunner().invoke(main, ["info", "--json", "--corpus", str(aws)]).stdout)
+    from rag.answer.policy import DEFAULT
+
+    floor = f"{DEFAULT.min_relevance:.2f}, on a scale calibrated on the notes"
+    assert shown["settings"]["min_relevance"] == [floor, "default"]
+    monkeypatch.setenv("RAG_MIN_RELEVANCE", "0.5")
+    shown = json.loads(CliRunner().invoke(main, ["info", "--json", "--corpus", str(aws)]).stdout)
+    assert shown["settings"]["min_relevance"][0] == 0.5
+
+
 def test_version():
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("rag (notesqa) ")

@@ -162,7 +162,7 @@ class Answerer:
         pool = hits + self.gatherer.side_hits(intent, hits)
         units = [u for h in pool for u in units_of(h.chunk)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
-        # a side named by a phrase of the notes ("security group") is not what a comparison compares
+        # a side named by a phrase of the notes ("red giant") is not what a comparison compares
         intent = named_by_phrases(intent, (text for u in ranked[: self.policy.phrase_units] for text in (u.context, u.quote)))
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
         nearest = [
