@@ -115,12 +115,10 @@ def bound_of(text: str) -> str | None:
 
 def sides_of(question: str) -> tuple[frozenset[str], ...]:
     """The two things a comparison asks about ("alto vs tenor voice" -> {alto}, {tenor})."""
-    match = P.DIFFERENCE.match(question)
-    q = f"{match.group(1)} vs {match.group(2)}" if match else question
-    parts = P.VERSUS.split(q, maxsplit=1)
-    if len(parts) != 2:
+    sides = _side_terms(question)
+    if sides is None:
         return ()
-    a, b = (set(terms(p, drop_generic=True)) for p in parts)
+    a, b = (set(side) for side in sides)
     # "alto vs tenor voice": words on both sides ("voice") do not tell the sides apart
     a, b = a - b, b - a
     return (frozenset(a), frozenset(b)) if a and b else ()
@@ -129,23 +127,26 @@ def sides_of(question: str) -> tuple[frozenset[str], ...]:
 def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The term of each side nearest the "vs", and the words that name neither side (what is compared):
     "alto vs tenor vocal range" -> ("alto", "tenor"), {"vocal", "range"}."""
-    match = P.DIFFERENCE.match(question)
-    q = f"{match.group(1)} vs {match.group(2)}" if match else question
-    parts = P.VERSUS.split(q, maxsplit=1)
-    if len(parts) != 2:
+    sides = _side_terms(question)
+    if sides is None:
         return (), frozenset()
-    a, b = (terms(p, drop_generic=True) for p in parts)
+    a, b = sides
     a_own, b_own = [t for t in a if t not in b], [t for t in b if t not in a]
     if not (a_own and b_own):
         return (), frozenset()
     heads = (a_own[-1], b_own[0])
-    return heads, frozenset(terms(P.VERSUS.sub(" ", q), drop_generic=True)) - set(heads)
+    return heads, frozenset(terms(P.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
+
+
+def _as_versus(question: str) -> str:
+    """ "difference between A and B" -> "A vs B"; any other question as it is."""
+    match = P.DIFFERENCE.match(question)
+    return f"{match.group(1)} vs {match.group(2)}" if match else question
 
 
 def _side_terms(question: str) -> tuple[list[str], list[str]] | None:
-    match = P.DIFFERENCE.match(question)
-    q = f"{match.group(1)} vs {match.group(2)}" if match else question
-    parts = P.VERSUS.split(q, maxsplit=1)
+    """The terms on each side of a comparison's "vs" (generic words left out); None when it has no two sides."""
+    parts = P.VERSUS.split(_as_versus(question), maxsplit=1)
     return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
 
 
