@@ -99,8 +99,8 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> li
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        spoken = spoken_terms(unit) | labels_above(unit, labels)
-        missing = [t for t in asked if not stands_for(t, spoken, policy)]
+        missing = intent.unspoken(spoken_terms(unit) | labels_above(unit, labels),
+                                  lambda t, spoken: stands_for(t, spoken, policy))
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
@@ -114,9 +114,9 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> U
     it). None for other questions, or when no sentence does."""
     if not (intent.specific and intent.asked_terms):
         return None
-    asked = list(dict.fromkeys(intent.asked_terms))
     for unit in ranked[: policy.kind_units]:
-        if intent.holds_value(unit.quote) and all(stands_for(t, spoken_terms(unit), policy) for t in asked):
+        if intent.holds_value(unit.quote) and not intent.unspoken(spoken_terms(unit),
+                                                                  lambda t, spoken: stands_for(t, spoken, policy)):
             return unit
     return None
 

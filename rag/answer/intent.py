@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
-from ..text import stem, terms, words
+from ..text import GENERIC, STOPWORDS, stem, terms, words
 from . import policy as P
 
 
@@ -32,6 +32,16 @@ class Intent:
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
     asked_terms: tuple[str, ...] = field(default=())  # key terms less framing words: what is asked about
+    # (modifier, head) of two-word noun compounds ("deduplication id"): a line speaking of the modifier names
+    # the same thing with another head ("deduplication interval"); the value's own word ("age") is never one
+    heads: tuple[tuple[str, str], ...] = field(default=())
+
+    def unspoken(self, spoken: set[str], stands) -> list[str]:
+        """The asked terms a text's stemmed words (``spoken``) do not speak of; ``stands(term, spoken)`` says
+        whether one term does. The head of a compound whose modifier is spoken is not missing."""
+        missing = [t for t in dict.fromkeys(self.asked_terms) if not stands(t, spoken)]
+        excused = {head for modifier, head in self.heads if modifier not in missing and stands(modifier, spoken)}
+        return [t for t in missing if t not in excused]
 
     @property
     def comparison(self) -> bool:
@@ -98,13 +108,68 @@ class Intent:
 
 
 def value_kind(question: str) -> str | None:
-    """The kind of value a question asks for; None for a question asking why, what causes, or a formula."""
-    if P.EXPLANATION.search(question):
+    """The kind of value a question asks for; None for a question asking why, what causes, a formula or what
+    a phrase means, for a yes/no question weighing two things, and for a value word that names a concept with
+    the noun after it ("the price index", "price elasticity": the question asks about the index)."""
+    if P.EXPLANATION.search(question) or P.MEANING.search(question) or (
+            P.YES_NO.match(question) and P.COMPARATIVE.search(question)):
         return None
     for pattern, kind in P.VALUE_QUESTIONS:
-        if pattern.search(question):
+        if any(not _modifies_a_noun(question, match) for match in pattern.finditer(question)):
             return kind
     return None
+
+
+def _modifies_a_noun(question: str, match: re.Match) -> bool:
+    """Whether a one-word value cue stands before a noun it qualifies ("price index", "size class"), so that
+    the noun, not an amount, is what is asked. A function word, a framing word ("size limit") or the end
+    after it leaves the cue asking for the amount."""
+    cue = match.group(1) if match.re.groups and match.group(1) else match.group(0)
+    if " " in cue.strip():
+        return False
+    after = re.match(r"\s+([A-Za-z][\w-]*)", question[match.start() + match.group(0).find(cue) + len(cue):])
+    if not after:
+        return False
+    word = after.group(1).lower()
+    return len(word) > 2 and word not in STOPWORDS and word not in GENERIC and word not in P.FRAMING_WORDS and not any(
+        pattern.fullmatch(word) for pattern, _kind in P.VALUE_QUESTIONS)
+
+
+def compound_heads(question: str) -> tuple[tuple[str, str], ...]:
+    """(modifier, head) stems of each two content words that end a run of them ("a dynamodb table with ..."
+    -> ("dynamodb", "tabl")), the value's own word and framing words left out: the head names what kind of
+    thing the modifier is, which notes often leave unsaid ("DynamoDB: restore to any second")."""
+    cue = set(_cue_words(question))
+    found = []
+    run: list[str] = []
+    # after "does"/"can" the first run of content words ends with the verb ("does a fifo queue remember")
+    aux = P.DO_SUPPORT.match(question)
+    verb_next = bool(aux)
+    for word in words(question[aux.end():] if aux else question) + [""]:
+        if word and word not in STOPWORDS and not word.isdigit() and len(word) > 1:
+            run.append(word)
+            continue
+        if run and verb_next:
+            verb_next, run = False, []
+            continue
+        if len(run) >= 2:
+            modifier, head = stem(run[-2]), stem(run[-1])
+            if not ({modifier, head} & (cue | _FRAMING)) and run[-1] not in GENERIC:
+                found.append((modifier, head))
+        run = []
+    return tuple(found)
+
+
+def _cue_words(question: str) -> list[str]:
+    """The stems of the words that ask for the value ("age" in "the minimum voting age in the uk")."""
+    if value_kind(question) is None:
+        return []
+    for pattern, _kind in P.VALUE_QUESTIONS:
+        match = pattern.search(question)
+        if match:
+            cue = match.group(1) if match.re.groups and match.group(1) else match.group(0)
+            return [stem(w) for w in words(cue)]
+    return []
 
 
 def bound_of(text: str) -> str | None:
@@ -226,6 +291,7 @@ def parse(question: str) -> Intent:
         # "vs" frames a comparison; it names neither side nor what is compared
         key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else q, drop_generic=True) or terms(q))),
         asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q))),
+        heads=compound_heads(q),
     )
 
 

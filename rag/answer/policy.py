@@ -15,6 +15,7 @@ from dataclasses import dataclass
 NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
                 r"|hundred|thousand|million|billion|unlimited)")
 TIME_UNITS = r"(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|decades?|centur\w+)"
+MONEY_UNITS = r"(?:dollars?|euros?|pounds?|cents?|pence|yen|yuan|rupees?)\b"
 SIZE_UNITS = r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b|kilobytes?|megabytes?|gigabytes?|terabytes?|characters|chars)"
 
 # What a supporting sentence must contain for each kind of value (a regex over the note sentence).
@@ -29,7 +30,8 @@ VALUE_PATTERNS = {
 }
 # (question pattern, kind of value). First match wins; the order puts the most specific first.
 VALUE_QUESTIONS = [
-    (re.compile(r"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|is|are|will)\b.*\b(?:pay|cost|charge)"), "price"),
+    (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|is|are|will)\b.*\b(?:pay|cost|charge)"
+                rf"|\bhow many {MONEY_UNITS}"), "price"),
     (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
     (re.compile(r"(?i)\b(how long|duration|how far back|retention|retain(?:ed)?|expir\w*|ttl|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
@@ -45,6 +47,11 @@ VALUE_QUESTIONS = [
 # holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
 EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
                          r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
+# A question asking what a phrase means asks a definition, never an amount, even when the phrase holds a value
+# word ("what does the market price mean"); so does a yes/no question weighing two things ("does renting cost
+# more than buying": a comparison, answered by a sentence that compares, with or without an amount).
+MEANING = re.compile(r"(?i)^\s*(?:define|definition of|meaning of)\b|\bwhat (?:does|do|did) .+ mean\b|\bwhat is meant by\b")
+COMPARATIVE = re.compile(r"(?i)\bthan\b")
 # Words that frame what a question asks rather than name the thing asked about: a note stating "$0.01/hour"
 # never says "pricing", one stating "kept 4 days" never says "how far back". They are left out of the asked
 # terms that an answering sentence must speak of (rag.answer.gate.unspoken). Plain English, no field's words.
@@ -64,7 +71,7 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # without naming the aspect: "the senate approves treaties".)
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
-CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|dates?")
+CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?")
 # A heading or parent line that labels a summary of the note: its lines restate what the note says in full
 # below, so a quote prefers the full line (rag.answer.compose).
 SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
@@ -92,6 +99,9 @@ TWO_DEFINITIONS = re.compile(r"(?i)^\s*((?:define|explain|describe|what (?:is|ar
 # in digits or as a word; notes whose list stops at 6 steps do not answer a question about the 9th.
 ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
 ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+# A question whose verb follows its subject ("does the queue keep", "how long can a snail sleep"): do-support
+# and modal verbs, at the start or after a question word.
+DO_SUPPORT = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:does|do|did|can|could|will|would|should|may|might|must)\b")
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
