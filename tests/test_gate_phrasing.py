@@ -19,6 +19,7 @@ HOUSING = {
 
 ## Deposits
 - a tenancy deposit is capped at five weeks of rent
+- the deposit scheme protects the money tenants hand over
 """,
 }
 
@@ -106,3 +107,10 @@ def test_near_misses_stay_refused(tmp_path, question, missing):
     assert answer.refused, answer.answer
     if missing:
         assert missing in answer.reason
+
+
+def test_a_compound_head_the_notes_use_elsewhere_still_tells_things_apart(tmp_path):
+    # the notes say "deposit scheme", but the line with a number of weeks is about the deposit's cap
+    answer = _ask_notes(tmp_path, HOUSING, "how many weeks is the deposit scheme")
+    assert answer.refused, answer.answer
+    assert "scheme" in answer.reason

@@ -89,7 +89,7 @@ def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
     return out
 
 
-def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[str]:
+def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, vocab: Vocabulary | None = None) -> list[str]:
     """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
     speaks of, in itself, its headings or the label lines above it: the fewest any candidate leaves out.
     [] when one sentence speaks of them all."""
@@ -100,7 +100,7 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> li
         if not intent.holds_value(unit.quote):
             continue
         missing = intent.unspoken(spoken_terms(unit) | labels_above(unit, labels),
-                                  lambda t, spoken: stands_for(t, spoken, policy))
+                                  lambda t, spoken: stands_for(t, spoken, policy), _used(vocab))
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
@@ -108,15 +108,20 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> li
     return fewest if fewest is not None else asked
 
 
-def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+def _used(vocab: Vocabulary | None) -> frozenset[str] | None:
+    """The stems the notes use; None without a vocabulary (then no compound head is excused)."""
+    return vocab.stems if vocab is not None else None
+
+
+def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, vocab: Vocabulary | None = None) -> Unit | None:
     """For a question asking one value or one definition: the best sentence that holds the asked kind of
     value and speaks of everything asked about (it answers, even when a line merely sharing words outscores
     it). None for other questions, or when no sentence does."""
     if not (intent.specific and intent.asked_terms):
         return None
     for unit in ranked[: policy.kind_units]:
-        if intent.holds_value(unit.quote) and not intent.unspoken(spoken_terms(unit),
-                                                                  lambda t, spoken: stands_for(t, spoken, policy)):
+        if intent.holds_value(unit.quote) and not intent.unspoken(
+                spoken_terms(unit), lambda t, spoken: stands_for(t, spoken, policy), _used(vocab)):
             return unit
     return None
 
@@ -182,7 +187,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             part.holds_value(u.quote) for part in valued for u in relevant):
         return f"no relevant sentence states {valued[0].label}"
     if intent.specific and intent.asked_terms:
-        missing = unspoken(intent, ranked, policy)
+        missing = unspoken(intent, ranked, policy, vocab)
         if missing and len(missing) < len(set(intent.asked_terms)):
             said = [intent.word_of(t) for t in intent.asked_terms if t not in missing]
             return (f"no sentence about {' '.join(said)!r} speaks of "

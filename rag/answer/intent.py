@@ -32,15 +32,19 @@ class Intent:
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
     asked_terms: tuple[str, ...] = field(default=())  # key terms less framing words: what is asked about
-    # (modifier, head) of two-word noun compounds ("deduplication id"): a line speaking of the modifier names
-    # the same thing with another head ("deduplication interval"); the value's own word ("age") is never one
+    # (modifier, head) of two-word noun compounds ("poverty line"): a line speaking of the modifier may name
+    # the same thing with another head ("poverty rate"); the value's own word ("age") is never one
     heads: tuple[tuple[str, str], ...] = field(default=())
 
-    def unspoken(self, spoken: set[str], stands) -> list[str]:
+    def unspoken(self, spoken: set[str], stands, used: frozenset[str] | None = None) -> list[str]:
         """The asked terms a text's stemmed words (``spoken``) do not speak of; ``stands(term, spoken)`` says
-        whether one term does. The head of a compound whose modifier is spoken is not missing."""
+        whether one term does. The head of a compound whose modifier is spoken is not missing when the notes
+        never use it (``used``: their stems; None excuses none): they call the thing by its modifier alone
+        ("poverty line" in notes saying "poverty rate"). A head the notes do use ("availability SLA") tells
+        things apart."""
         missing = [t for t in dict.fromkeys(self.asked_terms) if not stands(t, spoken)]
-        excused = {head for modifier, head in self.heads if modifier not in missing and stands(modifier, spoken)}
+        excused = {head for modifier, head in self.heads
+                   if used is not None and head not in used and modifier not in missing and stands(modifier, spoken)}
         return [t for t in missing if t not in excused]
 
     @property
@@ -289,7 +293,8 @@ def parse(question: str) -> Intent:
         compared=compared,
         parts=parts_of(q) if not sides else (),
         # "vs" frames a comparison; it names neither side nor what is compared
-        key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else q, drop_generic=True) or terms(q))),
+        key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else P.STAND_FOR.sub("", q), drop_generic=True)
+                                or terms(q))),
         asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q))),
         heads=compound_heads(q),
     )

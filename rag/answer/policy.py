@@ -50,7 +50,10 @@ EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat (?:determines?|causes?|drives?|e
 # A question asking what a phrase means asks a definition, never an amount, even when the phrase holds a value
 # word ("what does the market price mean"); so does a yes/no question weighing two things ("does renting cost
 # more than buying": a comparison, answered by a sentence that compares, with or without an amount).
-MEANING = re.compile(r"(?i)^\s*(?:define|definition of|meaning of)\b|\bwhat (?:does|do|did) .+ mean\b|\bwhat is meant by\b")
+MEANING = re.compile(r"(?i)^\s*(?:define|definition of|meaning of)\b|\bwhat (?:does|do|did) .+ (?:mean|stand for)\b"
+                     r"|\bwhat is meant by\b")
+# "what does IRSA stand for": the closing words ask for the spelled-out name; no note line says "stand".
+STAND_FOR = re.compile(r"(?i)\s+stands?\s+for\s*\??\s*$")
 COMPARATIVE = re.compile(r"(?i)\bthan\b")
 # Words that frame what a question asks rather than name the thing asked about: a note stating "$0.01/hour"
 # never says "pricing", one stating "kept 4 days" never says "how far back". They are left out of the asked
@@ -104,7 +107,8 @@ ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ni
 DO_SUPPORT = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:does|do|did|can|could|will|would|should|may|might|must)\b")
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
-DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b|what does .+ mean)")
+DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b"
+                        r"|what does .+ (?:mean|stand for))")
 # The thing a question ends by asking "what is" ("at sea level, what is the boiling point"
 # asks "boiling point"): a note line stating "the boiling point is ..." answers it, whatever kind of value its
 # words suggest and whatever qualifier the question adds (rag.answer.gate.check). Spelled as the question
