@@ -114,3 +114,23 @@ def test_a_compound_head_the_notes_use_elsewhere_still_tells_things_apart(tmp_pa
     answer = _ask_notes(tmp_path, HOUSING, "how many weeks is the deposit scheme")
     assert answer.refused, answer.answer
     assert "scheme" in answer.reason
+
+
+SAILING = {
+    "sailing.md": """# Sailing
+
+## Tacks
+- If the boat is on a port tack, the wind comes over the left side of the boat
+- on a starboard tack the boom swings out to port
+""",
+}
+
+
+def test_a_line_about_another_kind_of_the_asked_thing_is_a_near_miss(tmp_path):
+    # the notes say where the wind comes from on a port tack, never on a starboard tack
+    answer = _ask_notes(tmp_path, SAILING, "which side does the wind come over on a starboard tack")
+    assert answer.refused, answer.answer
+    assert "'port tack', not 'starboard tack'" in answer.reason
+    answer = _ask_notes(tmp_path / "b", SAILING, "which side does the wind come over on a port tack")
+    assert not answer.refused, answer.reason
+    assert "left side" in answer.answer

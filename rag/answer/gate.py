@@ -113,6 +113,34 @@ def _used(vocab: Vocabulary | None) -> frozenset[str] | None:
     return vocab.stems if vocab is not None else None
 
 
+def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> tuple[str, str] | None:
+    """A near miss on a qualifier: the question asks about one kind of a thing ("an inferior commodity") and
+    the line that speaks of everything else it asks names another kind in that place ("a normal commodity"),
+    while no line speaks of everything. Returns (asked, found) phrases, or None."""
+    if intent.comparison or intent.parts or intent.wants_list or not intent.heads:
+        return None
+    stands = lambda t, spoken: stands_for(t, spoken, policy)  # noqa: E731
+    spoken = [(u, spoken_terms(u)) for u in ranked[: policy.kind_units]]
+    if any(not intent.unspoken(terms_, stands) for _u, terms_ in spoken):
+        return None
+    for modifier, head in intent.heads:
+        best = next((u for u, terms_ in spoken if intent.unspoken(terms_, stands) == [modifier]), None)
+        other = _word_before(best.quote, head) if best else None
+        if other and stem(other) != modifier:
+            head_word = intent.word_of(head)
+            return f"{intent.word_of(modifier)} {head_word}", f"{other} {head_word}"
+    return None
+
+
+def _word_before(sentence: str, head: str) -> str | None:
+    """The content word right before the first word of ``sentence`` whose stem is ``head``."""
+    found = re.findall(r"[A-Za-z][\w-]*", sentence)
+    for before, word in zip(found, found[1:]):
+        if stem(word.lower()) == head and before.lower() not in STOPWORDS and len(before) > 2:
+            return before.lower()
+    return None
+
+
 def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, vocab: Vocabulary | None = None) -> Unit | None:
     """For a question asking one value or one definition: the best sentence that holds the asked kind of
     value and speaks of everything asked about (it answers, even when a line merely sharing words outscores
@@ -192,6 +220,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             said = [intent.word_of(t) for t in intent.asked_terms if t not in missing]
             return (f"no sentence about {' '.join(said)!r} speaks of "
                     f"{' '.join(intent.word_of(t) for t in missing)!r}")
+    contrast = contrasted(intent, ranked, policy)
+    if contrast:
+        return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
     if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
         return "no relevant sentence names anyone"
     return None
