@@ -134,3 +134,13 @@ def test_a_line_about_another_kind_of_the_asked_thing_is_a_near_miss(tmp_path):
     answer = _ask_notes(tmp_path / "b", SAILING, "which side does the wind come over on a port tack")
     assert not answer.refused, answer.reason
     assert "left side" in answer.answer
+
+
+def test_a_later_part_naming_only_another_bound_asks_the_first_parts_value_at_it(tmp_path):
+    from test_answer_variants import MEDICINE
+
+    assert parse("how long is dough proofed by default, and how long at most").parts == (
+        "how long is dough proofed by default", "how long is dough proofed at most")
+    answer = _ask_notes(tmp_path, MEDICINE, "what is the usual ibuprofen dose by default, and how much at most")
+    assert not answer.refused, answer.reason
+    assert "200 mg" in answer.answer and "1200 mg" in answer.answer, answer.answer

@@ -266,8 +266,20 @@ def parts_of(question: str) -> tuple[str, ...]:
     if two:
         return tuple(f"{two.group(1)}{thing}".strip() for thing in (two.group(2), two.group(3)))
     pieces = [p.strip(" ,?") for p in P.TWO_PARTS.split(question) if p and p.strip(" ,?")]
+    # a later part naming only another bound ("..., and how long at most") asks the first part's value at it
+    pieces = [_at_bound(pieces[0], p) if i and bound_of(p) and not terms(p, drop_generic=True) else p
+              for i, p in enumerate(pieces)]
     pieces = [p for p in pieces if len(terms(p, drop_generic=True)) >= 1]
     return tuple(pieces) if len(pieces) >= 2 else ()
+
+
+def _at_bound(first: str, later: str) -> str:
+    """The first part asked at the later part's bound: ("how long is X kept by default", "how long at most")
+    -> "how long is X kept at most"."""
+    bound = P.BOUND_WORDS[bound_of(later)].search(later).group(0)
+    own = bound_of(first)
+    base = re.sub(rf"(?i)(?:\bby\s+)?{P.BOUND_WORDS[own].pattern.removeprefix('(?i)')}", "", first) if own else first
+    return " ".join(f"{base} {bound}".split())
 
 
 @lru_cache(maxsize=2048)
