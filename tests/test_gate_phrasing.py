@@ -157,3 +157,12 @@ def test_the_speller_fixes_slips_of_the_fingers_not_other_words(typed, fixed):
 
     notes = ["the default visibility limit", "retention of lambda logs", "economies of scale", "gardens in spring"]
     assert Speller(notes).correct_word(typed) == fixed
+
+
+def test_what_an_acronym_stands_for_is_answered_by_its_spelled_out_line(tmp_path):
+    notes = {"lab.md": "# Lab\n\n## Methods\n- **PCR (polymerase chain reaction)**: copies a DNA segment\n"
+                       "- standard curves calibrate each run\n- a standard run takes 2 hours\n"}
+    answer = _ask_notes(tmp_path, notes, "what does PCR stand for")
+    assert answer.standalone.endswith("stand for"), answer.standalone  # not "standard", a word of the notes
+    assert not answer.refused, answer.reason
+    assert "polymerase chain reaction" in answer.answer

@@ -25,6 +25,7 @@ from .gather import Gatherer
 from .condense import condense
 from .evidence import Scorer, units_of
 from .intent import named_by_phrases, parse
+from . import policy as P
 from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
 from .vocab import Vocabulary
@@ -115,7 +116,12 @@ class Answerer:
             # a shortened word the notes spell out ("dedup" -> "deduplication"), learned from the notes
             return self.vocab.expansion(corrected, self.policy.expand_min) or corrected
 
-        return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fix(m.group(0)), condense(question, history or []))
+        text = condense(question, history or [])
+        # the closing "stand for" asks for a spelled-out name: plain English, never a typo nor a shortening
+        # ("stand" is not "standard"); the words before it are the notes' words
+        frame = P.STAND_FOR.search(text)
+        body, tail = (text[: frame.start()], text[frame.start():]) if frame else (text, "")
+        return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fix(m.group(0)), body) + tail
 
     def prompt(self, question: str, sources: list[Source]) -> str:
         parts = []
