@@ -114,19 +114,22 @@ def _used(vocab: Vocabulary | None) -> frozenset[str] | None:
 
 
 def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> tuple[str, str] | None:
-    """A near miss on a qualifier: the question asks about one kind of a thing ("an inferior commodity") and
-    the line that speaks of everything else it asks names another kind in that place ("a normal commodity"),
-    while no line speaks of everything. Returns (asked, found) phrases, or None."""
+    """A near miss on a qualifier: the question asks about one kind of a thing ("an inferior commodity"), the
+    notes name that kind somewhere, and the line that speaks of everything else it asks names another kind in
+    that place ("a normal commodity"), while no line speaks of everything. Returns (asked, found) phrases,
+    or None. (Both kinds must be phrases of the notes: two words of a question side by side are not always
+    a kind of a thing, "tests whether".)"""
     if intent.comparison or intent.parts or intent.wants_list or not intent.heads:
         return None
     stands = lambda t, spoken: stands_for(t, spoken, policy)  # noqa: E731
     spoken = [(u, spoken_terms(u)) for u in ranked[: policy.kind_units]]
     if any(not intent.unspoken(terms_, stands) for _u, terms_ in spoken):
         return None
+    pairs = {pair for u in ranked for found in [terms(u.quote)] for pair in zip(found, found[1:])}
     for modifier, head in intent.heads:
         best = next((u for u, terms_ in spoken if intent.unspoken(terms_, stands) == [modifier]), None)
-        other = _word_before(best.quote, head) if best else None
-        if other and stem(other) != modifier:
+        other = _word_before(best.quote, head) if best and (modifier, head) in pairs else None
+        if other and stem(other) != modifier and (stem(other), head) in pairs:
             head_word = intent.word_of(head)
             return f"{intent.word_of(modifier)} {head_word}", f"{other} {head_word}"
     return None
