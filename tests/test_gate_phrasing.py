@@ -166,3 +166,12 @@ def test_what_an_acronym_stands_for_is_answered_by_its_spelled_out_line(tmp_path
     assert answer.standalone.endswith("stand for"), answer.standalone  # not "standard", a word of the notes
     assert not answer.refused, answer.reason
     assert "polymerase chain reaction" in answer.answer
+
+
+def test_the_scorer_matches_a_question_word_to_the_notes_word_of_its_family():
+    from rag.answer.evidence import Scorer, Unit
+
+    units = [Unit("p.md", 1, "**stoicism**: virtue is the only good; accept what you cannot change", "Philosophy", 0),
+             Unit("p.md", 2, "epicureans believe pleasure is the absence of pain", "Philosophy", 0)]
+    ranked = Scorer({"stoicism": 2.0, "stoic": 2.0, "believ": 1.0}).score("what do stoics believe", units, {0: 1})
+    assert ranked[0].line == 1  # "stoics" speaks of "stoicism", though it shares no stem with it

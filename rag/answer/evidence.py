@@ -12,6 +12,7 @@ from ..text import GENERIC, numbers, split_sentences, strip_markup, terms
 from . import intent as intents
 from . import policy as P
 from .policy import DEFAULT, Policy
+from .sameword import stands_for
 
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
 _WORDS = re.compile(r"[A-Za-z0-9]{2,}")
@@ -105,13 +106,15 @@ class Scorer:
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
 
-    def coverage(self, question_terms: list[str], text: str) -> float:
-        """Share of the question's (idf-weighted) content terms found in ``text``."""
+    def coverage(self, question_terms: list[str], text: str, forms: dict[str, set[str]] | None = None) -> float:
+        """Share of the question's (idf-weighted) content terms found in ``text``; ``forms`` maps a term to the
+        notes' stems that are the same word inflected ("anarchist" in a question, "anarchism" in a note)."""
         if not question_terms:
             return 0.0
         have = set(terms(text))
         total = sum(self.weight(t) for t in set(question_terms))
-        found = sum(self.weight(t) for t in set(question_terms) if t in have)
+        found = sum(self.weight(t) for t in set(question_terms)
+                    if t in have or (forms is not None and forms.get(t, set()) & have))
         return found / total if total else 0.0
 
     def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
@@ -124,9 +127,12 @@ class Scorer:
             qvec = self.embedder.encode_query(question)
             vecs = self._embed([u.display for u in units])
             sims = (vecs @ qvec).tolist()
+        # each question term's inflected forms among these sentences' words, found once per question
+        seen = {t for unit in units for t in terms(f"{unit.context} {unit.quote}")}
+        forms = {t: {w for w in seen if w != t and stands_for(t, {w}, p, abbreviations=False)} for t in set(q_key)}
         for unit, sim in zip(units, sims):
-            own = self.coverage(q_key, unit.quote)
-            ctx = self.coverage(q_key, f"{unit.context} {unit.quote}")
+            own = self.coverage(q_key, unit.quote, forms)
+            ctx = self.coverage(q_key, f"{unit.context} {unit.quote}", forms)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)

@@ -20,7 +20,7 @@ from .evidence import is_label, names_asked
 from .intent import Intent, parse
 from . import policy as P
 from .policy import DEFAULT, Policy
-from .verify import synonyms_of
+from .sameword import stands_for
 from .vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -51,31 +51,6 @@ def spoken_terms(unit: Unit) -> set[str]:
     also split ("point-in-time" speaks of "time")."""
     text = f"{unit.heading} {unit.context} {unit.quote}"
     return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
-
-
-def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviations: bool = True) -> bool:
-    """Whether a stemmed question term stands in a sentence's words: the same stem, a synonym, an
-    abbreviation of one ("env"/"environ"; only where leniency is the safe side), or the same word inflected
-    ("explod"/"explos")."""
-    if term in spoken or synonyms_of(term) & spoken:
-        return True
-    for word in spoken:
-        short, long_ = sorted((term, word), key=len)
-        if abbreviations and len(short) >= policy.abbreviation_min and long_.startswith(short):
-            return True
-        shared = _common_prefix(short, long_)
-        if shared >= policy.shared_prefix_min and shared >= policy.shared_prefix_share * len(short):
-            return True
-    return False
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:

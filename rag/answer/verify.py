@@ -15,6 +15,7 @@ from ..text import number_value, numbers, split_sentences, stem, terms, words
 from . import policy as P
 from .evidence import Unit
 from .intent import bound_of
+from .sameword import synonyms_of
 
 _CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _ANY_BRACKET = re.compile(r"\s*\[[^\]]{0,12}\]")
@@ -81,16 +82,7 @@ def number_units(text: str, units: frozenset[str] = frozenset()) -> set[tuple[st
     return out
 
 
-_SYNONYMS: dict[str, set[str]] = {}
-for _a, _b in P.SYNONYMS:
-    _SYNONYMS.setdefault(stem(_a), set()).add(stem(_b))
-    _SYNONYMS.setdefault(stem(_b), set()).add(stem(_a))
 _GLUE = frozenset(stem(w) for w in P.GLUE_WORDS)
-
-
-def synonyms_of(term: str) -> set[str]:
-    """Stemmed words of the policy's synonym table that may stand for the stemmed ``term``."""
-    return _SYNONYMS.get(term, set())
 
 
 def added_terms(sentence: str, question: str = "") -> list[str]:
@@ -102,7 +94,7 @@ def added_terms(sentence: str, question: str = "") -> list[str]:
 def unsupported_terms(sentence: str, quote: str, question: str = "") -> list[str]:
     """Added words of ``sentence`` that do not stand in ``quote`` (inflections and synonyms allowed)."""
     have = set(terms(quote)) | {stem(w) for w in words(quote)}
-    return [t for t in added_terms(sentence, question) if t not in have and not (_SYNONYMS.get(t, set()) & have)]
+    return [t for t in added_terms(sentence, question) if t not in have and not (synonyms_of(t) & have)]
 
 
 def faithful(sentence: str, quote: str, question: str = "") -> bool:

@@ -1,0 +1,47 @@
+"""When a word of the question and a word of the notes are the same word: one stem, a synonym from the
+policy's small table, an inflection ("explode"/"explosion"), or an abbreviation ("env"/"environment").
+
+The scorer ranks sentences with it, the gate judges coverage with it and the verifier checks model sentences
+with the synonym table, so "the same word" means one thing across the answer stage.
+"""
+
+from __future__ import annotations
+
+from ..text import stem
+from . import policy as P
+from .policy import DEFAULT, Policy
+
+_SYNONYMS: dict[str, set[str]] = {}
+for _a, _b in P.SYNONYMS:
+    _SYNONYMS.setdefault(stem(_a), set()).add(stem(_b))
+    _SYNONYMS.setdefault(stem(_b), set()).add(stem(_a))
+
+
+def synonyms_of(term: str) -> set[str]:
+    """Stemmed words of the policy's synonym table that may stand for the stemmed ``term``."""
+    return _SYNONYMS.get(term, set())
+
+
+def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviations: bool = True) -> bool:
+    """Whether a stemmed question term stands in a sentence's words: the same stem, a synonym, an
+    abbreviation of one ("env"/"environ"; only where leniency is the safe side), or the same word inflected
+    ("explod"/"explos", "anarchist"/"anarch")."""
+    if term in spoken or synonyms_of(term) & spoken:
+        return True
+    for word in spoken:
+        short, long_ = sorted((term, word), key=len)
+        if abbreviations and len(short) >= policy.abbreviation_min and long_.startswith(short):
+            return True
+        shared = _common_prefix(short, long_)
+        if shared >= policy.shared_prefix_min and shared >= policy.shared_prefix_share * len(short):
+            return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
