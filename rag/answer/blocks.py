@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..tables import table_at
 from .evidence import Unit
 from . import policy as P
 from .policy import DEFAULT, Policy
@@ -24,6 +25,8 @@ def depth(line: str) -> int:
 def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAULT) -> tuple[str, int, int]:
     """(quote, start, end): a topic line with the list under it; for a list question, the whole list
     the sentence belongs to, from its parent line. Falls back to the sentence itself."""
+    if unit.row:
+        return _table_block(unit, lines, whole_list, policy)
     if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
         return unit.quote, unit.line, unit.line
     text = unit.display
@@ -116,3 +119,15 @@ def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
     last = above + under if under <= policy.detail_max_lines else unit.line
     return "\n".join([label.lstrip()] + lines[above:last]), above, last
 
+
+
+def _table_block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy) -> tuple[str, int, int]:
+    """A table row is quoted as written; for a list question, the whole table from its header row, when it
+    is no longer than a list block (the rows are what the list asks for)."""
+    single = unit.row, unit.line, unit.line
+    if not whole_list or not 0 < unit.line <= len(lines) or unit.row not in lines[unit.line - 1]:
+        return single
+    table = table_at(lines, unit.line - 1)
+    if table is None or not 1 < len(table.rows) <= policy.list_max_lines:
+        return single
+    return "\n".join(lines[table.header: table.last + 1]), table.header + 1, table.last + 1
