@@ -15,7 +15,7 @@ CHEMISTRY = {
     "solvents.md": """# Lab solvents
 
 ## Boiling points at sea level
-The solvents we keep in the cabinet, with where they boil.
+Solvents stocked for the practical class:
 
 |Solvent|Boiling point|Flash point|
 |---|:---:|---|
@@ -100,7 +100,15 @@ def test_rows_are_units_matched_as_read_and_cited_as_written():
     water = units[0]
     assert water.quote == "Solvent Water, Boiling point 100 °C"
     assert water.row == "|Water|100 °C|" and water.cited == "|Water|100 °C|"
-    assert "Solvent | Boiling point" in water.context and water.header == "Solvent | Boiling point"
+    assert water.header == "Solvent | Boiling point"
+
+
+def test_a_row_speaks_of_the_columns_it_fills_not_the_whole_header():
+    # in a table of laps, a row filling only the lap-time column says nothing of the total time
+    text = "|Number of laps|Total time|Lap time|\n|---|---|---|\n|2|4 min||\n|||2 min|"
+    total, lap = units_of(_chunk(text, "Training > Intervals"))
+    assert total.quote == "Number of laps 2, Total time 4 min" and lap.quote == "Lap time 2 min"
+    assert "total" not in lap.context.lower() and lap.header == "Number of laps | Total time | Lap time"
 
 
 def test_a_row_of_bare_numbers_is_a_unit_once_read_with_its_header():
@@ -171,4 +179,15 @@ def test_paraphrases_find_the_row(tmp_path):
     for question in ("at what temperature does ethanol boil", "ethanol boiling point?",
                      "tell me the boiling point for ethanol"):
         answer = _ask_notes(tmp_path, CHEMISTRY, question)
-        assert not answer.refused and "78 °C" in answer.answer, (question, answer.answer, answer.reason)
+        assert not answer.refused and "Boiling point 78 °C" in answer.answer, (question, answer.answer, answer.reason)
+        assert "|Solvent|" not in answer.answer
+
+
+def test_a_list_question_gets_the_table_a_line_introduces(tmp_path):
+    answer = _ask_notes(tmp_path, CHEMISTRY, "which solvents are stocked for the practical class")
+    assert not answer.refused, answer.reason
+    for item in ("Water", "Ethanol", "Acetone", "Diethyl ether"):
+        assert item in answer.answer, answer.answer
+    block = next(c for c in answer.citations if c.quote.startswith("Solvents stocked"))
+    assert (block.start_line, block.end_line) == (4, 11)
+    _grounded(answer, CHEMISTRY)

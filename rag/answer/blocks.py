@@ -29,6 +29,9 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return _table_block(unit, lines, whole_list, policy)
     if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
         return unit.quote, unit.line, unit.line
+    if whole_list and (under := _table_under(lines, unit.line, policy)) is not None:
+        head = lines[unit.line - 1]
+        return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
     text = unit.display
     start = unit.line
     topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
@@ -119,6 +122,16 @@ def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
     last = above + under if under <= policy.detail_max_lines else unit.line
     return "\n".join([label.lstrip()] + lines[above:last]), above, last
 
+
+
+def _table_under(lines: list[str], number: int, policy: Policy):
+    """The table that line ``number`` introduces ("Solvents we keep:" over it, a blank line between at most),
+    when it is no longer than a list block."""
+    for index in range(number, min(number + 2, len(lines))):
+        if lines[index].strip():
+            table = table_at(lines, index)
+            return table if table is not None and table.header == index and 1 < len(table.rows) <= policy.list_max_lines else None
+    return None
 
 
 def _table_block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy) -> tuple[str, int, int]:

@@ -45,8 +45,10 @@ def display(quote: str) -> str:
     a table's rows read with its header ("Element water, Boiling point 100 °C; ...")."""
     rows = quote.split("\n")
     table = next(iter(find_tables(rows)), None)
-    if table is not None and table.header == 0 and table.last == len(rows) - 1:
-        return neutralise_markers("; ".join(r for i in table.rows if (r := reading(table.columns, rows[i]))))
+    if table is not None and table.last == len(rows) - 1:  # a table, or a line introducing one, ends the quote
+        intro = [strip_markup(line) for line in rows[: table.header] if line.strip()]
+        read = "; ".join(r for i in table.rows if (r := reading(table.columns, rows[i])))
+        return neutralise_markers(f"{intro[-1].rstrip().rstrip(':')}: {read}" if intro else read)
     parts = [strip_markup(line).lstrip("├└│─ ") for line in rows if line.strip()]
     text = parts[0] if len(parts) == 1 else parts[0].rstrip().rstrip(":") + ": " + "; ".join(p.strip() for p in parts[1:])
     return neutralise_markers(text)

@@ -87,10 +87,10 @@ def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], par
     text = reading(columns, raw)
     if len(_WORDS.findall(text)) < 2 or looks_like_instruction(text):
         return None
-    header = header_text(columns)
-    context = " ".join([chunk.heading, *parents, header])
-    return Unit(chunk.file, chunk.line_numbers[offset], text, context, chunk.id, heading=chunk.heading,
-                row=raw.strip(), header=header)
+    # the context is the heading and parent lines, not the whole header: a row speaks of the columns it fills
+    # ("Marginal satisfaction $2" says nothing of "Total satisfaction"), and its reading names those already
+    return Unit(chunk.file, chunk.line_numbers[offset], text, " ".join([chunk.heading, *parents]), chunk.id,
+                heading=chunk.heading, row=raw.strip(), header=header_text(columns))
 
 
 def _summary_label(line: str) -> bool:
