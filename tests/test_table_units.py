@@ -154,7 +154,7 @@ def test_a_rows_value_under_another_column(tmp_path):
 def test_two_rows_compared(tmp_path):
     answer = _ask_notes(tmp_path, CHEMISTRY, "boiling point of water vs diethyl ether")
     assert not answer.refused, answer.reason
-    assert "100 °C" in answer.answer and "35 °C" in answer.answer
+    assert "Boiling point 100 °C" in answer.answer and "Boiling point 35 °C" in answer.answer
     _grounded(answer, CHEMISTRY)
 
 
