@@ -214,9 +214,10 @@ class Composer:
         citations: list[Citation] = []
         keyed: dict[tuple, int] = {}
         readings: dict[int, str] = {}  # a table row cited as written, shown as read with its header
+        asked = frozenset(terms(intent.question))
 
         def cite(unit: Unit, expand: bool) -> int:
-            quote, start, end = block(unit, self.lines_of(unit.file), intent.wants_list, p) if expand else (unit.cited, unit.line, unit.line)
+            quote, start, end = block(unit, self.lines_of(unit.file), intent.wants_list, p, asked) if expand else (unit.cited, unit.line, unit.line)
             key = (unit.file, start, end, quote)
             if key not in keyed:
                 keyed[key] = len(citations) + 1
