@@ -192,34 +192,3 @@ def test_a_list_question_gets_the_table_a_line_introduces(tmp_path):
     assert (block.start_line, block.end_line) == (4, 11)
     _grounded(answer, CHEMISTRY)
 
-
-# -- two-part questions: each part answered by a line holding what that part asks ---------------------------------
-
-VOLCANOES = {
-    "volcanoes.md": """# Volcanoes
-
-## Shield volcanoes
-- Shield volcanoes erupt runny basalt lava that flows for kilometres.
-- Shield volcanoes have gentle slopes built from many thin lava flows.
-
-## Monitoring
-- Geologists measure ground swelling with tiltmeters and GPS stations.
-- A swarm of small earthquakes often comes before an eruption.
-""",
-}
-
-
-def test_a_part_pointing_back_is_answered_by_a_line_about_itself_not_the_other_parts_subject(tmp_path):
-    # "how do geologists monitor them": "them" carries "shield volcanoes" into the part's ranking, but the line
-    # answering it must speak of monitoring, not merely of shield volcanoes (gather.best_for_part ``own``)
-    answer = _ask_notes(tmp_path, VOLCANOES, "what lava do shield volcanoes erupt and how do geologists monitor them")
-    assert not answer.refused, answer.reason
-    assert "runny basalt lava" in answer.answer and "tiltmeters" in answer.answer, answer.answer
-    _grounded(answer, VOLCANOES)
-
-
-def test_paraphrases_of_a_part_pointing_back(tmp_path):
-    for question in ("which lava comes out of shield volcanoes, and how are they monitored by geologists",
-                     "what kind of lava does a shield volcano erupt and how do geologists watch it"):
-        answer = _ask_notes(tmp_path, VOLCANOES, question)
-        assert "basalt" in answer.answer and "tiltmeters" in answer.answer, (question, answer.answer)

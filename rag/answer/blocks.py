@@ -32,6 +32,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return _table_block(unit, lines, whole_list, policy)
     if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
         return unit.quote, unit.line, unit.line
+    # a list item of one word ("- Velouté") says nothing alone: it is quoted with its list
+    whole_list = whole_list or bool(LIST_ITEM.match(lines[unit.line - 1]) and len(unit.display.split()) == 1)
     if whole_list and (under := _table_under(lines, unit.line, policy)) is not None:
         head = lines[unit.line - 1]
         return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
