@@ -76,27 +76,6 @@ def _idf(texts: list[str], tokens: list[list[str]] | None = None) -> dict[str, f
     return {t: float(np.log(1 + (n - d + 0.5) / (d + 0.5))) for t, d in df.items()}
 
 
-def _slip(typed: str, word: str) -> bool:
-    """Whether ``typed`` is ``word`` with one slip of the fingers (a letter added, dropped, changed or two
-    swapped), or two slips that keep its ending: "limt", "defualt" and "visibilty" are typos, while
-    "economists" for "economies" is another word (two changes, at the end)."""
-    edits = _edits(typed, word)
-    return edits <= 1 or (edits == 2 and typed[-2:] == word[-2:])
-
-
-def _edits(a: str, b: str) -> int:
-    """Letters added, dropped, changed or swapped with the next one to turn ``a`` into ``b``."""
-    rows = [list(range(len(b) + 1))]
-    for i, x in enumerate(a, 1):
-        row = [i]
-        for j, y in enumerate(b, 1):
-            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y)))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
-
-
 class Speller:
     """Corrects question words that are not in the notes' vocabulary ("defualt" -> "default")."""
 
@@ -120,7 +99,7 @@ class Speller:
             return word
         pool = [w for w in self.by_initial.get(low[0], []) if abs(len(w) - len(low)) <= 2]
         # Transposed first letters are rare in typing; the first-letter pool keeps this fast.
-        close = [w for w in difflib.get_close_matches(low, pool, n=4, cutoff=0.8) if _slip(low, w)]
+        close = difflib.get_close_matches(low, pool, n=4, cutoff=0.8)
         if not close:
             return word
         return max(close, key=lambda w: (difflib.SequenceMatcher(None, low, w).ratio(), self.counts[w]))

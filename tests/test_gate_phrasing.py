@@ -146,19 +146,6 @@ def test_a_later_part_naming_only_another_bound_asks_the_first_parts_value_at_it
     assert "200 mg" in answer.answer and "1200 mg" in answer.answer, answer.answer
 
 
-@pytest.mark.parametrize("typed, fixed", [
-    ("defualt", "default"), ("visibilty", "visibility"), ("limt", "limit"), ("retension", "retention"),
-    ("lamda", "lambda"),
-    ("economists", "economists"),  # another word of the same family, not a typo of "economies"
-    ("gardeners", "gardeners"),  # not "gardens"
-])
-def test_the_speller_fixes_slips_of_the_fingers_not_other_words(typed, fixed):
-    from rag.retrieve import Speller
-
-    notes = ["the default visibility limit", "retention of lambda logs", "economies of scale", "gardens in spring"]
-    assert Speller(notes).correct_word(typed) == fixed
-
-
 def test_what_an_acronym_stands_for_is_answered_by_its_spelled_out_line(tmp_path):
     notes = {"lab.md": "# Lab\n\n## Methods\n- **PCR (polymerase chain reaction)**: copies a DNA segment\n"
                        "- standard curves calibrate each run\n- a standard run takes 2 hours\n"}
