@@ -1,0 +1,158 @@
+"""Each side of a comparison keeps its own line (rag/answer/sides.py side_lines / best_line), named by an
+acronym the notes spell out (rag/answer/vocab.py acronyms_in), kept in the sources beyond the lines a note
+keeps (rag/answer/gather.py), and a comparison is refused only when neither side is in the notes
+(rag/answer/gate.py). Notes invented from fields other than the eval sets': chemistry, law, cooking."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from test_compose import _ask_notes
+
+from rag.answer.evidence import Unit
+from rag.answer.gather import Gatherer
+from rag.answer.intent import parse
+from rag.answer.sides import side_lines, sides_of, topic_of
+from rag.answer.vocab import Vocabulary, acronyms_in
+
+
+def _unit(quote: str, context: str, line: int, chunk: int = 0) -> Unit:
+    return Unit("n.md", line, quote, context, chunk, heading=context.split(" ")[0])
+
+
+# -- acronyms learned from the notes ----------------------------------------------------------------------
+
+def test_acronyms_are_learned_from_a_name_written_beside_them():
+    assert acronyms_in("**Thin Layer Chromatography (TLC)**: a coated plate") == {"tlc": ("thin", "layer", "chromatographi")}
+    assert acronyms_in("run it by GC (Gas Chromatography) first") == {"gc": ("gas", "chromatographi")}
+    assert acronyms_in("Alternative Dispute Resolution (ADR) avoids court")["adr"] == ("altern", "disput", "resolut")
+    # letters that are not the initials of the words before them teach nothing
+    assert acronyms_in("the second sample (Primary) and the ladle (AB)") == {}
+    assert Vocabulary.learn(["Gas Chromatography (GC) needs heat"]).acronyms == {"gc": ("gas", "chromatographi")}
+
+
+def test_a_side_asked_by_its_acronym_is_named_by_the_words_of_its_name():
+    acronyms = {"tlc": ("thin", "layer", "chromatographi"), "gc": ("gas", "chromatographi")}
+    units = [_unit("Thin Layer Chromatography (TLC): a plate coated with silica", "Methods", 1),
+             _unit("Gas Chromatography (GC): a column in an oven", "Methods", 2),
+             _unit("the sample need not be volatile", "Samples thin layer plates:", 5),
+             _unit("the sample must be volatile", "Samples gas columns:", 7)]
+    intent = parse("tlc vs gc volatile sample")
+    tlc, gc = side_lines(intent, units, acronyms)
+    assert tlc is units[2] and gc is units[3]
+    # without the acronyms the notes spell out, only the lines saying "TLC" and "GC" name the sides
+    assert side_lines(intent, units) == [units[0], units[1]]
+    # asked by the name, a line saying only the acronym names the side too
+    sides = sides_of(parse("thin layer chromatography vs gc cost"), acronyms)
+    assert frozenset({"tlc"}) in sides[0].names
+
+
+def test_an_acronym_in_the_question_finds_its_sides_line_through_the_whole_pipeline(tmp_path):
+    notes = {"lab.md": """# Chromatography
+
+## Methods
+- **Thin Layer Chromatography (TLC)**: a plate coated with silica
+- **Gas Chromatography (GC)**: a column in an oven
+
+## Samples
+- thin layer plates:
+  - the sample need not be volatile
+- gas columns:
+  - the sample must be volatile
+"""}
+    answer = _ask_notes(tmp_path, notes, "tlc vs gc volatile sample")
+    assert not answer.refused, answer.reason
+    assert "need not be volatile" in answer.answer and "must be volatile" in answer.answer, answer.answer
+
+
+# -- which line answers for a side -------------------------------------------------------------------------
+
+def test_the_line_naming_the_sides_whole_phrase_beats_one_naming_its_words_apart():
+    # "increase in temperature": both lines name "increase" and "temperature" and speak of the rate
+    units = [_unit("If the rate must increase, raise the temperature first", "Kinetics", 1),
+             _unit("An increase in temperature speeds up the rate of reaction", "Kinetics", 2),
+             _unit("An increase in pressure speeds up the rate for gases only", "Kinetics", 3)]
+    intent = parse("increase in temperature vs increase in pressure, what happens to the rate")
+    assert side_lines(intent, units) == [units[1], units[2]]
+
+
+def test_words_both_sides_share_in_the_question_or_the_notes_name_the_sides_not_what_is_compared():
+    # "decrease" on both sides; "bread flour" as the notes name it: what is compared is the protein
+    intent = parse("bread vs cake flour, how much protein does each hold")
+    units = [_unit("Bread flour: 12-14% protein", "Flours", 1), _unit("Cake flour: 7-9% protein", "Flours", 2)]
+    sides = sides_of(intent)
+    assert "flour" not in topic_of(intent, sides, units) and "protein" in topic_of(intent, sides, units)
+    # "Bread flour: ..." labels a line: the colon ends the name, so the word after it is still compared
+    labelled = parse("bread vs cake protein")
+    assert "protein" in topic_of(labelled, sides_of(labelled), units)
+
+
+def test_when_nothing_is_compared_the_line_defining_each_side_answers():
+    units = [_unit("A fine usually follows misdemeanours", "Offences", 1),
+             _unit("Crimes that carry short jail terms are misdemeanours", "Offences", 2),
+             _unit("A felony record bars some jobs", "Offences", 3),
+             _unit("Serious crimes punished by long prison terms are called felonies", "Offences", 4)]
+    assert side_lines(parse("misdemeanours vs felonies"), units) == [units[1], units[3]]
+
+
+def test_of_a_label_lines_children_the_one_most_about_what_is_compared_answers():
+    # "Overproofed dough leads to:" heads the lines that state the effects; of those speaking of the crumb,
+    # the one that is about the crumb, not the one that mentions it among other things
+    label = "Overproofed dough leads to:"
+    units = [_unit(label, "Proofing", 1),
+             _unit("More gas in the crumb than the gluten can hold at oven heat", f"Proofing {label}", 2),
+             _unit("A coarse crumb", f"Proofing {label}", 3),
+             _unit("Underproofed dough leads to:", "Proofing", 4),
+             _unit("A tight crumb", "Proofing Underproofed dough leads to:", 5)]
+    over, under = side_lines(parse("overproofed vs underproofed dough effect on the crumb"), units)
+    assert over is units[2] and under is units[4]
+
+
+def test_a_label_that_speaks_of_what_is_compared_gives_way_to_its_child():
+    label = "Crumb of overproofed dough:"
+    units = [_unit(label, "Proofing", 1), _unit("coarse and open, with large holes", f"Proofing {label}", 2),
+             _unit("Underproofed dough crumb is tight", "Proofing", 3)]
+    over, under = side_lines(parse("overproofed vs underproofed dough crumb"), units)
+    assert over is units[1] and under is units[2]
+
+
+# -- the sources keep each side's line ---------------------------------------------------------------------
+
+def test_each_sides_line_stays_in_the_sources_beyond_the_lines_a_note_keeps():
+    units = [_unit("Rates rise with heat in most reactions", "Kinetics", 1),
+             _unit("Catalysts change the path of the reaction", "Kinetics", 2),
+             _unit("The rate is the change in concentration over time", "Kinetics", 3),
+             _unit("An increase in temperature speeds up the rate of reaction", "Kinetics", 4),
+             _unit("An increase in pressure speeds up the rate for gases only", "Kinetics", 5)]
+    for n, unit in enumerate(units):
+        unit.score = 1.0 - n / 10
+    retriever = SimpleNamespace(store=SimpleNamespace(chunks={0: SimpleNamespace(heading="Kinetics")}))
+    intent = parse("increase in temperature vs increase in pressure, what happens to the rate")
+    sources = Gatherer(retriever, scorer=None).select_sources(units, intent, side_lines(intent, units))
+    kept = [u.quote for s in sources for u in s.units]
+    assert units[3].quote in kept and units[4].quote in kept, kept
+
+
+# -- refusing a comparison ---------------------------------------------------------------------------------
+
+BREAD = {"bread.md": """# Bread
+
+## Sourdough
+- Sourdough proofing takes 12 hours at room temperature
+- Sourdough uses a starter of wild yeast
+
+## Rye
+- Rye dough is sticky and dense
+"""}
+
+
+def test_a_comparison_with_one_side_missing_answers_the_other_and_says_so(tmp_path):
+    answer = _ask_notes(tmp_path, BREAD, "sourdough vs zeppelin airship")
+    assert not answer.refused, answer.reason
+    assert "Sourdough" in answer.answer
+    assert "don't say anything about zeppelin" in answer.answer, answer.answer
+
+
+def test_a_comparison_with_neither_side_in_the_notes_is_refused(tmp_path):
+    answer = _ask_notes(tmp_path, BREAD, "zeppelin vs hovercraft airship")
+    assert answer.refused
