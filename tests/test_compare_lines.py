@@ -118,7 +118,7 @@ def test_a_label_that_speaks_of_what_is_compared_gives_way_to_its_child():
 
 # -- the sources keep each side's line ---------------------------------------------------------------------
 
-def test_each_sides_line_stays_in_the_sources_beyond_the_lines_a_note_keeps():
+def test_each_sides_line_stays_in_the_sources_though_other_lines_of_its_note_score_higher():
     units = [_unit("Rates rise with heat in most reactions", "Kinetics", 1),
              _unit("Catalysts change the path of the reaction", "Kinetics", 2),
              _unit("The rate is the change in concentration over time", "Kinetics", 3),
@@ -128,7 +128,7 @@ def test_each_sides_line_stays_in_the_sources_beyond_the_lines_a_note_keeps():
         unit.score = 1.0 - n / 10
     retriever = SimpleNamespace(store=SimpleNamespace(chunks={0: SimpleNamespace(heading="Kinetics")}))
     intent = parse("increase in temperature vs increase in pressure, what happens to the rate")
-    sources = Gatherer(retriever, scorer=None).select_sources(units, intent, side_lines(intent, units))
+    sources = Gatherer(retriever, scorer=None).select_sources(units, intent)
     kept = [u.quote for s in sources for u in s.units]
     assert units[3].quote in kept and units[4].quote in kept, kept
 

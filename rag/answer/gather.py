@@ -57,7 +57,7 @@ class Gatherer:
                        part_units: list[Unit | None] = ()) -> list[Source]:
         """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; ``part_units``
         (each part's line, each comparison side's line, or the line answering a value question) are kept even
-        when other lines score higher, and beyond the lines each source keeps."""
+        when other lines score higher."""
         if not ranked:
             return []
         p = self.policy
@@ -77,7 +77,7 @@ class Gatherer:
                     continue
                 groups[unit.chunk_id] = []
                 order.append(unit.chunk_id)
-            if len(groups[unit.chunk_id]) < p.units_per_source or unit in firsts:
+            if len(groups[unit.chunk_id]) < p.units_per_source:
                 groups[unit.chunk_id].append(unit)
         sources = []
         for n, chunk_id in enumerate(order, start=1):
