@@ -156,3 +156,22 @@ def test_a_comparison_with_one_side_missing_answers_the_other_and_says_so(tmp_pa
 def test_a_comparison_with_neither_side_in_the_notes_is_refused(tmp_path):
     answer = _ask_notes(tmp_path, BREAD, "zeppelin vs hovercraft airship")
     assert answer.refused
+
+
+PROOFING = {"proofing.md": """# Proofing
+
+- Overproofed dough is dough left to rise too long
+- Underproofed dough is dough baked too soon
+- Overproofed dough leads to:
+  1. More gas in the crumb than the gluten can hold at oven heat
+  1. A coarse crumb
+- Underproofed dough leads to:
+  1. A tight crumb
+"""}
+
+
+def test_a_sides_line_that_does_not_name_its_side_is_shown_with_it(tmp_path):
+    answer = _ask_notes(tmp_path, PROOFING, "overproofed vs underproofed dough effect on the crumb")
+    assert not answer.refused, answer.reason
+    assert "For overproofed: “A coarse crumb”" in answer.answer, answer.answer
+    assert "For underproofed: “A tight crumb”" in answer.answer, answer.answer

@@ -83,6 +83,18 @@ def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:
     return None if best is None else units[best[2]]
 
 
+def _side_label(intent: Intent, unit: Unit, quote: str) -> str:
+    """ "For trade deficit: " before a comparison side's quote that does not name its side itself (a line
+    under the side's heading or parent line: "Depreciation of the dollar"), so the reader sees which is which."""
+    if not intent.comparison:
+        return ""
+    said, above = set(terms(quote)), set(terms(unit.context))
+    named = [s for s in sides_of(intent) if any(name <= above for name in s.names)]
+    if len(named) != 1 or any(name <= said for s in sides_of(intent) for name in s.names):
+        return ""
+    return f"For {named[0].words}: "
+
+
 class Composer:
     """Builds answers; ``lines_of(file)`` gives a note's lines as ingestion sees them (for list blocks)."""
 
@@ -205,7 +217,7 @@ class Composer:
             shown = [s for s in shown if not (s.origin == "quote" and s.cites and s.cites[0] in inside)]
             quoted = [m for m in quoted if m not in inside]
             quoted.append(n)
-            shown.append(Shown(f"“{display(c.quote)}” [{n}]", [n], "quote"))
+            shown.append(Shown(f"{_side_label(intent, unit, c.quote)}“{display(c.quote)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
         for part in missing:
             # a quoted block (a list under its heading) may answer a part no single sentence did
