@@ -116,6 +116,12 @@ def test_a_label_that_speaks_of_what_is_compared_gives_way_to_its_child():
     assert over is units[1] and under is units[2]
 
 
+def test_a_number_names_a_side_only_with_the_word_it_counts():
+    # "3 rounds": a formula's "3" is not the side; with no line about 3 rounds, that side has no line
+    units = [_unit("Points = 3 x wins", "Scoring", 1), _unit("After 5 rounds: 20 points", "Scoring", 2)]
+    assert side_lines(parse("points after 3 rounds vs 5 rounds"), units) == [None, units[1]]
+
+
 # -- the sources keep each side's line ---------------------------------------------------------------------
 
 def test_each_sides_line_stays_in_the_sources_though_other_lines_of_its_note_score_higher():

@@ -41,7 +41,9 @@ def sides_of(intent: Intent, acronyms: dict | None = None) -> tuple[Side, ...]:
     out = []
     for i, (own, head) in enumerate(zip(found, intent.side_heads)):
         other_own, other_head = found[1 - i], intent.side_heads[1 - i]
-        names = [frozenset({head})]
+        phrase = tuple(t for t in own if t == head or t in shared)
+        # a number names a side only with the words it counts ("2 sets vs 6 sets": "6" alone is any 6)
+        names = [frozenset(phrase) if head.isdigit() else frozenset({head})]
         spelled = acronyms.get(head)
         if spelled:  # "nlb" in the question, "network load balancer" in a line: the words telling it apart
             other_spelled = set(acronyms.get(other_head, ())) | set(other_own)
@@ -50,7 +52,6 @@ def sides_of(intent: Intent, acronyms: dict | None = None) -> tuple[Side, ...]:
         for acronym, name in acronyms.items():  # "network load balancer" asked, "NLB" in a line
             if set(name) <= set(own) and not set(name) <= set(other_own):
                 names.append(frozenset({acronym}))
-        phrase = tuple(t for t in own if t == head or t in shared)
         out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in phrase)))
     return tuple(out)
 
