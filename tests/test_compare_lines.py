@@ -116,6 +116,21 @@ def test_a_label_that_speaks_of_what_is_compared_gives_way_to_its_child():
     assert over is units[1] and under is units[2]
 
 
+def test_a_line_under_headings_naming_both_sides_belongs_to_the_side_named_nearest():
+    units = [_unit("Tennis players rarely speed up between points", "Racquets", 1),
+             _unit("ball speed up to 260 km/h", "Racquets > Tennis and squash Tennis:", 3),
+             _unit("ball speed up to 280 km/h", "Racquets > Tennis and squash Squash:", 5)]
+    assert side_lines(parse("tennis vs squash ball speed"), units) == [units[1], units[2]]
+
+
+def test_a_line_saying_what_is_compared_beats_one_under_a_label_that_says_it():
+    units = [_unit("60 km/h at most", "Karts > Junior karts Limited speed:", 3),
+             _unit("Limited speed:", "Karts > Junior karts", 2),
+             _unit("Low speed - up to 60 km/h", "Karts > Racing Junior karts:", 9),
+             _unit("Senior karts reach a top speed of 130 km/h", "Karts", 12)]
+    assert side_lines(parse("junior vs senior karts speed"), units) == [units[2], units[3]]
+
+
 def test_a_number_names_a_side_only_with_the_word_it_counts():
     # "3 rounds": a formula's "3" is not the side; with no line about 3 rounds, that side has no line
     units = [_unit("Points = 3 x wins", "Scoring", 1), _unit("After 5 rounds: 20 points", "Scoring", 2)]

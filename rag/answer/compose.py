@@ -17,7 +17,7 @@ from .blocks import block
 from .conflict import find_conflict
 from .evidence import Unit
 from .intent import Intent, parse
-from .sides import side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
+from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
@@ -88,9 +88,9 @@ def _side_label(intent: Intent, unit: Unit, quote: str) -> str:
     under the side's heading or parent line: "Depreciation of the dollar"), so the reader sees which is which."""
     if not intent.comparison:
         return ""
-    said, above = set(terms(quote)), set(terms(unit.context))
-    named = [s for s in sides_of(intent) if any(name <= above for name in s.names)]
-    if len(named) != 1 or any(name <= said for s in sides_of(intent) for name in s.names):
+    said, sides = set(terms(quote)), sides_of(intent)
+    named = [s for s, other in zip(sides, sides[::-1]) if owns(s, other, terms(unit.context))]
+    if len(named) != 1 or any(name <= said for s in sides for name in s.names):
         return ""
     return f"For {named[0].words}: "
 

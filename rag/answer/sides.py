@@ -105,7 +105,8 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by
     default"); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is
     called X"); it does not name
-    the other side; it is not a label whose child lines hold the statement (the child comes first); it states
+    the other side; it is not a label whose child lines hold the statement (the child comes first); it says
+    what is compared itself (not only its label line above it); it states
     a number in the side's own section; its headings name more of the topic; it names the side itself rather
     than sitting under its heading; it names the side's whole phrase ("decrease in supply"); of a label's
     child lines, the topic is a larger share of its words ("Depreciation of the dollar" over "Increase in
@@ -117,7 +118,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     for unit in units:
         said, above = set(terms(unit.quote)), set(terms(unit.context))
         in_line = _names(side, said)
-        if not in_line and not (_names(side, above) and not _names(other, above)):
+        if not in_line and not owns(side, other, terms(unit.context)):
             continue
         # a child line speaks of what its label line says ("Crumb when overproofed:" / "coarse and open")
         under_label = [t for h, t in heads.items() if h in unit.context]
@@ -127,6 +128,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
                bool(not topic and not _defines(unit.quote, side)),
                _names(other, said),
                id(unit) in labels,
+               not topic & said,  # ...and of the lines left, one saying it itself before one under its label
                not (speaks and numbers(unit.quote) and _names(side, above)),
                -len(topic & above - said),
                not in_line,
@@ -157,6 +159,19 @@ def stating_first(units: list[Unit], head: str, compared: frozenset[str] = froze
 
 def _names(side: Side, said: set[str]) -> bool:
     return any(name <= said for name in side.names)
+
+
+def owns(side: Side, other: Side, above: list[str]) -> bool:
+    """Whether the headings and parent lines above a line put it under this side: they name it, and name
+    it nearer the line than the other side ("Edge functions > Lambda and functions > Functions:")."""
+    if not _names(side, set(above)):
+        return False
+    if not _names(other, set(above)):
+        return True
+
+    def last(s: Side) -> int:
+        return max((i for i, t in enumerate(above) for name in s.names if t in name and name <= set(above)), default=-1)
+    return last(side) > last(other)
 
 
 def _holds_phrase(phrase: tuple[str, ...], said: list[str]) -> bool:
