@@ -195,4 +195,4 @@ def test_a_sides_line_that_does_not_name_its_side_is_shown_with_it(tmp_path):
     answer = _ask_notes(tmp_path, PROOFING, "overproofed vs underproofed dough effect on the crumb")
     assert not answer.refused, answer.reason
     assert "For overproofed: “A coarse crumb”" in answer.answer, answer.answer
-    assert "For underproofed: “A tight crumb”" in answer.answer, answer.answer
+    assert "For underproofed dough: “A tight crumb”" in answer.answer, answer.answer  # as the notes name it

@@ -83,12 +83,12 @@ def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:
     return None if best is None else units[best[2]]
 
 
-def _side_label(intent: Intent, unit: Unit, quote: str) -> str:
+def _side_label(intent: Intent, unit: Unit, quote: str, sides: tuple) -> str:
     """ "For trade deficit: " before a comparison side's quote that does not name its side itself (a line
     under the side's heading or parent line: "Depreciation of the dollar"), so the reader sees which is which."""
     if not intent.comparison:
         return ""
-    said, sides = set(terms(quote)), sides_of(intent)
+    said = set(terms(quote))
     named = [s for s, other in zip(sides, sides[::-1]) if owns(s, other, terms(unit.context))]
     if len(named) != 1 or any(name <= said for s in sides for name in s.names):
         return ""
@@ -121,7 +121,7 @@ class Composer:
                 else side_lines(intent, top)
             chosen = [u for i, u in enumerate(lines) if u is not None and u not in lines[:i]]
             if chosen:
-                return chosen, [f"anything about {side.words}" for side, u in zip(sides_of(intent), lines) if u is None]
+                return chosen, [f"anything about {side.words}" for side, u in zip(sides_of(intent, units=top), lines) if u is None]
         if intent.parts:
             if len(part_units) != len(intent.parts):  # no part scored alone: the sentence holding most of it
                 part_units = [_lexical_part(part, top, p) for part in intent.parts]
@@ -198,6 +198,7 @@ class Composer:
             return keyed[key]
 
         shown: list[Shown] = []
+        sides = sides_of(intent, units=top)
         if lead is not None:
             n = cite(lead.support[0][1], False)
             text = unlabel(lead.text, lead.support[0][1]).rstrip(".!?")
@@ -217,7 +218,7 @@ class Composer:
             shown = [s for s in shown if not (s.origin == "quote" and s.cites and s.cites[0] in inside)]
             quoted = [m for m in quoted if m not in inside]
             quoted.append(n)
-            shown.append(Shown(f"{_side_label(intent, unit, c.quote)}“{display(c.quote)}” [{n}]", [n], "quote"))
+            shown.append(Shown(f"{_side_label(intent, unit, c.quote, sides)}“{display(c.quote)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
         for part in missing:
             # a quoted block (a list under its heading) may answer a part no single sentence did

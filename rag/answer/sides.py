@@ -31,13 +31,15 @@ class Side:
     words: str  # how the question words this side, for "your notes don't say anything about ..."
 
 
-def sides_of(intent: Intent, acronyms: dict | None = None) -> tuple[Side, ...]:
-    """The two sides of a comparison, () for any other question."""
+def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = ()) -> tuple[Side, ...]:
+    """The two sides of a comparison, () for any other question; ``units``: lines of the notes, whose word
+    pairs tell how the notes word each side ("secrets manager" for "manager")."""
     found = _side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
     if not found:
         return ()
     shared = set(found[0]) & set(found[1])
     acronyms = acronyms or {}
+    runs = name_runs(found, list(intent.side_heads), _pairs(units)) if units else [[]] * 2
     out = []
     for i, (own, head) in enumerate(zip(found, intent.side_heads)):
         other_own, other_head = found[1 - i], intent.side_heads[1 - i]
@@ -52,7 +54,8 @@ def sides_of(intent: Intent, acronyms: dict | None = None) -> tuple[Side, ...]:
         for acronym, name in acronyms.items():  # "network load balancer" asked, "NLB" in a line
             if set(name) <= set(own) and not set(name) <= set(other_own):
                 names.append(frozenset({acronym}))
-        out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in phrase)))
+        worded = [t for t in own if t in shared or t in runs[i] or t == head]
+        out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in worded)))
     return tuple(out)
 
 
@@ -63,26 +66,38 @@ def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> froz
     if not found or not sides:
         return intent.compared
     shared = set(found[0]) & set(found[1])
+    pairs = _pairs(units)
+    named = {t for run in name_runs(found, [s.head for s in sides], pairs) for t in run}
+    # nothing left: the question asks what each side is ("excess supply vs excess demand")
+    return intent.compared - shared - named
+
+
+def _pairs(units: list[Unit]) -> set[tuple[str, str]]:
+    """The notes' adjacent word pairs, within a phrase: "ALB: routing" labels a line, it does not name "ALB
+    routing"."""
     pairs: set[tuple[str, str]] = set()
     for unit in units:
-        # word pairs within a phrase: "ALB: routing" labels a line, it does not name "ALB routing"
         for text in (part for whole in (unit.quote, unit.context) for part in _PUNCTUATION.split(whole)):
             said = terms(text)
             pairs.update(zip(said, said[1:]))
-    named: set[str] = set()
-    for own, side in zip(found, sides):
-        at = own.index(side.head) if side.head in own else None
-        if at is None:
+    return pairs
+
+
+def name_runs(found: tuple[list[str], list[str]], heads: list[str], pairs: set) -> list[list[str]]:
+    """Each side's name as the notes write it: the question's words around the side's head that the notes
+    also write next to each other ("secrets manager", "point elasticity estimate")."""
+    runs = []
+    for own, head in zip(found, heads):
+        if head not in own:
+            runs.append([head])
             continue
-        left = at
+        left = right = own.index(head)
         while left > 0 and (own[left - 1], own[left]) in pairs:
             left -= 1
-        right = at
         while right + 1 < len(own) and (own[right], own[right + 1]) in pairs:
             right += 1
-        named.update(own[left:right + 1])
-    # nothing left: the question asks what each side is ("excess supply vs excess demand")
-    return intent.compared - shared - named
+        runs.append(own[left:right + 1])
+    return runs
 
 
 def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None,
