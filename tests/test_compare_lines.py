@@ -196,3 +196,11 @@ def test_a_sides_line_that_does_not_name_its_side_is_shown_with_it(tmp_path):
     assert not answer.refused, answer.reason
     assert "For overproofed: “A coarse crumb”" in answer.answer, answer.answer
     assert "For underproofed dough: “A tight crumb”" in answer.answer, answer.answer  # as the notes name it
+
+
+def test_a_comparison_asking_a_value_is_answered_from_lines_each_covering_one_side(tmp_path):
+    # each line speaks of one side only, a small share of the whole question's words
+    notes = {"kitchen.md": "# Kitchen\n\n- Sourdough starter: 12 hours\n- Rye bread: 2 hours\n"}
+    answer = _ask_notes(tmp_path, notes, "how long does sourdough vs rye take to proof")
+    assert not answer.refused, answer.reason
+    assert "12 hours" in answer.answer and "2 hours" in answer.answer, answer.answer

@@ -153,6 +153,14 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
     return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * close
 
 
+def _covers_a_side(intent: Intent, unit: Unit, policy: Policy) -> bool:
+    """A comparison's line is relevant when it speaks of enough of one side's key terms (a line about one
+    side holds only half of the whole question's)."""
+    spoken = spoken_terms(unit)
+    return any(key and sum(stands_for(t, spoken, policy, abbreviations=False) for t in key) / len(key)
+               >= policy.kind_min_coverage for key in _side_keys(intent))
+
+
 def _side_keys(intent: Intent) -> list[list[str]]:
     """The key terms a sentence must speak of: all of them; for a comparison, each side's with what is
     compared (a comparison's two sides stand in two lines, and one side covered is worth answering)."""
@@ -180,7 +188,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     named = unknown_name(intent, vocab) if not intent.comparison else None
     if named:
         return f"the notes never mention {named!r}"
-    relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
+    relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage
+                or (intent.comparison and _covers_a_side(intent, u, policy))]
     if P.ORDINAL.search(intent.question) and not any(intent.holds_positions(f"{u.context} {u.quote}")
                                                      for u in relevant):
         return f"no sentence speaks of the {' / '.join(m.group(0) for m in P.ORDINAL.finditer(intent.question))}"
