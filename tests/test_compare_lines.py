@@ -65,6 +65,12 @@ def test_an_acronym_in_the_question_finds_its_sides_line_through_the_whole_pipel
     assert "need not be volatile" in answer.answer and "must be volatile" in answer.answer, answer.answer
 
 
+def test_a_question_asking_how_one_thing_differs_from_another_is_a_comparison():
+    assert parse("how does a tort differ from a crime").side_heads == ("tort", "crime")
+    assert parse("is baking soda different from baking powder").side_heads == ("soda", "powder")
+    assert parse("titration as opposed to gravimetry for purity").side_heads == ("titrat", "gravimetri")
+
+
 # -- which line answers for a side -------------------------------------------------------------------------
 
 def test_the_line_naming_the_sides_whole_phrase_beats_one_naming_its_words_apart():
