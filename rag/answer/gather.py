@@ -91,7 +91,7 @@ class Gatherer:
         scoring sets a unit's score, and the whole question's scores stay as they are); for a comparison, each
         side's line (None for a side no line names)."""
         if intent.comparison:
-            return self.side_units(intent, units, ranks)
+            return self.side_units(intent, units)
         chosen: list[Unit | None] = []
         for part in intent.part_queries:
             copies = [replace(u) for u in units]
@@ -99,15 +99,11 @@ class Gatherer:
             chosen.append(None if best is None else _original(best, units))
         return chosen
 
-    def side_units(self, intent: Intent, units: list[Unit], ranks: dict[int, int]) -> list[Unit | None]:
-        """Each comparison side's line (rag.answer.sides), ties broken by the lines' scores against that side
-        alone ("decrease in supply, price"), not against the whole question."""
-        orders = []
-        for query in self._side_queries(intent):
-            index = {(u.file, u.line, u.quote): u for u in units}
-            scored = self.scorer.score(query, [replace(u) for u in units], ranks)
-            orders.append([index[(c.file, c.line, c.quote)] for c in scored])
-        return side_lines(intent, units, self.acronyms, orders or None)
+    def side_units(self, intent: Intent, units: list[Unit]) -> list[Unit | None]:
+        """Each comparison side's line (rag.answer.sides), from all the evidence whatever its rank; ties go
+        to the line the whole question scores best (scored against one side alone, "outside the handler"
+        ranked "lambda is launched outside your vpc" over the line about the handler: measured)."""
+        return side_lines(intent, sorted(units, key=lambda u: -u.score), self.acronyms)
 
     def _side_queries(self, intent: Intent) -> list[str]:
         """Each side on its own with what is compared ("authority", with what is compared), its acronym

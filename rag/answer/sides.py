@@ -100,23 +100,19 @@ def name_runs(found: tuple[list[str], list[str]], heads: list[str], pairs: set) 
     return runs
 
 
-def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None,
-               orders: list[list[Unit]] | None = None) -> list[Unit | None]:
-    """Each side's own best line (None for a side no line names); ``orders``: the lines as scored against
-    each side alone, which breaks ties (else the order of ``units``)."""
+def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) -> list[Unit | None]:
+    """Each side's own best line (None for a side no line names); the order of ``units`` breaks ties."""
     sides = sides_of(intent, acronyms)
     if not sides:
         return []
     topic = topic_of(intent, sides, units)
     out = []
     for i, side in enumerate(sides):
-        order = orders[i] if orders else units
-        out.append(best_line(side, sides[1 - i], topic, units, intent.bound, order))
+        out.append(best_line(side, sides[1 - i], topic, units, intent.bound))
     return out
 
 
-def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None,
-              order: list[Unit] | None = None) -> Unit | None:
+def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
     """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by
     default"); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is
     called X"); it does not name
@@ -126,7 +122,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     than sitting under its heading; it names the side's whole phrase ("decrease in supply"); of a label's
     child lines, the topic is a larger share of its words ("Depreciation of the dollar" over "Increase in
     supply of dollars on ..."); then its rank (a line repeating more of the question's words earns nothing)."""
-    rank = {id(u): n for n, u in enumerate(order if order is not None else units)}
+    rank = {id(u): n for n, u in enumerate(units)}
     labels = _labels_with_children(units)
     heads = {re.sub(r"\s+", " ", strip_markup(u.quote)).strip(): set(terms(u.quote)) for u in units if id(u) in labels}
     best, best_key = None, None
