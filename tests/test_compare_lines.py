@@ -93,6 +93,15 @@ def test_words_both_sides_share_in_the_question_or_the_notes_name_the_sides_not_
     assert "protein" in topic_of(labelled, sides_of(labelled), units)
 
 
+def test_a_word_the_notes_put_after_a_preposition_is_compared_not_part_of_the_sides_name():
+    # "outside the fridge" is where the dough rests; "bread flour" is a name
+    intent = parse("should dough rest inside or outside the fridge")
+    units = [_unit("Dough rested outside the fridge doubles in an hour", "Resting", 1),
+             _unit("Inside the fridge it rises slowly overnight", "Resting", 2)]
+    assert "fridg" in topic_of(intent, sides_of(intent), units)
+    assert side_lines(intent, units) == [units[1], units[0]]
+
+
 def test_when_nothing_is_compared_the_line_defining_each_side_answers():
     units = [_unit("A fine usually follows misdemeanours", "Offences", 1),
              _unit("Crimes that carry short jail terms are misdemeanours", "Offences", 2),

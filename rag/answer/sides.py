@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import numbers, strip_markup, terms
+from ..text import numbers, strip_markup, terms, words
 from . import policy as P
 from .evidence import Unit, is_label
 from .intent import Intent, _side_terms
@@ -74,12 +74,13 @@ def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> froz
 
 def _pairs(units: list[Unit]) -> set[tuple[str, str]]:
     """The notes' adjacent word pairs, within a phrase: "ALB: routing" labels a line, it does not name "ALB
-    routing"."""
+    routing"; "point elasticity estimate" names one."""
     pairs: set[tuple[str, str]] = set()
     for unit in units:
         for text in (part for whole in (unit.quote, unit.context) for part in _PUNCTUATION.split(whole)):
-            said = terms(text)
-            pairs.update(zip(said, said[1:]))
+            # words right next to each other: "outside the handler" is a place, not a name "outside handler"
+            said = [(terms(w) or [None])[0] for w in words(text)]
+            pairs.update((a, b) for a, b in zip(said, said[1:]) if a and b)
     return pairs
 
 
