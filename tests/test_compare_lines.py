@@ -82,6 +82,24 @@ def test_the_line_naming_the_sides_whole_phrase_beats_one_naming_its_words_apart
     assert side_lines(intent, units) == [units[1], units[2]]
 
 
+def test_the_sides_phrase_counts_in_either_order():
+    units = [_unit("If the rate must increase, raise the temperature first", "Kinetics", 1),
+             _unit("An increase in temperature speeds up the rate of reaction", "Kinetics", 2),
+             _unit("An increase in pressure speeds up the rate for gases only", "Kinetics", 3)]
+    intent = parse("what happens to the rate when temperature increases vs when pressure increases")
+    assert side_lines(intent, units) == [units[1], units[2]]
+
+
+def test_a_label_child_does_not_beat_a_better_line_only_by_being_a_child():
+    # the child of "Salting fish leads to:" speaks of the water, but the line about the cheese's water is
+    # the one the question ranks first
+    label = "Salting fish leads to:"
+    units = [_unit("Draws water out of the curd over a week", "Dairy > Salting", 1),
+             _unit(label, "Fish", 5), _unit("Water drawn out of the flesh", f"Fish {label}", 6),
+             _unit("Smoking cheese adds no water", "Dairy", 9)]
+    assert side_lines(parse("salting vs smoking cheese water"), units)[0] is units[0]
+
+
 def test_words_both_sides_share_in_the_question_or_the_notes_name_the_sides_not_what_is_compared():
     # "decrease" on both sides; "bread flour" as the notes name it: what is compared is the protein
     intent = parse("bread vs cake flour, how much protein does each hold")
@@ -108,6 +126,14 @@ def test_when_nothing_is_compared_the_line_defining_each_side_answers():
              _unit("A felony record bars some jobs", "Offences", 3),
              _unit("Serious crimes punished by long prison terms are called felonies", "Offences", 4)]
     assert side_lines(parse("misdemeanours vs felonies"), units) == [units[1], units[3]]
+
+
+def test_a_side_asked_with_a_word_both_sides_share_is_defined_by_the_notes_name_for_it():
+    # "coupe cars vs sedan cars": the notes define "coupes" and "sedans", never "coupe cars"
+    units = [_unit("A coupe roof line slopes to the tail", "Cars", 1),
+             _unit("Cars that have two doors are coupes", "Cars", 2),
+             _unit("Cars that have four doors are called sedans", "Cars", 3)]
+    assert side_lines(parse("coupe cars vs sedan cars"), units) == [units[1], units[2]]
 
 
 def test_of_a_label_lines_children_the_one_most_about_what_is_compared_answers():
@@ -211,6 +237,12 @@ def test_a_sides_line_that_does_not_name_its_side_is_shown_with_it(tmp_path):
     assert not answer.refused, answer.reason
     assert "For overproofed: “A coarse crumb”" in answer.answer, answer.answer
     assert "For underproofed dough: “A tight crumb”" in answer.answer, answer.answer  # as the notes name it
+
+
+def test_a_side_is_shown_by_a_few_words_the_notes_name_it_with():
+    intent = parse("slow roast beef brisket vs slow roast pork shoulder oven temperature")
+    units = [_unit("Beef brisket: 120 C", "Roasts", 1), _unit("Pork shoulder: 140 C", "Roasts", 2)]
+    assert [s.words for s in sides_of(intent, units=units)] == ["beef brisket", "pork shoulder"]
 
 
 def test_a_comparison_asking_a_value_is_answered_from_lines_each_covering_one_side(tmp_path):

@@ -122,6 +122,7 @@ VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or|differs? fr
 DEFINED_BEFORE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s+\S")
 DEFINED_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:called|known\s+as|termed|named)\s+(.{1,60}?)\W*$"
                            r"|^\s*(?:(?:an?|the)\s+)?[\w-]+\s+(?:that|which|who)\b.*?\b(?:is|are)\s+(.{1,40}?)\W*$")
+SIDE_MAX_WORDS = 3  # a comparison side is shown by at most this many of the question's words ("For trade deficit:")
 DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$")
 # "X and Y" questions that ask two things: split on " and " between two question words.
 # "..., and for how long does it ..." keeps its preposition with the second part's question word; " + " joins

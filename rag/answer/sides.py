@@ -29,6 +29,7 @@ class Side:
     names: tuple[frozenset[str], ...]  # sets of terms, any of which in a line names this side
     phrase: tuple[str, ...]  # the head with the words both sides share, in the question's order
     words: str  # how the question words this side, for "your notes don't say anything about ..."
+    name: tuple[str, ...] = ()  # the side's words the notes write together ("excess supply"), else ``phrase``
 
 
 def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = ()) -> tuple[Side, ...]:
@@ -55,7 +56,10 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
             if set(name) <= set(own) and not set(name) <= set(other_own):
                 names.append(frozenset({acronym}))
         worded = [t for t in own if t in shared or t in runs[i] or t == head]
-        out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in worded)))
+        if len(worded) > P.SIDE_MAX_WORDS:  # "cross zone load balancing network load balancer": the notes' name
+            worded = runs[i] or [head]
+        out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in worded),
+                        tuple(runs[i]) or phrase))
     return tuple(out)
 
 
@@ -103,7 +107,7 @@ def name_runs(found: tuple[list[str], list[str]], heads: list[str], pairs: set) 
 
 def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) -> list[Unit | None]:
     """Each side's own best line (None for a side no line names); the order of ``units`` breaks ties."""
-    sides = sides_of(intent, acronyms)
+    sides = sides_of(intent, acronyms, units)
     if not sides:
         return []
     topic = topic_of(intent, sides, units)
@@ -120,13 +124,14 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     the other side; it is not a label whose child lines hold the statement (the child comes first); it says
     what is compared itself (not only its label line above it); it states
     a number in the side's own section; its headings name more of the topic; it names the side itself rather
-    than sitting under its heading; it names the side's whole phrase ("decrease in supply"); of a label's
-    child lines, the topic is a larger share of its words ("Depreciation of the dollar" over "Increase in
-    supply of dollars on ..."); then its rank (a line repeating more of the question's words earns nothing)."""
+    than sitting under its heading; it names the side's whole phrase ("decrease in supply"); then its rank
+    (a line repeating more of the question's words earns nothing). Of a label's child lines that answer as
+    well, the one the topic is the largest share of ("Depreciation of the dollar" over "Increase in supply of
+    dollars on ...")."""
     rank = {id(u): n for n, u in enumerate(units)}
     labels = _labels_with_children(units)
     heads = {re.sub(r"\s+", " ", strip_markup(u.quote)).strip(): set(terms(u.quote)) for u in units if id(u) in labels}
-    best, best_key = None, None
+    keyed = []
     for unit in units:
         said, above = set(terms(unit.quote)), set(terms(unit.context))
         in_line = _names(side, said)
@@ -144,13 +149,18 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
                not (speaks and numbers(unit.quote) and _names(side, above)),
                -len(topic & above - said),
                not in_line,
-               not _holds_phrase(side.phrase, terms(unit.quote if in_line else unit.context)),
-               # of a label's child lines, the one most about the topic ("Depreciation of the dollar")
-               -len(topic & said) / max(len(said), 1) if under_label else 0,
-               rank.get(id(unit), len(rank)))
-        if best_key is None or key < best_key:
-            best, best_key = unit, key
-    return best
+               not _holds_phrase(side.phrase, terms(unit.quote if in_line else unit.context)))
+        keyed.append((key, rank.get(id(unit), len(rank)), unit))
+    if not keyed:
+        return None
+    first = min(keyed, key=lambda k: k[:2])
+    # of a label's child lines that answer as well, the one most about the topic ("Depreciation of the
+    # dollar" over "Increase in supply of dollars on ..." under "A trade deficit leads to:")
+    label = next((h for h in heads if h in first[2].context), None)
+    if label is None:
+        return first[2]
+    siblings = [(k, r, u) for k, r, u in keyed if k == first[0] and label in u.context]
+    return min(siblings, key=lambda k: (-len(topic & set(terms(k[2].quote))) / max(len(terms(k[2].quote)), 1), k[1]))[2]
 
 
 def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
@@ -188,8 +198,8 @@ def owns(side: Side, other: Side, above: list[str]) -> bool:
 
 def _holds_phrase(phrase: tuple[str, ...], said: list[str]) -> bool:
     """Whether the terms of a line hold the side's phrase, word after word ("decrease in supply")."""
-    n = len(phrase)
-    return any(tuple(said[i:i + n]) == phrase for i in range(len(said) - n + 1))
+    n = len(phrase)  # in either order: "supply decreases" is "a decrease in supply"
+    return any(sorted(said[i:i + n]) == sorted(phrase) for i in range(len(said) - n + 1))
 
 
 def _defines(quote: str, side: Side) -> bool:
@@ -200,8 +210,9 @@ def _defines(quote: str, side: Side) -> bool:
     if not match:
         return False
     defined = set(terms(next(g for g in match.groups() if g)))
-    # the side's whole phrase ("excess supply", not "supply schedules"), or a name it goes by
-    return set(side.phrase) <= defined or any(name <= defined for name in side.names[1:])
+    # the side's whole name as the notes write it ("excess supply", not "supply schedules"; "complements" for
+    # "complement goods"), or a name it goes by
+    return set(side.name or side.phrase) <= defined or any(name <= defined for name in side.names[1:])
 
 
 def _labels_with_children(units: list[Unit]) -> set[int]:
