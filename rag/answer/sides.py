@@ -121,16 +121,17 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by
     default"); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is
     called X"); it does not name
-    the other side; it is not a label whose child lines hold the statement (the child comes first); it says
+    the other side; it says
     what is compared itself (not only its label line above it); it states
     a number in the side's own section; its headings name more of the topic; it names the side itself rather
     than sitting under its heading; it names the side's whole phrase ("decrease in supply"); then its rank
-    (a line repeating more of the question's words earns nothing). Of a label's child lines that answer as
+    (a line repeating more of the question's words earns nothing). A label line whose child lines hold the
+    statement ("Point estimate" over "needs the slope") gives way to its best child. Of a label's child lines that answer as
     well, the one the topic is the largest share of ("Depreciation of the dollar" over "Increase in supply of
     dollars on ...")."""
     rank = {id(u): n for n, u in enumerate(units)}
     labels = _labels_with_children(units)
-    heads = {re.sub(r"\s+", " ", strip_markup(u.quote)).strip(): set(terms(u.quote)) for u in units if id(u) in labels}
+    heads = {_text(u): set(terms(u.quote)) for u in units if id(u) in labels}
     keyed = []
     for unit in units:
         said, above = set(terms(unit.quote)), set(terms(unit.context))
@@ -144,7 +145,6 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
                not speaks,
                bool(not topic and not _defines(unit.quote, side)),
                _names(other, said),
-               id(unit) in labels,
                not topic & said,  # ...and of the lines left, one saying it itself before one under its label
                not (speaks and numbers(unit.quote) and _names(side, above)),
                -len(topic & above - said),
@@ -154,6 +154,10 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     if not keyed:
         return None
     first = min(keyed, key=lambda k: k[:2])
+    if id(first[2]) in labels:  # a label line ("Point estimate"): its child lines hold the statement
+        text = _text(first[2])
+        first = min((k for k in keyed if k[2].line > first[2].line and text in k[2].context), key=lambda k: k[:2],
+                    default=first)
     # of a label's child lines that answer as well, the one most about the topic ("Depreciation of the
     # dollar" over "Increase in supply of dollars on ..." under "A trade deficit leads to:")
     label = next((h for h in heads if h in first[2].context), None)
@@ -215,6 +219,11 @@ def _defines(quote: str, side: Side) -> bool:
     return set(side.name or side.phrase) <= defined or any(name <= defined for name in side.names[1:])
 
 
+def _text(unit: Unit) -> str:
+    """A line as its child lines' context holds it."""
+    return re.sub(r"\s+", " ", strip_markup(unit.quote)).strip()
+
+
 def _labels_with_children(units: list[Unit]) -> set[int]:
     """Label lines ("Point estimate", "A rise in rates leads to:") with lines below them that they head:
     the statement is in the child lines."""
@@ -222,7 +231,7 @@ def _labels_with_children(units: list[Unit]) -> set[int]:
     for unit in units:
         if not is_label(unit.quote):
             continue
-        text = re.sub(r"\s+", " ", strip_markup(unit.quote)).strip()
+        text = _text(unit)
         if any(v.file == unit.file and v.line > unit.line and text in v.context for v in units):
             out.add(id(unit))
     return out
