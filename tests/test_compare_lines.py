@@ -69,6 +69,9 @@ def test_a_question_asking_how_one_thing_differs_from_another_is_a_comparison():
     assert parse("how does a tort differ from a crime").side_heads == ("tort", "crime")
     assert parse("is baking soda different from baking powder").side_heads == ("soda", "powder")
     assert parse("titration as opposed to gravimetry for purity").side_heads == ("titrat", "gravimetri")
+    assert parse("compare a tort with a crime").side_heads == ("tort", "crime")
+    difference = parse("how do torts and crimes differ in who brings the case")
+    assert difference.side_heads == ("tort", "crime") and "case" in difference.compared
 
 
 # -- which line answers for a side -------------------------------------------------------------------------

@@ -123,7 +123,10 @@ DEFINED_BEFORE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s+\S")
 DEFINED_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:called|known\s+as|termed|named)\s+(.{1,60}?)\W*$"
                            r"|^\s*(?:(?:an?|the)\s+)?[\w-]+\s+(?:that|which|who)\b.*?\b(?:is|are)\s+(.{1,40}?)\W*$")
 SIDE_MAX_WORDS = 3  # a comparison side is shown by at most this many of the question's words ("For trade deficit:")
-DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$")
+DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$"
+                        # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
+                        r"|^\s*compare\s+(.+?)\s+(?:and|with|to)\s+(.+?)\??$"
+                        r"|^\s*how\s+(?:do|does|did)\s+(.+?)\s+and\s+(.+?)\s+differ\b(.*?)\??$")
 # "X and Y" questions that ask two things: split on " and " between two question words.
 # "..., and for how long does it ..." keeps its preposition with the second part's question word; " + " joins
 # two asks in note-taking shorthand ("min part size + max parts").
