@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..tables import table_at
+from ..text import terms
 from .evidence import Unit
 from . import policy as P
 from .policy import DEFAULT, Policy
@@ -21,11 +23,20 @@ def depth(line: str) -> int:
     return len(_LEAD.match(line).group(0))
 
 
-def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAULT) -> tuple[str, int, int]:
+def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAULT,
+          asked: frozenset[str] = frozenset()) -> tuple[str, int, int]:
     """(quote, start, end): a topic line with the list under it; for a list question, the whole list
-    the sentence belongs to, from its parent line. Falls back to the sentence itself."""
+    the sentence belongs to, from its parent line, or the lines of the section whose heading names what is
+    asked (``asked``: the question's terms). Falls back to the sentence itself."""
+    if unit.row:
+        return _table_block(unit, lines, whole_list, policy)
     if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
         return unit.quote, unit.line, unit.line
+    # a list item of one word ("- Velouté") says nothing alone: it is quoted with its list
+    whole_list = whole_list or bool(LIST_ITEM.match(lines[unit.line - 1]) and len(unit.display.split()) == 1)
+    if whole_list and (under := _table_under(lines, unit.line, policy)) is not None:
+        head = lines[unit.line - 1]
+        return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
     text = unit.display
     start = unit.line
     topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
@@ -35,6 +46,10 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         # a line with a few lines under it reads with them: the fix or the limit often sits just below
         # ("no internet access" over "configure route table to use NAT gateway")
         topic = True
+    elif whole_list and not LIST_ITEM.match(lines[start - 1]) and (top := _named_heading(unit, lines, asked, policy)):
+        # a plain line under a heading that names the asked list ("Cell organelles" for "what organelles does
+        # a cell have"): the section's lines are the list
+        start, topic = top, True
     elif whole_list and LIST_ITEM.match(lines[start - 1]):
         # climb to the parent line (less indented, or a heading) that introduces this list
         indent = depth(lines[start - 1])
@@ -53,11 +68,11 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     heading = bool(HEADING.match(head))
     head_text = head.strip().lstrip("-*+• ").rstrip()
     title = len(head_text.split()) <= 8 and not head_text.endswith((".", "!", "?"))
-    last, blanks, nested = start, 0, False
+    last, blanks, nested, gap = start, 0, False, False
     for number in range(start + 1, min(len(lines), start + policy.list_max_lines) + 1):
         line = lines[number - 1]
         if not line.strip():
-            blanks += 1
+            blanks, gap = blanks + 1, True
             if blanks > 1:
                 break
             continue
@@ -66,6 +81,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         # ("How to reduce cold starts") over a numbered list
         same_level_item = LIST_ITEM.match(line) and depth(line) >= indent and (
             head.rstrip().endswith(":") or (NUMBERED.match(line) and not NUMBERED.match(head) and title))
+        # "The four voice types are:" over plain lines at its own level: its paragraph, to the first blank line
+        same_level_item = same_level_item or (head.rstrip().endswith(":") and not gap and depth(line) == indent)
         if not (deeper or same_level_item) or HEADING.match(line):
             break
         if nested and not deeper:
@@ -77,6 +94,18 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     first = head if start != unit.line else head[head.find(unit.quote):]
     first = first.lstrip() if start != unit.line else first
     return "\n".join([first] + lines[start:last]), start, last
+
+
+def _named_heading(unit: Unit, lines: list[str], asked: frozenset[str], policy: Policy) -> int:
+    """The line number of the heading right above ``unit`` (within a list block's length, no other heading
+    between) when its words are all words of the question: 0 otherwise."""
+    own = set(terms(unit.heading.split(" > ")[-1])) if unit.heading else set()
+    if not own or not own <= asked:
+        return 0
+    for number in range(unit.line - 1, max(0, unit.line - policy.list_max_lines), -1):
+        if HEADING.match(lines[number - 1]):
+            return number if own <= set(terms(lines[number - 1])) else 0
+    return 0
 
 
 def _children(lines: list[str], number: int) -> int:
@@ -116,3 +145,25 @@ def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
     last = above + under if under <= policy.detail_max_lines else unit.line
     return "\n".join([label.lstrip()] + lines[above:last]), above, last
 
+
+
+def _table_under(lines: list[str], number: int, policy: Policy):
+    """The table that line ``number`` introduces ("Solvents we keep:" over it, a blank line between at most),
+    when it is no longer than a list block."""
+    for index in range(number, min(number + 2, len(lines))):
+        if lines[index].strip():
+            table = table_at(lines, index)
+            return table if table is not None and table.header == index and 1 < len(table.rows) <= policy.list_max_lines else None
+    return None
+
+
+def _table_block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy) -> tuple[str, int, int]:
+    """A table row is quoted as written; for a list question, the whole table from its header row, when it
+    is no longer than a list block (the rows are what the list asks for)."""
+    single = unit.row, unit.line, unit.line
+    if not whole_list or not 0 < unit.line <= len(lines) or unit.row not in lines[unit.line - 1]:
+        return single
+    table = table_at(lines, unit.line - 1)
+    if table is None or not 1 < len(table.rows) <= policy.list_max_lines:
+        return single
+    return "\n".join(lines[table.header: table.last + 1]), table.header + 1, table.last + 1

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..tables import find_tables, reading
 from ..text import number_value, numbers, strip_markup, terms
 from .blocks import block
 from .conflict import find_conflict
@@ -39,8 +40,15 @@ def neutralise_markers(text: str) -> str:
 
 
 def display(quote: str) -> str:
-    """A quote as a reader sees it: markup stripped, lines joined with semicolons, no marker look-alikes."""
-    parts = [strip_markup(line).lstrip("├└│─ ") for line in quote.split("\n") if line.strip()]
+    """A quote as a reader sees it: markup stripped, lines joined with semicolons, no marker look-alikes;
+    a table's rows read with its header ("Element water, Boiling point 100 °C; ...")."""
+    rows = quote.split("\n")
+    table = next(iter(find_tables(rows)), None)
+    if table is not None and table.last == len(rows) - 1:  # a table, or a line introducing one, ends the quote
+        intro = [strip_markup(line) for line in rows[: table.header] if line.strip()]
+        read = "; ".join(r for i in table.rows if (r := reading(table.columns, rows[i])))
+        return neutralise_markers(f"{intro[-1].rstrip().rstrip(':')}: {read}" if intro else read)
+    parts = [strip_markup(line).lstrip("├└│─ ") for line in rows if line.strip()]
     text = parts[0] if len(parts) == 1 else parts[0].rstrip().rstrip(":") + ": " + "; ".join(p.strip() for p in parts[1:])
     return neutralise_markers(text)
 
@@ -188,14 +196,24 @@ class Composer:
             quotes = [unit] + [q for q in quotes if q is not unit and not _same(q, unit, p)]
         citations: list[Citation] = []
         keyed: dict[tuple, int] = {}
+        readings: dict[int, str] = {}  # a table row cited as written, shown as read with its header
+        asked = frozenset(terms(intent.question))
 
         def cite(unit: Unit, expand: bool) -> int:
-            quote, start, end = block(unit, self.lines_of(unit.file), intent.wants_list, p) if expand else (unit.quote, unit.line, unit.line)
+            quote, start, end = block(unit, self.lines_of(unit.file), intent.wants_list, p, asked) if expand else (unit.cited, unit.line, unit.line)
             key = (unit.file, start, end, quote)
             if key not in keyed:
                 keyed[key] = len(citations) + 1
-                citations.append(Citation(keyed[key], unit.file, start, end, quote, headings.get((unit.file, unit.line), "")))
+                heading = headings.get((unit.file, unit.line), "")
+                if unit.header:  # a row's column names are shown with it: what its values are
+                    heading = f"{heading} > {unit.header}" if heading else unit.header
+                    if quote == unit.row:
+                        readings[keyed[key]] = unit.display
+                citations.append(Citation(keyed[key], unit.file, start, end, quote, heading))
             return keyed[key]
+
+        def shown_quote(n: int) -> str:
+            return neutralise_markers(readings[n]) if n in readings else display(citations[n - 1].quote)
 
         shown: list[Shown] = []
         sides = sides_of(intent, units=top)
@@ -211,14 +229,14 @@ class Composer:
             if any(_within(c, citations[m - 1]) for m in quoted):
                 continue
             if lead is not None and unit is lead.support[0][1] and (
-                    (len(quotes) == 1 and c.start_line == c.end_line) or _squash(display(c.quote)) in _squash(lead.text)):
+                    (len(quotes) == 1 and c.start_line == c.end_line) or _squash(shown_quote(n)) in _squash(lead.text)):
                 continue  # the lead sentence already states exactly this line (a block around it adds to it)
             # ...and a block quoted earlier that lies inside this one gives way to it
             inside = [m for m in quoted if _within(citations[m - 1], c)]
             shown = [s for s in shown if not (s.origin == "quote" and s.cites and s.cites[0] in inside)]
             quoted = [m for m in quoted if m not in inside]
             quoted.append(n)
-            shown.append(Shown(f"{_side_label(intent, unit, c.quote, sides)}“{display(c.quote)}” [{n}]", [n], "quote"))
+            shown.append(Shown(f"{_side_label(intent, unit, c.quote, sides)}“{shown_quote(n)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
         for part in missing:
             # a quoted block (a list under its heading) may answer a part no single sentence did

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..chunk import Chunk
 from ..ingest import looks_like_instruction
+from ..tables import find_tables, header_text, reading
 from ..text import GENERIC, numbers, split_sentences, strip_markup, terms
 from . import intent as intents
 from . import policy as P
@@ -17,6 +18,7 @@ _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
 _WORDS = re.compile(r"[A-Za-z0-9]{2,}")
 _LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
 _DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing characters
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 
 
 @dataclass
@@ -33,25 +35,48 @@ class Unit:
     coverage: float = 0.0  # share of the question's key terms in the sentence and its context
     heading: str = ""  # the heading path the sentence sits under (shown with its citation)
     summary: bool = False  # sits under a summary label ("tldr", "Summary"): restates what the note says below
+    # A table row: ``quote`` is the row read with its header ("Number of sets 2, Total satisfaction $30"),
+    # which is what scoring and matching see; ``row`` is the row as written at its line (what a citation
+    # quotes) and ``header`` the column names (shown with the citation).
+    row: str = ""
+    header: str = ""
 
     @property
     def display(self) -> str:
         return strip_markup(self.quote)
+
+    @property
+    def cited(self) -> str:
+        """The text a citation of this unit quotes: exactly as written at its line."""
+        return self.row or self.quote
 
 
 def units_of(chunk: Chunk) -> list[Unit]:
     """Split a chunk into sentence units, each remembering its parent outline lines for context."""
     units: list[Unit] = []
     parents: list[tuple[int, str]] = []  # (indent, text) stack
-    for offset, raw in enumerate(chunk.text.split("\n")):
-        if not raw.strip():
+    lines = chunk.text.split("\n")
+    # a table's header and separator rows answer nothing; each row is one unit, read with its header
+    skip, row_of = set(), {}
+    for table in find_tables(lines, chunk.line_numbers if len(chunk.line_numbers) == len(lines) else None):
+        skip |= {table.header, table.separator}
+        row_of.update(dict.fromkeys(table.rows, table))
+    for offset, raw in enumerate(lines):
+        if not raw.strip() or offset in skip:
             continue
         indent = len(_DEPTH.match(raw).group(0))  # tree diagrams ("│   ├── x") nest like indented lists
         while parents and parents[-1][0] >= indent:
             parents.pop()
+        if offset in row_of:
+            unit = _row_unit(chunk, offset, raw, row_of[offset].columns, [p for _, p in parents[-2:]])
+            units.extend([unit] if unit else [])
+            continue
         body = raw[_LEAD.match(raw).end():].strip()
         # A line that reads like an order to the assistant is note text, never evidence for an answer.
-        if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= 2 and not looks_like_instruction(body):
+        # a list item of one word ("- Velouté" under "Mother sauces") names one member of its list; other
+        # lines of one word are labels, and state nothing, as do items like "- ok"
+        least = 1 if _ITEM.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
+        if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             for sentence in split_sentences(body):
@@ -59,6 +84,17 @@ def units_of(chunk: Chunk) -> list[Unit]:
                                   heading=chunk.heading, summary=summary))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
+
+
+def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], parents: list[str]) -> Unit | None:
+    """A table row as one unit: matched as read with its header, cited as written."""
+    text = reading(columns, raw)
+    if len(_WORDS.findall(text)) < 2 or looks_like_instruction(text):
+        return None
+    # the context is the heading and parent lines, not the whole header: a row speaks of the columns it fills
+    # ("Marginal satisfaction $2" says nothing of "Total satisfaction"), and its reading names those already
+    return Unit(chunk.file, chunk.line_numbers[offset], text, " ".join([chunk.heading, *parents]), chunk.id,
+                heading=chunk.heading, row=raw.strip(), header=header_text(columns))
 
 
 def _summary_label(line: str) -> bool:
@@ -130,7 +166,8 @@ class Scorer:
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
-                          + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * _form(unit.quote, p)
+                          + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * (
+                              1.0 if unit.row else _form(unit.quote, p))  # a row states its values
         return sorted(units, key=lambda u: -u.score)
 
 

@@ -17,20 +17,31 @@ from .policy import DEFAULT, Policy
 from .verify import Source
 
 
-def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, own: str = "") -> Unit | None:
     """The sentence that answers one part of a two-part question, from the sentences scored against that
     part alone: the best holding enough of the part's key terms; for a "what is" part, a line defining the
     asked term when one scores as well. None when none holds enough. "Holds" counts the part's asked terms
     (framing words aside) that the sentence or its headings speak of, inflections and abbreviations allowed
-    ("exactly-once" speaks of "exactly"), as the gate does."""
+    ("exactly-once" speaks of "exactly"), as the gate does. ``own``: the part as the question words it, when
+    ``part`` also carries the words of the part it points back to ("how do plants use it (chlorophyll)"):
+    those words rank the lines, but a line must hold what this part itself asks, not what the other part
+    asks (a line about chlorophyll alone answers the first part, not "how do plants use it")."""
     asked = parse(part)
-    wanted = list(dict.fromkeys(asked.asked_terms or asked.key_terms))
+    mine = parse(own) if own else asked
+    wanted = list(dict.fromkeys(mine.asked_terms or mine.key_terms or asked.asked_terms or asked.key_terms))
     if not wanted:
         return part_ranked[0] if part_ranked else None
-    held = [u for u in part_ranked[: policy.kind_units]
-            if sum(stands_for(t, spoken_terms(u), policy) for t in wanted) / len(wanted) >= policy.part_min_coverage]
+    def share(u: Unit) -> float:
+        return sum(stands_for(t, spoken_terms(u), policy) for t in wanted) / len(wanted)
+
+    held = [u for u in part_ranked[: policy.kind_units] if share(u) >= policy.part_min_coverage]
     if not held:
         return None
+    if own and own != part:
+        # the other part's words lift lines about its subject ("an eruption" under "Monitoring"): of the lines
+        # scoring as well as the best, the one holding most of what this part asks
+        first = max((u for u in held if u.score >= policy.strong * held[0].score), key=share)
+        held = [first] + [u for u in held if u is not first]
     if asked.bound:  # "X default retention": the line stating that bound ("24 hours by default") answers
         bounded = [u for u in held if P.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
         if bounded:
@@ -93,9 +104,9 @@ class Gatherer:
         if intent.comparison:
             return self.side_units(intent, units)
         chosen: list[Unit | None] = []
-        for part in intent.part_queries:
+        for part, own in zip(intent.part_queries, intent.parts):
             copies = [replace(u) for u in units]
-            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy)
+            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy, own)
             chosen.append(None if best is None else _original(best, units))
         return chosen
 

@@ -1,0 +1,105 @@
+"""Pipe tables (GitHub-flavoured markdown) in a note: which lines form a table, its header, its rows.
+
+A table is a header row, a separator row ("|---|:--:|") right under it, and the rows that follow while
+lines hold a pipe. A row means nothing without its header ("|2|$30||" is "Number of sets 2, Total
+satisfaction $30"), so chunking keeps a table's header with its rows and the answer stage reads each row
+with the column names (rag.answer.evidence). Pipes in ASCII art, with no separator row, make no table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
+_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a table line, stripped; the outer pipes ("|a|b|") open and close no cell."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return [c.strip().replace("\\|", "|") for c in _SPLIT.split(text)]
+
+
+def is_separator(line: str) -> bool:
+    """ "|---|:---:|" or "--- | ---": the line under a table's header (a rule "---" has no pipe)."""
+    if "|" not in line or "-" not in line:
+        return False
+    return all(_SEPARATOR_CELL.match(c) for c in cells(line))
+
+
+def _is_row(line: str) -> bool:
+    return "|" in line and bool(line.strip())
+
+
+@dataclass(frozen=True)
+class Table:
+    """Where one table lies in a list of lines (0-based indexes) and its column names."""
+
+    header: int
+    separator: int
+    rows: tuple[int, ...]
+    columns: tuple[str, ...]
+
+    @property
+    def last(self) -> int:
+        return self.rows[-1] if self.rows else self.separator
+
+
+def find_tables(lines: list[str], numbers: list[int] | None = None) -> list[Table]:
+    """Every table in ``lines``: a header row with a separator row right under it, and the rows below.
+
+    ``numbers`` (each line's line number in its note) tells where lines were left out between two lines
+    (a chunk drops blank lines): a row must follow the row before it in the note, while rows may lie away
+    from the header and separator (a chunk continuing a long table carries its header along).
+    """
+    found: list[Table] = []
+    i = 0
+    while i + 1 < len(lines):
+        head, under = lines[i], lines[i + 1]
+        if (_is_row(head) and is_separator(under) and len(cells(under)) == len(cells(head))
+                and (numbers is None or numbers[i + 1] == numbers[i] + 1)):
+            rows: list[int] = []
+            j = i + 2
+            while (j < len(lines) and _is_row(lines[j]) and not is_separator(lines[j])
+                   and not (j + 1 < len(lines) and is_separator(lines[j + 1]))  # the next table's header
+                   and not (rows and numbers is not None and numbers[j] != numbers[j - 1] + 1)):
+                rows.append(j)
+                j += 1
+            found.append(Table(i, i + 1, tuple(rows), tuple(_plain(c) for c in cells(head))))
+            i = j
+            continue
+        i += 1
+    return found
+
+
+def table_at(lines: list[str], index: int) -> Table | None:
+    """The table whose header, separator or rows hold line ``index`` (0-based), if any."""
+    return next((t for t in find_tables(lines) if t.header <= index <= t.last), None)
+
+
+def reading(columns: tuple[str, ...], line: str) -> str:
+    """A row read with its header: "Number of sets 2, Total satisfaction $30" (empty cells left out; a cell
+    under an unnamed column stands alone). What the answer stage scores and matches a row as."""
+    parts = []
+    for n, cell in enumerate(cells(line)):
+        value = _plain(cell)
+        if not value:
+            continue
+        name = columns[n] if n < len(columns) else ""
+        parts.append(f"{name} {value}" if name else value)
+    return ", ".join(parts)
+
+
+def header_text(columns: tuple[str, ...]) -> str:
+    """A table's column names as one line ("Number of sets | Total satisfaction"): a row's context."""
+    return " | ".join(c for c in columns if c)
+
+
+def _plain(cell: str) -> str:
+    text = cell.replace("**", "").replace("__", "").replace("`", "")
+    return re.sub(r"\s+", " ", text).strip()
