@@ -15,11 +15,10 @@ from typing import Callable
 from ..tables import find_tables, reading
 from ..text import number_value, numbers, strip_markup, terms
 from .blocks import block
-from .conflict import defined_terms, find_conflict
+from .conflict import find_conflict
 from .evidence import Unit
 from .intent import Intent, parse
-from .sides import side_line, stating_first
-from . import policy as P
+from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
@@ -92,6 +91,18 @@ def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:
     return None if best is None else units[best[2]]
 
 
+def _side_label(intent: Intent, unit: Unit, quote: str, sides: tuple) -> str:
+    """ "For trade deficit: " before a comparison side's quote that does not name its side itself (a line
+    under the side's heading or parent line: "Depreciation of the dollar"), so the reader sees which is which."""
+    if not intent.comparison:
+        return ""
+    said = set(terms(quote))
+    named = [s for s, other in zip(sides, sides[::-1]) if owns(s, other, terms(unit.context))]
+    if len(named) != 1 or any(name <= said for s in sides for name in s.names):
+        return ""
+    return f"For {named[0].words}: "
+
+
 class Composer:
     """Builds answers; ``lines_of(file)`` gives a note's lines as ingestion sees them (for list blocks)."""
 
@@ -112,41 +123,13 @@ class Composer:
         if body and body[0].score >= p.strong * top[0].score:
             top = body
         if intent.comparison:
-            chosen = []
-            heads, attribute = intent.side_heads, intent.compared
-            for i, side in enumerate(intent.sides):
-                other = next(o for o in intent.sides if o is not side)
-                # first a line naming this side (not the other) that speaks of what is compared, most of it first
-                own = []
-                if intent.bound and len(heads) == 2:
-                    bound_line = side_line(heads[i], heads[1 - i], frozenset(), [u for u in top if u not in chosen],
-                                           intent.bound)
-                    own = [bound_line] if bound_line is not None and P.BOUND_WORDS[intent.bound].search(bound_line.quote) else []
-                if attribute and len(heads) == 2 and not own:
-                    head, other_head = heads[i], heads[1 - i]
-                    own = stating_first([u for u in top if u not in chosen and head in set(terms(f"{u.context} {u.quote}"))
-                                         and other_head not in set(terms(u.quote)) and attribute & set(terms(u.quote))],
-                                        head, attribute)
-                    # (in score order: the line the whole question ranks best, not the one repeating most words)
-                    # ...or one line stating it for both sides ("X is high while Y is low"), quoted once for both
-                    both = [u for u in top if head in set(terms(u.quote)) and other_head in set(terms(u.quote))
-                            and attribute & set(terms(u.quote))]
-                    if not own and both:
-                        if both[0] not in chosen:
-                            chosen.append(both[0])
-                        continue
-                # then a line defining this side ("**federal states**: ..."); a line about this side only; one
-                # naming both; one under this side's heading
-                own = own or [u for u in top if (d := defined_terms(u)) and side & d[0] and not other & d[0] and u not in chosen]
-                own = own or [u for u in top if side & set(terms(u.quote)) and not other & set(terms(u.quote)) and u not in chosen]
-                own = own or [u for u in top if side & set(terms(u.quote)) and u not in chosen]
-                own = own or [u for u in top if side & set(terms(u.context)) and u not in chosen]
-                if own:
-                    chosen.append(own[0])
-            if heads and chosen and all(any(h in set(terms(f"{u.context} {u.quote}")) for u in chosen) for h in heads):
-                return chosen, []
-            if len(chosen) == 2:
-                return chosen, []
+            # each side's own line (rag.answer.sides), chosen from all the evidence; a side no line names is
+            # said to be missing, as a part of a two-part question is
+            lines = list(part_units) if len(part_units) == 2 and all(u is None or u in top for u in part_units) \
+                else side_lines(intent, top)
+            chosen = [u for i, u in enumerate(lines) if u is not None and u not in lines[:i]]
+            if chosen:
+                return chosen, [f"anything about {side.words}" for side, u in zip(sides_of(intent, units=top), lines) if u is None]
         if intent.parts:
             if len(part_units) != len(intent.parts):  # no part scored alone: the sentence holding most of it
                 part_units = [_lexical_part(part, top, p) for part in intent.parts]
@@ -233,6 +216,7 @@ class Composer:
             return neutralise_markers(readings[n]) if n in readings else display(citations[n - 1].quote)
 
         shown: list[Shown] = []
+        sides = sides_of(intent, units=top)
         if lead is not None:
             n = cite(lead.support[0][1], False)
             text = unlabel(lead.text, lead.support[0][1]).rstrip(".!?")
@@ -252,7 +236,7 @@ class Composer:
             shown = [s for s in shown if not (s.origin == "quote" and s.cites and s.cites[0] in inside)]
             quoted = [m for m in quoted if m not in inside]
             quoted.append(n)
-            shown.append(Shown(f"“{shown_quote(n)}” [{n}]", [n], "quote"))
+            shown.append(Shown(f"{_side_label(intent, unit, c.quote, sides)}“{shown_quote(n)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
         for part in missing:
             # a quoted block (a list under its heading) may answer a part no single sentence did

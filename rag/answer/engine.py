@@ -97,7 +97,7 @@ class Answerer:
         # learned on load from the indexed text: the words, count units and names of these notes
         self.vocab = Vocabulary.learn(c.text for c in retriever.store.chunks)
         self.composer = Composer(self._note_lines, policy)
-        self.gatherer = Gatherer(retriever, self.scorer, policy)
+        self.gatherer = Gatherer(retriever, self.scorer, policy, self.vocab.acronyms)
         # learned on load from the stored vectors: what "close, but about another note" means in these notes
         self.closeness = Closeness.of_store(retriever.store, policy)
         # RAG_MIN_RELEVANCE, when the user sets it, overrides the policy's calibrated floor

@@ -148,38 +148,59 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
     if not hits or not ranked:
         return 0.0
     close = closeness(max(h.dense for h in hits))
-    key = list(dict.fromkeys(intent.key_terms))
-    total = sum(scorer.weight(t) for t in key)
-    if not total:
-        return policy.w_relevance_dense * close
+    best_cov = 0.0
+    for key in _side_keys(intent):
+        total = sum(scorer.weight(t) for t in key)
+        if not total:
+            continue
 
-    def coverage(unit: Unit) -> float:
-        # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
-        # question, "explosion" in the note: measured, a question refused for this alone)
-        spoken = spoken_terms(unit)
-        return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
+        def coverage(unit: Unit) -> float:
+            # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
+            # question, "explosion" in the note: measured, a question refused for this alone)
+            spoken = spoken_terms(unit)
+            return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
 
-    best_cov = max(coverage(u) for u in ranked[: policy.relevance_units])
+        best_cov = max([best_cov] + [coverage(u) for u in ranked[: policy.relevance_units]])
     return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * close
+
+
+def _covers_a_side(intent: Intent, unit: Unit, policy: Policy) -> bool:
+    """A comparison's line is relevant when it speaks of enough of one side's key terms (a line about one
+    side holds only half of the whole question's)."""
+    spoken = spoken_terms(unit)
+    return any(key and sum(stands_for(t, spoken, policy, abbreviations=False) for t in key) / len(key)
+               >= policy.kind_min_coverage for key in _side_keys(intent))
+
+
+def _side_keys(intent: Intent) -> list[list[str]]:
+    """The key terms a sentence must speak of: all of them; for a comparison, each side's with what is
+    compared (a comparison's two sides stand in two lines, and one side covered is worth answering)."""
+    key = list(dict.fromkeys(intent.key_terms))
+    if not intent.comparison:
+        return [key]
+    return [[t for t in key if t not in other] for other in intent.sides[::-1]]
 
 
 def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
     """Why the notes cannot answer the question (a short reason), or None when they may."""
     # a two-part question is refused only when every part is about something the notes never mention;
     # a part they never mention is said to be missing in the answer
+    # ...and a comparison only when neither side is: the side they never mention is said to be missing
     asked = [parse(part) for part in intent.parts] or [intent]
     unknown_parts = []
     for part in asked:
         unknown = unknown_words(part, vocab)
         content = [w for w in words(part.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
-        if unknown and content and len(unknown) / len(content) > policy.unknown_share:
+        groups = [[w for w in content if stem(w) not in other] for other in intent.sides[::-1]] or [content]
+        if unknown and all(g and sum(w in unknown for w in g) / len(g) > policy.unknown_share for g in groups):
             unknown_parts.append(" ".join(unknown))
     if len(unknown_parts) == len(asked):
         return f"the notes never mention {' / '.join(unknown_parts)!r}"
-    named = unknown_name(intent, vocab)
+    named = unknown_name(intent, vocab) if not intent.comparison else None
     if named:
         return f"the notes never mention {named!r}"
-    relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
+    relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage
+                or (intent.comparison and _covers_a_side(intent, u, policy))]
     if P.ORDINAL.search(intent.question) and not any(intent.holds_positions(f"{u.context} {u.quote}")
                                                      for u in relevant):
         return f"no sentence speaks of the {' / '.join(m.group(0) for m in P.ORDINAL.finditer(intent.question))}"

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..retrieve import Hit
 from . import policy as P
-from .sides import side_line
+from .sides import side_lines, sides_of
 from .conflict import defined_terms
 from .evidence import Unit
 from .gate import spoken_terms, stands_for
@@ -58,27 +58,26 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
 class Gatherer:
     """Evidence for one retriever and scorer (either may be a fake in tests)."""
 
-    def __init__(self, retriever, scorer, policy: Policy = DEFAULT):
+    def __init__(self, retriever, scorer, policy: Policy = DEFAULT, acronyms: dict | None = None):
         self.retriever = retriever
         self.scorer = scorer
         self.policy = policy
+        self.acronyms = acronyms or {}  # learned from the notes (rag.answer.vocab): "nlb" -> its spelled-out name
 
     def select_sources(self, ranked: list[Unit], intent: Intent | None = None,
                        part_units: list[Unit | None] = ()) -> list[Source]:
         """The best sentences, grouped by chunk into at most MAX_SOURCES numbered sources; ``part_units``
-        (each part's line, or the line answering a value question) and each comparison side's best line are
-        kept even when other lines score higher."""
+        (each part's line, each comparison side's line, or the line answering a value question) are kept even
+        when other lines score higher."""
         if not ranked:
             return []
         p = self.policy
         floor = ranked[0].score * p.source_floor
         # each part's own best line, so a part the other part's lines outscore is still answered
         firsts: list[Unit] = [u for i, u in enumerate(part_units) if u is not None and u not in part_units[:i]]
-        if intent is not None and intent.comparison and intent.side_heads:
-            for unit in (side_line(head, other, intent.compared, ranked, intent.bound)
-                         for head, other in zip(intent.side_heads, intent.side_heads[::-1])):
-                if unit is not None and unit not in firsts:
-                    firsts.append(unit)
+        if intent is not None and intent.comparison and not firsts:
+            firsts = [u for u in side_lines(intent, ranked, self.acronyms) if u is not None]
+            firsts = [u for i, u in enumerate(firsts) if u not in firsts[:i]]
         groups: dict[int, list[Unit]] = {}
         order: list[int] = []
         for unit in firsts + [u for u in ranked if u not in firsts]:
@@ -100,7 +99,10 @@ class Gatherer:
 
     def part_units(self, intent: Intent, units: list[Unit], ranks: dict[int, int]) -> list[Unit | None]:
         """For a two-part question, each part's best sentence, scored against that part alone (on copies:
-        scoring sets a unit's score, and the whole question's scores stay as they are)."""
+        scoring sets a unit's score, and the whole question's scores stay as they are); for a comparison, each
+        side's line (None for a side no line names)."""
+        if intent.comparison:
+            return self.side_units(intent, units)
         chosen: list[Unit | None] = []
         for part, own in zip(intent.part_queries, intent.parts):
             copies = [replace(u) for u in units]
@@ -108,12 +110,28 @@ class Gatherer:
             chosen.append(None if best is None else _original(best, units))
         return chosen
 
+    def side_units(self, intent: Intent, units: list[Unit]) -> list[Unit | None]:
+        """Each comparison side's line (rag.answer.sides), from all the evidence whatever its rank; ties go
+        to the line the whole question scores best (scored against one side alone, "outside the handler"
+        ranked "lambda is launched outside your vpc" over the line about the handler: measured)."""
+        return side_lines(intent, sorted(units, key=lambda u: -u.score), self.acronyms)
+
+    def _side_queries(self, intent: Intent) -> list[str]:
+        """Each side on its own with what is compared ("authority", with what is compared), its acronym
+        spelled out as the notes spell it."""
+        out = []
+        for side in sides_of(intent, self.acronyms):
+            said = {t for name in side.names for t in name} - {side.head}
+            out.append(" ".join([intent.word_of(t) for t in (*side.phrase, *sorted(intent.compared - set(side.phrase)))]
+                                + sorted(said)))
+        return out
+
     def side_hits(self, intent: Intent, hits: list[Hit]) -> list[Hit]:
         """For a comparison, the best chunks for each side on its own ("authority", with what is compared);
         for a two-part question, for each part: a side or part the whole question ranks low is still scored."""
         queries = list(intent.part_queries)
         if intent.comparison and intent.side_heads:
-            queries = [" ".join(intent.word_of(t) for t in (head, *sorted(intent.compared))) for head in intent.side_heads]
+            queries = self._side_queries(intent)
         have = {h.chunk.id for h in hits}
         extra: list[Hit] = []
         for query in queries:

@@ -210,7 +210,10 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
 def _as_versus(question: str) -> str:
     """ "difference between A and B" -> "A vs B"; any other question as it is."""
     match = P.DIFFERENCE.match(question)
-    return f"{match.group(1)} vs {match.group(2)}" if match else question
+    if not match:
+        return question
+    a, b, *rest = [g for g in match.groups() if g is not None]
+    return f"{a} vs {b}{''.join(rest)}"
 
 
 def _side_terms(question: str) -> tuple[list[str], list[str]] | None:

@@ -129,8 +129,18 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          r"|disadvantages|uses|properties|parts|functions|symptoms|signs|stages|phases)\s+of\b"
                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
-VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+")
-DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$")
+VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or|differs? from|different from|as opposed to)\s+")
+# A line defining a comparison's side (rag.answer.sides): "pumps: proteins that move ions" (the words before
+# the colon); "proteins that move ions are called pumps" (the words after "called"); "a substance that donates
+# protons is an acid" (a noun with a relative clause, then "is"/"are" and the defined words).
+DEFINED_BEFORE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s+\S")
+DEFINED_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:called|known\s+as|termed|named)\s+(.{1,60}?)\W*$"
+                           r"|^\s*(?:(?:an?|the)\s+)?[\w-]+\s+(?:that|which|who)\b.*?\b(?:is|are)\s+(.{1,40}?)\W*$")
+SIDE_MAX_WORDS = 3  # a comparison side is shown by at most this many of the question's words ("For trade deficit:")
+DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$"
+                        # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
+                        r"|^\s*compare\s+(.+?)\s+(?:and|with|to)\s+(.+?)\??$"
+                        r"|^\s*how\s+(?:do|does|did)\s+(.+?)\s+and\s+(.+?)\s+differ\b(.*?)\??$")
 # "X and Y" questions that ask two things: split on " and " between two question words.
 # "..., and for how long does it ..." keeps its preposition with the second part's question word; " + " joins
 # two asks in note-taking shorthand ("min part size + max parts").

@@ -1,47 +1,237 @@
-"""One line per side of a comparison: the line that speaks of what is compared, in the side's own words or
-under its heading, preferring one that states a value and one about the compared subject."""
+"""One line per side of a comparison: for each side on its own, the line that names that side (in itself, or
+in the heading or parent line above it) and speaks of what is compared, whatever its rank among all lines.
+
+A side is named by its head word ("pump"), by an acronym the notes spell out ("NLB" for "Network Load
+Balancer", learned by rag.answer.vocab), or by the words of the name it stands for that the other side's name
+lacks ("network"). What is compared is the question's words that name neither side ("decrease in supply vs
+decrease in demand, price": "price"; "decrease" names both sides).
+"""
 
 from __future__ import annotations
 
-from ..text import numbers, terms
+import re
+from dataclasses import dataclass
+
+from ..text import numbers, strip_markup, terms, words
 from . import policy as P
-from .evidence import Unit
+from .evidence import Unit, is_label
+from .intent import Intent, _side_terms
+
+
+_PUNCTUATION = re.compile(r"[:;,.!?()\[\]=|]")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison as the notes may name it."""
+
+    head: str  # the side's word next to "vs" (stemmed)
+    names: tuple[frozenset[str], ...]  # sets of terms, any of which in a line names this side
+    phrase: tuple[str, ...]  # the head with the words both sides share, in the question's order
+    words: str  # how the question words this side, for "your notes don't say anything about ..."
+    name: tuple[str, ...] = ()  # the side's words the notes write together ("excess supply"), else ``phrase``
+
+
+def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = ()) -> tuple[Side, ...]:
+    """The two sides of a comparison, () for any other question; ``units``: lines of the notes, whose word
+    pairs tell how the notes word each side ("secrets manager" for "manager")."""
+    found = _side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
+    if not found:
+        return ()
+    shared = set(found[0]) & set(found[1])
+    acronyms = acronyms or {}
+    runs = name_runs(found, list(intent.side_heads), _pairs(units)) if units else [[]] * 2
+    out = []
+    for i, (own, head) in enumerate(zip(found, intent.side_heads)):
+        other_own, other_head = found[1 - i], intent.side_heads[1 - i]
+        phrase = tuple(t for t in own if t == head or t in shared)
+        # a number names a side only with the words it counts ("2 sets vs 6 sets": "6" alone is any 6)
+        names = [frozenset(phrase) if head.isdigit() else frozenset({head})]
+        spelled = acronyms.get(head)
+        if spelled:  # "nlb" in the question, "network load balancer" in a line: the words telling it apart
+            other_spelled = set(acronyms.get(other_head, ())) | set(other_own)
+            distinct = frozenset(spelled) - other_spelled
+            names += [frozenset(spelled)] + ([distinct] if distinct else [])
+        for acronym, name in acronyms.items():  # "network load balancer" asked, "NLB" in a line
+            if set(name) <= set(own) and not set(name) <= set(other_own):
+                names.append(frozenset({acronym}))
+        worded = [t for t in own if t in shared or t in runs[i] or t == head]
+        if len(worded) > P.SIDE_MAX_WORDS:  # "cross zone load balancing network load balancer": the notes' name
+            worded = runs[i] or [head]
+        out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in worded),
+                        tuple(runs[i]) or phrase))
+    return tuple(out)
+
+
+def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> frozenset[str]:
+    """What is compared: the compared words less those naming the sides, in the question (on both sides:
+    "decrease") or in the notes (next to a side's head as in the question: "point elasticity estimate")."""
+    found = _side_terms(intent.question)
+    if not found or not sides:
+        return intent.compared
+    shared = set(found[0]) & set(found[1])
+    pairs = _pairs(units)
+    named = {t for run in name_runs(found, [s.head for s in sides], pairs) for t in run}
+    # nothing left: the question asks what each side is ("excess supply vs excess demand")
+    return intent.compared - shared - named
+
+
+def _pairs(units: list[Unit]) -> set[tuple[str, str]]:
+    """The notes' adjacent word pairs, within a phrase: "ALB: routing" labels a line, it does not name "ALB
+    routing"; "point elasticity estimate" names one."""
+    pairs: set[tuple[str, str]] = set()
+    for unit in units:
+        for text in (part for whole in (unit.quote, unit.context) for part in _PUNCTUATION.split(whole)):
+            # words right next to each other: "outside the handler" is a place, not a name "outside handler"
+            said = [(terms(w) or [None])[0] for w in words(text)]
+            pairs.update((a, b) for a, b in zip(said, said[1:]) if a and b)
+    return pairs
+
+
+def name_runs(found: tuple[list[str], list[str]], heads: list[str], pairs: set) -> list[list[str]]:
+    """Each side's name as the notes write it: the question's words around the side's head that the notes
+    also write next to each other ("secrets manager", "point elasticity estimate")."""
+    runs = []
+    for own, head in zip(found, heads):
+        if head not in own:
+            runs.append([head])
+            continue
+        left = right = own.index(head)
+        while left > 0 and (own[left - 1], own[left]) in pairs:
+            left -= 1
+        while right + 1 < len(own) and (own[right], own[right + 1]) in pairs:
+            right += 1
+        runs.append(own[left:right + 1])
+    return runs
+
+
+def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) -> list[Unit | None]:
+    """Each side's own best line (None for a side no line names); the order of ``units`` breaks ties."""
+    sides = sides_of(intent, acronyms, units)
+    if not sides:
+        return []
+    topic = topic_of(intent, sides, units)
+    out = []
+    for i, side in enumerate(sides):
+        out.append(best_line(side, sides[1 - i], topic, units, intent.bound))
+    return out
+
+
+def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
+    """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by
+    default"); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is
+    called X"); it does not name
+    the other side; it says
+    what is compared itself (not only its label line above it); it states
+    a number in the side's own section; its headings name more of the topic; it names the side itself rather
+    than sitting under its heading; it names the side's whole phrase ("decrease in supply"); then its rank
+    (a line repeating more of the question's words earns nothing). A label line whose child lines hold the
+    statement ("Point estimate" over "needs the slope") gives way to its best child. Of a label's child lines that answer as
+    well, the one the topic is the largest share of ("Depreciation of the dollar" over "Increase in supply of
+    dollars on ...")."""
+    rank = {id(u): n for n, u in enumerate(units)}
+    labels = _labels_with_children(units)
+    heads = {_text(u): set(terms(u.quote)) for u in units if id(u) in labels}
+    keyed = []
+    for unit in units:
+        said, above = set(terms(unit.quote)), set(terms(unit.context))
+        in_line = _names(side, said)
+        if not in_line and not owns(side, other, terms(unit.context)):
+            continue
+        # a child line speaks of what its label line says ("Crumb when overproofed:" / "coarse and open")
+        under_label = [t for h, t in heads.items() if h in unit.context]
+        speaks = bool(topic & said.union(*under_label))
+        key = (bool(bound) and not P.BOUND_WORDS[bound].search(unit.quote),
+               not speaks,
+               bool(not topic and not _defines(unit.quote, side)),
+               _names(other, said),
+               not topic & said,  # ...and of the lines left, one saying it itself before one under its label
+               not (speaks and numbers(unit.quote) and _names(side, above)),
+               -len(topic & above - said),
+               not in_line,
+               not _holds_phrase(side.phrase, terms(unit.quote if in_line else unit.context)))
+        keyed.append((key, rank.get(id(unit), len(rank)), unit))
+    if not keyed:
+        return None
+    first = min(keyed, key=lambda k: k[:2])
+    if id(first[2]) in labels:  # a label line ("Point estimate"): its child lines hold the statement
+        text = _text(first[2])
+        first = min((k for k in keyed if k[2].line > first[2].line and text in k[2].context), key=lambda k: k[:2],
+                    default=first)
+    # of a label's child lines that answer as well, the one most about the topic ("Depreciation of the
+    # dollar" over "Increase in supply of dollars on ..." under "A trade deficit leads to:")
+    label = next((h for h in heads if h in first[2].context), None)
+    if label is None:
+        return first[2]
+    siblings = [(k, r, u) for k, r, u in keyed if k == first[0] and label in u.context]
+    return min(siblings, key=lambda k: (-len(topic & set(terms(k[2].quote))) / max(len(terms(k[2].quote)), 1), k[1]))[2]
 
 
 def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
-    """One side's best line of a comparison: the first naming this side that speaks of what is compared
-    without naming the other side; then one speaking of it naming both ("X is high while Y is low"); then
-    one naming this side only; then any naming it; at each step a line naming it beats one under its heading.
-    When the question names a bound ("default"), a line naming this side that states it comes first."""
-    tests = [lambda t: other not in t and compared & t, lambda t: compared & t, lambda t: other not in t,
-             lambda t: True]
-    named = [(u, t) for u in units if head in (t := set(terms(u.quote)))]
-    if bound:  # "flute vs clarinet default key": first the line naming this side that states its default
-        found = next((u for u, t in named if other not in t and P.BOUND_WORDS[bound].search(u.quote)), None)
-        if found is not None:
-            return found
-    # then lines under this side's heading or parent line ("Red Giants" over "<1 solar radius")
-    under = [(u, t) for u in units if head not in (t := set(terms(u.quote))) and head in set(terms(u.context))
-             and other not in set(terms(u.context))]
-    # speaking of what is compared matters more than where the side is named: "Cool: surface near 3,000 K"
-    # under "Red Giants" answers "red giant vs white dwarf hot or cool" where "up to 5 red giants per
-    # cluster" does not
-    for level, test in enumerate(tests):
-        found = [u for u, t in named if test(t)] + [u for u, t in under if test(t)]
-        if found:
-            return stating_first(found, head, compared)[0] if level < 2 else found[0]
-    return None
+    """One side's best line, for a side named by its head word alone (see :func:`best_line`)."""
+    def plain(word: str) -> Side:
+        return Side(word, (frozenset({word}),), (word,), word)
+    return best_line(plain(head), plain(other), compared, units, bound)
 
 
 def stating_first(units: list[Unit], head: str, compared: frozenset[str] = frozenset()) -> list[Unit]:
     """The same lines, first those in the side's own section (its heading or parent line names ``head``)
-    that state a number: of the lines speaking of what is compared, one giving a value for it ("Sprint: short
-    distance, up to 400 metres") beats one that only qualifies it ("distance is limited in a sprint"). A
-    number in a line from another section (a table of unrelated figures) earns nothing. Then those
-    whose headings name more of what is compared beyond what the line says ("is copper a good or poor
-    conductor": "good conductor of heat" under "Copper" over "good conductors of sound" under another
-    heading); a line repeating more of the question's words earns nothing (the score order stands)."""
+    that state a number, then those whose headings name more of what is compared beyond what the line says."""
     def key(u: Unit) -> tuple[bool, int]:
         said = set(terms(u.quote))
         return (not (numbers(u.quote) and head in set(terms(u.context))), -len(compared & set(terms(u.context)) - said))
     return sorted(units, key=key)
+
+
+def _names(side: Side, said: set[str]) -> bool:
+    return any(name <= said for name in side.names)
+
+
+def owns(side: Side, other: Side, above: list[str]) -> bool:
+    """Whether the headings and parent lines above a line put it under this side: they name it, and name
+    it nearer the line than the other side ("Edge functions > Lambda and functions > Functions:")."""
+    if not _names(side, set(above)):
+        return False
+    if not _names(other, set(above)):
+        return True
+
+    def last(s: Side) -> int:
+        return max((i for i, t in enumerate(above) for name in s.names if t in name and name <= set(above)), default=-1)
+    return last(side) > last(other)
+
+
+def _holds_phrase(phrase: tuple[str, ...], said: list[str]) -> bool:
+    """Whether the terms of a line hold the side's phrase, word after word ("decrease in supply")."""
+    n = len(phrase)  # in either order: "supply decreases" is "a decrease in supply"
+    return any(sorted(said[i:i + n]) == sorted(phrase) for i in range(len(said) - n + 1))
+
+
+def _defines(quote: str, side: Side) -> bool:
+    """ "pumps: proteins that move ions" or "proteins that move ions are called pumps": the line defines
+    the side (its defined words name it)."""
+    text = strip_markup(quote)
+    match = P.DEFINED_BEFORE.match(text) or P.DEFINED_AFTER.search(text)
+    if not match:
+        return False
+    defined = set(terms(next(g for g in match.groups() if g)))
+    # the side's whole name as the notes write it ("excess supply", not "supply schedules"; "complements" for
+    # "complement goods"), or a name it goes by
+    return set(side.name or side.phrase) <= defined or any(name <= defined for name in side.names[1:])
+
+
+def _text(unit: Unit) -> str:
+    """A line as its child lines' context holds it."""
+    return re.sub(r"\s+", " ", strip_markup(unit.quote)).strip()
+
+
+def _labels_with_children(units: list[Unit]) -> set[int]:
+    """Label lines ("Point estimate", "A rise in rates leads to:") with lines below them that they head:
+    the statement is in the child lines."""
+    out = set()
+    for unit in units:
+        if not is_label(unit.quote):
+            continue
+        text = _text(unit)
+        if any(v.file == unit.file and v.line > unit.line and text in v.context for v in units):
+            out.add(id(unit))
+    return out

@@ -10,13 +10,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..text import STOPWORDS, joined, stem, words
+from ..text import STOPWORDS, joined, stem, strip_markup, terms, words
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
 MIN_NAME_COUNT = 3  # ...and a word must occur this often, capitalised mid-sentence this share of the time,
 NAME_SHARE = 0.8  # to count as a name ("Marx", "Kafka"): a question pairing a name with an unknown word
 _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;(] )([A-Za-z][a-z]+)\b")  # asks about something the notes never name
+# "Network Load Balancer (NLB)" and "NLB (Network Load Balancer)": a name and its acronym, side by side
+_NAME_THEN_ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(\s*([A-Z][A-Za-z]{1,7}?)s?\s*\)")
+_ACRONYM_THEN_NAME = re.compile(r"\b([A-Z][A-Za-z]{1,7}?)s?\s*\(\s*([A-Za-z][\w\s-]{2,80}?)\s*\)")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Vocabulary:
     units: frozenset[str]  # stemmed words that follow numbers in the notes ("2 replicas" -> "replica")
     names: frozenset[str] = frozenset()  # lower-cased words the notes mostly write capitalised mid-sentence
     counts: dict | None = None  # how often each word occurs (hyphened compounds also joined: "deduplication")
+    acronyms: dict | None = None  # "nlb" -> ("network", "load", "balanc"): the stemmed name an acronym stands for
 
     @classmethod
     def learn(cls, texts) -> "Vocabulary":
@@ -34,7 +38,9 @@ class Vocabulary:
         capital: Counter = Counter()
         total: Counter = Counter()
         counts: Counter = Counter()
+        acronyms: dict[str, tuple[str, ...]] = {}
         for text in texts:
+            acronyms.update(acronyms_in(text))
             found = words(text)
             seen.update(found)
             counts.update(joined(w) for w in found)
@@ -46,7 +52,7 @@ class Vocabulary:
         units = frozenset(u for u, n in after_numbers.items() if n >= MIN_UNIT_COUNT and len(u) > 1 and u not in STOPWORDS)
         names = frozenset(w for w, n in total.items() if n >= MIN_NAME_COUNT and capital[w] / n >= NAME_SHARE and len(w) > 1)
         seen |= set(counts)
-        return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts))
+        return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms)
 
     def knows(self, word: str) -> bool:
         """Whether a word (any inflection) occurs in the notes."""
@@ -63,3 +69,46 @@ class Vocabulary:
         found = [(n, w) for w, n in self.counts.items()
                  if len(w) > len(low) and w.isalpha() and any(w.startswith(h) for h in heads)]
         return max(found)[1] if found else None
+
+
+def acronyms_in(text: str) -> dict[str, tuple[str, ...]]:
+    """The acronyms a text spells out: "Network Load Balancer (NLB)" -> {"nlb": ("network", "load",
+    "balanc")}; also "NLB (Network Load Balancer)". An acronym counts only when its letters are the initials
+    of the name's words, in order (small words such as "and", "of" may be skipped)."""
+    text = strip_markup(text)
+    found: dict[str, tuple[str, ...]] = {}
+    for before, acronym in _NAME_THEN_ACRONYM.findall(text):
+        name = _spelled(acronym, before.split(), from_end=True)
+        if name:
+            found[acronym.lower()] = name
+    for acronym, after in _ACRONYM_THEN_NAME.findall(text):
+        name = _spelled(acronym, after.split(), from_end=False)
+        if name and len(name) == len(terms(after)):
+            found[acronym.lower()] = name
+    return found
+
+
+def _spelled(acronym: str, name_words: list[str], from_end: bool) -> tuple[str, ...] | None:
+    """The stemmed words whose initials spell ``acronym``: the last ones before it, or the first after it."""
+    letters = acronym.lower()
+    if len(letters) < 2:
+        return None
+    picked: list[str] = []
+    seq = list(reversed(name_words)) if from_end else name_words
+    want = list(reversed(letters)) if from_end else list(letters)
+    for word in seq:
+        if not want:
+            break
+        low = word.lower().strip("-")
+        if low[:1] == want[0]:
+            picked.append(low)
+            want.pop(0)
+        elif low in STOPWORDS and picked:
+            continue
+        else:
+            return None
+    if want:
+        return None
+    picked = list(reversed(picked)) if from_end else picked
+    # as :func:`rag.text.terms` spells them (stopwords such as "service" left out), so lines match them
+    return tuple(t for w in picked for t in terms(w)[:1]) or None
