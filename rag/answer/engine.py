@@ -189,7 +189,7 @@ class Answerer:
             return
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
-        anchor = gate.answering(intent, ranked, self.policy, self.vocab) or gate.listing(intent, ranked, self.policy)
+        anchor = gate.answering(intent, ranked, self.policy) or gate.listing(intent, ranked, self.policy)
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""

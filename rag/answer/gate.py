@@ -64,7 +64,7 @@ def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
     return out
 
 
-def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, vocab: Vocabulary | None = None) -> list[str]:
+def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[str]:
     """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
     speaks of, in itself, its headings or the label lines above it: the fewest any candidate leaves out.
     [] when one sentence speaks of them all."""
@@ -75,17 +75,12 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, vocab
         if not intent.holds_value(unit.quote):
             continue
         missing = intent.unspoken(spoken_terms(unit) | labels_above(unit, labels),
-                                  lambda t, spoken: stands_for(t, spoken, policy), _used(vocab))
+                                  lambda t, spoken: stands_for(t, spoken, policy))
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
             return []
     return fewest if fewest is not None else asked
-
-
-def _used(vocab: Vocabulary | None) -> frozenset[str] | None:
-    """The stems the notes use; None without a vocabulary (then no compound head is excused)."""
-    return vocab.stems if vocab is not None else None
 
 
 def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> tuple[str, str] | None:
@@ -119,7 +114,7 @@ def _word_before(sentence: str, head: str) -> str | None:
     return None
 
 
-def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, vocab: Vocabulary | None = None) -> Unit | None:
+def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
     """For a question asking one value or one definition: the best sentence that holds the asked kind of
     value and speaks of everything asked about (it answers, even when a line merely sharing words outscores
     it). None for other questions, or when no sentence does."""
@@ -127,7 +122,7 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, voca
         return None
     for unit in ranked[: policy.kind_units]:
         if intent.holds_value(unit.quote) and not intent.unspoken(
-                spoken_terms(unit), lambda t, spoken: stands_for(t, spoken, policy), _used(vocab)):
+                spoken_terms(unit), lambda t, spoken: stands_for(t, spoken, policy)):
             return unit
     return None
 
@@ -214,7 +209,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             part.holds_value(u.quote) for part in valued for u in relevant):
         return f"no relevant sentence states {valued[0].label}"
     if intent.specific and intent.asked_terms:
-        missing = unspoken(intent, ranked, policy, vocab)
+        missing = unspoken(intent, ranked, policy)
         if missing and len(missing) < len(set(intent.asked_terms)):
             said = [intent.word_of(t) for t in intent.asked_terms if t not in missing]
             return (f"no sentence about {' '.join(said)!r} speaks of "

@@ -32,20 +32,14 @@ class Intent:
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
     asked_terms: tuple[str, ...] = field(default=())  # key terms less framing words: what is asked about
-    # (modifier, head) of two-word noun compounds ("poverty line"): a line speaking of the modifier may name
-    # the same thing with another head ("poverty rate"); the value's own word ("age") is never one
+    # (modifier, head) of two-word noun compounds ("starboard tack"): the kind of a thing a question asks
+    # about (rag.answer.gate.contrasted); the value's own word ("age") is never one
     heads: tuple[tuple[str, str], ...] = field(default=())
 
-    def unspoken(self, spoken: set[str], stands, used: frozenset[str] | None = None) -> list[str]:
+    def unspoken(self, spoken: set[str], stands) -> list[str]:
         """The asked terms a text's stemmed words (``spoken``) do not speak of; ``stands(term, spoken)`` says
-        whether one term does. The head of a compound whose modifier is spoken is not missing when the notes
-        never use it (``used``: their stems; None excuses none): they call the thing by its modifier alone
-        ("poverty line" in notes saying "poverty rate"). A head the notes do use ("availability SLA") tells
-        things apart."""
-        missing = [t for t in dict.fromkeys(self.asked_terms) if not stands(t, spoken)]
-        excused = {head for modifier, head in self.heads
-                   if used is not None and head not in used and modifier not in missing and stands(modifier, spoken)}
-        return [t for t in missing if t not in excused]
+        whether one term does."""
+        return [t for t in dict.fromkeys(self.asked_terms) if not stands(t, spoken)]
 
     @property
     def comparison(self) -> bool:
@@ -140,9 +134,9 @@ def _modifies_a_noun(question: str, match: re.Match) -> bool:
 
 
 def compound_heads(question: str) -> tuple[tuple[str, str], ...]:
-    """(modifier, head) stems of each two content words that end a run of them ("a dynamodb table with ..."
-    -> ("dynamodb", "tabl")), the value's own word and framing words left out: the head names what kind of
-    thing the modifier is, which notes often leave unsaid ("DynamoDB: restore to any second")."""
+    """(modifier, head) stems of each two content words that end a run of them ("on a starboard tack"
+    -> ("starboard", "tack")), the value's own word and framing words left out: a kind of a thing the question
+    asks about, which a line about another kind ("a port tack") does not answer."""
     cue = set(_cue_words(question))
     found = []
     run: list[str] = []
