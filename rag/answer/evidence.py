@@ -145,9 +145,12 @@ class Scorer:
     def coverage(self, question_terms: list[str], text: str, forms: dict[str, set[str]] | None = None) -> float:
         """Share of the question's (idf-weighted) content terms found in ``text``; ``forms`` maps a term to the
         notes' stems that are the same word inflected ("anarchist" in a question, "anarchism" in a note)."""
+        return self._covered(question_terms, set(terms(text)), forms)
+
+    def _covered(self, question_terms: list[str], have: set[str], forms: dict[str, set[str]] | None) -> float:
+        """:meth:`coverage` of a text already split into its stemmed terms (``have``)."""
         if not question_terms:
             return 0.0
-        have = set(terms(text))
         total = sum(self.weight(t) for t in set(question_terms))
         found = sum(self.weight(t) for t in set(question_terms)
                     if t in have or (forms is not None and forms.get(t, set()) & have))
@@ -164,11 +167,12 @@ class Scorer:
             vecs = self._embed([u.display for u in units])
             sims = (vecs @ qvec).tolist()
         # each question term's inflected forms among these sentences' words, found once per question
-        seen = {t for unit in units for t in terms(f"{unit.context} {unit.quote}")}
+        said = [set(terms(f"{unit.context} {unit.quote}")) for unit in units]
+        seen = set().union(*said)
         forms = {t: {w for w in seen if w != t and stands_for(t, {w}, p, abbreviations=False)} for t in set(q_key)}
-        for unit, sim in zip(units, sims):
+        for unit, sim, have in zip(units, sims, said):
             own = self.coverage(q_key, unit.quote, forms)
-            ctx = self.coverage(q_key, f"{unit.context} {unit.quote}", forms)
+            ctx = self._covered(q_key, have, forms)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)

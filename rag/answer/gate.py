@@ -92,12 +92,12 @@ def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> 
     if intent.comparison or intent.parts or intent.wants_list or not intent.heads:
         return None
     stands = lambda t, spoken: stands_for(t, spoken, policy)  # noqa: E731
-    spoken = [(u, spoken_terms(u)) for u in ranked[: policy.kind_units]]
-    if any(not intent.unspoken(terms_, stands) for _u, terms_ in spoken):
+    missing = [(u, intent.unspoken(spoken_terms(u), stands)) for u in ranked[: policy.kind_units]]
+    if any(not left for _u, left in missing):
         return None
     pairs = {pair for u in ranked for found in [terms(u.quote)] for pair in zip(found, found[1:])}
     for modifier, head in intent.heads:
-        best = next((u for u, terms_ in spoken if intent.unspoken(terms_, stands) == [modifier]), None)
+        best = next((u for u, left in missing if left == [modifier]), None)
         other = _word_before(best.quote, head) if best and (modifier, head) in pairs else None
         if other and stem(other) != modifier and (stem(other), head) in pairs:
             head_word = intent.word_of(head)

@@ -109,20 +109,33 @@ def value_kind(question: str) -> str | None:
     """The kind of value a question asks for; None for a question asking why, what causes, a formula or what
     a phrase means, for a yes/no question weighing two things, and for a value word that names a concept with
     the noun after it ("the price index", "price elasticity": the question asks about the index)."""
+    asked = _value_asked(question)
+    return asked[0] if asked else None
+
+
+def _value_asked(question: str) -> tuple[str, str] | None:
+    """(kind of value, the words that ask for it) of :func:`value_kind`'s reading: "age" in "the minimum
+    voting age in the uk"; None when the question asks no value."""
     if P.EXPLANATION.search(question) or P.MEANING.search(question) or (
             P.YES_NO.match(question) and P.COMPARATIVE.search(question)):
         return None
     for pattern, kind in P.VALUE_QUESTIONS:
-        if any(not _modifies_a_noun(question, match) for match in pattern.finditer(question)):
-            return kind
+        for match in pattern.finditer(question):
+            if not _modifies_a_noun(question, match):
+                return kind, _cue(match)
     return None
+
+
+def _cue(match: re.Match) -> str:
+    """The words of a value pattern's match that ask for the value (its first group, when it has one)."""
+    return match.group(1) if match.re.groups and match.group(1) else match.group(0)
 
 
 def _modifies_a_noun(question: str, match: re.Match) -> bool:
     """Whether a one-word value cue stands before a noun it qualifies ("price index", "size class"), so that
     the noun, not an amount, is what is asked. A function word, a framing word ("size limit") or the end
     after it leaves the cue asking for the amount."""
-    cue = match.group(1) if match.re.groups and match.group(1) else match.group(0)
+    cue = _cue(match)
     if " " in cue.strip():
         return False
     after = re.match(r"\s+([A-Za-z][\w-]*)", question[match.start() + match.group(0).find(cue) + len(cue):])
@@ -133,11 +146,13 @@ def _modifies_a_noun(question: str, match: re.Match) -> bool:
         pattern.fullmatch(word) for pattern, _kind in P.VALUE_QUESTIONS)
 
 
-def compound_heads(question: str) -> tuple[tuple[str, str], ...]:
+def compound_heads(question: str, asked: tuple[str, str] | None = None) -> tuple[tuple[str, str], ...]:
     """(modifier, head) stems of each two content words that end a run of them ("on a starboard tack"
     -> ("starboard", "tack")), the value's own word and framing words left out: a kind of a thing the question
-    asks about, which a line about another kind ("a port tack") does not answer."""
-    cue = set(_cue_words(question))
+    asks about, which a line about another kind ("a port tack") does not answer. ``asked``: the question's
+    (kind, words asking the value) when already read."""
+    asked = asked or _value_asked(question)
+    cue = {stem(w) for w in words(asked[1])} if asked else set()
     found = []
     run: list[str] = []
     # after "does"/"can" the first run of content words ends with the verb ("does a fifo queue remember")
@@ -156,18 +171,6 @@ def compound_heads(question: str) -> tuple[tuple[str, str], ...]:
                 found.append((modifier, head))
         run = []
     return tuple(found)
-
-
-def _cue_words(question: str) -> list[str]:
-    """The stems of the words that ask for the value ("age" in "the minimum voting age in the uk")."""
-    if value_kind(question) is None:
-        return []
-    for pattern, _kind in P.VALUE_QUESTIONS:
-        match = pattern.search(question)
-        if match:
-            cue = match.group(1) if match.re.groups and match.group(1) else match.group(0)
-            return [stem(w) for w in words(cue)]
-    return []
 
 
 def bound_of(text: str) -> str | None:
@@ -285,7 +288,8 @@ def parse(question: str) -> Intent:
     q = question.strip()
     sides = sides_of(q)
     heads, compared = side_heads_of(q) if sides else ((), frozenset())
-    value = value_kind(q)
+    asked = _value_asked(q)
+    value = asked[0] if asked else None
     yes_no = bool(P.YES_NO.match(q)) and not sides
     definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
     wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "price", "percent", "date")
@@ -305,7 +309,7 @@ def parse(question: str) -> Intent:
         key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else P.STAND_FOR.sub("", q), drop_generic=True)
                                 or terms(q))),
         asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q))),
-        heads=compound_heads(q),
+        heads=compound_heads(q, asked),
     )
 
 
