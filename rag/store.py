@@ -223,6 +223,8 @@ def build_index(settings, embedder, progress: bool = True, rebuild: bool = False
     vectors are stored too (up to ``SENTENCE_VECTORS_MAX``), each embedded once and reused by its text.
     """
     started = time.perf_counter()
+    # a bar redrawn with carriage returns is noise in a log, a pipe or a CI transcript: bars only on a terminal
+    progress = progress and sys.stderr.isatty()
     corpus, index_dir = Path(settings.corpus), Path(settings.index)
     check_index_folder(index_dir, corpus)  # before any work: never build into (or clean) a folder that isn't ours
     _refuse_other_folder(index_dir, settings)
@@ -328,8 +330,8 @@ def _sentence_vectors(chunks: list[Chunk], sentences, old: SentenceVectors, embe
 
 
 def _stage(progress: bool, what: str) -> None:
-    """Name the step the progress bar that follows belongs to (when bars are shown, on a terminal)."""
-    if progress and sys.stderr.isatty():
+    """Name the step the progress bar that follows belongs to (when bars are shown)."""
+    if progress:
         print(f"notesqa: {what}", file=sys.stderr, flush=True)
 
 

@@ -362,3 +362,25 @@ def test_sentence_keys_that_do_not_match_their_vectors_are_a_damaged_index(small
     (build / "sentences.json").write_text(json.dumps(keys[:-1]))
     with pytest.raises(IndexCorruptError, match="rag index --rebuild"):
         Store.load(small_settings.index, small_settings, fake_embedder.id, verify=False)
+
+
+class _ProgressRecorder(FakeEmbedder):
+    """Records whether each encode call was asked to draw a progress bar."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress: list[bool] = []
+
+    def encode(self, texts, progress: bool = False, batch_size: int = 32):
+        self.progress.append(progress)
+        return super().encode(texts, progress, batch_size)
+
+
+@pytest.mark.parametrize("tty", [False, True])
+def test_progress_bars_only_on_a_terminal(small_settings, monkeypatch, capsys, tty):
+    """`rag ask | tee log` building a missing index must not fill the log with a redrawn bar."""
+    monkeypatch.setattr("sys.stderr.isatty", lambda: tty)
+    embedder = _ProgressRecorder()
+    build_index(small_settings, embedder, progress=True)
+    assert embedder.progress and all(p is tty for p in embedder.progress)
+    assert ("notesqa: embedding" in capsys.readouterr().err) is tty
