@@ -22,8 +22,7 @@ def index(ctx, rebuild, quiet) -> None:
     from ..pipeline import Pipeline
 
     settings = settings_of(ctx)
-    # a bar redrawn with carriage returns is noise in a log file or a CI transcript: only on a terminal
-    stats = Pipeline(settings).build(progress=not quiet and sys.stderr.isatty(), rebuild=rebuild)
+    stats = Pipeline(settings).build(progress=not quiet, rebuild=rebuild)  # bars are drawn only on a terminal
     for warning in stats.warnings:
         click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(stats.summary())
