@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .chunk import Chunk
-from .text import STOPWORDS, stem, terms
+from .text import STOPWORDS, plain, stem, terms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
@@ -82,7 +82,7 @@ class Speller:
     def __init__(self, texts: list[str]):
         counts: dict[str, int] = {}
         for text in texts:
-            for word in _WORD.findall(text.lower()):
+            for word in _WORD.findall(plain(text).lower()):  # "Brønsted" is typed "bronsted"
                 counts[word] = counts.get(word, 0) + 1
         self.counts = counts
         self.stems = {stem(w) for w in counts}

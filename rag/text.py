@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 STOPWORDS = frozenset(
@@ -19,7 +20,17 @@ STOPWORDS = frozenset(
 GENERIC = frozenset("""default defaults maximum max minimum min limit limits number many much long size time kind kinds
     type types sort sorts example examples""".split())
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
+# A word starts with a letter of any script ("Brønsted", "Gödel", "сила"), then letters and digits ("H2O").
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'][^\W_]+)*|\d+(?:[.,]\d+)*")
+# Math notation in notes (LaTeX between $...$): "$\text{pK}_a$" is read "pKa", "$\ce{H2O}$" "H2O". Only
+# inside the dollars: "max_length" in a code note stays two words.
+_MATH = re.compile(r"\$\$?([^$\n]{1,300}?)\$?\$")
+_LATEX_TEXT = re.compile(r"\\(?:text\w*|math\w*|operatorname|ce|pu|mbox)\s*\{([^{}]*)\}")
+_LATEX_SUBSCRIPT = re.compile(r"(?<=[^\W_])_\{?([^\W_]{1,3})\}?")  # pK_a, pK_{a}, H_2O
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
+# Letters that do not decompose into a base letter and an accent: folded by hand, as a reader would type them.
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+                       "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"})
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?%)?")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[*A-Z0-9])|(?<=[.!?]\))\s+")
 
@@ -38,7 +49,37 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    """Lower-cased words of a text as a reader types them (see :func:`plain`)."""
+    return [w.lower() for w in _WORD.findall(plain(text))]
+
+
+def plain(text: str) -> str:
+    """A text's words as typed on a plain keyboard: accents folded ("Brønsted" -> "Bronsted", "café" ->
+    "cafe") and math notation read ("$\\text{pK}_a$" -> "pKa", "$\\alpha$" -> "alpha"). Only for matching
+    words: quotes always show the note as written."""
+    if "$" in text:
+        text = _MATH.sub(lambda m: _read_math(m.group(1)), text)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _read_math(math: str) -> str:
+    """LaTeX as words: wrappers unwrapped, subscripts joined to their symbol, Greek letters named, other
+    commands (arrows, spacing) dropped."""
+    math = _LATEX_SUBSCRIPT.sub(r"\1", _LATEX_TEXT.sub(r"\1", math))
+    return " " + _LATEX_COMMAND.sub(lambda m: f" {m.group(1)} " if _greek(m.group(1)) else " ", math) + " "
+
+
+@lru_cache(maxsize=256)
+def _greek(name: str) -> bool:
+    """Whether a LaTeX command names a Greek letter ("alpha", "Omega"), read as the letter's name."""
+    try:
+        unicodedata.lookup(f"GREEK SMALL LETTER {name.upper()}")
+        return True
+    except KeyError:
+        return False
 
 
 def terms(text: str, drop_generic: bool = False) -> list[str]:
