@@ -1,6 +1,6 @@
 """Notes written with accents or math notation are matched as a reader types them (rag.text.plain): "Gödel"
-is "godel", "$\\text{pK}_a$" is "pKa", while quotes still show the note as written. Logic, pharmacology and
-physics notes, fake embedder and model."""
+is "godel", "$\\text{pK}_a$" is "pKa", while quotes still show the note as written; a line that only shows a
+picture states nothing. Logic, pharmacology, physics and geology notes, fake embedder and model."""
 
 from __future__ import annotations
 
@@ -60,3 +60,22 @@ def test_value_named_in_math_notation(tmp_path):
     assert not answer.refused and "3.5" in answer.answer
     assert "$\\text{pK}_a$" in answer.answer or any("$\\text{pK}_a$" in c.quote for c in answer.citations)
     _grounded(answer, DRUGS)
+
+
+VOLCANOES = {
+    "volcanoes.md": """# Volcanoes
+
+## Shield volcanoes
+![](assets/shield-volcano-shape.png)
+<img src="assets/shield-volcano-shape-side.png" width=400>
+- Shield volcanoes have gentle slopes built up by runny basalt lava.
+""",
+}
+
+
+def test_a_line_showing_only_a_picture_is_no_evidence(tmp_path):
+    # the picture's file name holds every word of the question, but states nothing
+    answer = _ask_notes(tmp_path, VOLCANOES, "what shape is a shield volcano")
+    assert not answer.refused and "gentle slopes" in answer.answer
+    assert all(".png" not in c.quote for c in answer.citations)
+    _grounded(answer, VOLCANOES)

@@ -19,6 +19,9 @@ _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
 _WORDS = re.compile(r"[A-Za-z0-9]{2,}")
 _LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
 _DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing characters
+# A line that only shows a picture ("![](assets/cell.png)", "<img src=...>", "<p align=center>") states
+# nothing: its file name's words are no evidence.
+_PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 
 
@@ -77,7 +80,8 @@ def units_of(chunk: Chunk) -> list[Unit]:
         # a list item of one word ("- Velouté" under "Mother sauces") names one member of its list; other
         # lines of one word are labels, and state nothing, as do items like "- ok"
         least = 1 if _ITEM.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
-        if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body):
+        if (not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body)
+                and not _PICTURE_ONLY.fullmatch(body)):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             for sentence in split_sentences(body):
