@@ -119,3 +119,14 @@ def test_a_lead_in_announcing_fewer_items_than_follow_still_quotes_the_usual_blo
     unit = Unit("hiking.md", 3, "Pack two bags for these trips:", "Hiking", 0, heading="Hiking")
     quote, start, end = block(unit, lines, whole_list=True)
     assert (start, end) == (3, 7) and "Desert" in quote
+
+
+def test_a_line_opening_in_bold_is_a_lead_in_not_a_list_item():
+    # "**Rocks** are ..." starts with the emphasis marker, not a bullet: it must not climb to the heading as if it
+    # were an item of a list (which found nothing under the heading and quoted the sentence alone)
+    lines = ("# Geology\n\n### Rock types\n\n\n**Rocks** are natural solids made of minerals. They fall into three classes:\n\n"
+             "1. **Igneous**: cooled from magma.\n2. **Sedimentary**: laid down in layers.\n3. **Metamorphic**: changed by heat."
+             "\n\nRocks weather into soil.").split("\n")
+    unit = Unit("rocks.md", 6, "Rocks** are natural solids made of minerals.", "Geology > Rock types", 0, heading="Geology > Rock types")
+    quote, start, end = block(unit, lines, whole_list=True)
+    assert (start, end) == (6, 10) and "Igneous" in quote and "Metamorphic" in quote and "weather" not in quote

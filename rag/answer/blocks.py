@@ -11,7 +11,7 @@ from .evidence import Unit
 from . import policy as P
 from .policy import DEFAULT, Policy
 
-LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•](?=\s)|\d+[.)](?=\s)|[├└│])")  # a marker then a space: "**bold**" and "1.5 GB" open no item
 NUMBERED = re.compile(r"^\s*\d+[.)]\s")
 # A line's depth is where its text starts: after indentation and the box-drawing characters of a tree
 # diagram ("│   ├── child" is deeper than "├── parent"), so tree outlines nest like indented lists.
