@@ -18,6 +18,7 @@ from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, names_asked
 from .intent import Intent, parse
+from .phrasing import phrasing_terms
 from . import policy as P
 from .policy import DEFAULT, Policy
 from .sameword import stands_for
@@ -64,18 +65,20 @@ def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
     return out
 
 
-def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[str]:
+def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
+             ) -> list[str]:
     """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
     speaks of, in itself, its headings or the label lines above it: the fewest any candidate leaves out.
-    [] when one sentence speaks of them all."""
-    asked = list(dict.fromkeys(intent.asked_terms))
+    [] when one sentence speaks of them all. ``excused``: the question's verb, which none need speak
+    (rag.answer.phrasing)."""
+    asked = [t for t in dict.fromkeys(intent.asked_terms) if t not in excused]
     fewest: list[str] | None = None
     labels = [u for u in ranked if is_label(u.quote)]
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        missing = intent.unspoken(spoken_terms(unit) | labels_above(unit, labels),
-                                  lambda t, spoken: stands_for(t, spoken, policy))
+        missing = [t for t in intent.unspoken(spoken_terms(unit) | labels_above(unit, labels),
+                                              lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
@@ -83,7 +86,8 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> li
     return fewest if fewest is not None else asked
 
 
-def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> tuple[str, str] | None:
+def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
+               ) -> tuple[str, str] | None:
     """A near miss on a qualifier: the question asks about one kind of a thing ("an inferior commodity"), the
     notes name that kind somewhere, and the line that speaks of everything else it asks names another kind in
     that place ("a normal commodity"), while no line speaks of everything. Returns (asked, found) phrases,
@@ -92,7 +96,8 @@ def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> 
     if intent.comparison or intent.parts or intent.wants_list or not intent.heads:
         return None
     stands = lambda t, spoken: stands_for(t, spoken, policy)  # noqa: E731
-    missing = [(u, intent.unspoken(spoken_terms(u), stands)) for u in ranked[: policy.kind_units]]
+    missing = [(u, [t for t in intent.unspoken(spoken_terms(u), stands) if t not in excused])
+               for u in ranked[: policy.kind_units]]
     if any(not left for _u, left in missing):
         return None
     pairs = {pair for u in ranked for found in [terms(u.quote)] for pair in zip(found, found[1:])}
@@ -114,15 +119,16 @@ def _word_before(sentence: str, head: str) -> str | None:
     return None
 
 
-def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
+              ) -> Unit | None:
     """For a question asking one value or one definition: the best sentence that holds the asked kind of
-    value and speaks of everything asked about (it answers, even when a line merely sharing words outscores
-    it). None for other questions, or when no sentence does."""
+    value and speaks of everything asked about but the question's verb (``excused``; it answers, even when a
+    line merely sharing words outscores it). None for other questions, or when no sentence does."""
     if not (intent.specific and intent.asked_terms):
         return None
     for unit in ranked[: policy.kind_units]:
-        if intent.holds_value(unit.quote) and not intent.unspoken(
-                spoken_terms(unit), lambda t, spoken: stands_for(t, spoken, policy)):
+        if intent.holds_value(unit.quote) and not [t for t in intent.unspoken(
+                spoken_terms(unit), lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]:
             return unit
     return None
 
@@ -208,13 +214,14 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if valued and len(valued) == len(asked) and not any(
             part.holds_value(u.quote) for part in valued for u in relevant):
         return f"no relevant sentence states {valued[0].label}"
+    excused = phrasing_terms(intent, vocab)
     if intent.specific and intent.asked_terms:
-        missing = unspoken(intent, ranked, policy)
-        if missing and len(missing) < len(set(intent.asked_terms)):
+        missing = unspoken(intent, ranked, policy, excused)
+        if missing and len(missing) < len(set(intent.asked_terms) - excused):
             said = [intent.word_of(t) for t in intent.asked_terms if t not in missing]
             return (f"no sentence about {' '.join(said)!r} speaks of "
                     f"{' '.join(intent.word_of(t) for t in missing)!r}")
-    contrast = contrasted(intent, ranked, policy)
+    contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
     if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):

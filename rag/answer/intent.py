@@ -113,6 +113,12 @@ def value_kind(question: str) -> str | None:
     return asked[0] if asked else None
 
 
+def value_cue(question: str) -> str:
+    """The words that ask for the value ("what age", "when was the magna carta signed"); "" when none."""
+    asked = _value_asked(question)
+    return asked[1] if asked else ""
+
+
 def _value_asked(question: str) -> tuple[str, str] | None:
     """(kind of value, the words that ask for it) of :func:`value_kind`'s reading: "age" in "the minimum
     voting age in the uk"; None when the question asks no value."""

@@ -66,12 +66,14 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
     purpose purposes role roles function functions job point main idea goal aim aims significance importance
     important reason reasons effect effects impact benefit benefits advantage advantages
     across within without via per among amongst inside outside around onto upon toward towards beyond along
-    regular normal usual typical standard full whole entire basic simple general common plain""".split())
+    regular normal usual typical standard full whole entire basic simple general common plain
+    someone somebody anyone anybody everyone everybody something anything everything nobody""".split())
 # (Prepositions never name what is asked; degree words qualify it: "a regular database", "a full vcpu", where
-# the notes say "a database", "1 vCPU". These two lines were added after the test half showed answerable
-# questions refused for leaving out "across" and "regular": see the issue 10 report.)
-# (The last line: words that ask for an aspect of a thing, "the role of the senate", which notes state
+# the notes say "a database", "1 vCPU". The two lines before the last were added after the test half showed
+# answerable questions refused for leaving out "across" and "regular": see the issue 10 report.)
+# (The sixth line: words that ask for an aspect of a thing, "the role of the senate", which notes state
 # without naming the aspect: "the senate approves treaties".)
+# (The last line: indefinite pronouns stand for whoever or whatever is asked about; they name nothing.)
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
 CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?")
@@ -105,6 +107,18 @@ ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ni
 # A question whose verb follows its subject ("does the queue keep", "how long can a snail sleep"): do-support
 # and modal verbs, at the start or after a question word.
 DO_SUPPORT = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:does|do|did|can|could|will|would|should|may|might|must)\b")
+# The question's frame, for telling its verb from the things it names (rag.answer.phrasing): plain English
+# function words. A word between a subject and one of these, or a participle before a preposition, relates the
+# things asked about ("does a queue remember a ...", "groups attached to ..."), as a verb does.
+AUXILIARIES = frozenset("does do did can could will would should may might must".split())
+DETERMINERS = frozenset("a an the its their his her our your my this these those each every all any some".split())
+PREPOSITIONS = frozenset("""to for in on at by from with of into onto about across per over under through via
+    within without between among against after before during since toward towards upon""".split())
+SUBJECT_PRONOUNS = frozenset("i you we they it he she one".split())
+BE_FORMS = frozenset("be been being is are was were get gets got".split())
+# "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
+WH_SUBJECT = frozenset("what who which".split())
+PARTICIPLE = re.compile(r"(?i)^[a-z]{3,}(?:ed|ing)$")
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b"
