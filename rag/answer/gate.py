@@ -218,7 +218,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)
         if missing and len(missing) < len(set(intent.asked_terms) - excused):
-            said = [intent.word_of(t) for t in intent.asked_terms if t not in missing]
+            said = [intent.word_of(t) for t in dict.fromkeys(intent.asked_terms) if t not in missing and t not in excused]
             return (f"no sentence about {' '.join(said)!r} speaks of "
                     f"{' '.join(intent.word_of(t) for t in missing)!r}")
     contrast = contrasted(intent, ranked, policy, excused)

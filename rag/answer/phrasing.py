@@ -54,9 +54,10 @@ def _a_thing(word: str, vocab: Vocabulary) -> bool:
 def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
     """ "how long does a fifo queue remember a ...": after the auxiliary, the subject runs on while the notes
     write its words side by side ("fifo queue"); the verb is the first word after it that can be one: a word
-    in its plain form (a verb after "does" takes no "-s": "barons" is not one), not a thing of the notes,
-    followed by nothing or by two or more words the notes write side by side ("store event history"; one word
-    after it may be the verb itself: "does the word subsidy refer"). After a pronoun
+    in its plain form (after "does" a verb takes no "-s", "-ed" or "-ing": "barons" is not one), not a thing of
+    the notes, followed by nothing, by two or more words the notes write side by side ("store event history"),
+    or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
+    subsidy refer"). After a pronoun
     subject ("can I restore") the first content word is the verb."""
     aux = next((i for i, t in enumerate(tokens[:5]) if t in P.AUXILIARIES), None)
     if aux is None:
@@ -78,9 +79,14 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
         if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 3:
             continue
         after = run[i + 1:]
-        if (not word.endswith("s") or word.endswith("ss")) and (not after or len(after) >= 2 and chained(after)):
+        if _plain(word) and (not after or len(after) >= 2 and chained(after) or len(after) == 1 and not _plain(after[0])):
             return [word]
     return []
+
+
+def _plain(word: str) -> bool:
+    """Whether a word may be a verb's plain form: no "-s" ("ss" is no ending), "-ed" or "-ing"."""
+    return not (word.endswith("s") and not word.endswith("ss")) and not P.PARTICIPLE.match(word)
 
 
 def _verb_after_question_word(tokens: list[str]) -> list[str]:
