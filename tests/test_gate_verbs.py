@@ -130,6 +130,7 @@ def test_words_that_name_or_ask_are_not_verbs(question):
     ("how often does a sourdough starter need feeding", "need", {"starter", "feed"}),  # "-ing" is no plain form
     ("what does the word subsidy refer to", "refer", {"subsidi", "word"}),  # one plain word after: it is the verb
     ("how many days does the fair store its records", "store", {"fair", "record"}),
+    ("does a high gear mean a faster ride", None, {"gear", "high"}),  # the verb is "mean": the run holds none
 ])
 def test_the_verb_after_the_subject(question, verb, not_verbs):
     vocab = _vocab("# Notes\n- the sourdough starter is fed twice a day\n- the fair keeps the records\n")
@@ -137,3 +138,20 @@ def test_the_verb_after_the_subject(question, verb, not_verbs):
     assert not excused & not_verbs, excused
     if verb:
         assert verb in excused
+
+
+WINE = {
+    "wine.md": """# Restaurant
+
+## Staff
+- a sommelier is also called a wine steward
+- the maitre d' greets guests at the door
+""",
+}
+
+
+def test_another_word_for_asks_a_name(tmp_path):
+    # "word" frames the question as "name" does: the line names the other word without saying "word"
+    answer = _ask_notes(tmp_path, WINE, "what's another word for a sommelier")
+    assert not answer.refused, answer.reason
+    assert "wine steward" in answer.answer

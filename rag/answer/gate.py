@@ -29,11 +29,16 @@ if TYPE_CHECKING:
     from .evidence import Scorer, Unit
 
 
+def content_words(question: str) -> list[str]:
+    return [w for w in words(question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+
+
 def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
-    """The question's content words that never occur in the notes (after spelling correction)."""
-    content = [w for w in words(intent.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2
-               and not w.isdigit()]
-    return [w for w in content if not vocab.knows(w)]
+    """The question's content words that never occur in the notes (after spelling correction). A word that
+    frames what is asked ("another word for", "how much does it cost") is none: notes that never say "cost"
+    may still give the price; it still counts among the content words its share is taken of."""
+    return [w for w in content_words(intent.question) if not w.isdigit() and w not in P.FRAMING_WORDS
+            and not vocab.knows(w)]
 
 
 def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
@@ -191,7 +196,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     unknown_parts = []
     for part in asked:
         unknown = unknown_words(part, vocab)
-        content = [w for w in words(part.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+        content = content_words(part.question)
         groups = [[w for w in content if stem(w) not in other] for other in intent.sides[::-1]] or [content]
         if unknown and all(g and sum(w in unknown for w in g) / len(g) > policy.unknown_share for g in groups):
             unknown_parts.append(" ".join(unknown))

@@ -73,13 +73,18 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
         if not _content(t):
             break
         run.append(t)
+    # the run must end where a verb's clause may: at the end, or before an object or a preposition; a run
+    # ending before a function word that is itself a verb ("does a low pka mean") holds no verb
+    end = rest[at + len(run)] if at + len(run) < len(rest) else None
+    closed = end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
     chained = lambda words: all((stem(a), stem(b)) in vocab.pairs for a, b in zip(words, words[1:]))  # noqa: E731
     for i in range(1, len(run)):
         word = run[i]
         if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 3:
             continue
         after = run[i + 1:]
-        if _plain(word) and (not after or len(after) >= 2 and chained(after) or len(after) == 1 and not _plain(after[0])):
+        if _plain(word) and (not after and closed or len(after) >= 2 and chained(after)
+                             or len(after) == 1 and not _plain(after[0])):
             return [word]
     return []
 

@@ -57,11 +57,13 @@ STAND_FOR = re.compile(r"(?i)\s+stands?\s+for\s*\??\s*$")
 COMPARATIVE = re.compile(r"(?i)\bthan\b")
 # Words that frame what a question asks rather than name the thing asked about: a note stating "$0.01/hour"
 # never says "pricing", one stating "kept 4 days" never says "how far back". They are left out of the asked
-# terms that an answering sentence must speak of (rag.answer.gate.unspoken). Plain English, no field's words.
+# terms that an answering sentence must speak of (rag.answer.gate.unspoken), and a question is never refused
+# as being about something the notes never mention for using one ("another word for X": notes say "also
+# called"; rag.answer.gate.unknown_words). Plain English, no field's words.
 FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charges charged fee fees pay paid
     percent percentage share proportion long duration far back retention retain retained expire expires expiry
     expiration ttl keep kept last lasts date when big large size much many number limit limits
-    define defined definition meaning mean means name names named call called another other vs versus
+    define defined definition meaning mean means name names named call called word another other vs versus
     exactly exact actually really formula formulas formulae equation equations
     purpose purposes role roles function functions job point main idea goal aim aims significance importance
     important reason reasons effect effects impact benefit benefits advantage advantages
