@@ -155,3 +155,31 @@ def test_another_word_for_asks_a_name(tmp_path):
     answer = _ask_notes(tmp_path, WINE, "what's another word for a sommelier")
     assert not answer.refused, answer.reason
     assert "wine steward" in answer.answer
+
+
+MORTGAGE = {
+    "mortgage.md": """# Mortgages
+
+## Rates
+- the central bank's base rate decides the interest rate of a tracker mortgage
+- a fixed rate stays the same for the whole deal
+""",
+}
+
+
+@pytest.mark.parametrize("question, value", [
+    ("what sets the interest rate of a mortgage", None),  # the question word is the verb's subject
+    ("who decides the score of a dive", None),
+    ("what is the interest rate of a mortgage", "number"),  # "is": a function word, the amount is asked
+    ("what kind of rate does a mortgage have", None),
+    ("how much time does bread dough need to rise", "duration"),
+    ("how soon does a tracker mortgage follow the base rate", "duration"),
+])
+def test_what_does_the_thing_asks_no_amount(question, value):
+    assert parse(question).value == value
+
+
+def test_what_sets_a_rate_is_answered_by_what_decides_it(tmp_path):
+    answer = _ask_notes(tmp_path, MORTGAGE, "what sets the interest rate of a tracker mortgage")
+    assert not answer.refused, answer.reason
+    assert "base rate decides" in answer.answer

@@ -123,13 +123,19 @@ def _value_asked(question: str) -> tuple[str, str] | None:
     """(kind of value, the words that ask for it) of :func:`value_kind`'s reading: "age" in "the minimum
     voting age in the uk"; None when the question asks no value."""
     if P.EXPLANATION.search(question) or P.MEANING.search(question) or (
-            P.YES_NO.match(question) and P.COMPARATIVE.search(question)):
+            P.YES_NO.match(question) and P.COMPARATIVE.search(question)) or _asks_what_does(question):
         return None
     for pattern, kind in P.VALUE_QUESTIONS:
         for match in pattern.finditer(question):
             if not _modifies_a_noun(question, match):
                 return kind, _cue(match)
     return None
+
+
+def _asks_what_does(question: str) -> bool:
+    """ "what sets the exchange rate": the question word is the subject of a verb (see policy.WH_VERB)."""
+    match = P.WH_VERB.match(question)
+    return bool(match) and match.group(1).lower() not in STOPWORDS and match.group(1).lower() not in GENERIC
 
 
 def _cue(match: re.Match) -> str:

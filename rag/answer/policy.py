@@ -33,7 +33,8 @@ VALUE_QUESTIONS = [
     (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|is|are|will)\b.*\b(?:pay|cost|charge)"
                 rf"|\bhow many {MONEY_UNITS}"), "price"),
     (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
-    (re.compile(r"(?i)\b(how long|duration|how far back|retention|retain(?:ed)?|expir\w*|ttl|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
+    (re.compile(r"(?i)\b(how long|duration|how far back|how soon|how much time|retention|retain(?:ed)?|expir\w*|ttl"
+                r"|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
     (re.compile(r"(?i)\b(how (?:big|large)|size|payload|how much (?:data|storage|memory|space))\b"), "size"),
     (re.compile(r"(?i)\b(how many|number of|limit on|max(?:imum)? number|how old|what age|minimum age)\b"), "count"),
@@ -47,6 +48,9 @@ VALUE_QUESTIONS = [
 # holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
 EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
                          r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
+# "what sets the exchange rate", "who makes the inputs": a question word as the subject of a verb (one word
+# between it and an article or possessive) asks what does the thing, never its amount.
+WH_VERB = re.compile(r"(?i)^\s*(?:what|which|who)\s+([a-z]+)\s+(?:the|a|an|its|their|his|her|our|your|my)\b")
 # A question asking what a phrase means asks a definition, never an amount, even when the phrase holds a value
 # word ("what does the market price mean"); so does a yes/no question weighing two things ("does renting cost
 # more than buying": a comparison, answered by a sentence that compares, with or without an amount).
