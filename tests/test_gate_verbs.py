@@ -183,3 +183,35 @@ def test_what_sets_a_rate_is_answered_by_what_decides_it(tmp_path):
     answer = _ask_notes(tmp_path, MORTGAGE, "what sets the interest rate of a tracker mortgage")
     assert not answer.refused, answer.reason
     assert "base rate decides" in answer.answer
+
+
+BIRDS = {
+    "birds.md": """# Birds
+
+## Wren
+- a wren's egg is about 16 **milli**meters long
+- wrens nest in hedges and ivy
+
+## Kitchen
+- bake the bread at 220 °C for 30 minutes
+- olive oil burns easily in a hot pan
+- butter has a low melting temperature, so keep it in the fridge
+""",
+}
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("how big is a wren's egg", "16"),  # a length is a size; markup inside the unit hides nothing
+    ("what temperature should bread be baked at", "220"),  # "220 °C" says it is a temperature
+])
+def test_sizes_and_temperatures_of_things(tmp_path, question, shown):
+    answer = _ask_notes(tmp_path, BIRDS, question)
+    assert not answer.refused, answer.reason
+    assert shown in answer.answer
+
+
+def test_a_temperature_the_notes_never_give_is_refused(tmp_path):
+    # a line that speaks of butter's melting temperature without giving one: a near miss, not a definition
+    answer = _ask_notes(tmp_path, BIRDS, "what is the melting temperature of butter")
+    assert answer.refused, answer.answer
+    assert "states a temperature" in answer.reason

@@ -20,7 +20,7 @@ class Intent:
     """What a question asks for. ``value`` is the kind of value ("duration", "size", ...) or None."""
 
     question: str
-    value: str | None = None  # price, percent, duration, date, size, count, number
+    value: str | None = None  # price, percent, duration, date, size, temperature, count, number
     bound: str | None = None  # max, min, default
     yes_no: bool = False
     definition: bool = False
@@ -72,13 +72,14 @@ class Intent:
     def label(self) -> str:
         """How a refusal names what was missing: "a duration", "a number"."""
         return {"price": "a price", "percent": "a percentage", "duration": "a duration", "date": "a date",
-                "size": "a size", "count": "a number", "number": "a number"}.get(self.value or "", "an answer")
+                "size": "a size", "temperature": "a temperature", "count": "a number", "number": "a number"}.get(self.value or "", "an answer")
 
     def holds_value(self, sentence: str) -> bool:
         """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
         if self.value is None:
             return True
-        return bool(P.VALUE_PATTERNS[self.value].search(sentence))
+        # markup inside a value ("5 to 100 **micro**meters") hides nothing
+        return bool(P.VALUE_PATTERNS[self.value].search(sentence.replace("*", "").replace("`", "")))
 
     def defines_asked(self, sentence: str) -> bool:
         """Whether ``sentence`` defines the phrase the question ends by asking "what is" ("the boiling point
@@ -304,7 +305,7 @@ def parse(question: str) -> Intent:
     value = asked[0] if asked else None
     yes_no = bool(P.YES_NO.match(q)) and not sides
     definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
-    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "price", "percent", "date")
+    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "temperature", "price", "percent", "date")
     return Intent(
         question=q,
         value=value,

@@ -16,7 +16,10 @@ NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|
                 r"|hundred|thousand|million|billion|unlimited)")
 TIME_UNITS = r"(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|decades?|centur\w+)"
 MONEY_UNITS = r"(?:dollars?|euros?|pounds?|cents?|pence|yen|yuan|rupees?)\b"
-SIZE_UNITS = r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b|kilobytes?|megabytes?|gigabytes?|terabytes?|characters|chars)"
+SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b|kilobytes?|megabytes?|gigabytes?|terabytes?|characters|chars"
+              # how big a thing is, not only a file: lengths, masses, volumes ("5 to 100 micrometers")
+              r"|[nµμu]m\b|[mck]m\b|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?\b|inch(?:es)?\b|feet\b|foot\b|ft\b"
+              r"|miles?\b|(?:milli|kilo)?grams?\b|[mk]?g\b|tonnes?\b|tons?\b|lbs?\b|(?:milli)?lit(?:er|re)s?\b|ml\b|gallons?\b)")
 
 # What a supporting sentence must contain for each kind of value (a regex over the note sentence).
 VALUE_PATTERNS = {
@@ -24,6 +27,7 @@ VALUE_PATTERNS = {
     "percent": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:%|percent)"),
     "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b"),
     "size": re.compile(rf"(?i){NUMBER_WORDS}\s*{SIZE_UNITS}"),
+    "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"),
     "date": re.compile(r"(?i)\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"),
     "count": re.compile(rf"(?i){NUMBER_WORDS}|\b(?:unlimited|no limit)\b"),
     "number": re.compile(rf"(?i){NUMBER_WORDS}"),
@@ -37,6 +41,9 @@ VALUE_QUESTIONS = [
                 r"|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
     (re.compile(r"(?i)\b(how (?:big|large)|size|payload|how much (?:data|storage|memory|space))\b"), "size"),
+    # "what is the melting temperature of dna", "how hot is the oven": a temperature, in degrees
+    (re.compile(r"(?i)\b(how hot|how cold|how warm|(?:what|which) temperature|temperature(?=.*\b(?:of|for|in)\s+\w))"),
+     "temperature"),
     (re.compile(r"(?i)\b(how many|number of|limit on|max(?:imum)? number|how old|what age|minimum age)\b"), "count"),
     # "what is X's score / rate / coefficient": the answer is a number even without "how many"
     (re.compile(r"(?i)\b(score|rate|ratio|coefficient|population|age|index of|term length|term limit)\b.*\b(?:of|for|in)\b\s+\w+"), "number"),
@@ -82,7 +89,7 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # (The last line: indefinite pronouns stand for whoever or whatever is asked about; they name nothing.)
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
-CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?")
+CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?|temperatures?")
 # A heading or parent line that labels a summary of the note: its lines restate what the note says in full
 # below, so a quote prefers the full line (rag.answer.compose).
 SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
