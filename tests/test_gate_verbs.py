@@ -215,3 +215,10 @@ def test_a_temperature_the_notes_never_give_is_refused(tmp_path):
     answer = _ask_notes(tmp_path, BIRDS, "what is the melting temperature of butter")
     assert answer.refused, answer.answer
     assert "states a temperature" in answer.reason
+
+
+def test_someone_names_nothing(tmp_path):
+    # an indefinite pronoun stands for whoever asks: no line need speak of "someone"
+    answer = _ask_notes(tmp_path, LIBRARY, "how many items can someone borrow on one member card")
+    assert not answer.refused, answer.reason
+    assert "8 items" in answer.answer
