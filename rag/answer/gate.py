@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, names_asked
-from .intent import Intent, parse
+from .intent import Intent, parse, value_cue
 from .phrasing import phrasing_terms
 from . import policy as P
 from .policy import DEFAULT, Policy
@@ -35,7 +35,7 @@ def content_words(question: str) -> list[str]:
 
 def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
     """The question's content words that never occur in the notes (after spelling correction). A word that
-    frames what is asked ("another word for", "how much does it cost") is none: notes that never say "cost"
+    frames what is asked ("another word for", "what does it cost") is none: notes that never say "cost"
     may still give the price; it still counts among the content words its share is taken of."""
     return [w for w in content_words(intent.question) if not w.isdigit() and w not in P.FRAMING_WORDS
             and not vocab.knows(w)]
@@ -82,13 +82,19 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        missing = [t for t in intent.unspoken(spoken_terms(unit) | labels_above(unit, labels),
+        missing = [t for t in intent.unspoken(spoken_terms(unit) | labels_above(unit, labels) | stated(intent),
                                               lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
             return []
     return fewest if fewest is not None else asked
+
+
+def stated(intent: Intent) -> set[str]:
+    """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
+    a duration, a price or a share ("the melting temperature" is spoken by "61 °C"); nothing for a number."""
+    return {stem(w) for w in words(value_cue(intent.question))} if intent.value in P.STATED_BY_UNIT else set()
 
 
 def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
@@ -133,7 +139,7 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excu
         return None
     for unit in ranked[: policy.kind_units]:
         if intent.holds_value(unit.quote) and not [t for t in intent.unspoken(
-                spoken_terms(unit), lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]:
+                spoken_terms(unit) | stated(intent), lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]:
             return unit
     return None
 

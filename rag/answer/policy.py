@@ -27,7 +27,8 @@ VALUE_PATTERNS = {
     "percent": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:%|percent)"),
     "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b"),
     "size": re.compile(rf"(?i){NUMBER_WORDS}\s*{SIZE_UNITS}"),
-    "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"),
+    "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"
+                              r"|\b(?:room|body) temperature\b"),
     "date": re.compile(r"(?i)\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"),
     "count": re.compile(rf"(?i){NUMBER_WORDS}|\b(?:unlimited|no limit)\b"),
     "number": re.compile(rf"(?i){NUMBER_WORDS}"),
@@ -89,7 +90,11 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # (The last line: indefinite pronouns stand for whoever or whatever is asked about; they name nothing.)
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
-CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?|temperatures?")
+CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?")
+# Kinds of value whose unit says what the value is: a line stating "220 °C" speaks of a temperature, "4 KB" of a
+# size, without saying "temperature" or "size" (rag.answer.gate.unspoken). A bare number says no such thing:
+# "18" in a line about voting is no voting age.
+STATED_BY_UNIT = frozenset({"temperature", "size", "duration", "price", "percent"})
 # A heading or parent line that labels a summary of the note: its lines restate what the note says in full
 # below, so a quote prefers the full line (rag.answer.compose).
 SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
