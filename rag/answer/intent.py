@@ -78,7 +78,7 @@ class Intent:
         """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
         if self.value is None:
             return True
-        # markup inside a value ("5 to 100 **micro**meters") hides nothing
+        # markup inside a value ("16 **milli**meters") hides nothing
         return bool(P.VALUE_PATTERNS[self.value].search(sentence.replace("*", "").replace("`", "")))
 
     def defines_asked(self, sentence: str) -> bool:
@@ -134,7 +134,7 @@ def _value_asked(question: str) -> tuple[str, str] | None:
 
 
 def _asks_what_does(question: str) -> bool:
-    """ "what sets the exchange rate": the question word is the subject of a verb (see policy.WH_VERB)."""
+    """ "what sets the interest rate": the question word is the subject of a verb (see policy.WH_VERB)."""
     match = P.WH_VERB.match(question)
     return bool(match) and match.group(1).lower() not in STOPWORDS and match.group(1).lower() not in GENERIC
 

@@ -2,15 +2,15 @@
 
 A near miss is a question about a thing the notes leave unsaid ("the voting age" in notes that never give
 one), so the gate wants one line that speaks of every asked term (rag.answer.gate.unspoken). But a question's
-verb says how the things it asks about relate, and a note says that in its own words: "how long does a fifo
-queue remember a deduplication id" is answered by "the de-duplication interval is 5 minutes", "how many
-security groups attached to an interface" by "up to 5 security groups per network interface". Such a word is
+verb says how the things it asks about relate, and a note says that in its own words: "how many days does a
+book stay on loan" is answered by "the loan period is 21 days for books", "how many items can be borrowed on
+one card" by "up to 8 items per member card". Such a word is
 excused when
 
-- the question's frame puts it in a verb's place: after an auxiliary and its subject ("does a fifo queue
-  remember"; the subject is the run of words the notes themselves write side by side), between a question
+- the question's frame puts it in a verb's place: after an auxiliary and its subject ("does a sourdough
+  starter need"; the subject is the run of words the notes themselves write side by side), between a question
   word and a determiner ("what sets the ..."), or as a participle before a preposition or a determiner
-  ("attached to", "demanding a"); or it is a participle before a noun that the notes never write ("combined
+  ("borrowed on", "ordering a"); or it is a participle before a noun that the notes never write ("combined
   size"); and
 - the notes never use it as a thing: never after an article, a possessive or a number ("the table", "6 sets"),
   never as a name, and it is no word of the value asked ("what age", "when was it signed").
@@ -52,8 +52,8 @@ def _a_thing(word: str, vocab: Vocabulary) -> bool:
 
 
 def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
-    """ "how long does a fifo queue remember a ...": after the auxiliary, the subject runs on while the notes
-    write its words side by side ("fifo queue"); the verb is the first word after it that can be one: a word
+    """ "how often does a sourdough starter need ...": after the auxiliary, the subject runs on while the notes
+    write its words side by side ("sourdough starter"); the verb is the first word after it that can be one: a word
     in its plain form (after "does" a verb takes no "-s", "-ed" or "-ing": "barons" is not one), not a thing of
     the notes, followed by nothing, by two or more words the notes write side by side ("store event history"),
     or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
@@ -74,7 +74,7 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
             break
         run.append(t)
     # the run must end where a verb's clause may: at the end, or before an object or a preposition; a run
-    # ending before a function word that is itself a verb ("does a low pka mean") holds no verb
+    # ending before a function word that is itself a verb ("does a high gear mean") holds no verb
     end = rest[at + len(run)] if at + len(run) < len(rest) else None
     closed = end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
     chained = lambda words: all((stem(a), stem(b)) in vocab.pairs for a, b in zip(words, words[1:]))  # noqa: E731
@@ -95,15 +95,15 @@ def _plain(word: str) -> bool:
 
 
 def _verb_after_question_word(tokens: list[str]) -> list[str]:
-    """ "what sets the exchange rate": a question word, one word, then a determiner."""
+    """ "what sets the interest rate": a question word, one word, then a determiner."""
     if len(tokens) >= 3 and tokens[0] in P.WH_SUBJECT and _content(tokens[1]) and tokens[2] in P.DETERMINERS:
         return [tokens[1]]
     return []
 
 
 def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
-    """ "groups attached to", "can be assigned to": a past participle after a word or a form of "be", before a
-    preposition, a determiner or the end; "someone demanding a good": a present one before a determiner (at
+    """ "items borrowed on", "can be assigned to": a past participle after a word or a form of "be", before a
+    preposition, a determiner or the end; "a diner ordering a dish": a present one before a determiner (at
     the end, or before a noun, an "-ing" word names a kind: "connection draining", "voting age"); "max combined
     size": a past participle the notes never write, before the word asking the value (it qualifies the value,
     where "united states" names a thing)."""

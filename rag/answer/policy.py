@@ -17,7 +17,7 @@ NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|
 TIME_UNITS = r"(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|decades?|centur\w+)"
 MONEY_UNITS = r"(?:dollars?|euros?|pounds?|cents?|pence|yen|yuan|rupees?)\b"
 SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b|kilobytes?|megabytes?|gigabytes?|terabytes?|characters|chars"
-              # how big a thing is, not only a file: lengths, masses, volumes ("5 to 100 micrometers")
+              # how big a thing is, not only a file: lengths, masses, volumes ("a 16 millimeter egg")
               r"|[nµμu]m\b|[mck]m\b|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?\b|inch(?:es)?\b|feet\b|foot\b|ft\b"
               r"|miles?\b|(?:milli|kilo)?grams?\b|[mk]?g\b|tonnes?\b|tons?\b|lbs?\b|(?:milli)?lit(?:er|re)s?\b|ml\b|gallons?\b)")
 
@@ -42,7 +42,7 @@ VALUE_QUESTIONS = [
                 r"|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
     (re.compile(r"(?i)\b(how (?:big|large)|size|payload|how much (?:data|storage|memory|space))\b"), "size"),
-    # "what is the melting temperature of dna", "how hot is the oven": a temperature, in degrees
+    # "what is the melting temperature of butter", "how hot is the oven": a temperature, in degrees
     (re.compile(r"(?i)\b(how hot|how cold|how warm|(?:what|which) temperature|temperature(?=.*\b(?:of|for|in)\s+\w))"),
      "temperature"),
     (re.compile(r"(?i)\b(how many|number of|limit on|max(?:imum)? number|how old|what age|minimum age)\b"), "count"),
@@ -56,7 +56,7 @@ VALUE_QUESTIONS = [
 # holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
 EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
                          r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
-# "what sets the exchange rate", "who makes the inputs": a question word as the subject of a verb (one word
+# "what sets the interest rate", "who decides the score": a question word as the subject of a verb (one word
 # between it and an article or possessive) asks what does the thing, never its amount.
 WH_VERB = re.compile(r"(?i)^\s*(?:what|which|who)\s+([a-z]+)\s+(?:the|a|an|its|their|his|her|our|your|my)\b")
 # A question asking what a phrase means asks a definition, never an amount, even when the phrase holds a value
@@ -127,7 +127,7 @@ ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ni
 DO_SUPPORT = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:does|do|did|can|could|will|would|should|may|might|must)\b")
 # The question's frame, for telling its verb from the things it names (rag.answer.phrasing): plain English
 # function words. A word between a subject and one of these, or a participle before a preposition, relates the
-# things asked about ("does a queue remember a ...", "groups attached to ..."), as a verb does.
+# things asked about ("does a book stay on ...", "items borrowed on ..."), as a verb does.
 AUXILIARIES = frozenset("does do did can could will would should may might must".split())
 DETERMINERS = frozenset("a an the its their his her our your my this these those each every all any some".split())
 PREPOSITIONS = frozenset("""to for in on at by from with of into onto about across per over under through via

@@ -38,7 +38,7 @@ class Vocabulary:
     counts: dict | None = None  # how often each word occurs (hyphened compounds also joined: "deduplication")
     acronyms: dict | None = None  # "nlb" -> ("network", "load", "balanc"): the stemmed name an acronym stands for
     things: frozenset[str] = frozenset()  # lower-cased words the notes put where a thing is named ("the table")
-    pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("fifo", "queue")
+    pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("sourdough", "starter")
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
