@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..chunk import Chunk
 from ..ingest import looks_like_instruction
 from ..tables import find_tables, header_text, reading
-from ..text import GENERIC, numbers, split_sentences, strip_markup, terms
+from ..text import GENERIC, numbers, split_sentences, strip_markup, terms, words
 from . import intent as intents
 from . import policy as P
 from .policy import DEFAULT, Policy
@@ -181,16 +181,43 @@ class Scorer:
         return sorted(units, key=lambda u: -u.score)
 
 
-def names_asked(heading: str, asked: list[str]) -> bool:
+def names_asked(heading: str, asked: list[str], nouns: list[str] | None = None) -> bool:
     """Whether a sentence's own heading (the last of its heading path) names the list a question asks for:
     made only of the question's words, among them the question's list word, its last one ("Cell Types" for
-    "connective tissue cell types"; not "Connective Tissue", which names the topic)."""
-    nouns = [t for t in asked if t in _LIST_NOUNS]
-    own = set(terms(heading.split(" > ")[-1])) if heading and nouns else set()
+    "connective tissue cell types"; not "Connective Tissue", which names the topic). Words that all mean "a
+    kind of" stand for each other ("Cell Types" names the list "what kinds of cells" asks for). ``nouns``: the
+    list words the question uses as such (:func:`list_nouns`); by default its terms that are list words."""
+    asked = kind_of(asked)
+    nouns = kind_of(nouns) if nouns is not None else [t for t in asked if t in _LIST_NOUNS]
+    own = set(kind_of(terms(heading.split(" > ")[-1]))) if heading and nouns else set()
     return nouns[-1] in own and own <= set(asked) if own else False
 
 
+def list_nouns(question: str) -> list[str]:
+    """The list words a question asks a list by, stemmed: plural ("cell types", "the steps") or before "of"
+    ("what kind of knots"); "step" in the name "step functions" asks no list of steps."""
+    said = words(question)
+    return [terms(w)[0] for i, w in enumerate(said) if w in _LIST_WORDS or (
+        terms(w) and terms(w)[0] in _LIST_NOUNS and said[i + 1: i + 2] == ["of"])]
+
+
+def lists_asked(unit: Unit, asked: list[str], nouns: list[str] | None = None) -> bool:
+    """Whether a line heads the list a question asks for: its heading names it (:func:`names_asked`), or the
+    line itself is a label introducing a list ("Kinds of knots:") made of the question's words, as a heading
+    would be (notes often label a list in a line rather than a heading)."""
+    text = unit.display.strip()
+    return names_asked(unit.heading, asked, nouns) or (
+        text.endswith(":") and is_label(text) and names_asked(text[:-1], asked, nouns))
+
+
 _LIST_NOUNS = frozenset(terms(P.LIST_NOUNS))
+_LIST_WORDS = frozenset(P.LIST_NOUNS.split())
+_KIND_OF = {t: terms(P.KIND_NOUNS)[0] for t in terms(P.KIND_NOUNS)}  # each "kind of" word -> one of them
+
+
+def kind_of(said: list[str]) -> list[str]:
+    """Terms with each word meaning "a kind of" ("kinds", "sorts", "types") written as one of them."""
+    return [_KIND_OF.get(t, t) for t in said]
 
 
 def _form(sentence: str, p: Policy = DEFAULT) -> float:

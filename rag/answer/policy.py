@@ -120,6 +120,8 @@ LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|way
 # Nouns that name a list ("State Types", "Kinds of regimes"): a heading holding one, and otherwise only the
 # question's words, heads the list a list question asks for (rag.answer.evidence.names_asked).
 LIST_NOUNS = "types kinds sorts examples steps options features components categories forms stages classes"
+# Of those, the words that all mean "a kind of": a heading "Knot Types" names the list "what kinds of knots" asks.
+KIND_NOUNS = "types kinds sorts categories classes varieties"
 # "which <plural noun> does/do/can ..." ("which instruments does it use") asks for a list too.
 PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
                          r"|^\s*(?:what|which)\s+(?:\w+\s+)?\w+[^s\W']s\s+(?:do|does|did|can|could|should|will)\b"
