@@ -47,6 +47,15 @@ class Unit:
         return strip_markup(self.quote)
 
     @property
+    def placed(self) -> str:
+        """The line as read in its place: the last two levels of its heading path and its parent lines, then
+        the line ("Bread > Proofing: Underproofed: dense crumb"). A line often leaves unsaid what its headings
+        say, so it can match a question worded in other words only as read there."""
+        where = " > ".join(self.heading.split(" > ")[-2:])
+        parents = self.context[len(self.heading):].strip() if self.context.startswith(self.heading) else ""
+        return f"{strip_markup(f'{where} {parents}').strip()}: {self.display}"
+
+    @property
     def cited(self) -> str:
         """The text a citation of this unit quotes: exactly as written at its line."""
         return self.row or self.quote
@@ -80,11 +89,29 @@ def units_of(chunk: Chunk) -> list[Unit]:
         if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
-            for sentence in split_sentences(body):
+            for sentence in with_antecedents(body):
                 units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
                                   heading=chunk.heading, summary=summary))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
+
+
+def with_antecedents(body: str) -> list[str]:
+    """A line's sentences, each that opens by pointing back ("It is stored in the liver", "This bond is
+    called ...") read together with the sentence before it, which names what it speaks of: "Glycogen is a
+    polysaccharide. It is stored in the liver." Each is an exact span of ``body``, so it is cited as written."""
+    out, start = [], 0
+    spans = []
+    for sentence in split_sentences(body):
+        at = body.find(sentence, start)
+        spans.append((at, at + len(sentence)))
+        start = at + len(sentence) if at >= 0 else start
+    for n, (begin, end) in enumerate(spans):
+        if begin < 0:
+            return split_sentences(body)  # a sentence not found as written: no spans to join
+        before = spans[n - 1][0] if n else -1
+        out.append(body[before:end] if before >= 0 and P.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
+    return out
 
 
 def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], parents: list[str]) -> Unit | None:
@@ -103,12 +130,14 @@ def _summary_label(line: str) -> bool:
 
 
 def sentence_texts(chunk: Chunk) -> list[str]:
-    """The texts of a chunk's units as the scorer embeds them: the index stores their vectors."""
-    return [unit.display for unit in units_of(chunk)]
+    """The texts of a chunk's units as the scorer embeds them, each line alone and as read in its place
+    (:attr:`Unit.placed`): the index stores their vectors."""
+    return [text for unit in units_of(chunk) for text in (unit.display, unit.placed)]
 
 
 class Scorer:
-    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity.
+    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity, of the line
+    alone and of the line as read under its headings (:attr:`Unit.placed`).
 
     ``stored`` looks a sentence's vector up in the index (``Store.sentences``); only sentences it lacks are
     embedded while the question waits, and kept for the next question.
@@ -161,22 +190,22 @@ class Scorer:
         intent = intents.parse(question)
         q_terms = terms(question)
         q_key = [t for t in q_terms if t not in GENERIC] or q_terms
-        sims = [0.0] * len(units)
+        sims = placed = [0.0] * len(units)
         if self.embedder is not None and units:
             qvec = self.embedder.encode_query(question)
-            vecs = self._embed([u.display for u in units])
-            sims = (vecs @ qvec).tolist()
+            vecs = self._embed([u.display for u in units] + [u.placed for u in units]) @ qvec
+            sims, placed = vecs[: len(units)].tolist(), vecs[len(units):].tolist()
         # each question term's inflected forms among these sentences' words, found once per question
         said = [set(terms(f"{unit.context} {unit.quote}")) for unit in units]
         seen = set().union(*said)
         forms = {t: {w for w in seen if w != t and stands_for(t, {w}, p, abbreviations=False)} for t in set(q_key)}
-        for unit, sim, have in zip(units, sims, said):
+        for unit, sim, where, have in zip(units, sims, placed, said):
             own = self.coverage(q_key, unit.quote, forms)
             ctx = self._covered(q_key, have, forms)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
-                          + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * (
+                          + p.w_placed_similarity * max(where, 0.0) + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * (
                               1.0 if unit.row else _form(unit.quote, p))  # a row states its values
         return sorted(units, key=lambda u: -u.score)
 
