@@ -41,6 +41,7 @@ class Unit:
     # quotes) and ``header`` the column names (shown with the citation).
     row: str = ""
     header: str = ""
+    joined: bool = False  # a sentence read with the one before it (:func:`with_antecedents`)
 
     @property
     def display(self) -> str:
@@ -89,9 +90,10 @@ def units_of(chunk: Chunk) -> list[Unit]:
         if not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
+            plain = split_sentences(body)
             for sentence in with_antecedents(body):
                 units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
-                                  heading=chunk.heading, summary=summary))
+                                  heading=chunk.heading, summary=summary, joined=sentence not in plain))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
 
@@ -127,6 +129,12 @@ def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], par
 
 def _summary_label(line: str) -> bool:
     return bool(P.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
+
+
+def line_texts(chunk: Chunk) -> list[str]:
+    """The chunk's sentences as written, one by one: what calibration samples (rag.answer.calibrate), so
+    that reading lines in their place or with the sentence before them leaves "unrelated" as it was."""
+    return [unit.display for unit in units_of(chunk) if not unit.joined]
 
 
 def sentence_texts(chunk: Chunk) -> list[str]:
