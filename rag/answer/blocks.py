@@ -11,7 +11,7 @@ from .evidence import Unit, kind_of
 from . import policy as P
 from .policy import DEFAULT, Policy
 
-LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[├└│])")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•](?=\s)|\d+[.)](?=\s)|[├└│])")  # a marker then a space: "**bold**" and "1.5 GB" open no item
 NUMBERED = re.compile(r"^\s*\d+[.)]\s")
 # A line's depth is where its text starts: after indentation and the box-drawing characters of a tree
 # diagram ("│   ├── child" is deeper than "├── parent"), so tree outlines nest like indented lists.
@@ -40,6 +40,9 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     text = unit.display
     start = unit.line
     topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
+    # a sentence on a line whose last sentence introduces what follows ("A contract rests on agreement. It has
+    # four elements:") is quoted with it: the line is the list's lead-in, whichever of its sentences scored
+    topic = topic or lines[start - 1].rstrip().endswith(":")
     if whole_list and _has_children(lines, start):
         topic = True  # "unitary states: ..." with its examples indented under it
     elif 0 < _children(lines, start) <= policy.detail_max_lines:
@@ -68,8 +71,15 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     heading = bool(HEADING.match(head))
     head_text = head.strip().lstrip("-*+• ").rstrip()
     title = len(head_text.split()) <= 8 and not head_text.endswith((".", "!", "?"))
+    # a lead-in that announces how many items follow is quoted through that many, however long they run
+    announced = announced_count(head_text)
+    if heading and not announced:  # ...or the lead-in right under the heading the block starts from
+        lead_in = next((line.strip() for line in lines[start: start + 2] if line.strip()), "")
+        announced = announced_count(lead_in) if lead_in.endswith(":") else None
+    reach = policy.announced_list_max_lines if announced else policy.list_max_lines
+    level, items = None, 0  # the depth of the list's items, and how many have been quoted
     last, blanks, nested, gap = start, 0, False, False
-    for number in range(start + 1, min(len(lines), start + policy.list_max_lines) + 1):
+    for number in range(start + 1, min(len(lines), start + reach) + 1):
         line = lines[number - 1]
         if not line.strip():
             blanks, gap = blanks + 1, True
@@ -88,12 +98,30 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         if nested and not deeper:
             break  # a list indented under its head ends where the indentation comes back: the next point
         nested = deeper if last == start else nested  # the head's first line tells how its list is laid out
+        item = bool(LIST_ITEM.match(line)) and depth(line) == (level if level is not None else depth(line))
+        level = depth(line) if level is None and LIST_ITEM.match(line) else level
+        # past the usual length only the announced list goes on: its items until their count, then the last
+        # one's own lines (a miscounted lead-in quotes at most one item more than a block always did)
+        if number - start > policy.list_max_lines and not (announced and (not item or items < announced)):
+            break
+        items += item
         last, blanks = number, 0
     if last == start:
         return _with_label(unit, lines, policy)
     first = head if start != unit.line else head[head.find(unit.quote):]
     first = first.lstrip() if start != unit.line else first
     return "\n".join([first] + lines[start:last]), start, last
+
+
+def announced_count(text: str) -> int | None:
+    """How many items a lead-in line announces ("the seven points of sail:" -> 7), or None when it names no
+    single count (no number, or two of them: "between 2 and 5 crew")."""
+    found = P.ANNOUNCED_COUNT.findall(text)
+    if len(found) != 1:
+        return None
+    word = found[0].lower()
+    count = int(word) if word.isdigit() else P.COUNT_WORDS[word]
+    return count if 2 <= count <= 20 else None
 
 
 def _named_heading(unit: Unit, lines: list[str], asked: frozenset[str], policy: Policy) -> int:

@@ -101,6 +101,11 @@ TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|small
 # lead ("define") is asked of each ("between" asks one relation of two things: not split).
 TWO_DEFINITIONS = re.compile(r"(?i)^\s*((?:define|explain|describe|what (?:is|are))\s+)(?!.*\bbetween\b)"
                              r"(.+?)\s*,?\s+and\s+((?:the|a|an)\s+.+?)\s*\??$")
+# A count a list's lead-in line announces ("four essential elements:"): a number word or a small number standing
+# alone before a word (not "H2O", not a year, not "5%").
+COUNT_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), start=2)}
+ANNOUNCED_COUNT = re.compile(r"(?i)(?<![\w.,$-])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+                             r"(?![\w.,%-])\s+[A-Za-z*_]")
 # A position asked by number ("the 9th step", "a 4th round"): some relevant line must state that number,
 # in digits or as a word; notes whose list stops at 6 steps do not answer a question about the 9th.
 ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
@@ -212,6 +217,9 @@ class Policy:
     part_min_coverage: float = 0.5  # a part of a two-part question is answered when a sentence holds this share
     conflict: float = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning
     list_max_lines: int = 12  # lines of a list block quoted under its heading
+    # a lead-in announcing its count ("the seven points of sail:") is quoted through that many items, past
+    # list_max_lines (measured: a 7-item list with blank lines and sub-items between runs 22 lines), up to this
+    announced_list_max_lines: int = 40
     detail_max_lines: int = 3  # a quoted line with at most this many lines under it is quoted with them
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
 
