@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
-from .evidence import is_label, names_asked
+from .evidence import is_label, list_nouns, lists_asked
 from .intent import Intent, parse, value_cue
 from .phrasing import phrasing_terms
 from . import policy as P
@@ -146,11 +146,13 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excu
 
 def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
     """For a list question: the best line under a heading that names the asked list ("Cell Types" for
-    "connective tissue cell types"), whose list the answer quotes whole. None when no heading does."""
+    "connective tissue cell types"), or the best label line naming it ("Kinds of knots:"), whose list the
+    answer quotes whole. None when no heading or label does."""
     if not intent.wants_list:
         return None
     asked = terms(intent.question)
-    return next((u for u in ranked[: policy.kind_units] if names_asked(u.heading, asked)), None)
+    nouns = list_nouns(intent.question)
+    return next((u for u in ranked[: policy.kind_units] if lists_asked(u, asked, nouns)), None)
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT,

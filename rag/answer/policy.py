@@ -101,6 +101,9 @@ SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|
 # A later part of a two-part question that points back at the first ("how do plants use it"), and the
 # question words to drop from the first part when carrying its subject over ("what is chlorophyll").
 POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
+# A sentence opening with one of those words ("It is stored in the liver", "This bond is called ...") speaks of
+# what the sentence before it names: a line's sentence is read with the one before it (rag.answer.evidence).
+POINTS_BACK_LEAD = re.compile(r"(?i)^\W*(?:it|its|they|them|their|this|these|those)\b")
 QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:['’]?s)?\s+)?(?:(?:is|are|was|were|do|does|did"
                            r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
 # Bounds: the same value asked at its upper end, lower end or default.
@@ -157,6 +160,8 @@ LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|way
 # Nouns that name a list ("State Types", "Kinds of regimes"): a heading holding one, and otherwise only the
 # question's words, heads the list a list question asks for (rag.answer.evidence.names_asked).
 LIST_NOUNS = "types kinds sorts examples steps options features components categories forms stages classes"
+# Of those, the words that all mean "a kind of": a heading "Knot Types" names the list "what kinds of knots" asks.
+KIND_NOUNS = "types kinds sorts categories classes varieties"
 # "which <plural noun> does/do/can ..." ("which instruments does it use") asks for a list too.
 PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\s*(?:types|kinds|examples|ways|list)\b"
                          r"|^\s*(?:what|which)\s+(?:\w+\s+)?\w+[^s\W']s\s+(?:do|does|did|can|could|should|will)\b"
