@@ -7,7 +7,7 @@ import re
 
 from ..tables import table_at
 from ..text import terms
-from .evidence import Unit
+from .evidence import Unit, kind_of
 from . import policy as P
 from .policy import DEFAULT, Policy
 
@@ -127,12 +127,13 @@ def announced_count(text: str) -> int | None:
 def _named_heading(unit: Unit, lines: list[str], asked: frozenset[str], policy: Policy) -> int:
     """The line number of the heading right above ``unit`` (within a list block's length, no other heading
     between) when its words are all words of the question: 0 otherwise."""
-    own = set(terms(unit.heading.split(" > ")[-1])) if unit.heading else set()
-    if not own or not own <= asked:
+    said = set(terms(unit.heading.split(" > ")[-1])) if unit.heading else set()
+    own = set(kind_of(list(said)))  # "Knot Types" names what "kinds of knots" asks
+    if not own or not own <= set(kind_of(list(asked))):
         return 0
     for number in range(unit.line - 1, max(0, unit.line - policy.list_max_lines), -1):
         if HEADING.match(lines[number - 1]):
-            return number if own <= set(terms(lines[number - 1])) else 0
+            return number if said <= set(terms(lines[number - 1])) else 0
     return 0
 
 

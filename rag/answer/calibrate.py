@@ -56,10 +56,11 @@ class Closeness:
         groups = [c.file for c in chunks]
         if len(set(groups)) < 2:  # one note: its top-level sections are each other's "other notes"
             groups = [c.heading.split(" > ")[0] for c in chunks]
-        sentences = getattr(getattr(store, "sentences", None), "matrix", None)
+        stored = getattr(store, "sentences", None)
+        sentences = getattr(stored, "matrix", None)
         if sentences is None or not len(chunks):
             return cls(np.zeros(0, np.float32), policy.refuse_closeness)
-        return cls.learn(store.vectors, groups, sentences, policy)
+        return cls.learn(store.vectors, groups, _lines_alone(chunks, stored, sentences), policy)
 
     @property
     def calibrated(self) -> bool:
@@ -77,6 +78,20 @@ class Closeness:
             return "not calibrated (too few stored sentences, or one note with one section): coverage decides"
         median = float(np.median(self.unrelated))
         return f"median unrelated similarity {median:.2f} over {len(self.unrelated)} sentences of the notes"
+
+
+def _lines_alone(chunks, stored, matrix):
+    """The stored vectors of the notes' sentences as written (rag.answer.evidence.line_texts), in order: the
+    index also stores sentences read with the one before them (a pointing-back sentence), left out here so the
+    sample is the one it always was."""
+    from ..store import text_key
+    from .evidence import line_texts
+
+    row = getattr(stored, "row", None)
+    if row is None or not len(matrix):
+        return matrix
+    rows = [r for r in dict.fromkeys(row(text_key(t)) for c in chunks for t in line_texts(c)) if r is not None]
+    return np.asarray(matrix)[rows] if rows else matrix
 
 
 UNCALIBRATED = Closeness(np.zeros(0, np.float32))  # no calibration: every question counts as typically close

@@ -28,6 +28,7 @@ from .intent import named_by_phrases, parse
 from . import policy as P
 from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
+from .phrasing import phrasing_terms
 from .vocab import Vocabulary
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
@@ -95,7 +96,8 @@ class Answerer:
         self.policy = policy
         self.scorer = Scorer(retriever.idf, retriever.embedder, policy, getattr(retriever.store, "sentences", None))
         # learned on load from the indexed text: the words, count units and names of these notes
-        self.vocab = Vocabulary.learn(c.text for c in retriever.store.chunks)
+        self.vocab = Vocabulary.learn((c.text for c in retriever.store.chunks),
+                                      {c.heading for c in retriever.store.chunks})
         self.composer = Composer(self._note_lines, policy)
         self.gatherer = Gatherer(retriever, self.scorer, policy, self.vocab.acronyms)
         # learned on load from the stored vectors: what "close, but about another note" means in these notes
@@ -189,7 +191,7 @@ class Answerer:
             return
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
-        anchor = gate.answering(intent, ranked, self.policy) or gate.listing(intent, ranked, self.policy)
+        anchor = gate.answering(intent, ranked, self.policy, phrasing_terms(intent, self.vocab)) or gate.listing(intent, ranked, self.policy)
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""

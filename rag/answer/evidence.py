@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..chunk import Chunk
 from ..ingest import looks_like_instruction
 from ..tables import find_tables, header_text, reading
-from ..text import GENERIC, numbers, split_sentences, strip_markup, terms
+from ..text import GENERIC, numbers, split_sentences, strip_markup, terms, words
 from . import intent as intents
 from . import policy as P
 from .policy import DEFAULT, Policy
@@ -44,6 +44,7 @@ class Unit:
     # quotes) and ``header`` the column names (shown with the citation).
     row: str = ""
     header: str = ""
+    joined: bool = False  # a sentence read with the one before it (:func:`with_antecedents`)
 
     @property
     def display(self) -> str:
@@ -84,11 +85,30 @@ def units_of(chunk: Chunk) -> list[Unit]:
                 and not _PICTURE_ONLY.fullmatch(body)):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
-            for sentence in split_sentences(body):
+            plain = split_sentences(body)
+            for sentence in with_antecedents(body):
                 units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
-                                  heading=chunk.heading, summary=summary))
+                                  heading=chunk.heading, summary=summary, joined=sentence not in plain))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
+
+
+def with_antecedents(body: str) -> list[str]:
+    """A line's sentences, each that opens by pointing back ("It is stored in the liver", "This bond is
+    called ...") read together with the sentence before it, which names what it speaks of: "Glycogen is a
+    polysaccharide. It is stored in the liver." Each is an exact span of ``body``, so it is cited as written."""
+    out, start = [], 0
+    spans = []
+    for sentence in split_sentences(body):
+        at = body.find(sentence, start)
+        spans.append((at, at + len(sentence)))
+        start = at + len(sentence) if at >= 0 else start
+    for n, (begin, end) in enumerate(spans):
+        if begin < 0:
+            return split_sentences(body)  # a sentence not found as written: no spans to join
+        before = spans[n - 1][0] if n else -1
+        out.append(body[before:end] if before >= 0 and P.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
+    return out
 
 
 def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], parents: list[str]) -> Unit | None:
@@ -104,6 +124,12 @@ def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], par
 
 def _summary_label(line: str) -> bool:
     return bool(P.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
+
+
+def line_texts(chunk: Chunk) -> list[str]:
+    """The chunk's sentences as written, one by one: what calibration samples (rag.answer.calibrate), so
+    that reading a sentence with the one before it leaves "unrelated" as it was."""
+    return [unit.display for unit in units_of(chunk) if not unit.joined]
 
 
 def sentence_texts(chunk: Chunk) -> list[str]:
@@ -185,16 +211,43 @@ class Scorer:
         return sorted(units, key=lambda u: -u.score)
 
 
-def names_asked(heading: str, asked: list[str]) -> bool:
+def names_asked(heading: str, asked: list[str], nouns: list[str] | None = None) -> bool:
     """Whether a sentence's own heading (the last of its heading path) names the list a question asks for:
     made only of the question's words, among them the question's list word, its last one ("Cell Types" for
-    "connective tissue cell types"; not "Connective Tissue", which names the topic)."""
-    nouns = [t for t in asked if t in _LIST_NOUNS]
-    own = set(terms(heading.split(" > ")[-1])) if heading and nouns else set()
+    "connective tissue cell types"; not "Connective Tissue", which names the topic). Words that all mean "a
+    kind of" stand for each other ("Cell Types" names the list "what kinds of cells" asks for). ``nouns``: the
+    list words the question uses as such (:func:`list_nouns`); by default its terms that are list words."""
+    asked = kind_of(asked)
+    nouns = kind_of(nouns) if nouns is not None else [t for t in asked if t in _LIST_NOUNS]
+    own = set(kind_of(terms(heading.split(" > ")[-1]))) if heading and nouns else set()
     return nouns[-1] in own and own <= set(asked) if own else False
 
 
+def list_nouns(question: str) -> list[str]:
+    """The list words a question asks a list by, stemmed: plural ("cell types", "the steps") or before "of"
+    ("what kind of knots"); "step" in the name "step functions" asks no list of steps."""
+    said = words(question)
+    return [terms(w)[0] for i, w in enumerate(said) if w in _LIST_WORDS or (
+        terms(w) and terms(w)[0] in _LIST_NOUNS and said[i + 1: i + 2] == ["of"])]
+
+
+def lists_asked(unit: Unit, asked: list[str], nouns: list[str] | None = None) -> bool:
+    """Whether a line heads the list a question asks for: its heading names it (:func:`names_asked`), or the
+    line itself is a label introducing a list ("Kinds of knots:") made of the question's words, as a heading
+    would be (notes often label a list in a line rather than a heading)."""
+    text = unit.display.strip()
+    return names_asked(unit.heading, asked, nouns) or (
+        text.endswith(":") and is_label(text) and names_asked(text[:-1], asked, nouns))
+
+
 _LIST_NOUNS = frozenset(terms(P.LIST_NOUNS))
+_LIST_WORDS = frozenset(P.LIST_NOUNS.split())
+_KIND_OF = {t: terms(P.KIND_NOUNS)[0] for t in terms(P.KIND_NOUNS)}  # each "kind of" word -> one of them
+
+
+def kind_of(said: list[str]) -> list[str]:
+    """Terms with each word meaning "a kind of" ("kinds", "sorts", "types") written as one of them."""
+    return [_KIND_OF.get(t, t) for t in said]
 
 
 def _form(sentence: str, p: Policy = DEFAULT) -> float:

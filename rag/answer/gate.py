@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
-from .evidence import is_label, names_asked
-from .intent import Intent, parse
+from .evidence import is_label, list_nouns, lists_asked
+from .intent import Intent, parse, value_cue
+from .phrasing import phrasing_terms
 from . import policy as P
 from .policy import DEFAULT, Policy
 from .sameword import stands_for
@@ -28,11 +29,16 @@ if TYPE_CHECKING:
     from .evidence import Scorer, Unit
 
 
+def content_words(question: str) -> list[str]:
+    return [w for w in words(question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+
+
 def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
-    """The question's content words that never occur in the notes (after spelling correction)."""
-    content = [w for w in words(intent.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2
-               and not w.isdigit()]
-    return [w for w in content if not vocab.knows(w)]
+    """The question's content words that never occur in the notes (after spelling correction). A word that
+    frames what is asked ("another word for", "what does it cost") is none: notes that never say "cost"
+    may still give the price; it still counts among the content words its share is taken of."""
+    return [w for w in content_words(intent.question) if not w.isdigit() and w not in P.FRAMING_WORDS
+            and not vocab.knows(w)]
 
 
 def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
@@ -64,18 +70,20 @@ def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
     return out
 
 
-def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[str]:
+def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
+             ) -> list[str]:
     """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
     speaks of, in itself, its headings or the label lines above it: the fewest any candidate leaves out.
-    [] when one sentence speaks of them all."""
-    asked = list(dict.fromkeys(intent.asked_terms))
+    [] when one sentence speaks of them all. ``excused``: the question's verb, which none need speak
+    (rag.answer.phrasing)."""
+    asked = [t for t in dict.fromkeys(intent.asked_terms) if t not in excused]
     fewest: list[str] | None = None
     labels = [u for u in ranked if is_label(u.quote)]
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        missing = intent.unspoken(spoken_terms(unit) | labels_above(unit, labels),
-                                  lambda t, spoken: stands_for(t, spoken, policy))
+        missing = [t for t in intent.unspoken(spoken_terms(unit) | labels_above(unit, labels) | stated(intent),
+                                              lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
@@ -83,7 +91,14 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> li
     return fewest if fewest is not None else asked
 
 
-def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> tuple[str, str] | None:
+def stated(intent: Intent) -> set[str]:
+    """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
+    a duration, a price or a share ("the melting temperature" is spoken by "61 °C"); nothing for a number."""
+    return {stem(w) for w in words(value_cue(intent.question))} if intent.value in P.STATED_BY_UNIT else set()
+
+
+def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
+               ) -> tuple[str, str] | None:
     """A near miss on a qualifier: the question asks about one kind of a thing ("an inferior commodity"), the
     notes name that kind somewhere, and the line that speaks of everything else it asks names another kind in
     that place ("a normal commodity"), while no line speaks of everything. Returns (asked, found) phrases,
@@ -92,7 +107,8 @@ def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> 
     if intent.comparison or intent.parts or intent.wants_list or not intent.heads:
         return None
     stands = lambda t, spoken: stands_for(t, spoken, policy)  # noqa: E731
-    missing = [(u, intent.unspoken(spoken_terms(u), stands)) for u in ranked[: policy.kind_units]]
+    missing = [(u, [t for t in intent.unspoken(spoken_terms(u), stands) if t not in excused])
+               for u in ranked[: policy.kind_units]]
     if any(not left for _u, left in missing):
         return None
     pairs = {pair for u in ranked for found in [terms(u.quote)] for pair in zip(found, found[1:])}
@@ -114,26 +130,29 @@ def _word_before(sentence: str, head: str) -> str | None:
     return None
 
 
-def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
+              ) -> Unit | None:
     """For a question asking one value or one definition: the best sentence that holds the asked kind of
-    value and speaks of everything asked about (it answers, even when a line merely sharing words outscores
-    it). None for other questions, or when no sentence does."""
+    value and speaks of everything asked about but the question's verb (``excused``; it answers, even when a
+    line merely sharing words outscores it). None for other questions, or when no sentence does."""
     if not (intent.specific and intent.asked_terms):
         return None
     for unit in ranked[: policy.kind_units]:
-        if intent.holds_value(unit.quote) and not intent.unspoken(
-                spoken_terms(unit), lambda t, spoken: stands_for(t, spoken, policy)):
+        if intent.holds_value(unit.quote) and not [t for t in intent.unspoken(
+                spoken_terms(unit) | stated(intent), lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]:
             return unit
     return None
 
 
 def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
     """For a list question: the best line under a heading that names the asked list ("Cell Types" for
-    "connective tissue cell types"), whose list the answer quotes whole. None when no heading does."""
+    "connective tissue cell types"), or the best label line naming it ("Kinds of knots:"), whose list the
+    answer quotes whole. None when no heading or label does."""
     if not intent.wants_list:
         return None
     asked = terms(intent.question)
-    return next((u for u in ranked[: policy.kind_units] if names_asked(u.heading, asked)), None)
+    nouns = list_nouns(intent.question)
+    return next((u for u in ranked[: policy.kind_units] if lists_asked(u, asked, nouns)), None)
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT,
@@ -185,7 +204,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     unknown_parts = []
     for part in asked:
         unknown = unknown_words(part, vocab)
-        content = [w for w in words(part.question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+        content = content_words(part.question)
         groups = [[w for w in content if stem(w) not in other] for other in intent.sides[::-1]] or [content]
         if unknown and all(g and sum(w in unknown for w in g) / len(g) > policy.unknown_share for g in groups):
             unknown_parts.append(" ".join(unknown))
@@ -208,13 +227,14 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if valued and len(valued) == len(asked) and not any(
             part.holds_value(u.quote) for part in valued for u in relevant):
         return f"no relevant sentence states {valued[0].label}"
+    excused = phrasing_terms(intent, vocab)
     if intent.specific and intent.asked_terms:
-        missing = unspoken(intent, ranked, policy)
-        if missing and len(missing) < len(set(intent.asked_terms)):
-            said = [intent.word_of(t) for t in intent.asked_terms if t not in missing]
+        missing = unspoken(intent, ranked, policy, excused)
+        if missing and len(missing) < len(set(intent.asked_terms) - excused):
+            said = [intent.word_of(t) for t in dict.fromkeys(intent.asked_terms) if t not in missing and t not in excused]
             return (f"no sentence about {' '.join(said)!r} speaks of "
                     f"{' '.join(intent.word_of(t) for t in missing)!r}")
-    contrast = contrasted(intent, ranked, policy)
+    contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
     if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):

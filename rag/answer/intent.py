@@ -20,7 +20,7 @@ class Intent:
     """What a question asks for. ``value`` is the kind of value ("duration", "size", ...) or None."""
 
     question: str
-    value: str | None = None  # price, percent, duration, date, size, count, number
+    value: str | None = None  # price, percent, duration, date, size, temperature, count, number
     bound: str | None = None  # max, min, default
     yes_no: bool = False
     definition: bool = False
@@ -72,13 +72,14 @@ class Intent:
     def label(self) -> str:
         """How a refusal names what was missing: "a duration", "a number"."""
         return {"price": "a price", "percent": "a percentage", "duration": "a duration", "date": "a date",
-                "size": "a size", "count": "a number", "number": "a number"}.get(self.value or "", "an answer")
+                "size": "a size", "temperature": "a temperature", "count": "a number", "number": "a number"}.get(self.value or "", "an answer")
 
     def holds_value(self, sentence: str) -> bool:
         """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
         if self.value is None:
             return True
-        return bool(P.VALUE_PATTERNS[self.value].search(sentence))
+        # markup inside a value ("16 **milli**meters") hides nothing
+        return bool(P.VALUE_PATTERNS[self.value].search(sentence.replace("*", "").replace("`", "")))
 
     def defines_asked(self, sentence: str) -> bool:
         """Whether ``sentence`` defines the phrase the question ends by asking "what is" ("the boiling point
@@ -113,17 +114,29 @@ def value_kind(question: str) -> str | None:
     return asked[0] if asked else None
 
 
+def value_cue(question: str) -> str:
+    """The words that ask for the value ("what age", "when was the magna carta signed"); "" when none."""
+    asked = _value_asked(question)
+    return asked[1] if asked else ""
+
+
 def _value_asked(question: str) -> tuple[str, str] | None:
     """(kind of value, the words that ask for it) of :func:`value_kind`'s reading: "age" in "the minimum
     voting age in the uk"; None when the question asks no value."""
     if P.EXPLANATION.search(question) or P.MEANING.search(question) or (
-            P.YES_NO.match(question) and P.COMPARATIVE.search(question)):
+            P.YES_NO.match(question) and P.COMPARATIVE.search(question)) or _asks_what_does(question):
         return None
     for pattern, kind in P.VALUE_QUESTIONS:
         for match in pattern.finditer(question):
             if not _modifies_a_noun(question, match):
                 return kind, _cue(match)
     return None
+
+
+def _asks_what_does(question: str) -> bool:
+    """ "what sets the interest rate": the question word is the subject of a verb (see policy.WH_VERB)."""
+    match = P.WH_VERB.match(question)
+    return bool(match) and match.group(1).lower() not in STOPWORDS and match.group(1).lower() not in GENERIC
 
 
 def _cue(match: re.Match) -> str:
@@ -292,7 +305,7 @@ def parse(question: str) -> Intent:
     value = asked[0] if asked else None
     yes_no = bool(P.YES_NO.match(q)) and not sides
     definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
-    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "price", "percent", "date")
+    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "temperature", "price", "percent", "date")
     return Intent(
         question=q,
         value=value,

@@ -20,6 +20,13 @@ _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;(] )([A-Za-z][a-z]+)\b")  # asks abo
 # "Network Load Balancer (NLB)" and "NLB (Network Load Balancer)": a name and its acronym, side by side
 _NAME_THEN_ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(\s*([A-Z][A-Za-z]{1,7}?)s?\s*\)")
 _ACRONYM_THEN_NAME = re.compile(r"\b([A-Z][A-Za-z]{1,7}?)s?\s*\(\s*([A-Za-z][\w\s-]{2,80}?)\s*\)")
+# A word right after an article, a possessive or a number stands where a thing is named ("the table", "6 sets",
+# "its term"): the notes use it as a thing (rag.answer.phrasing). "this"/"that" are left out: they also stand
+# alone as subjects ("this allows ...").
+# A bold label ("**Retention**: ...") or a markdown heading names a topic of the notes: its words name things.
+_LABEL = re.compile(r"(?m)\*\*([^*\n]{1,80})\*\*|^\s{0,3}#+\s+(.+)$")
+_THING_SLOT = re.compile(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|our|your|my|each|every|\d+(?:[.,]\d+)*)\s+"
+                         r"([A-Za-z][\w-]*)")
 
 
 @dataclass(frozen=True)
@@ -30,17 +37,27 @@ class Vocabulary:
     names: frozenset[str] = frozenset()  # lower-cased words the notes mostly write capitalised mid-sentence
     counts: dict | None = None  # how often each word occurs (hyphened compounds also joined: "deduplication")
     acronyms: dict | None = None  # "nlb" -> ("network", "load", "balanc"): the stemmed name an acronym stands for
+    things: frozenset[str] = frozenset()  # lower-cased words the notes put where a thing is named ("the table")
+    pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("sourdough", "starter")
 
     @classmethod
-    def learn(cls, texts) -> "Vocabulary":
+    def learn(cls, texts, headings=()) -> "Vocabulary":
+        """Learn from the notes' texts and their heading paths ("Compute > Lambda > Limits")."""
         seen: set[str] = set()
         after_numbers: Counter = Counter()
         capital: Counter = Counter()
         total: Counter = Counter()
         counts: Counter = Counter()
         acronyms: dict[str, tuple[str, ...]] = {}
+        things: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
         for text in texts:
             acronyms.update(acronyms_in(text))
+            things.update(w.lower() for w in _THING_SLOT.findall(text))
+            things.update(w for label in _LABEL.findall(text) for part in label for w in words(part))
+            for line in text.splitlines():
+                found = terms(line)
+                pairs.update(zip(found, found[1:]))
             found = words(text)
             seen.update(found)
             counts.update(joined(w) for w in found)
@@ -51,8 +68,10 @@ class Vocabulary:
                 capital[word.lower()] += word[0].isupper()
         units = frozenset(u for u, n in after_numbers.items() if n >= MIN_UNIT_COUNT and len(u) > 1 and u not in STOPWORDS)
         names = frozenset(w for w, n in total.items() if n >= MIN_NAME_COUNT and capital[w] / n >= NAME_SHARE and len(w) > 1)
+        things.update(w for heading in headings for w in words(heading))
         seen |= set(counts)
-        return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms)
+        return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
+                   frozenset(things), frozenset(pairs))
 
     def knows(self, word: str) -> bool:
         """Whether a word (any inflection) occurs in the notes."""

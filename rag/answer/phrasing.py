@@ -1,0 +1,122 @@
+"""Which asked words only phrase a question: its verb, read from the question's frame and judged by the notes.
+
+A near miss is a question about a thing the notes leave unsaid ("the voting age" in notes that never give
+one), so the gate wants one line that speaks of every asked term (rag.answer.gate.unspoken). But a question's
+verb says how the things it asks about relate, and a note says that in its own words: "how many days does a
+book stay on loan" is answered by "the loan period is 21 days for books", "how many items can be borrowed on
+one card" by "up to 8 items per member card". Such a word is
+excused when
+
+- the question's frame puts it in a verb's place: after an auxiliary and its subject ("does a sourdough
+  starter need"; the subject is the run of words the notes themselves write side by side), between a question
+  word and a determiner ("what sets the ..."), or as a participle before a preposition or a determiner
+  ("borrowed on", "ordering a"); or it is a participle before a noun that the notes never write ("combined
+  size"); and
+- the notes never use it as a thing: never after an article, a possessive or a number ("the table", "6 sets"),
+  never as a name, and it is no word of the value asked ("what age", "when was it signed").
+
+No word list of verbs: plain English function words (rag.answer.policy) tell the frame, the notes tell the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import GENERIC, STOPWORDS, stem
+from . import policy as P
+from .intent import Intent, value_cue
+from .vocab import Vocabulary
+
+_TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d+(?:[.,]\d+)*")
+
+
+def phrasing_terms(intent: Intent, vocab: Vocabulary) -> frozenset[str]:
+    """The stemmed asked terms that are the question's verb (see the module doc): no answering line need speak
+    them."""
+    tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
+    cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
+    found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens)) | set(_participles(tokens, vocab))
+    asked = set(intent.asked_terms)
+    return frozenset(stem(w) for w in found
+                     if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab))
+
+
+def _content(word: str) -> bool:
+    return (word not in STOPWORDS and word not in GENERIC and word not in P.PREPOSITIONS and len(word) > 1
+            and not word[0].isdigit())
+
+
+def _a_thing(word: str, vocab: Vocabulary) -> bool:
+    """The notes use the word as a thing: after an article, a possessive or a number, or as a name."""
+    return word in vocab.things or word in vocab.names
+
+
+def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """ "how often does a sourdough starter need ...": after the auxiliary, the subject runs on while the notes
+    write its words side by side ("sourdough starter"); the verb is the first word after it that can be one: a word
+    in its plain form (after "does" a verb takes no "-s", "-ed" or "-ing": "barons" is not one), not a thing of
+    the notes, followed by nothing, by two or more words the notes write side by side ("store event history"),
+    or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
+    subsidy refer"). After a pronoun
+    subject ("can I restore") the first content word is the verb."""
+    aux = next((i for i, t in enumerate(tokens[:5]) if t in P.AUXILIARIES), None)
+    if aux is None:
+        return []
+    rest = tokens[aux + 1:]
+    at = 0
+    while at < len(rest) and not _content(rest[at]):
+        if rest[at] in P.SUBJECT_PRONOUNS and at + 1 < len(rest) and _content(rest[at + 1]):
+            return [rest[at + 1]]
+        at += 1
+    run = []
+    for t in rest[at:]:
+        if not _content(t):
+            break
+        run.append(t)
+    # the run must end where a verb's clause may: at the end, or before an object or a preposition; a run
+    # ending before a function word that is itself a verb ("does a high gear mean") holds no verb
+    end = rest[at + len(run)] if at + len(run) < len(rest) else None
+    closed = end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
+    chained = lambda words: all((stem(a), stem(b)) in vocab.pairs for a, b in zip(words, words[1:]))  # noqa: E731
+    for i in range(1, len(run)):
+        word = run[i]
+        if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 3:
+            continue
+        after = run[i + 1:]
+        if _plain(word) and (not after and closed or len(after) >= 2 and chained(after)
+                             or len(after) == 1 and not _plain(after[0])):
+            return [word]
+    return []
+
+
+def _plain(word: str) -> bool:
+    """Whether a word may be a verb's plain form: no "-s" ("ss" is no ending), "-ed" or "-ing"."""
+    return not (word.endswith("s") and not word.endswith("ss")) and not P.PARTICIPLE.match(word)
+
+
+def _verb_after_question_word(tokens: list[str]) -> list[str]:
+    """ "what sets the interest rate": a question word, one word, then a determiner."""
+    if len(tokens) >= 3 and tokens[0] in P.WH_SUBJECT and _content(tokens[1]) and tokens[2] in P.DETERMINERS:
+        return [tokens[1]]
+    return []
+
+
+def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """ "items borrowed on", "can be assigned to": a past participle after a word or a form of "be", before a
+    preposition, a determiner or the end; "a diner ordering a dish": a present one before a determiner (at
+    the end, or before a noun, an "-ing" word names a kind: "connection draining", "voting age"); "max combined
+    size": a past participle the notes never write, before the word asking the value (it qualifies the value,
+    where "united states" names a thing)."""
+    found = []
+    for i, t in enumerate(tokens):
+        if i == 0 or not P.PARTICIPLE.match(t) or not _content(t):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = tokens[i - 1]
+        past = t.endswith("ed")
+        if (_content(before) or before in P.BE_FORMS) and (
+                after in P.DETERMINERS or past and (after is None or after in P.PREPOSITIONS)):
+            found.append(t)
+        elif past and after is not None and (after in GENERIC or after in P.FRAMING_WORDS) and t not in vocab.words:
+            found.append(t)
+    return found

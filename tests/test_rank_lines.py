@@ -1,0 +1,98 @@
+"""Choosing the line to answer from (rag/answer/evidence.py lists_asked, names_asked, list_nouns; the scorer):
+notes from fields other than the eval sets' (sailing, cooking, athletics)."""
+
+from __future__ import annotations
+
+from test_compose import _ask_notes, _grounded
+
+from rag.answer.evidence import Unit, list_nouns, lists_asked, names_asked
+from rag.text import terms
+
+KNOTS = {
+    "knots.md": """# Sailing
+
+A good knot is easy to tie and easy to untie, and the wrong knots can slip under a heavy load.
+Sailors learn knots by tying each knot a hundred times until the knots come without thinking.
+
+Kinds of knots:
+Bowline, a fixed loop at the end of a line
+Cleat hitch, to tie a line to a cleat
+Figure eight, a stopper at the end of a sheet
+
+Reefing reduces the sail area in strong wind.
+""",
+}
+
+
+def test_a_label_line_naming_the_asked_list_quotes_its_list(tmp_path):
+    # the list is labelled by a line ("Kinds of knots:"), not a heading; lines about knots in general share
+    # more of the question's words than the list's own lines do
+    answer = _ask_notes(tmp_path, KNOTS, "what types of knots are there")
+    assert not answer.refused, answer.reason
+    for knot in ("Bowline", "Cleat hitch", "Figure eight"):
+        assert knot in answer.answer, answer.answer
+    assert "Reefing" not in answer.answer  # the paragraph ends at the blank line
+    _grounded(answer, KNOTS)
+
+
+def test_words_meaning_a_kind_of_stand_for_each_other_in_a_list_heading():
+    assert names_asked("Sailing > Knot Types", terms("what kinds of knots are there"))
+    assert names_asked("Sailing > Kinds of knots", terms("knot types"))
+    assert not names_asked("Sailing > Knot Steps", terms("what kinds of knots are there"))  # steps are no kinds
+
+
+def test_a_list_word_inside_a_name_asks_no_list():
+    # "step" in "step aerobics" names a class, it does not ask for steps
+    question = "what kinds of moves does a step aerobics workout use"
+    assert list_nouns(question) == ["kind"]
+    under_name = Unit("gym.md", 3, "Warm up for ten minutes first", "Gym > Step Aerobics", 0, heading="Gym > Step Aerobics")
+    assert not lists_asked(under_name, terms(question), list_nouns(question))
+    assert names_asked("Gym > Step Aerobics", terms(question))  # without knowing how the question uses "step"
+    assert list_nouns("what are the steps of a triple jump") == ["step"]
+    assert list_nouns("what type of wax for skis") == ["type"]
+
+
+def test_a_sentence_ending_in_a_colon_is_no_list_label_unless_it_is_short():
+    asked = terms("what kinds of knots are there")
+    long_line = Unit("k.md", 1, "Sailors tie many kinds of knots when the boat is at sea and the wind is up:", "Sailing", 0,
+                     heading="Sailing")
+    label = Unit("k.md", 5, "Kinds of knots:", "Sailing", 0, heading="Sailing")
+    assert lists_asked(label, asked) and not lists_asked(long_line, asked)
+
+
+LEVAIN = {
+    "bread.md": """# Baking
+
+## Starters
+A levain is a wild yeast starter made of flour and water. It keeps for two weeks in the fridge between feedings.
+Commercial yeast keeps for a year in the fridge once opened.
+
+## Shaping
+Shape the dough on a floured bench and let it rest for twenty minutes.
+""",
+}
+
+
+def test_a_sentence_pointing_back_is_read_with_the_sentence_it_points_to(tmp_path):
+    # "It keeps for two weeks" speaks of the levain only through the sentence before it on its line
+    answer = _ask_notes(tmp_path, LEVAIN, "how long does a levain keep in the fridge")
+    assert not answer.refused, answer.reason
+    assert "two weeks" in answer.answer and "a year" not in answer.answer, answer.answer
+    _grounded(answer, LEVAIN)
+
+
+def test_only_a_sentence_opening_by_pointing_back_takes_the_one_before():
+    from rag.answer.evidence import with_antecedents
+
+    body = "Grip the bar with both hands. It should sit on the upper back. Keep the chest up. These cues prevent injury."
+    assert with_antecedents(body) == [
+        "Grip the bar with both hands.",
+        "Grip the bar with both hands. It should sit on the upper back.",
+        "Keep the chest up.",
+        "Keep the chest up. These cues prevent injury.",
+    ]
+    for quote in with_antecedents(body):
+        assert quote in body  # each is cited exactly as written
+    assert with_antecedents("Its first sentence points back to nothing.") == ["Its first sentence points back to nothing."]
+    assert with_antecedents("Itself a sentence. Items are listed below.") == ["Itself a sentence.", "Items are listed below."]
+
