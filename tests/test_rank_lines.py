@@ -145,3 +145,49 @@ def test_a_line_is_also_scored_as_read_under_its_headings():
 
     assert first(DEFAULT).startswith("Poke test")
     assert first(replace(DEFAULT, w_placed_similarity=0.0)).startswith("A loaf")  # the line alone loses
+
+
+STUDY_GUIDE = {
+    "guide.md": """# Astronomy study guide
+
+## Chapter 3 questions
+* Why do comets grow tails near the Sun, and which way do the tails point?
+  * Sunlight heats the ice so it sublimates, and the solar wind pushes the tail away from the Sun.
+* What did Kepler find about the orbits of planets? Were they circles?
+  * Kepler found that planets move in ellipses with the Sun at one focus.
+* Which planet has the most moons?
+  * Saturn has the most confirmed moons.
+""",
+}
+
+
+def test_a_line_that_is_a_question_is_no_answer(tmp_path):
+    # study notes ask their own questions, each above its answer: the question line shares every word asked
+    # and answers nothing; the line below it answers, and is what the answer quotes first
+    import re
+
+    from rag.answer import policy as P
+
+    opens_with_a_question = re.compile(r"^“[^“”.!]*\?")
+    asked = (("what did kepler find about planet orbits", "ellipses"), ("which planet has the most moons", "Saturn"),
+             ("were planet orbits circles", "ellipses"))
+    for question, fact in asked:
+        answer = _ask_notes(tmp_path, STUDY_GUIDE, question)
+        assert not answer.refused, (question, answer.reason)
+        assert fact in answer.answer and not opens_with_a_question.match(answer.answer), (question, answer.answer)
+        _grounded(answer, STUDY_GUIDE)
+    kept = P.DEFAULT.form_question
+    object.__setattr__(P.DEFAULT, "form_question", 1.0)
+    try:  # the mechanism off: each answer opens with the note's question
+        without = [_ask_notes(tmp_path, STUDY_GUIDE, q).answer for q, _ in asked]
+    finally:
+        object.__setattr__(P.DEFAULT, "form_question", kept)
+    assert all(opens_with_a_question.match(a) for a in without), without
+
+
+def test_a_sentence_is_a_question_by_its_closing_mark():
+    from rag.answer.evidence import asks
+
+    assert asks("What did Kepler find about the orbits of planets?") and asks("**Were they circles?**")
+    assert asks('He asked "why?"') and not asks("Kepler found ellipses (why this matters is below).")
+    assert not asks("Saturn has the most confirmed moons.")

@@ -271,7 +271,15 @@ def _form(sentence: str, p: Policy = DEFAULT) -> float:
         return p.form_link_only
     if is_label(sentence):
         return p.form_topic_only
+    if asks(sentence):
+        return p.form_question
     return 1.0
+
+
+def asks(sentence: str) -> bool:
+    """A sentence of a note that is a question ("What did the guilds control?", a study prompt above its answer)
+    answers nothing: it shares the words of a question asked about it, and the answer is the line after it."""
+    return strip_markup(sentence).rstrip(" )\"'’”").endswith("?")
 
 
 def is_label(sentence: str) -> bool:
