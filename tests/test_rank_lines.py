@@ -97,56 +97,6 @@ def test_only_a_sentence_opening_by_pointing_back_takes_the_one_before():
     assert with_antecedents("Itself a sentence. Items are listed below.") == ["Itself a sentence.", "Items are listed below."]
 
 
-class _MeaningEmbedder:
-    """An embedder that knows which texts mean what the question asks: the question and the texts in
-    ``answers`` point one way, every other text mostly another (``near`` texts a little towards the question)."""
-
-    def __init__(self, answers: set[str], near: set[str]):
-        import numpy as np
-
-        self.np, self.answers, self.near = np, answers, near
-
-    def _vector(self, text: str):
-        if text in self.answers:
-            return self.np.array([1.0, 0.0], dtype=self.np.float32)
-        if text in self.near:
-            return self.np.array([0.6, 0.8], dtype=self.np.float32)
-        return self.np.array([0.0, 1.0], dtype=self.np.float32)
-
-    def encode(self, texts, progress: bool = False, batch_size: int = 32):
-        return self.np.stack([self._vector(t) for t in texts])
-
-    def encode_query(self, text: str):
-        return self.np.array([1.0, 0.0], dtype=self.np.float32)
-
-
-def test_a_line_is_also_scored_as_read_under_its_headings():
-    # "Poke test: the dent fills back slowly" says nothing of rising dough alone; under "Rising > Signs the
-    # dough is ready" it answers "how do I know my dough has risen". A line elsewhere sounds closer alone.
-    from dataclasses import replace
-
-    from rag.answer.evidence import Scorer, sentence_texts, units_of
-    from rag.answer.policy import DEFAULT
-    from rag.chunk import Chunk
-
-    rising = Chunk(0, "bread.md", 3, 3, "Bread > Rising > Signs the dough is ready", "- Poke test: the dent fills back slowly",
-                   "h", [3])
-    baking = Chunk(1, "bread.md", 9, 9, "Bread > Baking", "- A loaf has risen fully in the oven when it sounds hollow",
-                   "h", [9])
-    poke, hollow = units_of(rising)[0], units_of(baking)[0]
-    assert poke.placed == "Rising > Signs the dough is ready: Poke test: the dent fills back slowly"
-    assert poke.placed in sentence_texts(rising)  # stored in the index beside the line alone
-    embedder = _MeaningEmbedder(answers={poke.placed}, near={hollow.display, hollow.placed})
-    question = "how do I know my dough is done"
-
-    def first(policy):
-        ranked = Scorer({}, embedder, policy).score(question, [replace(poke), replace(hollow)], {0: 1, 1: 1})
-        return ranked[0].quote
-
-    assert first(DEFAULT).startswith("Poke test")
-    assert first(replace(DEFAULT, w_placed_similarity=0.0)).startswith("A loaf")  # the line alone loses
-
-
 STUDY_GUIDE = {
     "guide.md": """# Astronomy study guide
 

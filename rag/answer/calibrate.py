@@ -82,8 +82,8 @@ class Closeness:
 
 def _lines_alone(chunks, stored, matrix):
     """The stored vectors of the notes' sentences as written (rag.answer.evidence.line_texts), in order: the
-    index also stores each line as read under its headings (close to its own note's chunks) and sentences read
-    with the one before them, both left out here so the sample is the one it always was."""
+    index also stores sentences read with the one before them (a pointing-back sentence), left out here so the
+    sample is the one it always was."""
     from ..store import text_key
     from .evidence import line_texts
 

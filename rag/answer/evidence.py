@@ -51,15 +51,6 @@ class Unit:
         return strip_markup(self.quote)
 
     @property
-    def placed(self) -> str:
-        """The line as read in its place: the last two levels of its heading path and its parent lines, then
-        the line ("Bread > Proofing: Underproofed: dense crumb"). A line often leaves unsaid what its headings
-        say, so it can match a question worded in other words only as read there."""
-        where = " > ".join(self.heading.split(" > ")[-2:])
-        parents = self.context[len(self.heading):].strip() if self.context.startswith(self.heading) else ""
-        return f"{strip_markup(f'{where} {parents}').strip()}: {self.display}"
-
-    @property
     def cited(self) -> str:
         """The text a citation of this unit quotes: exactly as written at its line."""
         return self.row or self.quote
@@ -137,19 +128,17 @@ def _summary_label(line: str) -> bool:
 
 def line_texts(chunk: Chunk) -> list[str]:
     """The chunk's sentences as written, one by one: what calibration samples (rag.answer.calibrate), so
-    that reading lines in their place or with the sentence before them leaves "unrelated" as it was."""
+    that reading a sentence with the one before it leaves "unrelated" as it was."""
     return [unit.display for unit in units_of(chunk) if not unit.joined]
 
 
 def sentence_texts(chunk: Chunk) -> list[str]:
-    """The texts of a chunk's units as the scorer embeds them, each line alone and as read in its place
-    (:attr:`Unit.placed`): the index stores their vectors."""
-    return [text for unit in units_of(chunk) for text in (unit.display, unit.placed)]
+    """The texts of a chunk's units as the scorer embeds them: the index stores their vectors."""
+    return [unit.display for unit in units_of(chunk)]
 
 
 class Scorer:
-    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity, of the line
-    alone and of the line as read under its headings (:attr:`Unit.placed`).
+    """Scores sentences for a question: idf-weighted term coverage plus embedding similarity.
 
     ``stored`` looks a sentence's vector up in the index (``Store.sentences``); only sentences it lacks are
     embedded while the question waits, and kept for the next question.
@@ -206,22 +195,22 @@ class Scorer:
         intent = intents.parse(question)
         q_terms = terms(question)
         q_key = [t for t in q_terms if t not in GENERIC] or q_terms
-        sims = placed = [0.0] * len(units)
+        sims = [0.0] * len(units)
         if self.embedder is not None and units:
             qvec = self.embedder.encode_query(f"{question} ({about})" if about else question)
-            vecs = self._embed([u.display for u in units] + [u.placed for u in units]) @ qvec
-            sims, placed = vecs[: len(units)].tolist(), vecs[len(units):].tolist()
+            vecs = self._embed([u.display for u in units])
+            sims = (vecs @ qvec).tolist()
         # each question term's inflected forms among these sentences' words, found once per question
         said = [set(terms(f"{unit.context} {unit.quote}")) for unit in units]
         seen = set().union(*said)
         forms = {t: {w for w in seen if w != t and stands_for(t, {w}, p, abbreviations=False)} for t in set(q_key)}
-        for unit, sim, where, have in zip(units, sims, placed, said):
+        for unit, sim, have in zip(units, sims, said):
             own = self.coverage(q_key, unit.quote, forms)
             ctx = self._covered(q_key, have, forms)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
-                          + p.w_placed_similarity * max(where, 0.0) + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * (
+                          + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * (
                               1.0 if unit.row else _form(unit.quote, p))  # a row states its values
         return sorted(units, key=lambda u: -u.score)
 

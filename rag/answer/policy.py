@@ -199,13 +199,6 @@ class Policy:
     w_context_coverage: float = 0.35
     w_own_coverage: float = 0.25
     w_similarity: float = 0.3
-    # ...plus its similarity as read in its place, under its headings (Unit.placed): "Change sets: preview
-    # changes" under "Deployments" meets "see what a deployment will change". Added, not in place of the line's
-    # own similarity: a heading shared by a section's lines cannot tell them apart. Measured (answering line
-    # first / in the top 3, dev halves and paraphrases, model-free): AWS paraphrases 0.54 -> 0.63 / 0.84 -> 0.91,
-    # AWS dev 0.63 -> 0.63 / 0.82 -> 0.86, govnotes dev 0.59 -> 0.62, one econnotes paraphrase set 0.48 -> 0.44
-    # (one line); in place of the line's own similarity it cost one dev half 0.63 -> 0.56.
-    w_placed_similarity: float = 0.15
     w_rank: float = 0.1
     bonus_value_kind: float = 0.12  # holds the asked kind of value ("30 seconds" for "how long")
     bonus_any_number: float = 0.05  # an amount question, a sentence with some number
