@@ -141,3 +141,37 @@ def test_a_sentence_is_a_question_by_its_closing_mark():
     assert asks("What did Kepler find about the orbits of planets?") and asks("**Were they circles?**")
     assert asks('He asked "why?"') and not asks("Kepler found ellipses (why this matters is below).")
     assert not asks("Saturn has the most confirmed moons.")
+
+
+HUMORS = {
+    "medicine.md": """# Medieval medicine
+
+## Worksheet
+* Who was Galen? What were the four humors?
+  * Galen was a Greek physician of the second century.
+  * The four humors are:
+    * blood
+    * yellow bile
+    * black bile
+    * phlegm
+* Who treated the poor?
+  * Barber-surgeons treated the poor and pulled teeth.
+""",
+}
+
+
+def test_a_question_line_still_heads_the_list_a_list_question_asks():
+    # for a list question the notes' question line is the label of its answer list, as "Kinds of knots:" is
+    from rag.answer.evidence import _form
+    from rag.answer.policy import DEFAULT
+
+    assert _form("What were the four humors?", DEFAULT, asking_list=True) == 1.0
+    assert _form("What were the four humors?", DEFAULT) == DEFAULT.form_question
+
+
+def test_a_list_question_over_question_and_answer_notes_gets_the_whole_list(tmp_path):
+    answer = _ask_notes(tmp_path, HUMORS, "what were the four humors")
+    assert not answer.refused, answer.reason
+    for item in ("blood", "yellow bile", "black bile", "phlegm"):
+        assert item in answer.answer, answer.answer
+    _grounded(answer, HUMORS)

@@ -211,7 +211,7 @@ class Scorer:
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
                           + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * (
-                              1.0 if unit.row else _form(unit.quote, p))  # a row states its values
+                              1.0 if unit.row else _form(unit.quote, p, asking_list=intent.wants_list))  # a row states its values
         return sorted(units, key=lambda u: -u.score)
 
 
@@ -254,13 +254,15 @@ def kind_of(said: list[str]) -> list[str]:
     return [_KIND_OF.get(t, t) for t in said]
 
 
-def _form(sentence: str, p: Policy = DEFAULT) -> float:
-    """Down-weight sentences that name a topic rather than state something: "Standard queues:", links."""
+def _form(sentence: str, p: Policy = DEFAULT, asking_list: bool = False) -> float:
+    """Down-weight sentences that name a topic rather than state something: "Standard queues:", links, and
+    the notes' own questions, except for a list question: a question line heads the list answering it ("What
+    were the four humors?" over its four items) as a label line does."""
     if _LINKS.search(sentence) and len(_LINKS.sub("", sentence).split()) <= 4:
         return p.form_link_only
     if is_label(sentence):
         return p.form_topic_only
-    if asks(sentence):
+    if asks(sentence) and not asking_list:
         return p.form_question
     return 1.0
 
