@@ -166,12 +166,3 @@ def test_a_pronoun_stands_for_what_the_first_part_is_about_not_its_verb():
     line = units_of(Chunk(0, "plants.md", 3, 3, "Botany", "Chlorophyll is the green pigment of leaves.", "h", [3]))[0]
     assert referent("what is chlorophyll", line) == "chlorophyll"
     assert referent("what is a stoma", line) == "stoma"  # nothing held: the first part as asked
-
-
-def test_a_part_pointing_back_is_ranked_with_what_the_pronoun_stands_for(tmp_path):
-    for question in ("what do honey bees gather, and how do beekeepers check them",
-                     "what do honey bees gather and how often do beekeepers check on them"):
-        answer = _ask_notes(tmp_path, BEES, question)
-        assert "nectar" in answer.answer and "smoker" in answer.answer, (question, answer.answer)
-        assert "Swarms" not in answer.answer, (question, answer.answer)
-        _grounded(answer, BEES)

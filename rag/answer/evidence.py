@@ -186,18 +186,14 @@ class Scorer:
                     if t in have or (forms is not None and forms.get(t, set()) & have))
         return found / total if total else 0.0
 
-    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int], about: str = "") -> list[Unit]:
-        """``units`` best first. ``about``: what a question's pronoun stands for ("how do beekeepers check them",
-        about "honey bees"): read with the question by the embedder, but not among the terms a line must
-        cover, which are what the question itself asks (else lines about bees in general outrank the line
-        on checking them)."""
+    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
         p = self.policy
         intent = intents.parse(question)
         q_terms = terms(question)
         q_key = [t for t in q_terms if t not in GENERIC] or q_terms
         sims = [0.0] * len(units)
         if self.embedder is not None and units:
-            qvec = self.embedder.encode_query(f"{question} ({about})" if about else question)
+            qvec = self.embedder.encode_query(question)
             vecs = self._embed([u.display for u in units])
             sims = (vecs @ qvec).tolist()
         # each question term's inflected forms among these sentences' words, found once per question

@@ -121,11 +121,10 @@ class Gatherer:
             return self.side_units(intent, units)
         chosen: list[Unit | None] = []
         for part, own in zip(intent.part_queries, intent.parts):
-            about = ""
             if chosen and chosen[0] is not None and part != own:
-                part, about = own, referent(intent.parts[0], chosen[0], self.policy)
+                part = f"{own} ({referent(intent.parts[0], chosen[0], self.policy)})"
             copies = [replace(u) for u in units]
-            best = best_for_part(part, self.scorer.score(part, copies, ranks, about), self.policy, own)
+            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy, own)
             chosen.append(None if best is None else _original(best, units))
         return chosen
 
