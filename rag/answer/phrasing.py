@@ -104,7 +104,8 @@ def _verb_after_question_word(tokens: list[str]) -> list[str]:
 def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
     """ "items borrowed on", "can be assigned to": a past participle after a word or a form of "be", before a
     preposition, a determiner or the end; "a diner ordering a dish": a present one before a determiner (at
-    the end, or before a noun, an "-ing" word names a kind: "connection draining", "voting age"); "max combined
+    the end, or before a noun, an "-ing" word names a kind: "connection draining", "voting age"), or one after "by"
+    ("save by choosing a plan": the means); "max combined
     size": a past participle the notes never write, before the word asking the value (it qualifies the value,
     where "united states" names a thing)."""
     found = []
@@ -116,6 +117,9 @@ def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
         past = t.endswith("ed")
         if (_content(before) or before in P.BE_FORMS) and (
                 after in P.DETERMINERS or past and (after is None or after in P.PREPOSITIONS)):
+            found.append(t)
+        elif before == "by" and not past and t not in vocab.things:
+            # "save by choosing spot capacity": the means, a verb the line stating the saving need not repeat
             found.append(t)
         elif past and after is not None and (after in GENERIC or after in P.FRAMING_WORDS) and t not in vocab.words:
             found.append(t)
