@@ -35,7 +35,7 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary) -> frozenset[str]:
     them."""
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
-    found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens)) | set(_participles(tokens, vocab))
+    found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
     asked = set(intent.asked_terms)
     return frozenset(stem(w) for w in found
                      if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab))
@@ -59,7 +59,9 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
     or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
     subsidy refer"). After a pronoun
     subject ("can I restore") the first content word is the verb."""
-    aux = next((i for i, t in enumerate(tokens[:5]) if t in P.AUXILIARIES), None)
+    # the auxiliary opens the question or follows its question word ("for how many days at most can a ...")
+    asking = next((i for i, t in enumerate(tokens) if t in P.QUESTION_WORDS), None)
+    aux = next((i for i, t in enumerate(tokens) if t in P.AUXILIARIES and (i < 5 or asking is not None and asking < i)), None)
     if aux is None:
         return []
     rest = tokens[aux + 1:]
@@ -94,10 +96,22 @@ def _plain(word: str) -> bool:
     return not (word.endswith("s") and not word.endswith("ss")) and not P.PARTICIPLE.match(word)
 
 
-def _verb_after_question_word(tokens: list[str]) -> list[str]:
-    """ "what sets the interest rate": a question word, one word, then a determiner."""
+def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """ "what sets the interest rate": a question word, one word, then a determiner. "how many bolts hold a
+    wheel": after "how many" and the words naming what is counted, a word in its plain form before a
+    determiner, which the notes never use as a thing (a noun does not stand between a noun and "a")."""
     if len(tokens) >= 3 and tokens[0] in P.WH_SUBJECT and _content(tokens[1]) and tokens[2] in P.DETERMINERS:
         return [tokens[1]]
+    for i in range(len(tokens) - 3):
+        if tokens[i] == "how" and tokens[i + 1] in ("many", "much"):
+            at = i + 2
+            while at + 1 < len(tokens) and _content(tokens[at]) and tokens[at + 1] not in P.DETERMINERS:
+                at += 1
+            word = tokens[at] if at + 1 < len(tokens) else ""
+            if (at > i + 2 and _content(word) and tokens[at + 1] in P.DETERMINERS and _plain(word)
+                    and not _a_thing(word, vocab)):
+                return [word]
+            break
     return []
 
 

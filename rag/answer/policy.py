@@ -90,6 +90,7 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
     purpose purposes role roles function functions job point main idea goal aim aims significance importance
     important reason reasons effect effects impact benefit benefits advantage advantages
     across within without via per among amongst inside outside around onto upon toward towards beyond along
+    according together altogether
     regular normal usual typical standard full whole entire basic simple general common plain single
     someone somebody anyone anybody everyone everybody something anything everything nobody""".split())
 # (Prepositions never name what is asked; degree words qualify it: "a regular database", "a full vcpu", "a
@@ -98,6 +99,9 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # (The sixth line: words that ask for an aspect of a thing, "the role of the senate", which notes state
 # without naming the aspect: "the senate approves treaties".)
 # (The last line: indefinite pronouns stand for whoever or whatever is asked about; they name nothing.)
+# ("according to" is a preposition of two words; "together" and "altogether" say how a verb applies, "how big
+# are the variables altogether", where the notes say "total size of all variables": measured, three
+# paraphrases refused for them.)
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
 CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?")
@@ -169,6 +173,7 @@ SUBJECT_PRONOUNS = frozenset("i you we they it he she one".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
+QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 PARTICIPLE = re.compile(r"(?i)^[a-z]{3,}(?:ed|ing)$")
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
