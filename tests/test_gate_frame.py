@@ -38,6 +38,15 @@ CHOIR = {
 """,
 }
 
+TIDES = {
+    "tides.md": """# Harbour
+
+## Tides
+- a tide over 6 metres floods the quay
+- when the tide ebbs, the current runs west past the breakwater
+""",
+}
+
 
 @pytest.mark.parametrize("notes, question, shown", [
     (BIKES, "how many bolts hold a disc rotor on the hub", "5 bolts"),  # "how many N VERB a ..."
@@ -46,6 +55,9 @@ CHOIR = {
     (CHOIR, "how many singers does the choir have together", "40 singers"),
     (CHOIR, "how many rules for rehearsals are there according to the founder", "3 rules"),
     (CHOIR, "how old was Anna Berg when she founded the choir", "age of 23"),  # "old" asks the age
+    (BIKES, "how many bolts connect disc rotor and hub", "5 bolts"),  # the verb before no article
+    (TIDES, "how high a tide covers the quay", "6 metres"),  # "how high a ...": the verb in its "-s" form
+    (TIDES, "which direction does the current go when the tide ebbs", "runs west"),  # "go" before "when"
 ])
 def test_the_frame_need_not_stand_in_the_answering_line(tmp_path, notes, question, shown):
     answer = _ask_notes(tmp_path, notes, question)
@@ -60,6 +72,7 @@ def frame_off(monkeypatch):
     monkeypatch.setattr(intent_module, "_FRAMING", frozenset(intent_module.stem(w) for w in P.FRAMING_WORDS))
     monkeypatch.setattr(phrasing, "_verb_after_question_word", lambda tokens, vocab: [])
     monkeypatch.setattr(P, "QUESTION_WORDS", frozenset())
+    monkeypatch.setattr(P, "CLAUSE_WORDS", frozenset())
     monkeypatch.setattr(intent_module, "_cue_units", lambda question: frozenset())
     parse.cache_clear()
     yield
@@ -72,6 +85,9 @@ def frame_off(monkeypatch):
     (CHOIR, "how many singers does the choir have together"),
     (CHOIR, "how many rules for rehearsals are there according to the founder"),
     (CHOIR, "how old was Anna Berg when she founded the choir"),
+    (BIKES, "how many bolts connect disc rotor and hub"),
+    (TIDES, "how high a tide covers the quay"),
+    (TIDES, "which direction does the current go when the tide ebbs"),
 ])
 def test_with_the_mechanisms_off_the_frame_refuses(tmp_path, frame_off, notes, question):
     answer = _ask_notes(tmp_path, notes, question)

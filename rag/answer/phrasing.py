@@ -78,11 +78,12 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
     # the run must end where a verb's clause may: at the end, or before an object or a preposition; a run
     # ending before a function word that is itself a verb ("does a high gear mean") holds no verb
     end = rest[at + len(run)] if at + len(run) < len(rest) else None
-    closed = end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
+    closed = (end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
+              or end in P.CLAUSE_WORDS)
     chained = lambda words: all((stem(a), stem(b)) in vocab.pairs for a, b in zip(words, words[1:]))  # noqa: E731
     for i in range(1, len(run)):
         word = run[i]
-        if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 3:
+        if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 2:
             continue
         after = run[i + 1:]
         if _plain(word) and (not after and closed or len(after) >= 2 and chained(after)
@@ -98,18 +99,21 @@ def _plain(word: str) -> bool:
 
 def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]:
     """ "what sets the interest rate": a question word, one word, then a determiner. "how many bolts hold a
-    wheel": after "how many" and the words naming what is counted, a word in its plain form before a
-    determiner, which the notes never use as a thing (a noun does not stand between a noun and "a")."""
+    wheel", "how high a tide floods the quay": after "how many" (or "how" and a degree word) and the words naming
+    what is counted, which the notes use as things, the first word they never use as one, unless it ends in
+    "-ed" or "-ing" (it may qualify the next: "how many bolts fixed ...")."""
     if len(tokens) >= 3 and tokens[0] in P.WH_SUBJECT and _content(tokens[1]) and tokens[2] in P.DETERMINERS:
         return [tokens[1]]
-    for i in range(len(tokens) - 3):
-        if tokens[i] == "how" and tokens[i + 1] in ("many", "much"):
-            at = i + 2
-            while at + 1 < len(tokens) and _content(tokens[at]) and tokens[at + 1] not in P.DETERMINERS:
+    for i in range(len(tokens) - 2):
+        if tokens[i] == "how" and (tokens[i + 1] in ("many", "much") or _content(tokens[i + 1])):
+            at = i + 2 + (tokens[i + 2] in P.DETERMINERS)
+            # the words naming what is counted or measured, things of the notes ("hydrogen bonds"), then the verb:
+            # a word the notes never use as a thing, in its plain or "-s" form, right after one they do
+            while at < len(tokens) and _content(tokens[at]) and _a_thing(tokens[at], vocab):
                 at += 1
-            word = tokens[at] if at + 1 < len(tokens) else ""
-            if (at > i + 2 and _content(word) and tokens[at + 1] in P.DETERMINERS and _plain(word)
-                    and not _a_thing(word, vocab)):
+            word = tokens[at] if at < len(tokens) else ""
+            if (at > i + 2 and _a_thing(tokens[at - 1], vocab) and _content(word) and not P.PARTICIPLE.match(word) and not word.endswith("ed")
+                    and len(word) > 2 and not _a_thing(word, vocab)):
                 return [word]
             break
     return []

@@ -174,6 +174,8 @@ BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
+CLAUSE_WORDS = frozenset("when if because while as until unless once whenever".split())
 PARTICIPLE = re.compile(r"(?i)^[a-z]{3,}(?:ed|ing)$")
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
