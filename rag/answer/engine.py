@@ -114,10 +114,6 @@ class Answerer:
             # number words ("three political attitudes") are how a question asks for a list, never typos
             if _NUMBER_WORD.fullmatch(word.lower()):
                 return word
-            # ...nor are the plain English words that frame what is asked ("what percentage", "another word
-            # for"): notes that never say "percentage" made it "percentile", another thing to ask about
-            if word.lower() in P.FRAMING_WORDS:
-                return word
             corrected = speller.correct_word(word)
             # a shortened word the notes spell out ("dedup" -> "deduplication"), learned from the notes
             return self.vocab.expansion(corrected, self.policy.expand_min) or corrected
