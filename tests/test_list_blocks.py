@@ -139,3 +139,39 @@ def test_a_one_word_item_is_quoted_with_its_list_even_for_a_question_not_asking_
     unit = Unit("sauces.md", 5, "Velouté", "Cooking > Mother sauces", 0, heading="Cooking > Mother sauces")
     quote, start, end = block(unit, lines, whole_list=False)
     assert (start, end) == (3, 8) and quote.startswith("## Mother sauces") and "- Tomato" in quote
+
+
+BEES = {
+    "bees.md": """# Beekeeping
+
+## Honey bees
+- Honey bees gather nectar from clover and lavender.
+- Honey bees gather pollen in baskets on their hind legs.
+
+## Inspections
+- Beekeepers check the hives with a smoker and a veil every ten days.
+- Swarms often gather on a branch near the old hive in spring.
+""",
+}
+
+
+def test_a_pronoun_stands_for_what_the_first_part_is_about_not_its_verb():
+    # "them" in "how do beekeepers check them" stands for the honey bees the first part's answer is filed under,
+    # not for "gather": carrying the first part's verb lifted "Swarms often gather ..." over the check line
+    from rag.answer.gather import referent
+
+    first = units_of(Chunk(0, "bees.md", 4, 5, "Beekeeping > Honey bees", BEES["bees.md"].split("\n")[3], "h", [4]))[0]
+    assert referent("what do honey bees gather", first) == "honey bees"
+    # a line filed under no heading naming it: the words the line itself holds
+    line = units_of(Chunk(0, "plants.md", 3, 3, "Botany", "Chlorophyll is the green pigment of leaves.", "h", [3]))[0]
+    assert referent("what is chlorophyll", line) == "chlorophyll"
+    assert referent("what is a stoma", line) == "stoma"  # nothing held: the first part as asked
+
+
+def test_a_part_pointing_back_is_ranked_with_what_the_pronoun_stands_for(tmp_path):
+    for question in ("what do honey bees gather, and how do beekeepers check them",
+                     "what do honey bees gather and how often do beekeepers check on them"):
+        answer = _ask_notes(tmp_path, BEES, question)
+        assert "nectar" in answer.answer and "smoker" in answer.answer, (question, answer.answer)
+        assert "Swarms" not in answer.answer, (question, answer.answer)
+        _grounded(answer, BEES)

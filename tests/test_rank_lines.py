@@ -96,3 +96,82 @@ def test_only_a_sentence_opening_by_pointing_back_takes_the_one_before():
     assert with_antecedents("Its first sentence points back to nothing.") == ["Its first sentence points back to nothing."]
     assert with_antecedents("Itself a sentence. Items are listed below.") == ["Itself a sentence.", "Items are listed below."]
 
+
+STUDY_GUIDE = {
+    "guide.md": """# Astronomy study guide
+
+## Chapter 3 questions
+* Why do comets grow tails near the Sun, and which way do the tails point?
+  * Sunlight heats the ice so it sublimates, and the solar wind pushes the tail away from the Sun.
+* What did Kepler find about the orbits of planets? Were they circles?
+  * Kepler found that planets move in ellipses with the Sun at one focus.
+* Which planet has the most moons?
+  * Saturn has the most confirmed moons.
+""",
+}
+
+
+def test_a_line_that_is_a_question_is_no_answer(tmp_path):
+    # study notes ask their own questions, each above its answer: the question line shares every word asked
+    # and answers nothing; the line below it answers, and is what the answer quotes first
+    import re
+
+    from rag.answer import policy as P
+
+    opens_with_a_question = re.compile(r"^“[^“”.!]*\?")
+    asked = (("what did kepler find about planet orbits", "ellipses"), ("which planet has the most moons", "Saturn"),
+             ("were planet orbits circles", "ellipses"))
+    for question, fact in asked:
+        answer = _ask_notes(tmp_path, STUDY_GUIDE, question)
+        assert not answer.refused, (question, answer.reason)
+        assert fact in answer.answer and not opens_with_a_question.match(answer.answer), (question, answer.answer)
+        _grounded(answer, STUDY_GUIDE)
+    kept = P.DEFAULT.form_question
+    object.__setattr__(P.DEFAULT, "form_question", 1.0)
+    try:  # the mechanism off: each answer opens with the note's question
+        without = [_ask_notes(tmp_path, STUDY_GUIDE, q).answer for q, _ in asked]
+    finally:
+        object.__setattr__(P.DEFAULT, "form_question", kept)
+    assert all(opens_with_a_question.match(a) for a in without), without
+
+
+def test_a_sentence_is_a_question_by_its_closing_mark():
+    from rag.answer.evidence import asks
+
+    assert asks("What did Kepler find about the orbits of planets?") and asks("**Were they circles?**")
+    assert asks('He asked "why?"') and not asks("Kepler found ellipses (why this matters is below).")
+    assert not asks("Saturn has the most confirmed moons.")
+
+
+HUMORS = {
+    "medicine.md": """# Medieval medicine
+
+## Worksheet
+* Who was Galen? What were the four humors?
+  * Galen was a Greek physician of the second century.
+  * The four humors are:
+    * blood
+    * yellow bile
+    * black bile
+    * phlegm
+* Who treated the poor?
+  * Barber-surgeons treated the poor and pulled teeth.
+""",
+}
+
+
+def test_a_question_line_still_heads_the_list_a_list_question_asks():
+    # for a list question the notes' question line is the label of its answer list, as "Kinds of knots:" is
+    from rag.answer.evidence import _form
+    from rag.answer.policy import DEFAULT
+
+    assert _form("What were the four humors?", DEFAULT, asking_list=True) == 1.0
+    assert _form("What were the four humors?", DEFAULT) == DEFAULT.form_question
+
+
+def test_a_list_question_over_question_and_answer_notes_gets_the_whole_list(tmp_path):
+    answer = _ask_notes(tmp_path, HUMORS, "what were the four humors")
+    assert not answer.refused, answer.reason
+    for item in ("blood", "yellow bile", "black bile", "phlegm"):
+        assert item in answer.answer, answer.answer
+    _grounded(answer, HUMORS)

@@ -113,6 +113,26 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     return "\n".join([first] + lines[start:last]), start, last
 
 
+def sides_table(unit: Unit, lines: list[str], sides: list[tuple[frozenset[str], ...]],
+                policy: Policy = DEFAULT) -> tuple[str, int, int] | None:
+    """(quote, start, end) of a line introducing a table whose column names hold each compared side ("Compare
+    Erasmus with More in the chart below" over "| | Desiderius Erasmus | Thomas More |"): the notes compare
+    them row by row, so the line is quoted with its table. None for any other line (``sides``: each side's
+    names, as :func:`rag.answer.sides.sides_of` gives them)."""
+    if len(sides) != 2 or unit.row or not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
+        return None
+    table = _table_under(lines, unit.line, policy)
+    if table is None:
+        return None
+    columns = [set(terms(column)) for column in table.columns]
+    # each side names a column of its own: the same column naming both is no comparison of them
+    found = [{i for i, column in enumerate(columns) if any(name and name <= column for name in names)} for names in sides]
+    if not all(found) or len(found[0] | found[1]) < 2:
+        return None
+    head = lines[unit.line - 1]
+    return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: table.last + 1]), unit.line, table.last + 1
+
+
 def announced_count(text: str) -> int | None:
     """How many items a lead-in line announces ("the seven points of sail:" -> 7), or None when it names no
     single count (no number, or two of them: "between 2 and 5 crew")."""

@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..tables import find_tables, reading
 from ..text import number_value, numbers, strip_markup, terms
-from .blocks import block
+from .blocks import block, sides_table
 from .conflict import find_conflict
 from .evidence import Unit
 from .intent import Intent, parse
@@ -54,11 +54,20 @@ def display(quote: str) -> str:
 
 
 def _same(a: Unit, b: Unit, policy: Policy) -> bool:
-    """Two sentences that say the same thing (most of their terms and all their numbers shared)."""
+    """Two sentences that say the same thing (most of their terms and all their numbers shared). A question
+    says nothing: in worksheet notes ("- Who was the Warrior Pope?" over "  - Julius II was ...") its few words
+    all stand in its answer, yet quoting it is what shows the answer nested under it."""
+    if _asks(a) or _asks(b):
+        return False
     ta, tb = set(terms(a.quote)), set(terms(b.quote))
     if not ta or not tb or numbers(a.quote) != numbers(b.quote):
         return False
     return len(ta & tb) / min(len(ta), len(tb)) >= policy.same_quote_overlap
+
+
+def _asks(unit: Unit) -> bool:
+    """The sentence is a question ("Which grape is Barolo made from?"), not a statement."""
+    return unit.display.rstrip(" *_)\"'”").endswith("?")
 
 
 def _within(a: Citation, b: Citation) -> bool:
@@ -199,8 +208,13 @@ class Composer:
         readings: dict[int, str] = {}  # a table row cited as written, shown as read with its header
         asked = frozenset(terms(intent.question))
 
+        sides = sides_of(intent, units=top)
+
         def cite(unit: Unit, expand: bool) -> int:
-            quote, start, end = block(unit, self.lines_of(unit.file), intent.wants_list, p, asked) if expand else (unit.cited, unit.line, unit.line)
+            lines = self.lines_of(unit.file)
+            # a comparison the notes make as a table of both sides is quoted with that table
+            table = sides_table(unit, lines, [s.names for s in sides], p) if expand and sides else None
+            quote, start, end = table or (block(unit, lines, intent.wants_list, p, asked) if expand else (unit.cited, unit.line, unit.line))
             key = (unit.file, start, end, quote)
             if key not in keyed:
                 keyed[key] = len(citations) + 1
@@ -216,7 +230,6 @@ class Composer:
             return neutralise_markers(readings[n]) if n in readings else display(citations[n - 1].quote)
 
         shown: list[Shown] = []
-        sides = sides_of(intent, units=top)
         if lead is not None:
             n = cite(lead.support[0][1], False)
             text = unlabel(lead.text, lead.support[0][1]).rstrip(".!?")

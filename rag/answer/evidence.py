@@ -186,14 +186,18 @@ class Scorer:
                     if t in have or (forms is not None and forms.get(t, set()) & have))
         return found / total if total else 0.0
 
-    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
+    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int], about: str = "") -> list[Unit]:
+        """``units`` best first. ``about``: what a question's pronoun stands for ("how do beekeepers check them",
+        about "honey bees"): read with the question by the embedder, but not among the terms a line must
+        cover, which are what the question itself asks (else lines about bees in general outrank the line
+        on checking them)."""
         p = self.policy
         intent = intents.parse(question)
         q_terms = terms(question)
         q_key = [t for t in q_terms if t not in GENERIC] or q_terms
         sims = [0.0] * len(units)
         if self.embedder is not None and units:
-            qvec = self.embedder.encode_query(question)
+            qvec = self.embedder.encode_query(f"{question} ({about})" if about else question)
             vecs = self._embed([u.display for u in units])
             sims = (vecs @ qvec).tolist()
         # each question term's inflected forms among these sentences' words, found once per question
@@ -207,7 +211,7 @@ class Scorer:
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
                           + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)) * (
-                              1.0 if unit.row else _form(unit.quote, p))  # a row states its values
+                              1.0 if unit.row else _form(unit.quote, p, asking_list=intent.wants_list))  # a row states its values
         return sorted(units, key=lambda u: -u.score)
 
 
@@ -250,13 +254,23 @@ def kind_of(said: list[str]) -> list[str]:
     return [_KIND_OF.get(t, t) for t in said]
 
 
-def _form(sentence: str, p: Policy = DEFAULT) -> float:
-    """Down-weight sentences that name a topic rather than state something: "Standard queues:", links."""
+def _form(sentence: str, p: Policy = DEFAULT, asking_list: bool = False) -> float:
+    """Down-weight sentences that name a topic rather than state something: "Standard queues:", links, and
+    the notes' own questions, except for a list question: a question line heads the list answering it ("What
+    were the four humors?" over its four items) as a label line does."""
     if _LINKS.search(sentence) and len(_LINKS.sub("", sentence).split()) <= 4:
         return p.form_link_only
     if is_label(sentence):
         return p.form_topic_only
+    if asks(sentence) and not asking_list:
+        return p.form_question
     return 1.0
+
+
+def asks(sentence: str) -> bool:
+    """A sentence of a note that is a question ("What did the guilds control?", a study prompt above its answer)
+    answers nothing: it shares the words of a question asked about it, and the answer is the line after it."""
+    return strip_markup(sentence).rstrip(" )\"'’”").endswith("?")
 
 
 def is_label(sentence: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..retrieve import Hit
+from ..text import terms, words
 from . import policy as P
 from .sides import side_lines, sides_of
 from .conflict import defined_terms
@@ -53,6 +54,21 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
         if defining:
             return defining[0]
     return held[0]
+
+
+def referent(first: str, answer: Unit, policy: Policy = DEFAULT) -> str:
+    """What a later part's pronoun stands for ("how do geologists monitor them"): the first part's words that
+    name what its answering line is filed under (its heading path: "Shield volcanoes"), else those the line
+    itself holds; the whole first part when neither holds any. Not the first part's other words: its verb
+    ("which lava comes out of shield volcanoes") lifted an unrelated line using the same verb ("a swarm
+    often comes before an eruption") above the line answering the later part."""
+    said = words(P.QUESTION_LEAD.sub("", first))
+    for where in (answer.heading.split(" > ")[-1], answer.heading, f"{answer.context} {answer.display}"):
+        held = set(terms(where))
+        named = [w for w in said if terms(w) and stands_for(terms(w)[0], held, policy)]
+        if named:
+            return " ".join(named)
+    return " ".join(said)
 
 
 class Gatherer:
@@ -105,8 +121,11 @@ class Gatherer:
             return self.side_units(intent, units)
         chosen: list[Unit | None] = []
         for part, own in zip(intent.part_queries, intent.parts):
+            about = ""
+            if chosen and chosen[0] is not None and part != own:
+                part, about = own, referent(intent.parts[0], chosen[0], self.policy)
             copies = [replace(u) for u in units]
-            best = best_for_part(part, self.scorer.score(part, copies, ranks), self.policy, own)
+            best = best_for_part(part, self.scorer.score(part, copies, ranks, about), self.policy, own)
             chosen.append(None if best is None else _original(best, units))
         return chosen
 
