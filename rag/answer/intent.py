@@ -332,11 +332,14 @@ def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _cue_units(question: str) -> frozenset[str]:
-    """Unit words inside the words that ask for a value: "days" in "how many days ..."."""
+    """Unit words inside the words that ask for a value, "days" in "how many days ...", and the word after "how"
+    there: "old" in "how old was she when ..." asks an age, which the line states as "at the age of 19"."""
     for pattern, _kind in P.VALUE_QUESTIONS:
         match = pattern.search(question)
         if match:
-            return frozenset(stem(w) for w in words(match.group(0)) if P.CUE_UNIT_WORDS.fullmatch(w))
+            found = words(match.group(0))
+            after_how = {found[i + 1] for i in range(len(found) - 1) if found[i] == "how"}
+            return frozenset(stem(w) for w in found if P.CUE_UNIT_WORDS.fullmatch(w) or w in after_how)
     return frozenset()
 
 

@@ -35,7 +35,7 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary) -> frozenset[str]:
     them."""
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
-    found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens)) | set(_participles(tokens, vocab))
+    found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
     asked = set(intent.asked_terms)
     return frozenset(stem(w) for w in found
                      if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab))
@@ -59,7 +59,9 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
     or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
     subsidy refer"). After a pronoun
     subject ("can I restore") the first content word is the verb."""
-    aux = next((i for i, t in enumerate(tokens[:5]) if t in P.AUXILIARIES), None)
+    # the auxiliary opens the question or follows its question word ("for how many days at most can a ...")
+    asking = next((i for i, t in enumerate(tokens) if t in P.QUESTION_WORDS), None)
+    aux = next((i for i, t in enumerate(tokens) if t in P.AUXILIARIES and (i < 5 or asking is not None and asking < i)), None)
     if aux is None:
         return []
     rest = tokens[aux + 1:]
@@ -76,11 +78,12 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
     # the run must end where a verb's clause may: at the end, or before an object or a preposition; a run
     # ending before a function word that is itself a verb ("does a high gear mean") holds no verb
     end = rest[at + len(run)] if at + len(run) < len(rest) else None
-    closed = end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
+    closed = (end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
+              or end in P.CLAUSE_WORDS)
     chained = lambda words: all((stem(a), stem(b)) in vocab.pairs for a, b in zip(words, words[1:]))  # noqa: E731
     for i in range(1, len(run)):
         word = run[i]
-        if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 3:
+        if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 2:
             continue
         after = run[i + 1:]
         if _plain(word) and (not after and closed or len(after) >= 2 and chained(after)
@@ -94,17 +97,33 @@ def _plain(word: str) -> bool:
     return not (word.endswith("s") and not word.endswith("ss")) and not P.PARTICIPLE.match(word)
 
 
-def _verb_after_question_word(tokens: list[str]) -> list[str]:
-    """ "what sets the interest rate": a question word, one word, then a determiner."""
+def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """ "what sets the interest rate": a question word, one word, then a determiner. "how many bolts hold a
+    wheel", "how high a tide floods the quay": after "how many" (or "how" and a degree word) and the words naming
+    what is counted, which the notes use as things, the first word they never use as one, unless it ends in
+    "-ed" or "-ing" (it may qualify the next: "how many bolts fixed ...")."""
     if len(tokens) >= 3 and tokens[0] in P.WH_SUBJECT and _content(tokens[1]) and tokens[2] in P.DETERMINERS:
         return [tokens[1]]
+    for i in range(len(tokens) - 2):
+        if tokens[i] == "how" and (tokens[i + 1] in ("many", "much") or _content(tokens[i + 1])):
+            at = i + 2 + (tokens[i + 2] in P.DETERMINERS)
+            # the words naming what is counted or measured, things of the notes ("hydrogen bonds"), then the verb:
+            # a word the notes never use as a thing, in its plain or "-s" form, right after one they do
+            while at < len(tokens) and _content(tokens[at]) and _a_thing(tokens[at], vocab):
+                at += 1
+            word = tokens[at] if at < len(tokens) else ""
+            if (at > i + 2 and _a_thing(tokens[at - 1], vocab) and _content(word) and not P.PARTICIPLE.match(word) and not word.endswith("ed")
+                    and len(word) > 2 and not _a_thing(word, vocab)):
+                return [word]
+            break
     return []
 
 
 def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
     """ "items borrowed on", "can be assigned to": a past participle after a word or a form of "be", before a
     preposition, a determiner or the end; "a diner ordering a dish": a present one before a determiner (at
-    the end, or before a noun, an "-ing" word names a kind: "connection draining", "voting age"); "max combined
+    the end, or before a noun, an "-ing" word names a kind: "connection draining", "voting age"), or one after "by"
+    ("save by choosing a plan": the means); "max combined
     size": a past participle the notes never write, before the word asking the value (it qualifies the value,
     where "united states" names a thing)."""
     found = []
@@ -116,6 +135,9 @@ def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
         past = t.endswith("ed")
         if (_content(before) or before in P.BE_FORMS) and (
                 after in P.DETERMINERS or past and (after is None or after in P.PREPOSITIONS)):
+            found.append(t)
+        elif before == "by" and not past and t not in vocab.things:
+            # "save by choosing spot capacity": the means, a verb the line stating the saving need not repeat
             found.append(t)
         elif past and after is not None and (after in GENERIC or after in P.FRAMING_WORDS) and t not in vocab.words:
             found.append(t)
