@@ -16,7 +16,7 @@ from ..tables import find_tables, reading
 from ..text import number_value, numbers, strip_markup, terms
 from .blocks import block, sides_table
 from .conflict import find_conflict
-from .evidence import Unit
+from .evidence import Unit, asks
 from .intent import Intent, parse
 from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
 from .policy import DEFAULT, Policy
@@ -57,17 +57,12 @@ def _same(a: Unit, b: Unit, policy: Policy) -> bool:
     """Two sentences that say the same thing (most of their terms and all their numbers shared). A question
     says nothing: in worksheet notes ("- Who was the Warrior Pope?" over "  - Julius II was ...") its few words
     all stand in its answer, yet quoting it is what shows the answer nested under it."""
-    if _asks(a) or _asks(b):
+    if asks(a.display) or asks(b.display):
         return False
     ta, tb = set(terms(a.quote)), set(terms(b.quote))
     if not ta or not tb or numbers(a.quote) != numbers(b.quote):
         return False
     return len(ta & tb) / min(len(ta), len(tb)) >= policy.same_quote_overlap
-
-
-def _asks(unit: Unit) -> bool:
-    """The sentence is a question ("Which grape is Barolo made from?"), not a statement."""
-    return unit.display.rstrip(" *_)\"'”").endswith("?")
 
 
 def _within(a: Citation, b: Citation) -> bool:
