@@ -181,7 +181,8 @@ class Answerer:
         relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
-        reason = gate.check(intent, ranked, self.vocab, self.policy)
+        excused = phrasing_terms(intent, self.vocab)  # the question's verb: the gate and the anchor both ask
+        reason = gate.check(intent, ranked, self.vocab, self.policy, excused)
         if relevance < self.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))
             refusal = Answer(answer=REFUSAL, refused=True, citations=[], mode="refused", timings=timings, **base)
@@ -191,7 +192,7 @@ class Answerer:
             return
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
-        anchor = gate.answering(intent, ranked, self.policy, phrasing_terms(intent, self.vocab)) or gate.listing(intent, ranked, self.policy)
+        anchor = gate.answering(intent, ranked, self.policy, excused) or gate.listing(intent, ranked, self.policy)
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""

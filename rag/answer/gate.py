@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 
 def content_words(question: str) -> list[str]:
+    """The question's words that name something: no stopword, no generic word, at least three letters."""
     return [w for w in words(question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
 
 
@@ -82,13 +83,17 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote):
             continue
-        missing = [t for t in intent.unspoken(spoken_terms(unit) | labels_above(unit, labels) | stated(intent),
-                                              lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]
+        missing = _left_out(intent, spoken_terms(unit) | labels_above(unit, labels) | stated(intent), policy, excused)
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
             return []
     return fewest if fewest is not None else asked
+
+
+def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozenset[str]) -> list[str]:
+    """The asked terms a sentence speaking of ``spoken`` leaves out, the question's verb (``excused``) aside."""
+    return [t for t in intent.unspoken(spoken, lambda t, said: stands_for(t, said, policy)) if t not in excused]
 
 
 def stated(intent: Intent) -> set[str]:
@@ -106,9 +111,7 @@ def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, exc
     a kind of a thing, "tests whether".)"""
     if intent.comparison or intent.parts or intent.wants_list or not intent.heads:
         return None
-    stands = lambda t, spoken: stands_for(t, spoken, policy)  # noqa: E731
-    missing = [(u, [t for t in intent.unspoken(spoken_terms(u), stands) if t not in excused])
-               for u in ranked[: policy.kind_units]]
+    missing = [(u, _left_out(intent, spoken_terms(u), policy, excused)) for u in ranked[: policy.kind_units]]
     if any(not left for _u, left in missing):
         return None
     pairs = {pair for u in ranked for found in [terms(u.quote)] for pair in zip(found, found[1:])}
@@ -138,8 +141,7 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excu
     if not (intent.specific and intent.asked_terms):
         return None
     for unit in ranked[: policy.kind_units]:
-        if intent.holds_value(unit.quote) and not [t for t in intent.unspoken(
-                spoken_terms(unit) | stated(intent), lambda t, spoken: stands_for(t, spoken, policy)) if t not in excused]:
+        if intent.holds_value(unit.quote) and not _left_out(intent, spoken_terms(unit) | stated(intent), policy, excused):
             return unit
     return None
 
@@ -195,8 +197,10 @@ def _side_keys(intent: Intent) -> list[list[str]]:
     return [[t for t in key if t not in other] for other in intent.sides[::-1]]
 
 
-def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
-    """Why the notes cannot answer the question (a short reason), or None when they may."""
+def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT,
+          excused: frozenset[str] | None = None) -> str | None:
+    """Why the notes cannot answer the question (a short reason), or None when they may. ``excused``: the
+    question's verb (rag.answer.phrasing), read here from the question when the caller has not already."""
     # a two-part question is refused only when every part is about something the notes never mention;
     # a part they never mention is said to be missing in the answer
     # ...and a comparison only when neither side is: the side they never mention is said to be missing
@@ -227,7 +231,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if valued and len(valued) == len(asked) and not any(
             part.holds_value(u.quote) for part in valued for u in relevant):
         return f"no relevant sentence states {valued[0].label}"
-    excused = phrasing_terms(intent, vocab)
+    excused = phrasing_terms(intent, vocab) if excused is None else excused
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)
         if missing and len(missing) < len(set(intent.asked_terms) - excused):
