@@ -305,7 +305,7 @@ def parse(question: str) -> Intent:
     value = asked[0] if asked else None
     yes_no = bool(P.YES_NO.match(q)) and not sides
     definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
-    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in ("duration", "size", "temperature", "price", "percent", "date")
+    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in P.ONE_AMOUNT
     return Intent(
         question=q,
         value=value,

@@ -102,6 +102,9 @@ CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates
 # size, without saying "temperature" or "size" (rag.answer.gate.unspoken). A bare number says no such thing:
 # "18" in a line about voting is no voting age.
 STATED_BY_UNIT = frozenset({"temperature", "size", "duration", "price", "percent"})
+# Kinds of value that are one amount in a unit or one date: a plural in such a question names the unit or the
+# thing measured ("how many seconds", "the dates of the treaties"), never asks for a list.
+ONE_AMOUNT = STATED_BY_UNIT | {"date"}
 # A heading or parent line that labels a summary of the note: its lines restate what the note says in full
 # below, so a quote prefers the full line (rag.answer.compose).
 SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
