@@ -21,7 +21,7 @@ from .intent import Intent, parse, value_cue
 from .phrasing import phrasing_terms
 from . import policy as P
 from .policy import DEFAULT, Policy
-from .sameword import stands_for
+from .sameword import initialled, stands_for
 from .vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -37,9 +37,11 @@ def content_words(question: str) -> list[str]:
 def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
     """The question's content words that never occur in the notes (after spelling correction). A word that
     frames what is asked ("another word for", "what does it cost") is none: notes that never say "cost"
-    may still give the price; it still counts among the content words its share is taken of."""
+    may still give the price; it still counts among the content words its share is taken of. Nor is a word
+    whose initials, with its neighbours', spell a word of the notes (rag.answer.sameword.initialled)."""
+    spelled = initialled(intent.question, vocab.stems)  # "chief executive officers" where the notes say "CEO"
     return [w for w in content_words(intent.question) if not w.isdigit() and w not in P.FRAMING_WORDS
-            and not vocab.knows(w)]
+            and not vocab.knows(w) and stem(w) not in spelled]
 
 
 def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
@@ -93,6 +95,7 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
 
 def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozenset[str]) -> list[str]:
     """The asked terms a sentence speaking of ``spoken`` leaves out, the question's verb (``excused``) aside."""
+    spoken = spoken | initialled(intent.question, spoken, policy)
     return [t for t in intent.unspoken(spoken, lambda t, said: stands_for(t, said, policy)) if t not in excused]
 
 
@@ -174,6 +177,7 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
             # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
             # question, "explosion" in the note: measured, a question refused for this alone)
             spoken = spoken_terms(unit)
+            spoken |= initialled(intent.question, spoken, policy)
             return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
 
         best_cov = max([best_cov] + [coverage(u) for u in ranked[: policy.relevance_units]])

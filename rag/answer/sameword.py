@@ -7,7 +7,9 @@ with the synonym table, so "the same word" means one thing across the answer sta
 
 from __future__ import annotations
 
-from ..text import stem
+from functools import lru_cache
+
+from ..text import STOPWORDS, stem, words
 from . import policy as P
 from .policy import DEFAULT, Policy
 
@@ -45,3 +47,38 @@ def _common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+def initialled(question: str, spoken: set[str] | frozenset[str], policy: Policy = DEFAULT) -> set[str]:
+    """The question's stemmed terms that a shortening in ``spoken`` (stemmed words) spells by their initials:
+    "requests per second" for a line saying "10,000 rps", "chief executive officers" for "CEO" (the notes need
+    not spell the shortening out anywhere). A run of the question's words counts when it opens and closes with
+    a content word; function words inside it ("per", "of") may give their letter or not."""
+    found: set[str] = set()
+    for run, letters in _initials(question, policy.initials_min, policy.initials_max):
+        if letters in spoken:
+            found.update(stem(w) for w in run if _content(w))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _initials(question: str, shortest: int, longest: int) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each run of the question's words with the shortenings its initials spell (all words' letters, or the
+    content words' only)."""
+    tokens = words(question)
+    out = []
+    for start, first in enumerate(tokens):
+        if not _content(first):
+            continue
+        for end in range(start + 1, min(len(tokens), start + longest + 2)):
+            run = tuple(tokens[start: end + 1])
+            if not _content(run[-1]):
+                continue
+            for letters in {"".join(w[0] for w in run), "".join(w[0] for w in run if _content(w))}:
+                if shortest <= len(letters) <= longest:
+                    out.append((run, letters))
+    return tuple(out)
+
+
+def _content(word: str) -> bool:
+    return word.isalpha() and word not in STOPWORDS and len(word) > 1
