@@ -321,7 +321,7 @@ def parse(question: str) -> Intent:
         # "vs" frames a comparison; it names neither side nor what is compared
         key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else P.STAND_FOR.sub("", q), drop_generic=True)
                                 or terms(q))),
-        asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q))),
+        asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q) | _bound_terms(q, value))),
         heads=compound_heads(q, asked),
     )
 
@@ -329,6 +329,17 @@ def parse(question: str) -> Intent:
 def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Drop a term another asked term already holds ("photo" beside "photosynthesis", "cell" beside "cells-based")."""
     return tuple(t for t in asked if not any(t != o and len(t) < len(o) and t in o for o in asked))
+
+
+def _bound_terms(question: str, value: str | None) -> frozenset[str]:
+    """The words naming the bound of an asked amount ("the largest", "upper", "at least"): the intent reads them
+    as its bound, as "max" and "default" are, and a line states a bound in its own words ("shouldn't exceed
+    4 KB", "up to 16 KB"), so they are no thing the answering line must name. A question asking no amount keeps
+    them: "the highest court" names a court."""
+    if value is None:
+        return frozenset()
+    return frozenset(stem(w) for pattern in P.BOUND_WORDS.values() for match in pattern.finditer(question)
+                     for w in words(match.group(0)))
 
 
 def _cue_units(question: str) -> frozenset[str]:
