@@ -1,0 +1,76 @@
+"""The gate judges whether a line speaks of what a question asks, in the notes' words, not the question's:
+a shortening of the notes spells a run of the question's words by their initials ("rpm" for "revolutions per
+minute"), and the words naming an asked amount's bound ("the largest", "upper") are read as its bound, not as
+a thing the line must name. Notes on cycling and on a restaurant kitchen, fields far from the eval sets; fake
+embedder and model."""
+
+from __future__ import annotations
+
+from test_compose import _ask_notes
+
+from rag.answer.intent import parse
+from rag.answer.sameword import initialled
+from rag.text import stem, terms
+
+CYCLING = {
+    "cycling.md": """# Track cycling
+## Cadence
+- sprinters spin at up to 160 rpm in the final lap
+- endurance riders hold about 100 rpm for an hour
+## Gearing
+- track bikes use a single fixed gear
+- a 50 x 14 gear ratio suits a kilo time trial
+""",
+}
+
+KITCHEN = {
+    "kitchen.md": """# Kitchen rules
+## Walk-in fridge
+- The walk-in fridge must not hold more than 400 kg of stock.
+- the door stays shut except when loading
+## Staff
+- The CEO visits the kitchen on Mondays.
+""",
+}
+
+
+def test_a_shortening_spells_the_question_words_it_stands_for():
+    spoken = set(terms("sprinters spin at up to 160 rpm in the final lap"))
+    assert {stem("revolutions"), stem("minute")} <= initialled("how many revolutions per minute do sprinters reach", spoken)
+    # initials of words that are no run of the question spell nothing
+    assert initialled("how many laps per race do sprinters ride", spoken) == set()
+
+
+def test_a_run_of_question_words_is_spoken_by_the_notes_shortening(tmp_path):
+    # the line says "rpm": "revolutions per minute" is what it speaks of, so the question is answered
+    answer = _ask_notes(tmp_path, CYCLING, "how many revolutions per minute do sprinters reach in the final lap")
+    assert not answer.refused, answer.reason
+    assert "160 rpm" in answer.answer
+
+
+def test_words_the_notes_shorten_are_not_unknown(tmp_path):
+    # "chief executive officer" is never written out: the notes say "CEO"; the question is about them
+    answer = _ask_notes(tmp_path, KITCHEN, "on which day does the chief executive officer visit the kitchen")
+    assert not answer.refused, answer.reason
+    assert "Mondays" in answer.answer
+
+
+def test_a_shortening_of_other_words_still_leaves_the_asked_words_out(tmp_path):
+    # "rpm" spells no run of these words: a near miss, refused
+    answer = _ask_notes(tmp_path, CYCLING, "how many pedal strokes per hour do sprinters reach in the final lap")
+    assert answer.refused
+
+
+def test_a_bound_word_of_an_asked_amount_is_no_asked_term():
+    intent = parse("what is the upper size limit of stock in the walk-in fridge")
+    assert intent.value is not None
+    assert stem("upper") not in intent.asked_terms
+    # a question asking no amount keeps it: "the highest court" names a court
+    assert stem("highest") in parse("what is the highest court").asked_terms
+
+
+def test_an_amount_at_its_bound_is_answered_by_the_line_stating_the_bound_its_way(tmp_path):
+    # the line says "must not hold more than 400 kg", never "upper"
+    answer = _ask_notes(tmp_path, KITCHEN, "what is the upper size limit of stock in the walk-in fridge")
+    assert not answer.refused, answer.reason
+    assert "400 kg" in answer.answer
