@@ -74,3 +74,19 @@ def test_an_amount_at_its_bound_is_answered_by_the_line_stating_the_bound_its_wa
     answer = _ask_notes(tmp_path, KITCHEN, "what is the upper size limit of stock in the walk-in fridge")
     assert not answer.refused, answer.reason
     assert "400 kg" in answer.answer
+
+
+FLOWERS = {
+    "flowers.md": """# Flowers
+## Lilies
+- a lily flower has six petals
+- lilies grow from bulbs planted in autumn
+""",
+}
+
+
+def test_a_number_in_words_counts_things_so_the_verb_after_them_is_excused(tmp_path):
+    # "six petals" makes "petals" a thing of the notes, so "make" after "how many petals" is the question's verb
+    answer = _ask_notes(tmp_path, FLOWERS, "how many petals make up a lily flower")
+    assert not answer.refused, answer.reason
+    assert "six petals" in answer.answer

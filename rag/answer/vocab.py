@@ -21,11 +21,13 @@ _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;(] )([A-Za-z][a-z]+)\b")  # asks abo
 _NAME_THEN_ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(\s*([A-Z][A-Za-z]{1,7}?)s?\s*\)")
 _ACRONYM_THEN_NAME = re.compile(r"\b([A-Z][A-Za-z]{1,7}?)s?\s*\(\s*([A-Za-z][\w\s-]{2,80}?)\s*\)")
 # A word right after an article, a possessive or a number stands where a thing is named ("the table", "6 sets",
-# "its term"): the notes use it as a thing (rag.answer.phrasing). "this"/"that" are left out: they also stand
+# "four subunits", "its term"): the notes use it as a thing (rag.answer.phrasing). "this"/"that" are left out: they also stand
 # alone as subjects ("this allows ...").
 # A bold label ("**Retention**: ...") or a markdown heading names a topic of the notes: its words name things.
 _LABEL = re.compile(r"(?m)\*\*([^*\n]{1,80})\*\*|^\s{0,3}#+\s+(.+)$")
-_THING_SLOT = re.compile(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|our|your|my|each|every|\d+(?:[.,]\d+)*)\s+"
+_THING_SLOT = re.compile(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|our|your|my|each|every|\d+(?:[.,]\d+)*"
+                         # a number in words counts things as digits do: "four subunits", "two strands"
+                         r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand)\s+"
                          r"([A-Za-z][\w-]*)")
 
 
