@@ -90,3 +90,39 @@ def test_a_number_in_words_counts_things_so_the_verb_after_them_is_excused(tmp_p
     answer = _ask_notes(tmp_path, FLOWERS, "how many petals make up a lily flower")
     assert not answer.refused, answer.reason
     assert "six petals" in answer.answer
+
+
+POOL = {
+    "pool.md": """# Pool rules
+## Lanes
+- Minimum lane width: 2 m
+## Bookings
+- Minimum booking duration: 2 hours
+- each lane holds 8 swimmers during club sessions
+## Email
+- the total size of all attachments to the booking office must stay under 25 MB
+""",
+}
+
+
+def test_a_line_at_another_bound_does_not_answer(tmp_path):
+    # the notes give the shortest booking, never the longest: a near miss. "longest" is kept as typed (notes
+    # that never say it still state bounds), and the line naming "minimum" is at another bound than the one asked
+    answer = _ask_notes(tmp_path, POOL, "what is the longest booking duration")
+    assert answer.refused
+    assert not _ask_notes(tmp_path, POOL, "what is the minimum booking duration").refused
+
+
+def test_a_participle_after_the_value_word_qualifies_the_amount(tmp_path):
+    # "size allowed for": "allowed" is no noun the size names, and no line need say it
+    assert parse("what is the total size allowed for all attachments").value == "size"
+    answer = _ask_notes(tmp_path, POOL, "what is the total size allowed for all attachments to the booking office")
+    assert not answer.refused, answer.reason
+    assert "25 MB" in answer.answer
+
+
+def test_a_term_another_ends_with_is_still_asked():
+    # "board" beside "skateboard" names another thing ("the board of a skateboard"); "photo" beside
+    # "photosynthesis" is the same word begun again
+    assert stem("board") in parse("how wide is the board of a street skateboard").asked_terms
+    assert stem("photo") not in parse("what is the photo rate of photosynthesis").asked_terms

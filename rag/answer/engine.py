@@ -114,6 +114,10 @@ class Answerer:
             # number words ("three political attitudes") are how a question asks for a list, never typos
             if _NUMBER_WORD.fullmatch(word.lower()):
                 return word
+            # nor are the words naming a bound ("largest", "lowest"): notes that never say "largest" still state
+            # a maximum, and "large" would lose the bound the question asks (rag.answer.gate.other_bound)
+            if any(pattern.fullmatch(word) for pattern in P.BOUND_WORDS.values()):
+                return word
             corrected = speller.correct_word(word)
             # a shortened word the notes spell out ("dedup" -> "deduplication"), learned from the notes
             return self.vocab.expansion(corrected, self.policy.expand_min) or corrected

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, list_nouns, lists_asked
-from .intent import Intent, parse, value_cue
+from .intent import Intent, bound_of, parse, value_cue
 from .phrasing import phrasing_terms
 from . import policy as P
 from .policy import DEFAULT, Policy
@@ -83,7 +83,7 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
     fewest: list[str] | None = None
     labels = [u for u in ranked if is_label(u.quote)]
     for unit in ranked[: policy.kind_units]:
-        if not intent.holds_value(unit.quote):
+        if not intent.holds_value(unit.quote) or other_bound(intent, unit):
             continue
         missing = _left_out(intent, spoken_terms(unit) | labels_above(unit, labels) | stated(intent), policy, excused)
         if fewest is None or len(missing) < len(fewest):
@@ -97,6 +97,15 @@ def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozens
     """The asked terms a sentence speaking of ``spoken`` leaves out, the question's verb (``excused``) aside."""
     spoken = spoken | initialled(intent.question, spoken, policy)
     return [t for t in intent.unspoken(spoken, lambda t, said: stands_for(t, said, policy)) if t not in excused]
+
+
+def other_bound(intent: Intent, unit: Unit) -> bool:
+    """The line states its value at another bound than the one asked: "Minimum part size: 5MB" for "the largest
+    part size", "by default 30 seconds" for "at most how long". A line naming no bound, or several, may answer."""
+    if not intent.bound:
+        return False
+    found = bound_of(unit.quote)
+    return found is not None and found != intent.bound
 
 
 def stated(intent: Intent) -> set[str]:
@@ -144,7 +153,8 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excu
     if not (intent.specific and intent.asked_terms):
         return None
     for unit in ranked[: policy.kind_units]:
-        if intent.holds_value(unit.quote) and not _left_out(intent, spoken_terms(unit) | stated(intent), policy, excused):
+        if (intent.holds_value(unit.quote) and not other_bound(intent, unit)
+                and not _left_out(intent, spoken_terms(unit) | stated(intent), policy, excused)):
             return unit
     return None
 
@@ -235,6 +245,10 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if valued and len(valued) == len(asked) and not any(
             part.holds_value(u.quote) for part in valued for u in relevant):
         return f"no relevant sentence states {valued[0].label}"
+    # a bound asked ("the longest"), and every relevant line stating the value states it at another bound
+    holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]
+    if holding and all(other_bound(intent, u) for u in holding):
+        return f"the notes give the {bound_of(holding[0].quote)}, not the {intent.bound}"
     excused = phrasing_terms(intent, vocab) if excused is None else excused
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)

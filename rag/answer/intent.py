@@ -146,8 +146,8 @@ def _cue(match: re.Match) -> str:
 
 def _modifies_a_noun(question: str, match: re.Match) -> bool:
     """Whether a one-word value cue stands before a noun it qualifies ("price index", "size class"), so that
-    the noun, not an amount, is what is asked. A function word, a framing word ("size limit") or the end
-    after it leaves the cue asking for the amount."""
+    the noun, not an amount, is what is asked. A function word, a framing word ("size limit"), a past participle
+    ("size allowed") or the end after it leaves the cue asking for the amount."""
     cue = _cue(match)
     if " " in cue.strip():
         return False
@@ -155,7 +155,9 @@ def _modifies_a_noun(question: str, match: re.Match) -> bool:
     if not after:
         return False
     word = after.group(1).lower()
-    return len(word) > 2 and word not in STOPWORDS and word not in GENERIC and word not in P.FRAMING_WORDS and not any(
+    # a past participle after it qualifies the amount ("the total size allowed for"), as a clause would
+    past = word.endswith("ed") and bool(P.PARTICIPLE.match(word))
+    return len(word) > 2 and word not in STOPWORDS and word not in GENERIC and word not in P.FRAMING_WORDS and not past and not any(
         pattern.fullmatch(word) for pattern, _kind in P.VALUE_QUESTIONS)
 
 
@@ -327,8 +329,9 @@ def parse(question: str) -> Intent:
 
 
 def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
-    """Drop a term another asked term already holds ("photo" beside "photosynthesis", "cell" beside "cells-based")."""
-    return tuple(t for t in asked if not any(t != o and len(t) < len(o) and t in o for o in asked))
+    """Drop a term another asked term opens with ("photo" beside "photosynthesis", "cell" beside "cells-based");
+    one it ends with names another thing ("part" beside "multipart": "the largest part size of a multipart upload")."""
+    return tuple(t for t in asked if not any(t != o and len(t) < len(o) and o.startswith(t) for o in asked))
 
 
 def _bound_terms(question: str, value: str | None) -> frozenset[str]:

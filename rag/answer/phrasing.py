@@ -133,7 +133,7 @@ def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         before = tokens[i - 1]
         past = t.endswith("ed")
-        if (_content(before) or before in P.BE_FORMS) and (
+        if (_content(before) or before in GENERIC or before in P.BE_FORMS) and (
                 after in P.DETERMINERS or past and (after is None or after in P.PREPOSITIONS)):
             found.append(t)
         elif before == "by" and not past and t not in vocab.things:
