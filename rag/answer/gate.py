@@ -101,7 +101,7 @@ def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozens
 
 def other_bound(intent: Intent, unit: Unit) -> bool:
     """The line states its value at another bound than the one asked: "Minimum part size: 5MB" for "the largest
-    part size", "by default 30 seconds" for "at most how long". A line naming no bound, or several, may answer."""
+    part size", "by default 30 seconds" for "the longest timeout". A line naming no bound, or several, may answer."""
     if not intent.bound:
         return False
     found = bound_of(unit.quote)

@@ -329,9 +329,12 @@ def parse(question: str) -> Intent:
 
 
 def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
-    """Drop a term another asked term opens with ("photo" beside "photosynthesis", "cell" beside "cells-based");
-    one it ends with names another thing ("part" beside "multipart": "the largest part size of a multipart upload")."""
-    return tuple(t for t in asked if not any(t != o and len(t) < len(o) and o.startswith(t) for o in asked))
+    """Drop a term another asked term opens with ("photo" beside "photosynthesis", "cell" beside "cells-based"),
+    or the one right before it ends with ("mongodb db"); one that another ends with elsewhere names another thing
+    ("part" beside "multipart": "the largest part size of a multipart upload")."""
+    return tuple(t for i, t in enumerate(asked)
+                 if not any(t != o and len(t) < len(o) and o.startswith(t) for o in asked)
+                 and not (i and len(t) < len(asked[i - 1]) and asked[i - 1].endswith(t)))
 
 
 def _bound_terms(question: str, value: str | None) -> frozenset[str]:
