@@ -126,3 +126,21 @@ def test_a_term_another_ends_with_is_still_asked():
     # "photosynthesis" is the same word begun again
     assert stem("board") in parse("how wide is the board of a street skateboard").asked_terms
     assert stem("photo") not in parse("what is the photo rate of photosynthesis").asked_terms
+
+
+SCHOOLS = {
+    "schools.md": """# Schools of ancient philosophy
+- **stoicism**: virtue is the only good; external things are indifferent
+- **epicureanism**: pleasure, understood as the absence of pain, is the highest good
+""",
+}
+
+
+def test_a_word_asking_what_someone_holds_need_not_stand_in_the_line(tmp_path):
+    # "view", "position", "attitude": the line states the stance without naming it as one
+    for question in ("what is the stoic view of virtue", "what is the stoic position on external things",
+                     "what is the epicurean attitude to pleasure"):
+        answer = _ask_notes(tmp_path, SCHOOLS, question)
+        assert not answer.refused, (question, answer.reason)
+    # a school the notes never mention is still refused
+    assert _ask_notes(tmp_path, SCHOOLS, "what is the cynic view of virtue").refused

@@ -82,6 +82,7 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
     exactly exact actually really formula formulas formulae equation equations
     purpose purposes role roles function functions job point main idea goal aim aims significance importance
     important reason reasons effect effects impact benefit benefits advantage advantages
+    view views position positions stance stances opinion opinions attitude attitudes outlook perspective
     across within without via per among amongst inside outside around onto upon toward towards beyond along
     according together altogether
     regular normal usual typical standard full whole entire basic simple general common plain single
@@ -90,7 +91,8 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # single unit", where the notes say "a database", "1 vCPU", "one unit". The two lines before the last were added after the test half showed
 # answerable questions refused for leaving out "across" and "regular": see the issue 10 report.)
 # (The sixth line: words that ask for an aspect of a thing, "the role of the senate", which notes state
-# without naming the aspect: "the senate approves treaties".)
+# without naming the aspect: "the senate approves treaties"; the seventh: words asking what someone holds,
+# "the anarchist view of the state", stated as "anarchism: state is bad".)
 # (The last line: indefinite pronouns stand for whoever or whatever is asked about; they name nothing.)
 # ("according to" is a preposition of two words; "together" and "altogether" say how a verb applies, "how big
 # are the variables altogether", where the notes say "total size of all variables": measured, three
