@@ -144,3 +144,23 @@ def test_a_word_asking_what_someone_holds_need_not_stand_in_the_line(tmp_path):
         assert not answer.refused, (question, answer.reason)
     # a school the notes never mention is still refused
     assert _ask_notes(tmp_path, SCHOOLS, "what is the cynic view of virtue").refused
+
+
+AIR = {
+    "air-travel.md": """# Air travel
+## Cabin bags
+- cabin bags must not exceed 55 cm x 40 cm x 20 cm
+## Boards
+- **ETA (estimated time of arrival)**: shown on the arrivals board
+""",
+}
+
+
+def test_a_plain_word_for_a_limit_or_for_a_shortening_frames_the_question(tmp_path):
+    # "cap" asks the limit the line states as "must not exceed"; "acronym" restates that ETA is one
+    answer = _ask_notes(tmp_path, AIR, "what's the cap on the size of cabin bags")
+    assert not answer.refused, answer.reason
+    assert "55 cm" in answer.answer
+    answer = _ask_notes(tmp_path, AIR, "what does the acronym ETA mean in air travel")
+    assert not answer.refused, answer.reason
+    assert "estimated time of arrival" in answer.answer
