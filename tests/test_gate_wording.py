@@ -164,3 +164,12 @@ def test_a_plain_word_for_a_limit_or_for_a_shortening_frames_the_question(tmp_pa
     answer = _ask_notes(tmp_path, AIR, "what does the acronym ETA mean in air travel")
     assert not answer.refused, answer.reason
     assert "estimated time of arrival" in answer.answer
+
+
+def test_initials_need_three_letters_and_skip_only_small_words():
+    # "legitimacy according to weber" does not spell "law": "to" is no word a shortening leaves out
+    assert initialled("what are the types of legitimacy according to weber", {"law"}) == set()
+    # two letters spell too many runs by chance ("cloudfront ... around" is no "ca")
+    assert initialled("how many locations does the cloudfront have around", {"ca"}) == set()
+    assert initialled("who heads the department of homeland security", {"dhs"}) == {
+        stem("department"), stem("homeland"), stem("security")}

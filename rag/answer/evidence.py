@@ -13,7 +13,7 @@ from ..text import GENERIC, numbers, split_sentences, strip_markup, terms, words
 from . import intent as intents
 from . import policy as P
 from .policy import DEFAULT, Policy
-from .sameword import stands_for
+from .sameword import shortened, stands_for
 
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
 _WORDS = re.compile(r"[A-Za-z0-9]{2,}")
@@ -200,6 +200,8 @@ class Scorer:
         said = [set(terms(f"{unit.context} {unit.quote}")) for unit in units]
         seen = set().union(*said)
         forms = {t: {w for w in seen if w != t and stands_for(t, {w}, p, abbreviations=False)} for t in set(q_key)}
+        for t, short in shortened(question, seen, p).items():  # "CEO" for "chief executive officer"
+            forms.setdefault(t, set()).update(short)
         for unit, sim, have in zip(units, sims, said):
             own = self.coverage(q_key, unit.quote, forms)
             ctx = self._covered(q_key, have, forms)

@@ -286,7 +286,8 @@ class Policy:
     shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
     # a shortening of the notes ("rps", "CEO") stands for the run of question words its letters are the initials
     # of ("requests per second", "chief executive officers"): shortenings this long, from a run this many words
-    initials_min: int = 2
+    # (three letters at least: two-letter words of the notes, "ca", "el", spelled runs of unrelated question words)
+    initials_min: int = 3
     initials_max: int = 5
     expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
     # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse

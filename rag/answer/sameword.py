@@ -1,5 +1,6 @@
 """When a word of the question and a word of the notes are the same word: one stem, a synonym from the
-policy's small table, an inflection ("explode"/"explosion"), or an abbreviation ("env"/"environment").
+policy's small table, an inflection ("explode"/"explosion"), an abbreviation ("env"/"environment"), or the
+initials of a run of the question's words ("rps" for "requests per second").
 
 The scorer ranks sentences with it, the gate judges coverage with it and the verifier checks model sentences
 with the synonym table, so "the same word" means one thing across the answer stage.
@@ -53,11 +54,19 @@ def initialled(question: str, spoken: set[str] | frozenset[str], policy: Policy 
     """The question's stemmed terms that a shortening in ``spoken`` (stemmed words) spells by their initials:
     "requests per second" for a line saying "10,000 rps", "chief executive officers" for "CEO" (the notes need
     not spell the shortening out anywhere). A run of the question's words counts when it opens and closes with
-    a content word; function words inside it ("per", "of") may give their letter or not."""
-    found: set[str] = set()
+    a content word; function words inside it give their letter ("per" in "rps"), and "of", "and", "the", "for",
+    "in", "on" may give none ("DHS" for "department of homeland security")."""
+    return set(shortened(question, spoken, policy))
+
+
+def shortened(question: str, spoken: set[str] | frozenset[str], policy: Policy = DEFAULT) -> dict[str, set[str]]:
+    """:func:`initialled` with, for each spelled term, the shortenings of ``spoken`` that spell it."""
+    found: dict[str, set[str]] = {}
     for run, letters in _initials(question, policy.initials_min, policy.initials_max):
         if letters in spoken:
-            found.update(stem(w) for w in run if _content(w))
+            for w in run:
+                if _content(w):
+                    found.setdefault(stem(w), set()).add(letters)
     return found
 
 
@@ -74,10 +83,17 @@ def _initials(question: str, shortest: int, longest: int) -> tuple[tuple[tuple[s
             run = tuple(tokens[start: end + 1])
             if not _content(run[-1]):
                 continue
-            for letters in {"".join(w[0] for w in run), "".join(w[0] for w in run if _content(w))}:
+            spellings = {"".join(w[0] for w in run)}
+            # "department of homeland security" is "DOHS" or "DHS": only these small words may give no letter
+            if all(_content(w) or w in _SKIPPED for w in run):
+                spellings.add("".join(w[0] for w in run if _content(w)))
+            for letters in spellings:
                 if shortest <= len(letters) <= longest:
                     out.append((run, letters))
     return tuple(out)
+
+
+_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on"})
 
 
 def _content(word: str) -> bool:
