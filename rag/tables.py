@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .inline_html import readable
+
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _SPLIT = re.compile(r"(?<!\\)\|")
 
@@ -101,5 +103,6 @@ def header_text(columns: tuple[str, ...]) -> str:
 
 
 def _plain(cell: str) -> str:
-    text = cell.replace("**", "").replace("__", "").replace("`", "")
+    text = readable(cell)  # a cell may hold HTML: "<ul><li>a</li><li>b</li></ul>" reads "a; b"
+    text = text.replace("**", "").replace("__", "").replace("`", "")
     return re.sub(r"\s+", " ", text).strip()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ..chunk import Chunk
 from ..ingest import looks_like_instruction
+from ..inline_html import pieces
 from ..tables import find_tables, header_text, reading
 from ..text import GENERIC, numbers, split_sentences, strip_markup, terms, words
 from . import intent as intents
@@ -56,8 +58,9 @@ class Unit:
         return self.row or self.quote
 
 
-def units_of(chunk: Chunk) -> list[Unit]:
-    """Split a chunk into sentence units, each remembering its parent outline lines for context."""
+def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None) -> list[Unit]:
+    """Split a chunk into sentence units, each remembering its parent outline lines for context.
+    ``note_lines(file)``: the note's lines, asked only for a line written in HTML (see :func:`_whole_line`)."""
     units: list[Unit] = []
     parents: list[tuple[int, str]] = []  # (indent, text) stack
     lines = chunk.text.split("\n")
@@ -75,6 +78,11 @@ def units_of(chunk: Chunk) -> list[Unit]:
         if offset in row_of:
             unit = _row_unit(chunk, offset, raw, row_of[offset].columns, [p for _, p in parents[-2:]])
             units.extend([unit] if unit else [])
+            continue
+        if "<" in raw and (parts := pieces(raw)):
+            line, parts = _whole_line(chunk, offset, raw, parts, note_lines)
+            units.extend(_piece_units(chunk, offset, line, parts, [p for _, p in parents[-2:]]))
+            parents.append((indent, strip_markup(raw)[:120]))
             continue
         body = raw[_LEAD.match(raw).end():].strip()
         # A line that reads like an order to the assistant is note text, never evidence for an answer.
@@ -108,6 +116,40 @@ def with_antecedents(body: str) -> list[str]:
             return split_sentences(body)  # a sentence not found as written: no spans to join
         before = spans[n - 1][0] if n else -1
         out.append(body[before:end] if before >= 0 and P.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
+    return out
+
+
+def _whole_line(chunk: Chunk, offset: int, raw: str, parts: list, note_lines) -> tuple[str, list]:
+    """(line, pieces) for an HTML-written line of a chunk: a long line is chunked in slices, and a slice may
+    hold a table's cells without the header row naming their columns; read against the whole line, each piece
+    whose text starts in this slice keeps its column."""
+    number = chunk.line_numbers[offset] if offset < len(chunk.line_numbers) else 0
+    whole = note_lines(chunk.file) if note_lines is not None else []
+    line = whole[number - 1] if 0 < number <= len(whole) else ""
+    text = raw.strip()
+    at = line.find(text) if text and len(line) > len(raw) else -1
+    if at < 0:
+        return raw, parts
+    return line, [p for p in pieces(line) if at <= p.start < at + len(text)]
+
+
+def _piece_units(chunk: Chunk, offset: int, raw: str, parts: list, parents: list[str]) -> list[Unit]:
+    """The sentences of a line written in HTML ("<ul><li>..</li>..", a one-line "<table>"), read piece by
+    piece (rag.inline_html): each list item or cell states its own thing, read under the column it sits in,
+    and is cited as written, an exact span of its line."""
+    out: list[Unit] = []
+    summary = _summary_label(chunk.heading.split(" > ")[-1])
+    for part in parts:
+        text = raw[part.start:part.end]
+        shown = strip_markup(text)
+        least = 1 if part.items and terms(shown) else 2  # one item of a list names one member of it
+        if len(_WORDS.findall(shown)) < least or looks_like_instruction(shown):
+            continue
+        context = " ".join([chunk.heading, *parents, part.column]).strip()
+        plain = split_sentences(text)
+        for sentence in with_antecedents(text):
+            out.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id, heading=chunk.heading,
+                            summary=summary, header=part.column, joined=sentence not in plain))
     return out
 
 
