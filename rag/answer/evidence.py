@@ -10,7 +10,7 @@ from typing import Callable
 from ..chunk import Chunk
 from ..ingest import looks_like_instruction
 from ..inline_html import pieces
-from ..tables import find_tables, header_text, reading
+from ..tables import find_tables, header_text, lead_in, reading
 from ..text import GENERIC, numbers, split_sentences, strip_markup, terms, words
 from . import intent as intents
 from . import policy as P
@@ -65,10 +65,14 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
     parents: list[tuple[int, str]] = []  # (indent, text) stack
     lines = chunk.text.split("\n")
     # a table's header and separator rows answer nothing; each row is one unit, read with its header
-    skip, row_of = set(), {}
-    for table in find_tables(lines, chunk.line_numbers if len(chunk.line_numbers) == len(lines) else None):
+    skip, row_of, lead_of = set(), {}, {}
+    numbered = len(chunk.line_numbers) == len(lines)
+    for table in find_tables(lines, chunk.line_numbers if numbered else None):
         skip |= {table.header, table.separator}
         row_of.update(dict.fromkeys(table.rows, table))
+        # the line introducing the table says what its rows are ("Fill in the chart on the exchange of crops")
+        lead = lead_in(list(zip(chunk.line_numbers, lines)), table.header) if numbered else []
+        lead_of[table] = strip_markup(lead[0][1]) if lead else ""
     for offset, raw in enumerate(lines):
         if not raw.strip() or offset in skip:
             continue
@@ -76,7 +80,8 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
         while parents and parents[-1][0] >= indent:
             parents.pop()
         if offset in row_of:
-            unit = _row_unit(chunk, offset, raw, row_of[offset].columns, [p for _, p in parents[-2:]])
+            above = [p for _, p in parents[-2:]] + [lead_of[row_of[offset]]] * bool(lead_of[row_of[offset]])
+            unit = _row_unit(chunk, offset, raw, row_of[offset].columns, list(dict.fromkeys(above)))
             units.extend([unit] if unit else [])
             continue
         if "<" in raw and (parts := pieces(raw)):
