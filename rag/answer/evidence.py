@@ -219,18 +219,27 @@ class Scorer:
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
 
-    def coverage(self, question_terms: list[str], text: str, forms: dict[str, set[str]] | None = None) -> float:
+    def coverage(self, question_terms: list[str], text: str, forms: dict[str, set[str]] | None = None,
+                 options: tuple[str, ...] = ()) -> float:
         """Share of the question's (idf-weighted) content terms found in ``text``; ``forms`` maps a term to the
-        notes' stems that are the same word inflected ("anarchist" in a question, "anarchism" in a note)."""
-        return self._covered(question_terms, set(terms(text)), forms)
+        notes' stems that are the same word inflected ("anarchist" in a question, "anarchism" in a note).
+        ``options``: terms offered as alternatives ("strong or weak"), one of which the answering line states:
+        together they weigh as one term, found when any is."""
+        return self._covered(question_terms, set(terms(text)), forms, options)
 
-    def _covered(self, question_terms: list[str], have: set[str], forms: dict[str, set[str]] | None) -> float:
+    def _covered(self, question_terms: list[str], have: set[str], forms: dict[str, set[str]] | None,
+                 options: tuple[str, ...] = ()) -> float:
         """:meth:`coverage` of a text already split into its stemmed terms (``have``)."""
         if not question_terms:
             return 0.0
-        total = sum(self.weight(t) for t in set(question_terms))
-        found = sum(self.weight(t) for t in set(question_terms)
-                    if t in have or (forms is not None and forms.get(t, set()) & have))
+
+        def has(t: str) -> bool:
+            return t in have or (forms is not None and bool(forms.get(t, set()) & have))
+
+        offered = set(options) & set(question_terms)
+        asked = set(question_terms) - offered
+        total = sum(self.weight(t) for t in asked) + max((self.weight(t) for t in offered), default=0.0)
+        found = sum(self.weight(t) for t in asked if has(t)) + max((self.weight(t) for t in offered if has(t)), default=0.0)
         return found / total if total else 0.0
 
     def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
@@ -248,8 +257,8 @@ class Scorer:
         seen = set().union(*said)
         forms = {t: {w for w in seen if w != t and stands_for(t, {w}, p, abbreviations=False)} for t in set(q_key)}
         for unit, sim, have in zip(units, sims, said):
-            own = self.coverage(q_key, unit.quote, forms)
-            ctx = self._covered(q_key, have, forms)
+            own = self.coverage(q_key, unit.quote, forms, intent.options)
+            ctx = self._covered(q_key, have, forms, intent.options)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)

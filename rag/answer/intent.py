@@ -30,6 +30,7 @@ class Intent:
     side_heads: tuple[str, ...] = ()  # the term of each side next to "vs": what names that side
     compared: frozenset[str] = frozenset()  # what a comparison compares: its words that name neither side
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
+    options: tuple[str, ...] = ()  # "does a low pKa mean a strong or weak acid": the options' terms, one of which answers
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
     asked_terms: tuple[str, ...] = field(default=())  # key terms less framing words: what is asked about
     # (modifier, head) of two-word noun compounds ("starboard tack"): the kind of a thing a question asks
@@ -228,8 +229,35 @@ def _as_versus(question: str) -> str:
 
 def _side_terms(question: str) -> tuple[list[str], list[str]] | None:
     """The terms on each side of a comparison's "vs" (generic words left out); None when it has no two sides."""
+    if _offers_options(question):
+        return None
     parts = P.VERSUS.split(_as_versus(question), maxsplit=1)
     return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
+
+
+def _options(question: str) -> tuple[str, ...]:
+    """The two options a question offers for its subject (:func:`_offers_options`): the terms on each side of
+    its "or" ("strong", "weak"); () for any other question."""
+    if not _offers_options(question):
+        return ()
+    split = P.VERSUS.search(question, P.YES_NO.match(question).end())
+    before, after = terms(question[:split.start()]), terms(question[split.end():])
+    return (before[-1], after[0]) if before and after else ()
+
+
+def _offers_options(question: str) -> bool:
+    """A yes/no question whose "or" offers the answer's options for a subject named before them ("does a low
+    pKa mean a strong or weak acid"): a phrase opening with an article after the subject's first words. Not
+    "is the sun or the moon bigger" (the sides are the subject) nor "should I use a list or a tuple" (the
+    asker chooses between two things)."""
+    aux = P.YES_NO.match(question)
+    split = P.VERSUS.search(question, aux.end()) if aux else None
+    if split is None or split.group(0).strip().lower() != "or":
+        return False
+    before = words(question[aux.end():split.start()])
+    if not before or before[0] in P.ASKER_WORDS:
+        return False
+    return any(w in P.OPTION_ARTICLES and before[i - 1] not in P.OPTION_ARTICLES for i, w in enumerate(before) if i)
 
 
 def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
@@ -318,6 +346,7 @@ def parse(question: str) -> Intent:
         side_heads=heads,
         compared=compared,
         parts=parts_of(q) if not sides else (),
+        options=_options(q),
         # "vs" frames a comparison; it names neither side nor what is compared
         key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else P.STAND_FOR.sub("", q), drop_generic=True)
                                 or terms(q))),

@@ -184,6 +184,12 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          r"|disadvantages|uses|properties|parts|functions|symptoms|signs|stages|phases)\s+of\b"
                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
+# A yes/no question whose "or" offers the answer's options for a subject named before them: "does a low pKa
+# mean a strong or weak acid", "is a whale a fish or a mammal" (a phrase opening with an article after the
+# subject's words) asks which option holds, not a comparison of two things ("is the sun or the moon bigger",
+# "should I use a list or a tuple": the asker is the subject, choosing between two things).
+OPTION_ARTICLES = frozenset("a an the".split())
+ASKER_WORDS = frozenset("i we you me us my our your".split())
 VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or|differs? from|different from|as opposed to)\s+")
 # A line defining a comparison's side (rag.answer.sides): "pumps: proteins that move ions" (the words before
 # the colon); "proteins that move ions are called pumps" (the words after "called"); "a substance that donates
