@@ -23,7 +23,8 @@ from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
 from .condense import condense
-from .evidence import Scorer, units_of
+from .evidence import Scorer
+from .units import units_of
 from .intent import named_by_phrases, parse
 from . import policy as P
 from .policy import DEFAULT, NUMBER_WORDS, Policy

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..text import numbers, strip_markup, terms, words
 from . import policy as P
 from .evidence import Unit, is_label
-from .intent import Intent, _side_terms
+from .intent import Intent
+from .versus import side_terms
 
 
 _PUNCTUATION = re.compile(r"[:;,.!?()\[\]=|]")
@@ -35,7 +36,7 @@ class Side:
 def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = ()) -> tuple[Side, ...]:
     """The two sides of a comparison, () for any other question; ``units``: lines of the notes, whose word
     pairs tell how the notes word each side ("secrets manager" for "manager")."""
-    found = _side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
+    found = side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
     if not found:
         return ()
     shared = set(found[0]) & set(found[1])
@@ -66,7 +67,7 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
 def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> frozenset[str]:
     """What is compared: the compared words less those naming the sides, in the question (on both sides:
     "decrease") or in the notes (next to a side's head as in the question: "point elasticity estimate")."""
-    found = _side_terms(intent.question)
+    found = side_terms(intent.question)
     if not found or not sides:
         return intent.compared
     shared = set(found[0]) & set(found[1])
