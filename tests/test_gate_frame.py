@@ -42,7 +42,8 @@ TIDES = {
     "tides.md": """# Harbour
 
 ## Tides
-- when the tide ebbs, the current runs at 3 knots past the breakwater
+- a tide over 6 metres floods the quay
+- when the tide ebbs, the current runs west past the breakwater
 """,
 }
 
@@ -55,7 +56,8 @@ TIDES = {
     (CHOIR, "how many rules for rehearsals are there according to the founder", "3 rules"),
     (CHOIR, "how old was Anna Berg when she founded the choir", "age of 23"),  # "old" asks the age
     (BIKES, "how many bolts connect disc rotor and hub", "5 bolts"),  # the verb before no article
-    (TIDES, "how many knots does the current go when the tide ebbs", "3 knots"),  # "go" before "when"
+    (TIDES, "how high a tide covers the quay", "6 metres"),  # "how high a ...": the verb in its "-s" form
+    (TIDES, "which direction does the current go when the tide ebbs", "runs west"),  # "go" before "when"
 ])
 def test_the_frame_need_not_stand_in_the_answering_line(tmp_path, notes, question, shown):
     answer = _ask_notes(tmp_path, notes, question)
@@ -84,7 +86,8 @@ def frame_off(monkeypatch):
     (CHOIR, "how many rules for rehearsals are there according to the founder"),
     (CHOIR, "how old was Anna Berg when she founded the choir"),
     (BIKES, "how many bolts connect disc rotor and hub"),
-    (TIDES, "how many knots does the current go when the tide ebbs"),
+    (TIDES, "how high a tide covers the quay"),
+    (TIDES, "which direction does the current go when the tide ebbs"),
 ])
 def test_with_the_mechanisms_off_the_frame_refuses(tmp_path, frame_off, notes, question):
     answer = _ask_notes(tmp_path, notes, question)

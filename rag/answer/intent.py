@@ -37,6 +37,9 @@ class Intent:
     # (modifier, head) of two-word noun compounds ("starboard tack"): the kind of a thing a question asks
     # about (rag.answer.gate.contrasted); the value's own word ("age") is never one
     heads: tuple[tuple[str, str], ...] = field(default=())
+    # the words asking a degree of one thing ("how high" is the tax in Peru, "how much" oil, "which direction"):
+    # "" when none (policy.DEGREE)
+    degree: str = ""
 
     def unspoken(self, spoken: set[str], stands) -> list[str]:
         """The asked terms a text's stemmed words (``spoken``) do not speak of; ``stands(term, spoken)`` says
@@ -63,8 +66,9 @@ class Intent:
 
     @property
     def specific(self) -> bool:
-        """Asks one value or one definition: a sentence that answers must speak of everything asked about."""
-        return (self.wants_amount or self.definition) and not self.parts and not self.comparison
+        """Asks one value, one degree or one definition: a sentence that answers must speak of everything asked
+        about."""
+        return (self.wants_amount or self.definition or bool(self.degree)) and not self.parts and not self.comparison
 
     def word_of(self, term: str) -> str:
         """The question's own word for a stemmed term ("voting" for "vote"), for messages."""
@@ -74,7 +78,8 @@ class Intent:
     def label(self) -> str:
         """How a refusal names what was missing: "a duration", "a number"."""
         return {"price": "a price", "percent": "a percentage", "duration": "a duration", "date": "a date",
-                "size": "a size", "temperature": "a temperature", "count": "a number", "number": "a number"}.get(self.value or "", "an answer")
+                "size": "a size", "temperature": "a temperature", "count": "a number", "number": "a number",
+                "speed": "a speed or a time"}.get(self.value or "", "an answer")
 
     def holds_value(self, sentence: str) -> bool:
         """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
@@ -133,6 +138,22 @@ def _value_asked(question: str) -> tuple[str, str] | None:
             if not _modifies_a_noun(question, match):
                 return kind, _cue(match)
     return None
+
+
+def degree_asked(question: str) -> tuple[str, str]:
+    """(the words asking a degree of one thing, those of them that need not stand in the answering line): policy
+    .DEGREE; ("how high", "high") for "how high is the tax in Peru", ("how much", "") for "how much oil does Chad
+    produce", ("which direction", "direction") for "in which direction does the tide turn"; ("", "") when the
+    question asks none, or asks why, what causes, what a phrase means, or yes or no."""
+    if P.EXPLANATION.search(question) or P.MEANING.search(question) or P.YES_NO.match(question):
+        return "", ""
+    match = P.DEGREE.search(question)
+    if not match:
+        return "", ""
+    cue = (match.group(1) or match.group(2) or "").lower()
+    if cue in STOPWORDS or cue in P.FRAMING_WORDS:
+        return "", ""
+    return " ".join(match.group(0).lower().split()), cue
 
 
 def _asks_what_does(question: str) -> bool:
@@ -268,6 +289,7 @@ def parse(question: str) -> Intent:
     yes_no = bool(P.YES_NO.match(q)) and not sides
     definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
     wants_list = bool(P.PLURAL_LIST.search(q)) and value not in P.ONE_AMOUNT
+    degree, degree_cue = degree_asked(q) if value is None and not sides else ("", "")
     return Intent(
         question=q,
         value=value,
@@ -284,8 +306,9 @@ def parse(question: str) -> Intent:
         # "vs" frames a comparison; it names neither side nor what is compared
         key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else P.STAND_FOR.sub("", q), drop_generic=True)
                                 or terms(q))),
-        asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q))),
+        asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q) | {stem(degree_cue)})),
         heads=compound_heads(q, asked),
+        degree=degree,
     )
 
 

@@ -32,19 +32,26 @@ VALUE_PATTERNS = {
     "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"
                               r"|\b(?:room|body) temperature\b"),
     "date": re.compile(r"(?i)\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"),
+    # "how quickly": a time ("within 5 minutes"), a rate ("3 per second") or words of speed ("less rapidly")
+    "speed": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\bper\s+{TIME_UNITS}"
+                        r"|\b(?:quick(?:ly|er|est)?|fast(?:er|est)?|rapid(?:ly)?|slow(?:ly|er|est)?|immediate(?:ly)?"
+                        r"|instant(?:ly|aneous(?:ly)?)?|gradual(?:ly)?|sudden(?:ly)?|swift(?:ly)?|speed|pace|real[- ]time"
+                        r"|at once|right away)\b"),
     "count": re.compile(rf"(?i){NUMBER_WORDS}|\b(?:unlimited|no limit)\b"),
     "number": re.compile(rf"(?i){NUMBER_WORDS}"),
 }
 # (question pattern, kind of value). First match wins; the order puts the most specific first.
 VALUE_QUESTIONS = [
-    (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|is|are|will)\b.*\b(?:pay|cost|charge)"
-                rf"|\bhow many {MONEY_UNITS}"), "price"),
+    (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|did|is|are|was|were|will|would|can|could)\b.*\b(?:pay|paid|cost|charge)"
+                rf"|\bhow many {MONEY_UNITS}|\bhow much money\b"), "price"),
     (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
     (re.compile(r"(?i)\b(how long|duration|how far back|how soon|how much time|retention|retain(?:ed)?|expir\w*|ttl"
                 r"|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
     (re.compile(r"(?i)\b(how (?:big|large)|size|payload|how much (?:data|storage|memory|space))\b"), "size"),
     # "what is the melting temperature of butter", "how hot is the oven": a temperature, in degrees
+    # "how quickly is a claim settled": a time or a speed, never a bare count
+    (re.compile(r"(?i)\bhow (quickly|fast|rapidly|slowly|swiftly|speedily)\b"), "speed"),
     (re.compile(r"(?i)\b(how hot|how cold|how warm|(?:what|which) temperature|temperature(?=.*\b(?:of|for|in)\s+\w))"),
      "temperature"),
     (re.compile(r"(?i)\b(how many|number of|limit on|max(?:imum)? number|how old|what age|minimum age)\b"), "count"),
@@ -101,10 +108,25 @@ CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates
 # Kinds of value whose unit says what the value is: a line stating "220 °C" speaks of a temperature, "4 KB" of a
 # size, without saying "temperature" or "size" (rag.answer.gate.unspoken). A bare number says no such thing:
 # "18" in a line about voting is no voting age.
-STATED_BY_UNIT = frozenset({"temperature", "size", "duration", "price", "percent"})
+STATED_BY_UNIT = frozenset({"temperature", "size", "duration", "price", "percent", "speed"})
 # Kinds of value that are one amount in a unit or one date: a plural in such a question names the unit or the
 # thing measured ("how many seconds", "the dates of the treaties"), never asks for a list.
 ONE_AMOUNT = STATED_BY_UNIT | {"date"}
+# A question asking how much of something, how far along a scale, or which way ("how much oil does Chad
+# produce", "how high is the tax in Peru", "in which direction does the tide turn") asks one degree of one
+# thing: the line that answers must speak of everything it asks about, as for a value (rag.answer.gate), though
+# the degree may be a number or a word ("low autonomy", "the same direction"). The words asking the degree
+# (its group 1: "high", "direction") need not stand in that line; "how much" needs a noun after it ("how much do
+# they pay" asks a price, "how much can it save" an amount of what the verb says). The words after "how" that
+# already ask a kind of value, or ask a manner ("how exactly"), are left out.
+DEGREE = re.compile(r"(?i)\bhow\s+much\s+(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had"
+                    r"|to|more|less|longer)\b)(?=[a-z])"
+                    r"|\bhow\s+(?!(?:many|much|long|big|large|old|far|often|soon|hot|cold|warm|come|about|so|to|do|does|did"
+                    r"|is|are|was|were|can|could|should|will|would|may|might|must|has|have|had|exactly|else)\b)([a-z]{3,})\b"
+                    r"|\b(?:which|what)\s+(direction|way)s?\b")
+# (Not read as one: "what interest rate does the bank charge". Measured on paraphrases and probes, requiring the
+# attribute's words cost as many answerable questions as near misses it refused: the answering line often
+# names no attribute, "range", "shape", "sign", "side", and gives the value alone.)
 # A heading or parent line that labels a summary of the note: its lines restate what the note says in full
 # below, so a quote prefers the full line (rag.answer.compose).
 SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
