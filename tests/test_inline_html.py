@@ -98,3 +98,26 @@ def test_a_multi_line_html_list_gives_one_unit_per_item():
     shown = [u.display for u in units_of(chunk)]
     assert shown == ["The natural minor lowers the third, sixth and seventh.", "The harmonic minor raises the seventh again."]
     assert all(u.quote in lines[u.line - 1] for u in units_of(chunk))
+
+
+DIVISION = ["# Cell division",
+            "- Both kinds start after the DNA has been copied, and the question is what each makes.",
+            "<table><tr><td>Mitosis</td><td>Meiosis</td></tr><tr><td><ul><li>Makes two identical daughter cells.</li>"
+            "<li>Used for growth and repair of tissue.</li></ul></td><td><ul><li>Makes four genetically different cells."
+            "</li><li>Used to make gametes for sexual reproduction.</li></ul></td></tr></table>",
+            "- Mitosis is quick in skin cells, which divide every day or so."]
+
+
+def test_a_comparison_laid_out_as_two_html_columns_quotes_each_sides_column():
+    chunk = Chunk(0, "cells.md", 1, 4, "Cell division", "\n".join(DIVISION), "h", [1, 2, 3, 4])
+    units = units_of(chunk)
+    for n, unit in enumerate(sorted(units, key=lambda u: u.line != 4)):  # the loose mitosis line ranks first
+        unit.score, unit.coverage = 1.0 - n / 20, 0.6
+    ranked = sorted(units, key=lambda u: -u.score)
+    text, citations, *_ = Composer(lambda file: DIVISION).compose(
+        parse("mitosis vs meiosis"), [], [Source(1, "cells.md", "Cell division", ranked)], ranked)
+    for item in ("Makes two identical daughter cells", "Used for growth and repair of tissue",
+                 "Makes four genetically different cells", "Used to make gametes"):
+        assert item in text, text
+    assert "<" not in text and text.index("identical") < text.index("four genetically"), text
+    assert all(quote_in_lines(vars(c), {"cells.md": DIVISION}) for c in citations)

@@ -133,6 +133,12 @@ def sides_table(unit: Unit, lines: list[str], sides: list[tuple[frozenset[str], 
     names, as :func:`rag.answer.sides.sides_of` gives them)."""
     if len(sides) != 2 or unit.row or not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
         return None
+    if unit.header and (piece := _piece_of(unit, lines[unit.line - 1])) is not None:
+        # a cell of an HTML table whose column names a side: the side's whole list in that column
+        named = [any(name and name <= set(terms(unit.header)) for name in names) for names in sides]
+        if sum(named) == 1 and piece.items:
+            return lines[unit.line - 1][slice(*piece.items)], unit.line, unit.line
+        return None
     table = _table_under(lines, unit.line, policy)
     if table is None:
         return None

@@ -111,11 +111,26 @@ def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) 
     sides = sides_of(intent, acronyms, units)
     if not sides:
         return []
+    columns = column_lines(sides, units)
+    if columns:
+        return columns
     topic = topic_of(intent, sides, units)
     out = []
     for i, side in enumerate(sides):
         out.append(best_line(side, sides[1 - i], topic, units, intent.bound))
     return out
+
+
+def column_lines(sides: tuple[Side, ...], units: list[Unit]) -> list[Unit]:
+    """When the notes lay the two sides out as two columns of one HTML table ("Contributions from Bacon" |
+    "Contributions from Descartes"), each side's line is its column's best cell (rag.inline_html); [] when
+    they do not. ``units``: best first."""
+    def column_of(side: Side, other: Side, table: tuple[str, int] | None) -> Unit | None:
+        return next((u for u in units if u.header and not u.row and (table is None or (u.file, u.line) == table)
+                     and _names(side, set(terms(u.header))) and not _names(other, set(terms(u.header)))), None)
+    first = column_of(sides[0], sides[1], None)
+    second = column_of(sides[1], sides[0], (first.file, first.line)) if first else None
+    return [first, second] if second else []
 
 
 def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
