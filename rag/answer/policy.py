@@ -37,6 +37,12 @@ VALUE_PATTERNS = {
                         r"|\b(?:quick(?:ly|er|est)?|fast(?:er|est)?|rapid(?:ly)?|slow(?:ly|er|est)?|immediate(?:ly)?"
                         r"|instant(?:ly|aneous(?:ly)?)?|gradual(?:ly)?|sudden(?:ly)?|swift(?:ly)?|speed|pace|real[- ]time"
                         r"|at once|right away)\b"),
+    # when an event happened: a date, a span of time ("in the 1300s", "decades later") or a clause placing it
+    # in time ("after the fall of the empire", "during the war"); not "now" or "then", which place nothing
+    "time": re.compile(r"(?i)\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+                       r"|\b(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|after|before|during|since|until|till|while|when|once|following|ago|era|period"
+                       r"|at the (?:end|start|beginning|time|turn)|(?:jan|febr)uary|march|april|june|july|august|september"
+                       r"|october|november|december)\b"),
     "count": re.compile(rf"(?i){NUMBER_WORDS}|\b(?:unlimited|no limit)\b"),
     "number": re.compile(rf"(?i){NUMBER_WORDS}"),
 }
@@ -48,6 +54,8 @@ VALUE_QUESTIONS = [
     (re.compile(r"(?i)\b(how long|duration|how far back|how soon|how much time|retention|retain(?:ed)?|expir\w*|ttl"
                 r"|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
+    # "when did the guild lose its charter": a past event's time, a date or a time clause ("after the war")
+    (re.compile(r"(?i)\b(when (?:did|was|were))\b"), "time"),
     (re.compile(r"(?i)\b(how (?:big|large)|size|payload|how much (?:data|storage|memory|space))\b"), "size"),
     # "what is the melting temperature of butter", "how hot is the oven": a temperature, in degrees
     # "how quickly is a claim settled": a time or a speed, never a bare count
@@ -110,8 +118,9 @@ CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates
 # "18" in a line about voting is no voting age.
 STATED_BY_UNIT = frozenset({"temperature", "size", "duration", "price", "percent", "speed"})
 # Kinds of value that are one amount in a unit or one date: a plural in such a question names the unit or the
-# thing measured ("how many seconds", "the dates of the treaties"), never asks for a list.
-ONE_AMOUNT = STATED_BY_UNIT | {"date"}
+# thing measured ("how many seconds", "the dates of the treaties", "when were the guilds founded"), never asks for
+# a list.
+ONE_AMOUNT = STATED_BY_UNIT | {"date", "time"}
 # A question asking how much of something, how far along a scale, or which way ("how much oil does Chad
 # produce", "how high is the tax in Peru", "in which direction does the tide turn") asks one degree of one
 # thing: the line that answers must speak of everything it asks about, as for a value (rag.answer.gate), though
@@ -162,6 +171,14 @@ ANNOUNCED_COUNT = re.compile(r"(?i)(?<![\w.,$-])(two|three|four|five|six|seven|e
 # in digits or as a word; notes whose list stops at 6 steps do not answer a question about the 9th.
 ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
 ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+# ...or as a word naming which one of a thing ("the third law", "a second term", "second law of demand" opening
+# the question): the word before a noun, after a determiner or first in the question. "who first defined",
+# "the first to define" name no position (no noun follows; rag.answer.intent.positions_of).
+ORDINAL_WORD = re.compile(rf"(?i)(?:^|\b(?:the|a|an|its|their|his|her|this|that)\s+)({'|'.join(ORDINAL_WORDS[1:])})\s+([a-z][\w-]*)")
+# A number the question states as a given ("inflation in 1995", "weber's 3 types", "the 2 sets"): what is asked is
+# about that number, so some relevant line must state it too. Not a number inside a word or a unit ("s3",
+# "1300s", "95%", "2.5").
+STATED_NUMBER = re.compile(r"(?<![\w.,$%-])(\d+)(?![\w%]|[.,]\d)")
 # A question whose verb follows its subject ("does the queue keep", "how long can a snail sleep"): do-support
 # and modal verbs, at the start or after a question word.
 DO_SUPPORT = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:does|do|did|can|could|will|would|should|may|might|must)\b")
