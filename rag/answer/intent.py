@@ -99,7 +99,7 @@ class Intent:
     def positions(self) -> tuple[tuple[int, str], ...]:
         """The numbers the question asks about, with its own words for them: positions ("the 9th set", "the
         third law") and numbers it states ("inflation in 1995"): see :func:`positions_of`."""
-        return positions_of(self.question)
+        return positions_of(self.question, stated=not self.wants_list)
 
     def holds_positions(self, text: str) -> bool:
         """Whether ``text`` states every number the question asks about; True when it asks none."""
@@ -146,14 +146,17 @@ def _value_asked(question: str) -> tuple[str, str] | None:
     return None
 
 
-def positions_of(question: str) -> tuple[tuple[int, str], ...]:
+def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], ...]:
     """(number, the question's words for it) for each position it asks ("the 9th step", "the third law":
     policy.ORDINAL, ORDINAL_WORD; an ordinal word only before a noun, "who first defined" names none) and each
-    number it states as a given ("inflation in 1995", policy.STATED_NUMBER)."""
+    number it states as a given ("inflation in 1995", policy.STATED_NUMBER) unless ``stated`` is False: a list
+    question's number announces how many the list holds ("the 4 cleavages"), which notes listing them need not
+    say."""
     found = [(int(m.group(1)), m.group(0)) for m in P.ORDINAL.finditer(question)]
     found += [(P.ORDINAL_WORDS.index(m.group(1).lower()), m.group(1)) for m in P.ORDINAL_WORD.finditer(question)
               if m.group(2).lower() not in STOPWORDS]
-    found += [(int(m.group(1)), m.group(1)) for m in P.STATED_NUMBER.finditer(question)]
+    if stated:
+        found += [(int(m.group(1)), m.group(1)) for m in P.STATED_NUMBER.finditer(question)]
     return tuple(found)
 
 

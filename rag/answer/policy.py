@@ -48,7 +48,7 @@ VALUE_PATTERNS = {
 }
 # (question pattern, kind of value). First match wins; the order puts the most specific first.
 VALUE_QUESTIONS = [
-    (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|did|is|are|was|were|will|would|can|could)\b.*\b(?:pay|paid|cost|charge)"
+    (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|did|is|are|was|were|will|would|can|could)\b.*\b(?:pay|paid|cost|charge|earn(?:s|ed)?|spen[dt]s?)"
                 rf"|\bhow many {MONEY_UNITS}|\bhow much money\b"), "price"),
     (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
     (re.compile(r"(?i)\b(how long|duration|how far back|how soon|how much time|retention|retain(?:ed)?|expir\w*|ttl"
@@ -66,6 +66,10 @@ VALUE_QUESTIONS = [
     # "what is X's score / rate / coefficient": the answer is a number even without "how many"
     (re.compile(r"(?i)\b(score|rate|ratio|coefficient|population|age|index of|term length|term limit)\b.*\b(?:of|for|in)\b\s+\w+"), "number"),
     (re.compile(r"(?i)\b\w+'s\s+(?:\w+\s+)?(score|rate|ratio|coefficient|population)\b"), "number"),
+    # "what gini coefficient does the uk have", "what exchange rate does the euro have": the value word named, then
+    # the thing asked about it
+    (re.compile(r"(?i)\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(score|rate|ratio|coefficient|population)s?\b"
+                r"(?=\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\b)"), "number"),
 ]
 # A question asking for a cause, an origin or a formula asks for an explanation, never an amount, even when it
 # names a value word: "what determines a river's flow rate", "where does a volcano's heat come from",
