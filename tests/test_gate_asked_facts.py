@@ -116,14 +116,19 @@ def test_the_numbers_a_question_names():
     assert Intent.holds_position(3, "won in three sets") and not Intent.holds_position(3, "won in 13 sets")
 
 
+GUILD = {"guild.md": "# Guilds\n- the weavers' guild lost its charter to the town council\n- the guild hall was rebuilt in stone\n"}
+
+
 def test_a_past_when_question_needs_a_line_placing_it_in_time(tmp_path):
-    # the notes say the weavers' guild lost its charter, never when; only the bakers' line places it in time
-    answer = _ask_notes(tmp_path, MILL, "when did the weavers' guild lose its charter")
+    asked = parse("when did the guild lose its charter")
+    # a time, which the line may tell in its own words ("the guilds declined after the plague"): not one
+    # line speaking of every word asked
+    assert asked.value == "time" and not asked.specific
+    assert parse("when do producers export").value is None  # a condition, not a past event
+    # the notes say the weavers' guild lost its charter, never when
+    answer = _ask_notes(tmp_path, GUILD, "when did the weavers' guild lose its charter")
     assert answer.refused, answer.answer
-    assert "weavers" in answer.reason
-    alone = _ask_notes(tmp_path / "c", {"guild.md": "# Guilds\n- the weavers' guild lost its charter to the town council\n"},
-                       "when did the weavers' guild lose its charter")
-    assert alone.refused and "time" in alone.reason, alone.answer
+    assert "time" in answer.reason
     answered = _ask_notes(tmp_path / "b", MILL, "when did the bakers' guild lose its charter")
     assert not answered.refused, answered.reason
     assert "after the great fire" in answered.answer
@@ -140,7 +145,7 @@ def test_a_rate_named_before_its_verb_asks_a_number(tmp_path):
 
 
 @pytest.mark.parametrize("notes, question", [
-    (MILL, "when did the weavers' guild lose its charter"),
+    (GUILD, "when did the weavers' guild lose its charter"),
     (ISLANDS, "what income tax rate does Belmar have"),
 ])
 def test_with_the_kinds_off_those_near_misses_are_answered(tmp_path, no_time, notes, question):

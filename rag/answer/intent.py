@@ -65,8 +65,9 @@ class Intent:
     @property
     def specific(self) -> bool:
         """Asks one value, one degree or one definition: a sentence that answers must speak of everything asked
-        about."""
-        return (self.wants_amount or self.definition or bool(self.degree)) and not self.parts and not self.comparison
+        about. Not a time (policy.PLACED_IN_TIME)."""
+        return ((self.wants_amount and self.value not in P.PLACED_IN_TIME) or self.definition or bool(self.degree)) and \
+            not self.parts and not self.comparison
 
     def word_of(self, term: str) -> str:
         """The question's own word for a stemmed term ("voting" for "vote"), for messages."""
