@@ -21,7 +21,7 @@ class Intent:
     """What a question asks for. ``value`` is the kind of value ("duration", "size", ...) or None."""
 
     question: str
-    value: str | None = None  # price, percent, duration, date, size, temperature, count, number
+    value: str | None = None  # price, percent, duration, date, time, size, temperature, speed, count, number
     bound: str | None = None  # max, min, default
     yes_no: bool = False
     definition: bool = False
@@ -67,8 +67,9 @@ class Intent:
     @property
     def specific(self) -> bool:
         """Asks one value, one degree or one definition: a sentence that answers must speak of everything asked
-        about."""
-        return (self.wants_amount or self.definition or bool(self.degree)) and not self.parts and not self.comparison
+        about. Not a time (policy.PLACED_IN_TIME)."""
+        return ((self.wants_amount and self.value not in P.PLACED_IN_TIME) or self.definition or bool(self.degree)) and \
+            not self.parts and not self.comparison
 
     def word_of(self, term: str) -> str:
         """The question's own word for a stemmed term ("voting" for "vote"), for messages."""
@@ -79,7 +80,7 @@ class Intent:
         """How a refusal names what was missing: "a duration", "a number"."""
         return {"price": "a price", "percent": "a percentage", "duration": "a duration", "date": "a date",
                 "size": "a size", "temperature": "a temperature", "count": "a number", "number": "a number",
-                "speed": "a speed or a time"}.get(self.value or "", "an answer")
+                "speed": "a speed or a time", "time": "a time"}.get(self.value or "", "an answer")
 
     def holds_value(self, sentence: str) -> bool:
         """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
@@ -97,14 +98,22 @@ class Intent:
         phrase = r"\s+".join(re.escape(w) for w in match.group(1).split())
         return bool(re.search(P.DEFINES.format(phrase), sentence))
 
+    @property
+    def positions(self) -> tuple[tuple[int, str], ...]:
+        """The numbers the question asks about, with its own words for them: positions ("the 9th set", "the
+        third law") and numbers it states ("inflation in 1995"): see :func:`positions_of`."""
+        return positions_of(self.question, stated=not self.wants_list)
+
     def holds_positions(self, text: str) -> bool:
-        """Whether ``text`` states every position the question asks by number ("9th": "9", "9th", "ninth");
-        True when it asks none."""
-        for number in P.ORDINAL.findall(self.question):
-            word = P.ORDINAL_WORDS[int(number)] if int(number) < len(P.ORDINAL_WORDS) else number
-            if not re.search(rf"(?i)(?<![\d.,]){int(number)}(?!\d|[.,]\d)|\b{word}\b", text):
-                return False
-        return True
+        """Whether ``text`` states every number the question asks about; True when it asks none."""
+        return all(self.holds_position(number, text) for number, _said in self.positions)
+
+    @staticmethod
+    def holds_position(number: int, text: str) -> bool:
+        """Whether ``text`` states ``number`` in digits or words ("9": "9", "9th", "ninth"; "3": "three")."""
+        word = P.ORDINAL_WORDS[number] if number < len(P.ORDINAL_WORDS) else str(number)
+        cardinal = next((w for w, n in P.COUNT_WORDS.items() if n == number), str(number))
+        return bool(re.search(rf"(?i)(?<![\d.,]){number}(?!\d|[.,]\d)|\b(?:{word}|{cardinal})\b", text))
 
     def holds_name(self, sentence: str) -> bool:
         """For "who" questions: the sentence names someone the question does not (a capitalised word)."""
@@ -138,6 +147,20 @@ def _value_asked(question: str) -> tuple[str, str] | None:
             if not _modifies_a_noun(question, match):
                 return kind, _cue(match)
     return None
+
+
+def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], ...]:
+    """(number, the question's words for it) for each position it asks ("the 9th step", "the third law":
+    policy.ORDINAL, ORDINAL_WORD; an ordinal word only before a noun, "who first defined" names none) and each
+    number it states as a given ("inflation in 1995", policy.STATED_NUMBER) unless ``stated`` is False: a list
+    question's number announces how many the list holds ("the 4 cleavages"), which notes listing them need not
+    say."""
+    found = [(int(m.group(1)), m.group(0)) for m in P.ORDINAL.finditer(question)]
+    found += [(P.ORDINAL_WORDS.index(m.group(1).lower()), m.group(1)) for m in P.ORDINAL_WORD.finditer(question)
+              if m.group(2).lower() not in STOPWORDS]
+    if stated:
+        found += [(int(m.group(1)), m.group(1)) for m in P.STATED_NUMBER.finditer(question)]
+    return tuple(found)
 
 
 def degree_asked(question: str) -> tuple[str, str]:
