@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .ingest import Note
-from .tables import find_tables
+from .tables import rows_with
 from .tokens import count_tokens
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -203,7 +203,7 @@ def _pack(items: list[tuple[int, str]], budget: int, overlap: int) -> list[list[
     pieces: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     size = 0
-    headers = _table_headers(units)
+    headers = rows_with(units)
     for index, unit in enumerate(units):
         cost = count_tokens(unit[1]) + 1
         if current and size + cost > budget:
@@ -217,30 +217,25 @@ def _pack(items: list[tuple[int, str]], budget: int, overlap: int) -> list[list[
                 carried.insert(0, prev)
                 carried_size += prev_cost
             # a piece starting inside a table starts with the table's header: a row means nothing without it
-            header = [h for h in headers.get(index, []) if h not in carried]
-            if header:
+            # (and its lead-in line, which says what the table is, when that fits too)
+            wanted = headers.get(index, [])
+            for header in (wanted, wanted[-2:]):
+                header = [h for h in header if h not in carried]
+                if not header:
+                    break
                 kept = [c for c in carried if c[0] > header[-1][0]]
                 total = sum(count_tokens(x[1]) + 1 for x in header + kept)
                 while kept and total + cost > budget:
                     total -= count_tokens(kept.pop(0)[1]) + 1
                 if total + cost <= budget:
                     carried, carried_size = header + kept, total
+                    break
             current, size = carried, carried_size
         current.append(unit)
         size += cost
     if current:
         pieces.append(current)
     return pieces
-
-
-def _table_headers(units: list[tuple[int, str]]) -> dict[int, list[tuple[int, str]]]:
-    """For each table row among ``units`` (by index), its table's header and separator rows
-    (``units``: (line number, text) pairs)."""
-    out: dict[int, list[tuple[int, str]]] = {}
-    for table in find_tables([t for _, t in units], [n for n, _ in units]):
-        for row in table.rows:
-            out[row] = [units[table.header], units[table.separator]]
-    return out
 
 
 def chunk_note(note: Note, max_tokens: int = 200, overlap: int = 30, start_id: int = 0) -> list[Chunk]:
@@ -267,7 +262,7 @@ def chunk_note(note: Note, max_tokens: int = 200, overlap: int = 30, start_id: i
             group_tokens = size
 
     chunks: list[Chunk] = []
-    headers = _table_headers(list(enumerate(note.lines, start=1)))
+    headers = rows_with(list(enumerate(note.lines, start=1)))
     for group in groups:
         labels = [b.label for b in group if b.label]
         heading_parts = list(group[0].path) + (labels[:1] if len(group) == 1 and labels else [])

@@ -26,9 +26,10 @@ from .ownership import check_index_folder, claim, mark_build, point_to, remove_s
 from .tokens import ENCODING
 from .vector_index import make_faiss_index, read_faiss_index
 
-FORMAT_VERSION = 5  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
+FORMAT_VERSION = 6  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
 # them); 4: a lone CR no longer ends a line (old line numbers may be off), data blobs left out, note size and mtime kept;
-# 5: the evidence sentences' vectors are stored beside the chunks' (sentences.npy)
+# 5: the evidence sentences' vectors are stored beside the chunks' (sentences.npy); 6: HTML inside a line is read as
+# its text (tags no longer among the search words) and a table's lead-in line is carried into its rows' chunks
 # The answer stage scores each sentence of the retrieved chunks by its similarity to the question. Embedding
 # those ~80 sentences per question cost 410 ms of a 900 ms first token (corpus/, idle machine); stored at index
 # time they are looked up instead. Past this many sentences (~370 MB of vectors) they are embedded when asked.

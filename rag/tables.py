@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .inline_html import readable
+
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _SPLIT = re.compile(r"(?<!\\)\|")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")  # a markdown heading or the underline of one
 
 
 def cells(line: str) -> list[str]:
@@ -100,6 +103,34 @@ def header_text(columns: tuple[str, ...]) -> str:
     return " | ".join(c for c in columns if c)
 
 
+def rows_with(units: list[tuple[int, str]]) -> dict[int, list[tuple[int, str]]]:
+    """For each table row among ``units`` (by index), the lines it is read with: the table's lead-in line, if
+    any ("Fill in the chart on the exchange of crops:", which says what the table is), then its header and
+    separator rows (``units``: (line number, text) pairs)."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for table in find_tables([t for _, t in units], [n for n, _ in units]):
+        lead = lead_in(units, table.header)
+        for row in table.rows:
+            out[row] = [*lead, units[table.header], units[table.separator]]
+    return out
+
+
+def lead_in(units: list[tuple[int, str]], header: int) -> list[tuple[int, str]]:
+    """The line right above a table's header (a blank line between at most), when it is a line of text: not a
+    heading (the heading path names it already), a rule, another table's row or a note's front matter."""
+    for index in range(header - 1, max(-1, header - 3), -1):
+        number, text = units[index]
+        if number < units[header][0] - 2:
+            return []
+        if text.strip():
+            plain = text.strip()
+            if _HEADING.match(text) or "|" in plain or plain.startswith(("<", "---")):
+                return []
+            return [units[index]]
+    return []
+
+
 def _plain(cell: str) -> str:
-    text = cell.replace("**", "").replace("__", "").replace("`", "")
+    text = readable(cell)  # a cell may hold HTML: "<ul><li>a</li><li>b</li></ul>" reads "a; b"
+    text = text.replace("**", "").replace("__", "").replace("`", "")
     return re.sub(r"\s+", " ", text).strip()

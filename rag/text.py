@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .inline_html import readable
+
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are aren't as at be because been before being below
     between both but by can can't cannot could did do does doing don't down during each few for from further had
@@ -57,6 +59,8 @@ def plain(text: str) -> str:
     """A text's words as typed on a plain keyboard: accents folded ("Brønsted" -> "Bronsted", "café" ->
     "cafe") and math notation read ("$\\text{pK}_a$" -> "pKa", "$\\alpha$" -> "alpha"). Only for matching
     words: quotes always show the note as written."""
+    if "<" in text or "&" in text:  # HTML in a markdown line: its text, as a viewer shows it ("<li>" is no word)
+        text = readable(text, " ")
     if "$" in text:
         text = _MATH.sub(lambda m: _read_math(m.group(1)), text)
     if text.isascii():
@@ -127,7 +131,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def strip_markup(text: str) -> str:
-    """Note text as a reader sees it: no bullets, emphasis markers or heading hashes."""
+    """Note text as a reader sees it: no bullets, emphasis markers, heading hashes or HTML tags (a list's items
+    and a table's cells joined with semicolons), entities decoded."""
+    text = readable(text)
     text = text.replace("**", "").replace("__", "").replace("`", "")
     text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•](?![-*+•])\s*|\d+[.)]\s+)", "", text)  # "--flag" keeps its dashes
     return re.sub(r"\s+", " ", text).strip()

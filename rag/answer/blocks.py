@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..inline_html import Piece, pieces
 from ..tables import table_at
 from ..text import terms
 from .evidence import Unit, kind_of
@@ -31,6 +32,11 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     if unit.row:
         return _table_block(unit, lines, whole_list, policy)
     if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
+        return unit.quote, unit.line, unit.line
+    if "<" in lines[unit.line - 1] and (piece := _piece_of(unit, lines[unit.line - 1])) is not None:
+        # a piece of a line written in HTML: for a list question its list ("<ul>..</ul>"), else itself
+        if whole_list and piece.items:
+            return lines[unit.line - 1][slice(*piece.items)], unit.line, unit.line
         return unit.quote, unit.line, unit.line
     # a list item of one word ("- Velouté") says nothing alone: it is quoted with its list
     whole_list = whole_list or bool(LIST_ITEM.match(lines[unit.line - 1]) and len(unit.display.split()) == 1)
@@ -113,6 +119,12 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     return "\n".join([first] + lines[start:last]), start, last
 
 
+def _piece_of(unit: Unit, line: str) -> Piece | None:
+    """The piece of an HTML-written line (rag.inline_html) that holds the unit's sentence, if the line has any."""
+    at = line.find(unit.quote)
+    return next((p for p in pieces(line) if p.start <= at < p.end), None)
+
+
 def sides_table(unit: Unit, lines: list[str], sides: list[tuple[frozenset[str], ...]],
                 policy: Policy = DEFAULT) -> tuple[str, int, int] | None:
     """(quote, start, end) of a line introducing a table whose column names hold each compared side ("Compare
@@ -120,6 +132,12 @@ def sides_table(unit: Unit, lines: list[str], sides: list[tuple[frozenset[str], 
     them row by row, so the line is quoted with its table. None for any other line (``sides``: each side's
     names, as :func:`rag.answer.sides.sides_of` gives them)."""
     if len(sides) != 2 or unit.row or not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
+        return None
+    if unit.header and (piece := _piece_of(unit, lines[unit.line - 1])) is not None:
+        # a cell of an HTML table whose column names a side: the side's whole list in that column
+        named = [any(name and name <= set(terms(unit.header)) for name in names) for names in sides]
+        if sum(named) == 1 and piece.items:
+            return lines[unit.line - 1][slice(*piece.items)], unit.line, unit.line
         return None
     table = _table_under(lines, unit.line, policy)
     if table is None:

@@ -23,7 +23,8 @@ from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
 from .condense import condense
-from .evidence import Scorer, units_of
+from .evidence import Scorer
+from .units import units_of
 from .intent import named_by_phrases, parse
 from . import policy as P
 from .policy import DEFAULT, NUMBER_WORDS, Policy
@@ -172,7 +173,7 @@ class Answerer:
         hits = self.gatherer.hits(standalone, max(k, self.policy.evidence_chunks))
         # scored too, never listed as nearest nor counted for relevance: each side's own best chunks
         pool = hits + self.gatherer.side_hits(intent, hits)
-        units = [u for h in pool for u in units_of(h.chunk)]
+        units = [u for h in pool for u in units_of(h.chunk, self._note_lines)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
         # a side named by a phrase of the notes ("red giant") is not what a comparison compares
         intent = named_by_phrases(intent, (text for u in ranked[: self.policy.phrase_units] for text in (u.context, u.quote)))

@@ -1,140 +1,16 @@
-"""Evidence units: single sentences of retrieved chunks with exact line numbers, scored against a question."""
+"""Evidence scoring: how well each sentence unit (rag.answer.units) answers a question, and the list words."""
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
-from ..chunk import Chunk
-from ..ingest import looks_like_instruction
-from ..tables import find_tables, header_text, reading
-from ..text import GENERIC, numbers, split_sentences, strip_markup, terms, words
+from ..text import GENERIC, numbers, strip_markup, terms, words
 from . import intent as intents
 from . import policy as P
 from .policy import DEFAULT, Policy
 from .sameword import shortened, stands_for
-
-_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
-_WORDS = re.compile(r"[A-Za-z0-9]{2,}")
-_LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
-_DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing characters
-# A line that only shows a picture ("![](assets/cell.png)", "<img src=...>", "<p align=center>") states
-# nothing: its file name's words are no evidence.
-_PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
-_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
-
-
-@dataclass
-class Unit:
-    """One sentence of a note. ``quote`` is an exact substring of line ``line`` (after ingestion repair)."""
-
-    file: str
-    line: int
-    quote: str
-    context: str  # heading path and parent outline lines: what the sentence is about
-    chunk_id: int
-    score: float = 0.0
-    sim: float = 0.0  # embedding similarity to the question
-    coverage: float = 0.0  # share of the question's key terms in the sentence and its context
-    heading: str = ""  # the heading path the sentence sits under (shown with its citation)
-    summary: bool = False  # sits under a summary label ("tldr", "Summary"): restates what the note says below
-    # A table row: ``quote`` is the row read with its header ("Number of sets 2, Total satisfaction $30"),
-    # which is what scoring and matching see; ``row`` is the row as written at its line (what a citation
-    # quotes) and ``header`` the column names (shown with the citation).
-    row: str = ""
-    header: str = ""
-    joined: bool = False  # a sentence read with the one before it (:func:`with_antecedents`)
-
-    @property
-    def display(self) -> str:
-        return strip_markup(self.quote)
-
-    @property
-    def cited(self) -> str:
-        """The text a citation of this unit quotes: exactly as written at its line."""
-        return self.row or self.quote
-
-
-def units_of(chunk: Chunk) -> list[Unit]:
-    """Split a chunk into sentence units, each remembering its parent outline lines for context."""
-    units: list[Unit] = []
-    parents: list[tuple[int, str]] = []  # (indent, text) stack
-    lines = chunk.text.split("\n")
-    # a table's header and separator rows answer nothing; each row is one unit, read with its header
-    skip, row_of = set(), {}
-    for table in find_tables(lines, chunk.line_numbers if len(chunk.line_numbers) == len(lines) else None):
-        skip |= {table.header, table.separator}
-        row_of.update(dict.fromkeys(table.rows, table))
-    for offset, raw in enumerate(lines):
-        if not raw.strip() or offset in skip:
-            continue
-        indent = len(_DEPTH.match(raw).group(0))  # tree diagrams ("│   ├── x") nest like indented lists
-        while parents and parents[-1][0] >= indent:
-            parents.pop()
-        if offset in row_of:
-            unit = _row_unit(chunk, offset, raw, row_of[offset].columns, [p for _, p in parents[-2:]])
-            units.extend([unit] if unit else [])
-            continue
-        body = raw[_LEAD.match(raw).end():].strip()
-        # A line that reads like an order to the assistant is note text, never evidence for an answer.
-        # a list item of one word ("- Velouté" under "Mother sauces") names one member of its list; other
-        # lines of one word are labels, and state nothing, as do items like "- ok"
-        least = 1 if _ITEM.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
-        if (not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body)
-                and not _PICTURE_ONLY.fullmatch(body)):
-            context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
-            summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
-            plain = split_sentences(body)
-            for sentence in with_antecedents(body):
-                units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
-                                  heading=chunk.heading, summary=summary, joined=sentence not in plain))
-        parents.append((indent, strip_markup(raw)[:120]))
-    return units
-
-
-def with_antecedents(body: str) -> list[str]:
-    """A line's sentences, each that opens by pointing back ("It is stored in the liver", "This bond is
-    called ...") read together with the sentence before it, which names what it speaks of: "Glycogen is a
-    polysaccharide. It is stored in the liver." Each is an exact span of ``body``, so it is cited as written."""
-    out, start = [], 0
-    spans = []
-    for sentence in split_sentences(body):
-        at = body.find(sentence, start)
-        spans.append((at, at + len(sentence)))
-        start = at + len(sentence) if at >= 0 else start
-    for n, (begin, end) in enumerate(spans):
-        if begin < 0:
-            return split_sentences(body)  # a sentence not found as written: no spans to join
-        before = spans[n - 1][0] if n else -1
-        out.append(body[before:end] if before >= 0 and P.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
-    return out
-
-
-def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], parents: list[str]) -> Unit | None:
-    """A table row as one unit: matched as read with its header, cited as written."""
-    text = reading(columns, raw)
-    if len(_WORDS.findall(text)) < 2 or looks_like_instruction(text):
-        return None
-    # the context is the heading and parent lines, not the whole header: a row speaks of the columns it fills
-    # ("Marginal satisfaction $2" says nothing of "Total satisfaction"), and its reading names those already
-    return Unit(chunk.file, chunk.line_numbers[offset], text, " ".join([chunk.heading, *parents]), chunk.id,
-                heading=chunk.heading, row=raw.strip(), header=header_text(columns))
-
-
-def _summary_label(line: str) -> bool:
-    return bool(P.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
-
-
-def line_texts(chunk: Chunk) -> list[str]:
-    """The chunk's sentences as written, one by one: what calibration samples (rag.answer.calibrate), so
-    that reading a sentence with the one before it leaves "unrelated" as it was."""
-    return [unit.display for unit in units_of(chunk) if not unit.joined]
-
-
-def sentence_texts(chunk: Chunk) -> list[str]:
-    """The texts of a chunk's units as the scorer embeds them: the index stores their vectors."""
-    return [unit.display for unit in units_of(chunk)]
+from .units import Unit, line_texts, sentence_texts, units_of, with_antecedents  # noqa: F401 (importers use them here)
 
 
 class Scorer:
@@ -172,18 +48,27 @@ class Scorer:
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
 
-    def coverage(self, question_terms: list[str], text: str, forms: dict[str, set[str]] | None = None) -> float:
+    def coverage(self, question_terms: list[str], text: str, forms: dict[str, set[str]] | None = None,
+                 options: tuple[str, ...] = ()) -> float:
         """Share of the question's (idf-weighted) content terms found in ``text``; ``forms`` maps a term to the
-        notes' stems that are the same word inflected ("anarchist" in a question, "anarchism" in a note)."""
-        return self._covered(question_terms, set(terms(text)), forms)
+        notes' stems that are the same word inflected ("anarchist" in a question, "anarchism" in a note).
+        ``options``: terms offered as alternatives ("strong or weak"), one of which the answering line states:
+        together they weigh as one term, found when any is."""
+        return self._covered(question_terms, set(terms(text)), forms, options)
 
-    def _covered(self, question_terms: list[str], have: set[str], forms: dict[str, set[str]] | None) -> float:
+    def _covered(self, question_terms: list[str], have: set[str], forms: dict[str, set[str]] | None,
+                 options: tuple[str, ...] = ()) -> float:
         """:meth:`coverage` of a text already split into its stemmed terms (``have``)."""
         if not question_terms:
             return 0.0
-        total = sum(self.weight(t) for t in set(question_terms))
-        found = sum(self.weight(t) for t in set(question_terms)
-                    if t in have or (forms is not None and forms.get(t, set()) & have))
+
+        def has(t: str) -> bool:
+            return t in have or (forms is not None and bool(forms.get(t, set()) & have))
+
+        offered = set(options) & set(question_terms)
+        asked = set(question_terms) - offered
+        total = sum(self.weight(t) for t in asked) + max((self.weight(t) for t in offered), default=0.0)
+        found = sum(self.weight(t) for t in asked if has(t)) + max((self.weight(t) for t in offered if has(t)), default=0.0)
         return found / total if total else 0.0
 
     def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
@@ -203,8 +88,8 @@ class Scorer:
         for t, short in shortened(question, seen, p).items():  # "CEO" for "chief executive officer"
             forms.setdefault(t, set()).update(short)
         for unit, sim, have in zip(units, sims, said):
-            own = self.coverage(q_key, unit.quote, forms)
-            ctx = self._covered(q_key, have, forms)
+            own = self.coverage(q_key, unit.quote, forms, intent.options)
+            ctx = self._covered(q_key, have, forms, intent.options)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)

@@ -233,9 +233,11 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage
                 or (intent.comparison and _covers_a_side(intent, u, policy))]
-    if P.ORDINAL.search(intent.question) and not any(intent.holds_positions(f"{u.context} {u.quote}")
-                                                     for u in relevant):
-        return f"no sentence speaks of the {' / '.join(m.group(0) for m in P.ORDINAL.finditer(intent.question))}"
+    # each number asked about must stand in some relevant line ("2 sets vs 6 sets": one row each)
+    unheld = [said for number, said in intent.positions
+              if not any(intent.holds_position(number, f"{u.heading} {u.context} {u.quote}") for u in relevant)]
+    if unheld:
+        return f"no sentence speaks of the {' / '.join(unheld)}"
     # a line defining the very phrase asked ("the boiling point is ...") answers "what is" it: its own words
     # make it relevant, whatever else the question's wording adds ("at sea level, what is the boiling point")
     if any(intent.defines_asked(u.quote) for u in ranked[: policy.kind_units]):

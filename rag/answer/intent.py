@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from . import policy as P
+from .versus import options_of, side_heads_of, side_terms, sides_of
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Intent:
     """What a question asks for. ``value`` is the kind of value ("duration", "size", ...) or None."""
 
     question: str
-    value: str | None = None  # price, percent, duration, date, size, temperature, count, number
+    value: str | None = None  # price, percent, duration, date, time, size, temperature, speed, count, number
     bound: str | None = None  # max, min, default
     yes_no: bool = False
     definition: bool = False
@@ -30,6 +31,7 @@ class Intent:
     side_heads: tuple[str, ...] = ()  # the term of each side next to "vs": what names that side
     compared: frozenset[str] = frozenset()  # what a comparison compares: its words that name neither side
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
+    options: tuple[str, ...] = ()  # "does a low pKa mean a strong or weak acid": the options' terms, one of which answers
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
     asked_terms: tuple[str, ...] = field(default=())  # key terms less framing words: what is asked about
     # (modifier, head) of two-word noun compounds ("starboard tack"): the kind of a thing a question asks
@@ -65,8 +67,9 @@ class Intent:
     @property
     def specific(self) -> bool:
         """Asks one value, one degree or one definition: a sentence that answers must speak of everything asked
-        about."""
-        return (self.wants_amount or self.definition or bool(self.degree)) and not self.parts and not self.comparison
+        about. Not a time (policy.PLACED_IN_TIME)."""
+        return ((self.wants_amount and self.value not in P.PLACED_IN_TIME) or self.definition or bool(self.degree)) and \
+            not self.parts and not self.comparison
 
     def word_of(self, term: str) -> str:
         """The question's own word for a stemmed term ("voting" for "vote"), for messages."""
@@ -77,7 +80,7 @@ class Intent:
         """How a refusal names what was missing: "a duration", "a number"."""
         return {"price": "a price", "percent": "a percentage", "duration": "a duration", "date": "a date",
                 "size": "a size", "temperature": "a temperature", "count": "a number", "number": "a number",
-                "speed": "a speed or a time"}.get(self.value or "", "an answer")
+                "speed": "a speed or a time", "time": "a time"}.get(self.value or "", "an answer")
 
     def holds_value(self, sentence: str) -> bool:
         """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
@@ -95,14 +98,22 @@ class Intent:
         phrase = r"\s+".join(re.escape(w) for w in match.group(1).split())
         return bool(re.search(P.DEFINES.format(phrase), sentence))
 
+    @property
+    def positions(self) -> tuple[tuple[int, str], ...]:
+        """The numbers the question asks about, with its own words for them: positions ("the 9th set", "the
+        third law") and numbers it states ("inflation in 1995"): see :func:`positions_of`."""
+        return positions_of(self.question, stated=not self.wants_list)
+
     def holds_positions(self, text: str) -> bool:
-        """Whether ``text`` states every position the question asks by number ("9th": "9", "9th", "ninth");
-        True when it asks none."""
-        for number in P.ORDINAL.findall(self.question):
-            word = P.ORDINAL_WORDS[int(number)] if int(number) < len(P.ORDINAL_WORDS) else number
-            if not re.search(rf"(?i)(?<![\d.,]){int(number)}(?!\d|[.,]\d)|\b{word}\b", text):
-                return False
-        return True
+        """Whether ``text`` states every number the question asks about; True when it asks none."""
+        return all(self.holds_position(number, text) for number, _said in self.positions)
+
+    @staticmethod
+    def holds_position(number: int, text: str) -> bool:
+        """Whether ``text`` states ``number`` in digits or words ("9": "9", "9th", "ninth"; "3": "three")."""
+        word = P.ORDINAL_WORDS[number] if number < len(P.ORDINAL_WORDS) else str(number)
+        cardinal = next((w for w, n in P.COUNT_WORDS.items() if n == number), str(number))
+        return bool(re.search(rf"(?i)(?<![\d.,]){number}(?!\d|[.,]\d)|\b(?:{word}|{cardinal})\b", text))
 
     def holds_name(self, sentence: str) -> bool:
         """For "who" questions: the sentence names someone the question does not (a capitalised word)."""
@@ -136,6 +147,20 @@ def _value_asked(question: str) -> tuple[str, str] | None:
             if not _modifies_a_noun(question, match):
                 return kind, _cue(match)
     return None
+
+
+def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], ...]:
+    """(number, the question's words for it) for each position it asks ("the 9th step", "the third law":
+    policy.ORDINAL, ORDINAL_WORD; an ordinal word only before a noun, "who first defined" names none) and each
+    number it states as a given ("inflation in 1995", policy.STATED_NUMBER) unless ``stated`` is False: a list
+    question's number announces how many the list holds ("the 4 cleavages"), which notes listing them need not
+    say."""
+    found = [(int(m.group(1)), m.group(0)) for m in P.ORDINAL.finditer(question)]
+    found += [(P.ORDINAL_WORDS.index(m.group(1).lower()), m.group(1)) for m in P.ORDINAL_WORD.finditer(question)
+              if m.group(2).lower() not in STOPWORDS]
+    if stated:
+        found += [(int(m.group(1)), m.group(1)) for m in P.STATED_NUMBER.finditer(question)]
+    return tuple(found)
 
 
 def degree_asked(question: str) -> tuple[str, str]:
@@ -215,52 +240,12 @@ def bound_of(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def sides_of(question: str) -> tuple[frozenset[str], ...]:
-    """The two things a comparison asks about ("alto vs tenor voice" -> {alto}, {tenor})."""
-    sides = _side_terms(question)
-    if sides is None:
-        return ()
-    a, b = (set(side) for side in sides)
-    # "alto vs tenor voice": words on both sides ("voice") do not tell the sides apart
-    a, b = a - b, b - a
-    return (frozenset(a), frozenset(b)) if a and b else ()
-
-
-def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The term of each side nearest the "vs", and the words that name neither side (what is compared):
-    "alto vs tenor vocal range" -> ("alto", "tenor"), {"vocal", "range"}."""
-    sides = _side_terms(question)
-    if sides is None:
-        return (), frozenset()
-    a, b = sides
-    a_own, b_own = [t for t in a if t not in b], [t for t in b if t not in a]
-    if not (a_own and b_own):
-        return (), frozenset()
-    heads = (a_own[-1], b_own[0])
-    return heads, frozenset(terms(P.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
-
-
-def _as_versus(question: str) -> str:
-    """ "difference between A and B" -> "A vs B"; any other question as it is."""
-    match = P.DIFFERENCE.match(question)
-    if not match:
-        return question
-    a, b, *rest = [g for g in match.groups() if g is not None]
-    return f"{a} vs {b}{''.join(rest)}"
-
-
-def _side_terms(question: str) -> tuple[list[str], list[str]] | None:
-    """The terms on each side of a comparison's "vs" (generic words left out); None when it has no two sides."""
-    parts = P.VERSUS.split(_as_versus(question), maxsplit=1)
-    return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
-
-
 def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
     """A comparison whose side the notes name with a phrase ("red giant vs white dwarf hot or cool",
     notes saying "Red Giants"): the question's words that stand next to a side's head word in the notes'
     own text, as they do in the question, name that side, so they are not what is compared ("hot").
     ``texts``: the sentences and headings best matching the question. Learned from the notes, no word list."""
-    sides = _side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
+    sides = side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
     if not sides:
         return intent
     pairs: set[tuple[str, str]] = set()
@@ -342,6 +327,7 @@ def parse(question: str) -> Intent:
         side_heads=heads,
         compared=compared,
         parts=parts_of(q) if not sides else (),
+        options=options_of(q),
         # "vs" frames a comparison; it names neither side nor what is compared
         key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else P.STAND_FOR.sub("", q), drop_generic=True)
                                 or terms(q))),

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..text import numbers, strip_markup, terms, words
 from . import policy as P
 from .evidence import Unit, is_label
-from .intent import Intent, _side_terms
+from .intent import Intent
+from .versus import side_terms
 
 
 _PUNCTUATION = re.compile(r"[:;,.!?()\[\]=|]")
@@ -35,7 +36,7 @@ class Side:
 def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = ()) -> tuple[Side, ...]:
     """The two sides of a comparison, () for any other question; ``units``: lines of the notes, whose word
     pairs tell how the notes word each side ("secrets manager" for "manager")."""
-    found = _side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
+    found = side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
     if not found:
         return ()
     shared = set(found[0]) & set(found[1])
@@ -66,7 +67,7 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
 def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> frozenset[str]:
     """What is compared: the compared words less those naming the sides, in the question (on both sides:
     "decrease") or in the notes (next to a side's head as in the question: "point elasticity estimate")."""
-    found = _side_terms(intent.question)
+    found = side_terms(intent.question)
     if not found or not sides:
         return intent.compared
     shared = set(found[0]) & set(found[1])
@@ -110,11 +111,26 @@ def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) 
     sides = sides_of(intent, acronyms, units)
     if not sides:
         return []
+    columns = column_lines(sides, units)
+    if columns:
+        return columns
     topic = topic_of(intent, sides, units)
     out = []
     for i, side in enumerate(sides):
         out.append(best_line(side, sides[1 - i], topic, units, intent.bound))
     return out
+
+
+def column_lines(sides: tuple[Side, ...], units: list[Unit]) -> list[Unit]:
+    """When the notes lay the two sides out as two columns of one HTML table ("Contributions from Bacon" |
+    "Contributions from Descartes"), each side's line is its column's best cell (rag.inline_html); [] when
+    they do not. ``units``: best first."""
+    def column_of(side: Side, other: Side, table: tuple[str, int] | None) -> Unit | None:
+        return next((u for u in units if u.header and not u.row and (table is None or (u.file, u.line) == table)
+                     and _names(side, set(terms(u.header))) and not _names(other, set(terms(u.header)))), None)
+    first = column_of(sides[0], sides[1], None)
+    second = column_of(sides[1], sides[0], (first.file, first.line)) if first else None
+    return [first, second] if second else []
 
 
 def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:

@@ -1,0 +1,181 @@
+"""Evidence units: the sentences of a retrieved chunk, each with its exact line, what it sits under (heading,
+parent outline lines, a table's header and lead-in, an HTML table's column), cited as written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..chunk import Chunk
+from ..ingest import looks_like_instruction
+from ..inline_html import pieces
+from ..tables import find_tables, header_text, lead_in, reading
+from ..text import split_sentences, strip_markup, terms
+from . import policy as P
+
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
+_WORDS = re.compile(r"[A-Za-z0-9]{2,}")
+_LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
+_DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing characters
+# A line that only shows a picture ("![](assets/cell.png)", "<img src=...>", "<p align=center>") states
+# nothing: its file name's words are no evidence.
+_PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
+
+
+@dataclass
+class Unit:
+    """One sentence of a note. ``quote`` is an exact substring of line ``line`` (after ingestion repair)."""
+
+    file: str
+    line: int
+    quote: str
+    context: str  # heading path and parent outline lines: what the sentence is about
+    chunk_id: int
+    score: float = 0.0
+    sim: float = 0.0  # embedding similarity to the question
+    coverage: float = 0.0  # share of the question's key terms in the sentence and its context
+    heading: str = ""  # the heading path the sentence sits under (shown with its citation)
+    summary: bool = False  # sits under a summary label ("tldr", "Summary"): restates what the note says below
+    # A table row: ``quote`` is the row read with its header ("Number of sets 2, Total satisfaction $30"),
+    # which is what scoring and matching see; ``row`` is the row as written at its line (what a citation
+    # quotes) and ``header`` the column names (shown with the citation).
+    row: str = ""
+    header: str = ""
+    joined: bool = False  # a sentence read with the one before it (:func:`with_antecedents`)
+
+    @property
+    def display(self) -> str:
+        return strip_markup(self.quote)
+
+    @property
+    def cited(self) -> str:
+        """The text a citation of this unit quotes: exactly as written at its line."""
+        return self.row or self.quote
+
+
+def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None) -> list[Unit]:
+    """Split a chunk into sentence units, each remembering its parent outline lines for context.
+    ``note_lines(file)``: the note's lines, asked only for a line written in HTML (see :func:`_whole_line`)."""
+    units: list[Unit] = []
+    parents: list[tuple[int, str]] = []  # (indent, text) stack
+    lines = chunk.text.split("\n")
+    # a table's header and separator rows answer nothing; each row is one unit, read with its header
+    skip, row_of, lead_of = set(), {}, {}
+    numbered = len(chunk.line_numbers) == len(lines)
+    for table in find_tables(lines, chunk.line_numbers if numbered else None):
+        skip |= {table.header, table.separator}
+        row_of.update(dict.fromkeys(table.rows, table))
+        # the line introducing the table says what its rows are ("Fill in the chart on the exchange of crops")
+        lead = lead_in(list(zip(chunk.line_numbers, lines)), table.header) if numbered else []
+        lead_of[table] = strip_markup(lead[0][1]) if lead else ""
+    for offset, raw in enumerate(lines):
+        if not raw.strip() or offset in skip:
+            continue
+        indent = len(_DEPTH.match(raw).group(0))  # tree diagrams ("│   ├── x") nest like indented lists
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        if offset in row_of:
+            above = [p for _, p in parents[-2:]] + [lead_of[row_of[offset]]] * bool(lead_of[row_of[offset]])
+            unit = _row_unit(chunk, offset, raw, row_of[offset].columns, list(dict.fromkeys(above)))
+            units.extend([unit] if unit else [])
+            continue
+        if "<" in raw and (parts := pieces(raw)):
+            line, parts = _whole_line(chunk, offset, raw, parts, note_lines)
+            units.extend(_piece_units(chunk, offset, line, parts, [p for _, p in parents[-2:]]))
+            parents.append((indent, strip_markup(raw)[:120]))
+            continue
+        body = raw[_LEAD.match(raw).end():].strip()
+        # A line that reads like an order to the assistant is note text, never evidence for an answer.
+        # a list item of one word ("- Velouté" under "Mother sauces") names one member of its list; other
+        # lines of one word are labels, and state nothing, as do items like "- ok"
+        least = 1 if _ITEM.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
+        if (not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body)
+                and not _PICTURE_ONLY.fullmatch(body)):
+            context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
+            summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
+            plain = split_sentences(body)
+            for sentence in with_antecedents(body):
+                units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
+                                  heading=chunk.heading, summary=summary, joined=sentence not in plain))
+        parents.append((indent, strip_markup(raw)[:120]))
+    return units
+
+
+def with_antecedents(body: str) -> list[str]:
+    """A line's sentences, each that opens by pointing back ("It is stored in the liver", "This bond is
+    called ...") read together with the sentence before it, which names what it speaks of: "Glycogen is a
+    polysaccharide. It is stored in the liver." Each is an exact span of ``body``, so it is cited as written."""
+    out, start = [], 0
+    spans = []
+    for sentence in split_sentences(body):
+        at = body.find(sentence, start)
+        spans.append((at, at + len(sentence)))
+        start = at + len(sentence) if at >= 0 else start
+    for n, (begin, end) in enumerate(spans):
+        if begin < 0:
+            return split_sentences(body)  # a sentence not found as written: no spans to join
+        before = spans[n - 1][0] if n else -1
+        out.append(body[before:end] if before >= 0 and P.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
+    return out
+
+
+def _whole_line(chunk: Chunk, offset: int, raw: str, parts: list, note_lines) -> tuple[str, list]:
+    """(line, pieces) for an HTML-written line of a chunk: a long line is chunked in slices, and a slice may
+    hold a table's cells without the header row naming their columns; read against the whole line, each piece
+    whose text starts in this slice keeps its column."""
+    number = chunk.line_numbers[offset] if offset < len(chunk.line_numbers) else 0
+    whole = note_lines(chunk.file) if note_lines is not None else []
+    line = whole[number - 1] if 0 < number <= len(whole) else ""
+    text = raw.strip()
+    at = line.find(text) if text and len(line) > len(raw) else -1
+    if at < 0:
+        return raw, parts
+    return line, [p for p in pieces(line) if at <= p.start < at + len(text)]
+
+
+def _piece_units(chunk: Chunk, offset: int, raw: str, parts: list, parents: list[str]) -> list[Unit]:
+    """The sentences of a line written in HTML ("<ul><li>..</li>..", a one-line "<table>"), read piece by
+    piece (rag.inline_html): each list item or cell states its own thing, read under the column it sits in,
+    and is cited as written, an exact span of its line."""
+    out: list[Unit] = []
+    summary = _summary_label(chunk.heading.split(" > ")[-1])
+    for part in parts:
+        text = raw[part.start:part.end]
+        shown = strip_markup(text)
+        least = 1 if part.items and terms(shown) else 2  # one item of a list names one member of it
+        if len(_WORDS.findall(shown)) < least or looks_like_instruction(shown):
+            continue
+        context = " ".join([chunk.heading, *parents, part.column]).strip()
+        plain = split_sentences(text)
+        for sentence in with_antecedents(text):
+            out.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id, heading=chunk.heading,
+                            summary=summary, header=part.column, joined=sentence not in plain))
+    return out
+
+
+def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], parents: list[str]) -> Unit | None:
+    """A table row as one unit: matched as read with its header, cited as written."""
+    text = reading(columns, raw)
+    if len(_WORDS.findall(text)) < 2 or looks_like_instruction(text):
+        return None
+    # the context is the heading and parent lines, not the whole header: a row speaks of the columns it fills
+    # ("Marginal satisfaction $2" says nothing of "Total satisfaction"), and its reading names those already
+    return Unit(chunk.file, chunk.line_numbers[offset], text, " ".join([chunk.heading, *parents]), chunk.id,
+                heading=chunk.heading, row=raw.strip(), header=header_text(columns))
+
+
+def _summary_label(line: str) -> bool:
+    return bool(P.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
+
+
+def line_texts(chunk: Chunk) -> list[str]:
+    """The chunk's sentences as written, one by one: what calibration samples (rag.answer.calibrate), so
+    that reading a sentence with the one before it leaves "unrelated" as it was."""
+    return [unit.display for unit in units_of(chunk) if not unit.joined]
+
+
+def sentence_texts(chunk: Chunk) -> list[str]:
+    """The texts of a chunk's units as the scorer embeds them: the index stores their vectors."""
+    return [unit.display for unit in units_of(chunk)]
