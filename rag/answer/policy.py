@@ -360,6 +360,9 @@ GLUE_WORDS = frozenset("""called known refer refers referred mean means meaning 
 # Two alternatives the notes give together ("is called either `appreciation` or `depreciation`"): a model
 # sentence naming one and not the other narrows what the note says (measured: "is called a depreciation").
 ALTERNATIVES = re.compile(r"(?i)\beither\s+[`*_\"']*([\w-]+)[`*_\"']*\s+or\s+[`*_\"']*([\w-]+)")
+# Small words a shortening may skip inside the run it spells: "DHS" for "department of homeland security"
+# (rag.answer.sameword.initialled); any other function word gives its letter ("per" in "rps").
+INITIALS_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on"})
 # A small synonym table, as pairs of words that may stand for each other (compared after stemming).
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),

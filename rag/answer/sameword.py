@@ -85,15 +85,12 @@ def _initials(question: str, shortest: int, longest: int) -> tuple[tuple[tuple[s
                 continue
             spellings = {"".join(w[0] for w in run)}
             # "department of homeland security" is "DOHS" or "DHS": only these small words may give no letter
-            if all(_content(w) or w in _SKIPPED for w in run):
+            if all(_content(w) or w in P.INITIALS_SKIPPED for w in run):
                 spellings.add("".join(w[0] for w in run if _content(w)))
             for letters in spellings:
                 if shortest <= len(letters) <= longest:
                     out.append((run, letters))
     return tuple(out)
-
-
-_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on"})
 
 
 def _content(word: str) -> bool:
