@@ -13,6 +13,7 @@ from typing import Iterator
 
 from ..errors import ModelError
 from .base import MIN_ANSWER_TOKENS, GenerationStats
+from .cores import CoreMeter
 
 BUNDLED = ("smollm2", "gemma3")
 # Candidates for a model's control tokens ("<|im_start|>", "<end_of_turn>"); only the ones this model's
@@ -91,11 +92,25 @@ class GgufGenerator:
         except Exception as err:  # llama.cpp raises ValueError/RuntimeError with little detail
             raise ModelError(f"could not load model {self.path} ({err}); is it a complete GGUF file?") from None
         self.load_seconds = time.perf_counter() - started
+        # RAG_THREADS=0 (auto): each prompt is read on the cores other programs left free since the last one
+        # (rag/models/cores.py); the threads change only the speed, never the text (llama.cpp splits rows)
+        self.meter = CoreMeter() if not settings.n_threads else None
         self.chat_template = (self.llm.metadata or {}).get("tokenizer.chat_template")
 
     @property
     def n_ctx(self) -> int:
         return self.llm.n_ctx()
+
+    def _fit_threads(self) -> None:
+        """Read the next prompt on the cores left free (auto threads only); writing stays on ``threads``."""
+        if self.meter is None:
+            return
+        wanted = min(self.meter.free(), max(1, os.cpu_count() or 1))
+        if wanted != self.threads_batch:
+            from llama_cpp import llama_set_n_threads
+
+            llama_set_n_threads(self.llm.ctx, self.threads, wanted)
+            self.threads_batch = wanted
 
     def count(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
@@ -163,6 +178,7 @@ class GgufGenerator:
             budget = max_tokens or self.settings.max_tokens
             budget = max(8, min(budget, self.n_ctx - stats.prompt_tokens - 4))
             self.llm.set_seed(self.settings.seed)
+            self._fit_threads()
             common = dict(
                 max_tokens=budget,
                 temperature=self.settings.temperature,
