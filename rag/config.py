@@ -38,7 +38,7 @@ class Settings:
     chunk_overlap: int = 30
     top_k: int = 4
     n_ctx: int = 2048
-    n_threads: int = 0  # 0 = auto: llama.cpp reads prompts on all cores, generates on half (rag/models/gguf.py)
+    n_threads: int = 0  # 0 = auto: prompts read on the cores left free (rag/models/cores.py), writing on half
     max_tokens: int = 96
     temperature: float = 0.0
     seed: int = 42

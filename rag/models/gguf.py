@@ -76,7 +76,7 @@ class GgufGenerator:
             from llama_cpp import Llama
         except ImportError:
             raise ModelError("llama-cpp-python is not installed; run `make install`") from None
-        # RAG_THREADS=0 (auto): llama-cpp-python's own defaults, half the cores to write, all to read the prompt
+        # RAG_THREADS=0 (auto): half the cores to write; the prompt starts on all of them (then see _fit_threads)
         self.threads = settings.n_threads or default_threads()
         self.threads_batch = settings.n_threads or max(1, os.cpu_count() or 1)
         try:
