@@ -2,7 +2,7 @@
 
 llama.cpp's threads meet at a barrier after every operation, so one thread that shares its core with another
 program holds all the others back. Reading the prompt on both cores of a 2-core machine while another program
-kept one busy took 2.6x as long as reading it on one (16 AWS prompts, interleaved, load average 5; the same
+kept one busy took 2.6x as long as reading it on one (16 eval prompts, interleaved, load average 5; the same
 16 answers byte for byte), while on a quiet machine both cores read it faster. So the prompt is read on the
 cores that were free since the last answer: measured, not guessed.
 """
