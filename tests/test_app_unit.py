@@ -14,7 +14,7 @@ from rag.web import auth, notes, render as ui, sources as web_sources
 from rag.answer import REFUSAL, Answer
 from rag.config import Settings
 from rag.errors import ConfigError, CorpusError, QuestionError, RagError
-from rag.store import BuildStats
+from rag.build import BuildStats
 from rag.answer.verify import Citation
 
 NOTE = """# SQS

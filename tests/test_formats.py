@@ -18,7 +18,8 @@ from rag.errors import CorpusError
 from rag.ingest import Note, load_corpus, read_note
 from rag.readers import page_of, where
 from rag.readers.html import read_html
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 from rag.web import notes as web_notes, sources as web_sources
 
 CHROMIUM = Path("/usr/bin/chromium")

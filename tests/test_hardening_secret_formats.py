@@ -21,7 +21,8 @@ from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
 from rag.web import render as ui, sources as web_sources
 from rag.cli import main
 from rag.config import Settings
-from rag.evaluate import run_eval, write_report
+from rag.evalreport import write_report
+from rag.evaluate import run_eval
 from rag.ingest import read_note
 from rag.pipeline import Pipeline
 from rag.redact import MASK, redact_text

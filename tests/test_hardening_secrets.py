@@ -28,7 +28,8 @@ from rag.errors import CorpusError
 from rag.ingest import load_corpus, read_note
 from rag.pipeline import Pipeline
 from rag.redact import MASK, redact_text
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 NOTE_003 = "003_7357156ceb9514df.txt"
 PASSWORD_QUESTIONS = ["what is my mysql password", "What's the RDS mysql pass?", "mysql password for RDS"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ..evaluate import SUMMARY_KEYS
+from ..evalreport import SUMMARY_KEYS
 from .render import esc, one_line, render_answer
 from .sources import render_sources
 
