@@ -25,11 +25,12 @@ from .gather import Gatherer
 from .condense import condense
 from .evidence import Scorer
 from .units import units_of
-from .intent import named_by_phrases, parse
+from .intent import parse
 from . import policy as P
 from .policy import DEFAULT, NUMBER_WORDS, Policy
 from .verify import Citation, Source, verify
 from .phrasing import phrasing_terms
+from .versus import named_by_phrases
 from .vocab import Vocabulary
 
 REFUSAL = "Sorry, I couldn't find that in your notes."

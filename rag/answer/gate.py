@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, list_nouns, lists_asked
-from .intent import Intent, bound_of, parse, value_cue
+from .amount import bound_of, value_cue
+from .intent import Intent, parse
 from .phrasing import phrasing_terms
 from . import policy as P
 from .policy import DEFAULT, Policy

@@ -24,7 +24,8 @@ import re
 
 from ..text import GENERIC, STOPWORDS, stem
 from . import policy as P
-from .intent import Intent, value_cue
+from .amount import value_cue
+from .intent import Intent
 from .vocab import Vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d+(?:[.,]\d+)*")

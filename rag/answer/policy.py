@@ -188,7 +188,7 @@ ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
 ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
 # ...or as a word naming which one of a thing ("the third law", "a second term", "second law of demand" opening
 # the question): the word before a noun, after a determiner or first in the question. "who first defined",
-# "the first to define" name no position (no noun follows; rag.answer.intent.positions_of).
+# "the first to define" name no position (no noun follows; rag.answer.amount.positions_of).
 ORDINAL_WORD = re.compile(rf"(?i)(?:^|\b(?:the|a|an|its|their|his|her|this|that)\s+)({'|'.join(ORDINAL_WORDS[1:])})\s+([a-z][\w-]*)")
 # A number the question states as a given ("inflation in 1995", "weber's 3 types", "the 2 sets"): what is asked is
 # about that number, so some relevant line must state it too. Not a number inside a word or a unit ("s3",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..text import number_value, numbers, split_sentences, stem, terms, words
 from . import policy as P
 from .evidence import Unit
-from .intent import bound_of
+from .amount import bound_of
 from .sameword import synonyms_of
 
 _CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")

@@ -1,10 +1,17 @@
 """How a question names two things it compares ("alto vs tenor voice", "difference between A and B"), or the
-options it offers for one subject ("is a whale a fish or a mammal"): the terms on each side of its "vs"."""
+options it offers for one subject ("is a whale a fish or a mammal"): the terms on each side of its "vs", and
+the words the notes pair with a side's head word to name it (:func:`named_by_phrases`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
 from ..text import terms, words
 from . import policy as P
+
+if TYPE_CHECKING:  # the Intent is built from this module's readings (rag.answer.intent imports it)
+    from .intent import Intent
 
 
 def sides_of(question: str) -> tuple[frozenset[str], ...]:
@@ -72,3 +79,34 @@ def offers_options(question: str) -> bool:
     if not before or before[0] in P.ASKER_WORDS:
         return False
     return any(w in P.OPTION_ARTICLES and before[i - 1] not in P.OPTION_ARTICLES for i, w in enumerate(before) if i)
+
+
+def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
+    """A comparison whose side the notes name with a phrase ("red giant vs white dwarf hot or cool",
+    notes saying "Red Giants"): the question's words that stand next to a side's head word in the notes'
+    own text, as they do in the question, name that side, so they are not what is compared ("hot").
+    ``texts``: the sentences and headings best matching the question. Learned from the notes, no word list."""
+    sides = side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
+    if not sides:
+        return intent
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        found = terms(text)
+        pairs.update(zip(found, found[1:]))
+    names: set[str] = set()
+    for side, head, other in zip(sides, intent.side_heads, intent.side_heads[::-1]):
+        if head not in side:
+            continue
+        at = side.index(head)
+        # a word the notes also pair with the other side's head is shared by both sides, not one side's
+        # name: "plant vs animal cells" (notes say "plant cells" and "animal cells")
+        left = at
+        while left > 0 and (side[left - 1], side[left]) in pairs and (side[left - 1], other) not in pairs:
+            left -= 1
+        right = at
+        while right + 1 < len(side) and (side[right], side[right + 1]) in pairs and (other, side[right + 1]) not in pairs:
+            right += 1
+        names.update(side[left:right + 1])
+    compared = intent.compared - names
+    # a comparison left with nothing to compare keeps its words: they still tell the sides' lines apart
+    return replace(intent, compared=compared) if compared and compared != intent.compared else intent
