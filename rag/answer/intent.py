@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
-from . import policy as P
+from .policy import questions as Q, values as V
 from .amount import bound_of, degree_asked, positions_of, value_asked
 from .parts import parts_of
 from .versus import options_of, side_heads_of, sides_of
@@ -39,7 +39,7 @@ class Intent:
     # about (rag.answer.gate.contrasted); the value's own word ("age") is never one
     heads: tuple[tuple[str, str], ...] = field(default=())
     # the words asking a degree of one thing ("how high" is the tax in Peru, "how much" oil, "which direction"):
-    # "" when none (policy.DEGREE)
+    # "" when none (policy.values.DEGREE)
     degree: str = ""
 
     def unspoken(self, spoken: set[str], stands) -> list[str]:
@@ -61,15 +61,15 @@ class Intent:
         plants use it") also carries the first part's content words ("chlorophyll")."""
         if not self.parts:
             return ()
-        first = " ".join(words(P.QUESTION_LEAD.sub("", self.parts[0])))
-        return (self.parts[0],) + tuple(f"{part} ({first})" if P.POINTS_BACK.search(part) else part
+        first = " ".join(words(Q.QUESTION_LEAD.sub("", self.parts[0])))
+        return (self.parts[0],) + tuple(f"{part} ({first})" if Q.POINTS_BACK.search(part) else part
                                         for part in self.parts[1:])
 
     @property
     def specific(self) -> bool:
         """Asks one value, one degree or one definition: a sentence that answers must speak of everything asked
-        about. Not a time (policy.PLACED_IN_TIME)."""
-        return ((self.wants_amount and self.value not in P.PLACED_IN_TIME) or self.definition or bool(self.degree)) and \
+        about. Not a time (policy.values.PLACED_IN_TIME)."""
+        return ((self.wants_amount and self.value not in V.PLACED_IN_TIME) or self.definition or bool(self.degree)) and \
             not self.parts and not self.comparison
 
     def word_of(self, term: str) -> str:
@@ -88,16 +88,16 @@ class Intent:
         if self.value is None:
             return True
         # markup inside a value ("16 **milli**meters") hides nothing
-        return bool(P.VALUE_PATTERNS[self.value].search(sentence.replace("*", "").replace("`", "")))
+        return bool(V.VALUE_PATTERNS[self.value].search(sentence.replace("*", "").replace("`", "")))
 
     def defines_asked(self, sentence: str) -> bool:
         """Whether ``sentence`` defines the phrase the question ends by asking "what is" ("the boiling point
         is the temperature at which ..." for "... what is the boiling point")."""
-        match = P.WHAT_IS.search(self.question)
+        match = Q.WHAT_IS.search(self.question)
         if not match:
             return False
         phrase = r"\s+".join(re.escape(w) for w in match.group(1).split())
-        return bool(re.search(P.DEFINES.format(phrase), sentence))
+        return bool(re.search(Q.DEFINES.format(phrase), sentence))
 
     @property
     def positions(self) -> tuple[tuple[int, str], ...]:
@@ -112,8 +112,8 @@ class Intent:
     @staticmethod
     def holds_position(number: int, text: str) -> bool:
         """Whether ``text`` states ``number`` in digits or words ("9": "9", "9th", "ninth"; "3": "three")."""
-        word = P.ORDINAL_WORDS[number] if number < len(P.ORDINAL_WORDS) else str(number)
-        cardinal = next((w for w, n in P.COUNT_WORDS.items() if n == number), str(number))
+        word = V.ORDINAL_WORDS[number] if number < len(V.ORDINAL_WORDS) else str(number)
+        cardinal = next((w for w, n in V.COUNT_WORDS.items() if n == number), str(number))
         return bool(re.search(rf"(?i)(?<![\d.,]){number}(?!\d|[.,]\d)|\b(?:{word}|{cardinal})\b", text))
 
     def holds_name(self, sentence: str) -> bool:
@@ -133,7 +133,7 @@ def compound_heads(question: str, asked: tuple[str, str] | None = None) -> tuple
     found = []
     run: list[str] = []
     # after "does"/"can" the first run of content words ends with the verb ("does a fifo queue remember")
-    aux = P.DO_SUPPORT.match(question)
+    aux = Q.DO_SUPPORT.match(question)
     verb_next = bool(aux)
     for word in words(question[aux.end():] if aux else question) + [""]:
         if word and word not in STOPWORDS and not word.isdigit() and len(word) > 1:
@@ -158,9 +158,9 @@ def parse(question: str) -> Intent:
     heads, compared = side_heads_of(q) if sides else ((), frozenset())
     asked = value_asked(q)
     value = asked[0] if asked else None
-    yes_no = bool(P.YES_NO.match(q)) and not sides
-    definition = bool(P.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
-    wants_list = bool(P.PLURAL_LIST.search(q)) and value not in P.ONE_AMOUNT
+    yes_no = bool(Q.YES_NO.match(q)) and not sides
+    definition = bool(Q.DEFINITION.match(q)) and value is None and not sides and bound_of(q) is None
+    wants_list = bool(Q.PLURAL_LIST.search(q)) and value not in V.ONE_AMOUNT
     degree, degree_cue = degree_asked(q) if value is None and not sides else ("", "")
     return Intent(
         question=q,
@@ -169,14 +169,14 @@ def parse(question: str) -> Intent:
         yes_no=yes_no,
         definition=definition,
         wants_list=wants_list and not sides,
-        who=bool(P.WHO.search(q)),
+        who=bool(Q.WHO.search(q)),
         sides=sides,
         side_heads=heads,
         compared=compared,
         parts=parts_of(q) if not sides else (),
         options=options_of(q),
         # "vs" frames a comparison; it names neither side nor what is compared
-        key_terms=(key := tuple(terms(P.VERSUS.sub(" ", q) if sides else P.STAND_FOR.sub("", q), drop_generic=True)
+        key_terms=(key := tuple(terms(Q.VERSUS.sub(" ", q) if sides else Q.STAND_FOR.sub("", q), drop_generic=True)
                                 or terms(q))),
         asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q) | _bound_terms(q, value)
                                             | {stem(degree_cue)})),
@@ -201,20 +201,20 @@ def _bound_terms(question: str, value: str | None) -> frozenset[str]:
     them: "the highest court" names a court."""
     if value is None:
         return frozenset()
-    return frozenset(stem(w) for pattern in P.BOUND_WORDS.values() for match in pattern.finditer(question)
+    return frozenset(stem(w) for pattern in V.BOUND_WORDS.values() for match in pattern.finditer(question)
                      for w in words(match.group(0)))
 
 
 def _cue_units(question: str) -> frozenset[str]:
     """Unit words inside the words that ask for a value, "days" in "how many days ...", and the word after "how"
     there: "old" in "how old was she when ..." asks an age, which the line states as "at the age of 19"."""
-    for pattern, _kind in P.VALUE_QUESTIONS:
+    for pattern, _kind in V.VALUE_QUESTIONS:
         match = pattern.search(question)
         if match:
             found = words(match.group(0))
             after_how = {found[i + 1] for i in range(len(found) - 1) if found[i] == "how"}
-            return frozenset(stem(w) for w in found if P.CUE_UNIT_WORDS.fullmatch(w) or w in after_how)
+            return frozenset(stem(w) for w in found if V.CUE_UNIT_WORDS.fullmatch(w) or w in after_how)
     return frozenset()
 
 
-_FRAMING = frozenset(stem(w) for w in P.FRAMING_WORDS)
+_FRAMING = frozenset(stem(w) for w in Q.FRAMING_WORDS)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..text import terms, words
-from . import policy as P
+from .policy import questions as Q
 
 if TYPE_CHECKING:  # the Intent is built from this module's readings (rag.answer.intent imports it)
     from .intent import Intent
@@ -36,12 +36,12 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
     if not (a_own and b_own):
         return (), frozenset()
     heads = (a_own[-1], b_own[0])
-    return heads, frozenset(terms(P.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
+    return heads, frozenset(terms(Q.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
 
 
 def _as_versus(question: str) -> str:
     """ "difference between A and B" -> "A vs B"; any other question as it is."""
-    match = P.DIFFERENCE.match(question)
+    match = Q.DIFFERENCE.match(question)
     if not match:
         return question
     a, b, *rest = [g for g in match.groups() if g is not None]
@@ -52,7 +52,7 @@ def side_terms(question: str) -> tuple[list[str], list[str]] | None:
     """The terms on each side of a comparison's "vs" (generic words left out); None when it has no two sides."""
     if offers_options(question):
         return None
-    parts = P.VERSUS.split(_as_versus(question), maxsplit=1)
+    parts = Q.VERSUS.split(_as_versus(question), maxsplit=1)
     return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
 
 
@@ -61,7 +61,7 @@ def options_of(question: str) -> tuple[str, ...]:
     its "or" ("strong", "weak"); () for any other question."""
     if not offers_options(question):
         return ()
-    split = P.VERSUS.search(question, P.YES_NO.match(question).end())
+    split = Q.VERSUS.search(question, Q.YES_NO.match(question).end())
     before, after = terms(question[:split.start()]), terms(question[split.end():])
     return (before[-1], after[0]) if before and after else ()
 
@@ -71,14 +71,14 @@ def offers_options(question: str) -> bool:
     pKa mean a strong or weak acid"): a phrase opening with an article after the subject's first words. Not
     "is the sun or the moon bigger" (the sides are the subject) nor "should I use a list or a tuple" (the
     asker chooses between two things)."""
-    aux = P.YES_NO.match(question)
-    split = P.VERSUS.search(question, aux.end()) if aux else None
+    aux = Q.YES_NO.match(question)
+    split = Q.VERSUS.search(question, aux.end()) if aux else None
     if split is None or split.group(0).strip().lower() != "or":
         return False
     before = words(question[aux.end():split.start()])
-    if not before or before[0] in P.ASKER_WORDS:
+    if not before or before[0] in Q.ASKER_WORDS:
         return False
-    return any(w in P.OPTION_ARTICLES and before[i - 1] not in P.OPTION_ARTICLES for i, w in enumerate(before) if i)
+    return any(w in Q.OPTION_ARTICLES and before[i - 1] not in Q.OPTION_ARTICLES for i, w in enumerate(before) if i)
 
 
 def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
