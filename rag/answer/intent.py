@@ -1,7 +1,9 @@
 """One model of what a question asks: the kind of value, its bound, yes/no, definition, list, sides, parts.
 
 Every other module of the answer stage asks :func:`parse` instead of matching question words itself, so
-"what amount is being asked for" is decided once, from the word lists in :mod:`rag.answer.policy`.
+"what amount is being asked for" is decided once, from the word lists in :mod:`rag.answer.policy`. The
+readings it gathers live beside it: the amount asked (:mod:`rag.answer.amount`), the parts of a two-part
+question (:mod:`rag.answer.parts`) and the sides of a comparison (:mod:`rag.answer.versus`).
 """
 
 from __future__ import annotations

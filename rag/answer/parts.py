@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..text import terms
-from .policy import questions as Q, values as V
 from .amount import bound_of
+from .policy import questions as Q, values as V
 
 
 def parts_of(question: str) -> tuple[str, ...]:
