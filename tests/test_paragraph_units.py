@@ -73,3 +73,31 @@ def test_a_paragraph_about_something_else_still_refuses(tmp_path):
     # the figure eight's paragraph gives a use, never a share of the rope's strength
     answer = _ask_notes(tmp_path, SAILING, "how much of the rope's strength does a figure eight knot keep")
     assert answer.refused, answer.answer
+
+
+def test_a_title_line_is_quoted_with_the_paragraph_that_says_what_it_is():
+    from rag.answer.blocks import block
+    from rag.answer.evidence import Unit
+
+    lines = SAILING["knots.md"].split("\n")
+    unit = Unit("knots.md", 4, "Bowline (a loop that will not slip)", "Knots > Holding power", 0)
+    quote, start, end = block(unit, lines, whole_list=False)
+    assert (start, end) == (4, 5) and quote.endswith("Keeps about 60% of the rope's strength"), quote
+
+
+def test_lines_of_a_list_written_without_markers_are_not_one_paragraph():
+    from rag.answer.blocks import block
+    from rag.answer.evidence import Unit
+
+    # "Opening hours" is one of the lines under "Fees:", not a title whose paragraph is "Guided tours"
+    lines = ["# Museum", "", "Fees:", "Opening hours (9 to 5)", "Guided tours (5 euros)", "", "Cloakroom", "- free"]
+    unit = Unit("m.md", 4, "Opening hours (9 to 5)", "Museum Fees:", 0)
+    assert block(unit, lines, whole_list=False) == ("Opening hours (9 to 5)", 4, 4)
+
+
+def test_the_use_on_the_line_after_a_things_name_is_shown(tmp_path):
+    notes = {"pottery.md": "# Tools\n\nRib (a flat wooden or metal tool)  \nUsed to smooth and compress the wall of a pot\n\n"
+             "Wire tool  \nCuts the finished pot off the wheel head\n"}
+    answer = _ask_notes(tmp_path, notes, "what is a rib used for")
+    assert not answer.refused, answer.reason
+    assert "smooth and compress" in answer.answer, answer.answer

@@ -22,8 +22,7 @@ _DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing chara
 # nothing: its file name's words are no evidence.
 _PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
-# A line that opens its own block (a list item with or without a space after its marker, a heading, a quote, a
-# table row, a code fence, HTML) is never the continuation of the paragraph above it.
+# (:func:`opens_block`)
 _OWN_BLOCK = re.compile(r"^\s*(?:[-*+•>|<]|\d+[.)]|#{1,6}\s|```|~~~)")
 
 
@@ -112,12 +111,18 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
     return units
 
 
+def opens_block(raw: str) -> bool:
+    """A line that starts a block of its own, so never continues the paragraph above it: a list item (with or
+    without a space after its marker), a heading, a quote, a table row, a code fence, HTML, a picture."""
+    return bool(_OWN_BLOCK.match(raw) or _HEADING_LINE.match(raw) or _PICTURE_ONLY.fullmatch(raw))
+
+
 def _paragraph_lead(raw: str, indent: int, paragraph: tuple[int, str] | None) -> tuple[str, tuple[int, str] | None]:
     """(lead, paragraph): a plain line written right below another plain line, at its indent and with no blank
     line between, continues that paragraph, and reads under the paragraph's first line, which names what it
     speaks of ("CMRR (Common mode rejection ratio)" / "Commonly 90-120 dB"; "**What is a gene?**" / "A segment of
     DNA that..."), as a list item reads under its parent line. ``lead`` is "" for a line that starts a block."""
-    if _OWN_BLOCK.match(raw) or _HEADING_LINE.match(raw) or _PICTURE_ONLY.fullmatch(raw):
+    if opens_block(raw):
         return "", None
     if paragraph is not None and paragraph[0] == indent:
         return paragraph[1], paragraph
