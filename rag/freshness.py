@@ -55,7 +55,7 @@ class Freshness:
 
 
 def unchanged_build(settings, embedder_id: str):
-    """The :class:`~rag.store.BuildStats` of a build that would change nothing, or None when one is needed.
+    """The :class:`~rag.build.BuildStats` of a build that would change nothing, or None when one is needed.
 
     Decided from the live build's manifest alone: no model, no FAISS, no reading of notes whose stat matches
     (`rag index` with nothing changed: 7.7 s -> well under 1 s). Anything unusual (no index, other settings,
@@ -64,11 +64,12 @@ def unchanged_build(settings, embedder_id: str):
     """
     from .errors import IndexCorruptError, IndexMismatchError
     from .ingest import find_notes
-    from .store import FILES, BuildStats, _current_dir, check_compatible, check_folder
+    from .build import BuildStats
+    from .store import FILES, check_compatible, check_folder, live_build
 
     started = time.perf_counter()
     index_dir, corpus = Path(settings.index), Path(settings.corpus)
-    build = _current_dir(index_dir)
+    build = live_build(index_dir)
     if build is None:
         return None
     try:

@@ -24,9 +24,9 @@ class NoteFile:
 
 def read_manifest(index_dir: Path) -> dict | None:
     """The live build's manifest, or None when there is no readable index."""
-    from .store import _current_dir
+    from .store import live_build
 
-    build = _current_dir(Path(index_dir))
+    build = live_build(Path(index_dir))
     if build is None:
         return None
     try:

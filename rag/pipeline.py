@@ -15,7 +15,8 @@ from .embed import make_embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError, RagError
 from .freshness import Freshness
 from .models import Generator, load_generator
-from .store import BuildStats, Store, build_index  # numpy, no FAISS or torch (imported where they are used)
+from .build import BuildStats, build_index  # numpy, no FAISS or torch (imported where they are used)
+from .store import Store
 from .text import printable
 
 if TYPE_CHECKING:

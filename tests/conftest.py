@@ -199,7 +199,8 @@ def small_settings(small_corpus, tmp_path) -> Settings:
 def small_retriever(small_settings, fake_embedder):
     """A Retriever over an index of ``small_corpus`` built with the fake embedder."""
     from rag.retrieve import Retriever
-    from rag.store import Store, build_index
+    from rag.build import build_index
+    from rag.store import Store
 
     build_index(small_settings, fake_embedder, progress=False)
     store = Store.load(small_settings.index, small_settings, fake_embedder.id)
@@ -276,7 +277,7 @@ def corpus_index(tmp_path_factory, real_embedder) -> Settings:
     """Settings for the repo's corpus/ with an index built once per session under a tmp folder, as the
     pipeline builds it (with its evidence sentences' vectors, which the refusal floor calibrates on)."""
     from rag.answer.evidence import sentence_texts
-    from rag.store import build_index
+    from rag.build import build_index
 
     settings = Settings(corpus=CORPUS, index=tmp_path_factory.mktemp("corpus-index"))
     stats = build_index(settings, real_embedder, progress=False, sentences=sentence_texts)

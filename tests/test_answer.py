@@ -13,7 +13,8 @@ from rag.config import Settings
 from rag.errors import QuestionError
 from rag.ingest import read_note
 from rag.retrieve import Retriever
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 VISIBILITY_Q = "What is the default visibility timeout in SQS?"
 RETENTION_Q = "How long are SQS messages kept?"

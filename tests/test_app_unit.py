@@ -10,11 +10,11 @@ import gradio as gr
 import pytest
 
 from rag.web import app, serve
-from rag.web import auth, notes, render as ui
+from rag.web import auth, notes, render as ui, sources as web_sources
 from rag.answer import REFUSAL, Answer
 from rag.config import Settings
 from rag.errors import ConfigError, CorpusError, QuestionError, RagError
-from rag.store import BuildStats
+from rag.build import BuildStats
 from rag.answer.verify import Citation
 
 NOTE = """# SQS
@@ -216,10 +216,11 @@ def test_unverified_sentences_only_when_asked(settings):
 def test_sources_escape_note_html(settings):
     reader = notes.NoteReader(settings.corpus)
     citation = Citation(1, "sqs.md", 9, 9, 'Never run <script>alert(1)</script> or <img src=x onerror="alert(2)">', "SQS > Danger")
-    html_out = ui.render_sources(_answer(citations=[citation]), reader)
+    html_out = web_sources.render_sources(_answer(citations=[citation]), reader)
     assert "<script" not in html_out and "<img" not in html_out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html_out
-    assert "onerror=&quot;alert(2)&quot;" in html_out
+    # "<img ...>" is a tag a note's viewer draws (rag.inline_html): it is dropped, not shown as text, never run
+    assert "onerror" not in html_out
     assert "${" not in html_out and "{{" not in html_out  # no template syntax survives either
     assert "<mark>" in html_out
 
@@ -232,17 +233,17 @@ def test_answer_and_draft_escape_model_output():
 
 
 def test_display_text_keeps_identifiers():
-    assert ui.display_text("- **Bold** `code` calls __init__ and window.__x") == "Bold code calls __init__ and window.__x"
+    assert web_sources.display_text("- **Bold** `code` calls __init__ and window.__x") == "Bold code calls __init__ and window.__x"
 
 
 def test_highlight_marks_quote_inside_line():
-    out = ui.highlight("- Uses **Envoy** <proxies>. Second sentence.", "Uses **Envoy** <proxies>.")
+    out = web_sources.highlight("- Uses **Envoy** <proxies>. Second sentence.", "Uses **Envoy** <proxies>.")
     assert out == "<mark>Uses Envoy &lt;proxies&gt;.</mark> Second sentence."
 
 
 def test_context_shows_numbered_surrounding_lines(settings):
     lines = notes.NoteReader(settings.corpus).lines("sqs.md")
-    out = ui.render_context(lines, 5, 5, "By default **message visibility timeout** is 30 seconds", radius=2)
+    out = web_sources.render_context(lines, 5, 5, "By default **message visibility timeout** is 30 seconds", radius=2)
     assert out.count('class="nq-line') == 5
     assert '<span class="nq-ln">3</span>' in out and '<span class="nq-ln">7</span>' in out
     assert 'nq-line nq-hit"><span class="nq-ln">5</span>' in out
@@ -275,7 +276,7 @@ def test_source_viewer_reads_notes_inside(settings):
 
 def test_citation_outside_corpus_is_not_read(settings):
     bad = Citation(1, "../secret.txt", 1, 1, "outside the notes folder", "")
-    out = ui.render_sources(_answer(citations=[bad]), notes.NoteReader(settings.corpus))
+    out = web_sources.render_sources(_answer(citations=[bad]), notes.NoteReader(settings.corpus))
     assert "nq-src-warn" in out and "<details" not in out
 
 

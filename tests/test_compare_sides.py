@@ -1,4 +1,4 @@
-"""A comparison quotes, for each side, the line that speaks of what is compared (rag/answer/intent.py
+"""A comparison quotes, for each side, the line that speaks of what is compared (rag/answer/versus.py
 named_by_phrases, rag/answer/sides.py side_line / stating_first); notes from fields other than the eval sets'."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ from test_compose import _ask_notes
 
 from rag.answer.sides import side_line, stating_first
 from rag.answer.evidence import Unit
-from rag.answer.intent import named_by_phrases, parse
+from rag.answer.intent import parse
+from rag.answer.versus import named_by_phrases
 
 CELL = {
     "transport.md": """# Cell transport

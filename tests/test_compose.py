@@ -12,7 +12,8 @@ from rag.answer import Answerer
 from rag.answer.compose import display, neutralise_markers
 from rag.config import Settings
 from rag.retrieve import Retriever
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 CIVICS = {
     "states.md": """# States

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.evaluate import EVAL_SETS, format_summary, run_sets, write_report
+from rag.evalreport import format_summary, write_report
+from rag.evaluate import EVAL_SETS, run_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = ROOT / "evals" / "thresholds.toml"

@@ -18,8 +18,9 @@ from rag.errors import CorpusError
 from rag.ingest import Note, load_corpus, read_note
 from rag.readers import page_of, where
 from rag.readers.html import read_html
-from rag.store import Store, build_index
-from rag.web import notes as web_notes, render
+from rag.build import build_index
+from rag.store import Store
+from rag.web import notes as web_notes, sources as web_sources
 
 CHROMIUM = Path("/usr/bin/chromium")
 BIOLOGY_HTML = """<!doctype html><html><head><title>Biology notes</title>
@@ -163,7 +164,7 @@ def test_printed_pdf_cites_page_and_line(tmp_path, fake_models):
     assert store.manifest["files"]["biology.pdf"]["pages"] == note.pages
     from rag.answer.verify import Citation
 
-    card = render.render_citation(Citation(1, "biology.pdf", line, line, citation["quote"], ""),
+    card = web_sources.render_citation(Citation(1, "biology.pdf", line, line, citation["quote"], ""),
                                   web_notes.NoteReader(folder))
     assert f"page 2, line {on_page}" in card and "<mark>" in card
 

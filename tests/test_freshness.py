@@ -9,7 +9,8 @@ import pytest
 from conftest import FakeEmbedder, run_python
 from rag.freshness import unchanged_build
 from rag.pipeline import Pipeline
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 
 class NoEmbedder(FakeEmbedder):

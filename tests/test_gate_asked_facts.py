@@ -9,7 +9,7 @@ import pytest
 from test_compose import _ask_notes
 
 from rag.answer import intent as intent_module
-from rag.answer import policy as P
+from rag.answer.policy import values as V
 from rag.answer.intent import Intent, parse
 
 MILL = {
@@ -53,7 +53,7 @@ ISLANDS = {
 def no_positions(monkeypatch):
     """The mechanism off: a question asks no number, as before (only "9th"-style positions were read)."""
     monkeypatch.setattr(intent_module, "positions_of", lambda question, stated=True: tuple(
-        (int(m.group(1)), m.group(0)) for m in P.ORDINAL.finditer(question)))
+        (int(m.group(1)), m.group(0)) for m in V.ORDINAL.finditer(question)))
     parse.cache_clear()
     yield
     parse.cache_clear()
@@ -62,7 +62,7 @@ def no_positions(monkeypatch):
 @pytest.fixture
 def no_time(monkeypatch):
     """The mechanism off: a past "when" question asks no time and no number rate without "of"."""
-    monkeypatch.setattr(P, "VALUE_QUESTIONS", [(pattern, kind) for pattern, kind in P.VALUE_QUESTIONS
+    monkeypatch.setattr(V, "VALUE_QUESTIONS", [(pattern, kind) for pattern, kind in V.VALUE_QUESTIONS
                                                if kind != "time" and "(?=" not in pattern.pattern])
     parse.cache_clear()
     yield

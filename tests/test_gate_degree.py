@@ -1,6 +1,6 @@
 """A question asking a degree of one thing ("how high", "how much rain", "which direction") or a speed ("how
 quickly") asks one value: the line that answers must speak of everything it asks about, as for "how many" or
-"what is" (rag.answer.intent.degree_asked, policy.DEGREE and the "speed" kind). Notes on tides, a ferry line,
+"what is" (rag.answer.amount.degree_asked, policy.values.DEGREE and the "speed" kind). Notes on tides, a ferry line,
 weather and an orchard, fields far from the eval sets; fake embedder and model."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Words of a question's frame that no answering line need repeat (rag.answer.phrasing, policy.FRAMING_WORDS):
+"""Words of a question's frame that no answering line need repeat (rag.answer.phrasing, policy.questions.FRAMING_WORDS):
 the verb of "how many bolts hold a wheel", the verb after a long question word phrase ("for how many days at
 most can a shop keep ..."), "together", "altogether", "according to", and the word after "how" that asks an
 age ("how old was he when ..."). Notes on a bike shop, a choir and a lighthouse, fields far from the eval
@@ -11,7 +11,7 @@ from test_compose import _ask_notes
 
 from rag.answer import intent as intent_module
 from rag.answer import phrasing
-from rag.answer import policy as P
+from rag.answer.policy import questions as Q
 from rag.answer.intent import parse
 
 BIKES = {
@@ -68,11 +68,11 @@ def test_the_frame_need_not_stand_in_the_answering_line(tmp_path, notes, questio
 @pytest.fixture
 def frame_off(monkeypatch):
     """The mechanisms off: the frame's words are asked terms as before."""
-    monkeypatch.setattr(P, "FRAMING_WORDS", P.FRAMING_WORDS - {"according", "together", "altogether"})
-    monkeypatch.setattr(intent_module, "_FRAMING", frozenset(intent_module.stem(w) for w in P.FRAMING_WORDS))
+    monkeypatch.setattr(Q, "FRAMING_WORDS", Q.FRAMING_WORDS - {"according", "together", "altogether"})
+    monkeypatch.setattr(intent_module, "_FRAMING", frozenset(intent_module.stem(w) for w in Q.FRAMING_WORDS))
     monkeypatch.setattr(phrasing, "_verb_after_question_word", lambda tokens, vocab: [])
-    monkeypatch.setattr(P, "QUESTION_WORDS", frozenset())
-    monkeypatch.setattr(P, "CLAUSE_WORDS", frozenset())
+    monkeypatch.setattr(Q, "QUESTION_WORDS", frozenset())
+    monkeypatch.setattr(Q, "CLAUSE_WORDS", frozenset())
     monkeypatch.setattr(intent_module, "_cue_units", lambda question: frozenset())
     parse.cache_clear()
     yield

@@ -16,7 +16,8 @@ from rag.config import Settings
 from rag.errors import CorpusError
 from rag.ingest import load_corpus
 from rag.pipeline import Pipeline
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" + bytes(range(256)) * 4
 LATIN1 = "# Caf\u00e9 notes\n\n## Kinesis r\u00e9sum\u00e9\n- Kinesis shards r\u00e9sum\u00e9: na\u00efve \u00e0 la carte, 1 MB/s per shard.\n"

@@ -27,7 +27,8 @@ from rag.config import Settings
 from rag.errors import ModelError
 from rag.models.gguf import GgufGenerator, resolve_model
 from rag.pipeline import Pipeline
-from rag.store import FORMAT_VERSION, Store, build_index
+from rag.build import build_index
+from rag.store import FORMAT_VERSION, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
@@ -253,7 +254,7 @@ KILL_SCRIPT = textwrap.dedent(
     import sys, time
     from pathlib import Path
     sys.path.insert(0, {tests!r})
-    import rag.store
+    import rag.build
     from conftest import FakeEmbedder
     from rag.config import Settings
 
@@ -267,14 +268,14 @@ KILL_SCRIPT = textwrap.dedent(
             return super().encode(texts, progress, batch_size)
 
     if phase == "writing":  # stop inside the write: chunks and vectors are in the temp folder, FAISS is not
-        real = rag.store.make_faiss_index
+        real = rag.build.make_faiss_index
         def slow_faiss(vectors):
             Path(marker).write_text("writing")
             time.sleep(120)
             return real(vectors)
-        rag.store.make_faiss_index = slow_faiss
+        rag.build.make_faiss_index = slow_faiss
 
-    rag.store.build_index(Settings(corpus=Path(corpus), index=Path(index)), SlowEmbedder(), progress=True)
+    rag.build.build_index(Settings(corpus=Path(corpus), index=Path(index)), SlowEmbedder(), progress=True)
     print("finished")
     """
 )

@@ -16,7 +16,8 @@ from rag.cli import main
 from rag.config import Settings
 from rag.errors import ConfigError
 from rag.ownership import BUILD_MARKER, INDEX_MARKER
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 DEPLOY = "#!/bin/sh\necho deploying\n"
 

@@ -18,10 +18,11 @@ from click.testing import CliRunner
 
 from rag.web import app, handlers
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
-from rag.web import render as ui
+from rag.web import render as ui, sources as web_sources
 from rag.cli import main
 from rag.config import Settings
-from rag.evaluate import run_eval, write_report
+from rag.evalreport import write_report
+from rag.evaluate import run_eval
 from rag.ingest import read_note
 from rag.pipeline import Pipeline
 from rag.redact import MASK, redact_text
@@ -195,7 +196,7 @@ def test_every_planted_secret_is_masked_in_every_output(tmp_path, fake_models):
         for step in handlers.respond(question, [], [], 8, True):
             assert_clean("the web UI", [app.text_of(m) for m in step[0]] + list(step[1:]))
     lines = handlers.reader.lines("vault.md")
-    assert_clean("the source viewer", ui.render_context(lines, 1, len(lines), radius=0))
+    assert_clean("the source viewer", web_sources.render_context(lines, 1, len(lines), radius=0))
 
     # eval report files
     items = [{"id": f"s{i}", "kind": "fact", "question": q, "answerable": True, "sources": ["vault.md"],

@@ -21,14 +21,15 @@ from click.testing import CliRunner
 
 from rag.web import app, serve
 from conftest import CORPUS, SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
-from rag.web import notes as web_notes, render as ui
+from rag.web import notes as web_notes, sources as web_sources
 from rag.cli import main
 from rag.config import Settings
 from rag.errors import CorpusError
 from rag.ingest import load_corpus, read_note
 from rag.pipeline import Pipeline
 from rag.redact import MASK, redact_text
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 NOTE_003 = "003_7357156ceb9514df.txt"
 PASSWORD_QUESTIONS = ["what is my mysql password", "What's the RDS mysql pass?", "mysql password for RDS"]
@@ -167,7 +168,7 @@ def test_credentials_are_not_shown_in_the_ui(tmp_path):
                 assert_no_secret(list(step[1:]), *CREDS)
     # the source viewer, line by line, and the index panel
     lines = handlers.reader.lines("deploy.md")
-    assert_no_secret(ui.render_context(lines, 1, len(lines), radius=0), *CREDS)
+    assert_no_secret(web_sources.render_context(lines, 1, len(lines), radius=0), *CREDS)
     assert_no_secret(handlers.index_panel(), *CREDS)
     assert_no_secret(generator.prompts, *CREDS)
 
@@ -208,7 +209,7 @@ def test_mysql_password_question_fake_model_cli_and_ui(corpus_fake_index, fake_m
         assert_no_secret([app.text_of(m) for m in step[0]], secret)
         assert_no_secret(list(step[1:]), secret)
     assert_no_secret(generator.prompts + [g.prompts for g in fake_models.generators], secret)
-    assert_no_secret(ui.render_context(web_notes.NoteReader(CORPUS).lines(NOTE_003), 39, 39), secret)
+    assert_no_secret(web_sources.render_context(web_notes.NoteReader(CORPUS).lines(NOTE_003), 39, 39), secret)
 
 
 @pytest.mark.model
@@ -366,7 +367,7 @@ def test_source_viewer_never_reads_outside_the_corpus(tmp_path, name):
     from rag.answer import Answer
 
     answer = Answer("q", "q", "x [1].", False, [Citation(1, name, 1, 1, "octopus-lantern")], "model")
-    html_out = ui.render_sources(answer, reader)
+    html_out = web_sources.render_sources(answer, reader)
     assert "nq-src-warn" in html_out and "<details" not in html_out
 
 

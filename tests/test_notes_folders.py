@@ -12,7 +12,8 @@ from conftest import SMALL_NOTES, FakeEmbedder, assert_one_line_error, write_not
 from rag.cli import main
 from rag.config import REPO_CORPUS, REPO_INDEX, Settings, default_index
 from rag.errors import IndexMismatchError
-from rag.store import Store, build_index
+from rag.build import build_index
+from rag.store import Store
 
 GARDEN_NOTES = {
     "tomatoes.md": """# Tomatoes

@@ -13,7 +13,8 @@ from rag.chunk import chunk_note
 from rag.config import Settings
 from rag.errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError
 from rag.ingest import read_note
-from rag.store import FORMAT_VERSION, Store, build_index
+from rag.build import build_index
+from rag.store import FORMAT_VERSION, Store
 
 
 class CrashingEmbedder(FakeEmbedder):
@@ -204,7 +205,7 @@ def test_crash_while_writing_leaves_live_index_and_is_cleaned_up(small_settings,
         raise OSError("disk full (simulated)")
 
     with monkeypatch.context() as patch:
-        patch.setattr("rag.store.make_faiss_index", explode)
+        patch.setattr("rag.build.make_faiss_index", explode)
         with pytest.raises(OSError, match="disk full"):
             build_index(small_settings, FakeEmbedder(), progress=False)
     leftovers = [p for p in small_settings.index.iterdir() if p.name.startswith(".tmp-build-")]

@@ -10,7 +10,7 @@ from ..tables import table_at
 from ..text import terms
 from .evidence import Unit, kind_of
 from .units import opens_block
-from . import policy as P
+from .policy import notes as N, values as V
 from .policy import DEFAULT, Policy
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•](?=\s)|\d+[.)](?=\s)|[├└│])")  # a marker then a space: "**bold**" and "1.5 GB" open no item
@@ -162,11 +162,11 @@ def sides_table(unit: Unit, lines: list[str], sides: list[tuple[frozenset[str], 
 def announced_count(text: str) -> int | None:
     """How many items a lead-in line announces ("the seven points of sail:" -> 7), or None when it names no
     single count (no number, or two of them: "between 2 and 5 crew")."""
-    found = P.ANNOUNCED_COUNT.findall(text)
+    found = V.ANNOUNCED_COUNT.findall(text)
     if len(found) != 1:
         return None
     word = found[0].lower()
-    count = int(word) if word.isdigit() else P.COUNT_WORDS[word]
+    count = int(word) if word.isdigit() else V.COUNT_WORDS[word]
     return count if 2 <= count <= 20 else None
 
 
@@ -212,7 +212,7 @@ def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
         return unit.quote, unit.line, unit.line
     label = lines[above - 1]
     text = label.strip().lstrip("-*+• ").rstrip()
-    if (HEADING.match(label) or P.SUMMARY_LABEL.fullmatch(text.strip(" :")) or not text
+    if (HEADING.match(label) or N.SUMMARY_LABEL.fullmatch(text.strip(" :")) or not text
             or len(text.split()) > policy.label_max_words or text.endswith((".", "!", "?", ":"))):
         return unit.quote, unit.line, unit.line
     # the label's other few lines come too: "Pricing" over "hours ($0.01/hour)" and "data ($0.01/GB)"

@@ -25,11 +25,13 @@ from .gather import Gatherer
 from .condense import condense
 from .evidence import Scorer
 from .units import units_of
-from .intent import named_by_phrases, parse
-from . import policy as P
-from .policy import DEFAULT, NUMBER_WORDS, Policy
+from .intent import parse
+from .policy import questions as Q, values as V
+from .policy import DEFAULT, Policy
+from .policy.values import NUMBER_WORDS
 from .verify import Citation, Source, verify
 from .phrasing import phrasing_terms
+from .versus import named_by_phrases
 from .vocab import Vocabulary
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
@@ -117,7 +119,7 @@ class Answerer:
                 return word
             # nor are the words naming a bound ("largest", "lowest"): notes that never say "largest" still state
             # a maximum, and "large" would lose the bound the question asks (rag.answer.gate.other_bound)
-            if any(pattern.fullmatch(word) for pattern in P.BOUND_WORDS.values()):
+            if any(pattern.fullmatch(word) for pattern in V.BOUND_WORDS.values()):
                 return word
             corrected = speller.correct_word(word)
             # a shortened word the notes spell out ("dedup" -> "deduplication"), learned from the notes
@@ -126,7 +128,7 @@ class Answerer:
         text = condense(question, history or [])
         # the closing "stand for" asks for a spelled-out name: plain English, never a typo nor a shortening
         # ("stand" is not "standard"); the words before it are the notes' words
-        frame = P.STAND_FOR.search(text)
+        frame = Q.STAND_FOR.search(text)
         body, tail = (text[: frame.start()], text[frame.start():]) if frame else (text, "")
         return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fix(m.group(0)), body) + tail
 

@@ -7,7 +7,7 @@ import re
 
 from ..text import GENERIC, numbers, strip_markup, terms, words
 from . import intent as intents
-from . import policy as P
+from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import shortened, stands_for
 from .units import Unit, line_texts, sentence_texts, units_of, with_antecedents  # noqa: F401 (importers use them here)
@@ -127,9 +127,9 @@ def lists_asked(unit: Unit, asked: list[str], nouns: list[str] | None = None) ->
         text.endswith(":") and is_label(text) and names_asked(text[:-1], asked, nouns))
 
 
-_LIST_NOUNS = frozenset(terms(P.LIST_NOUNS))
-_LIST_WORDS = frozenset(P.LIST_NOUNS.split())
-_KIND_OF = {t: terms(P.KIND_NOUNS)[0] for t in terms(P.KIND_NOUNS)}  # each "kind of" word -> one of them
+_LIST_NOUNS = frozenset(terms(Q.LIST_NOUNS))
+_LIST_WORDS = frozenset(Q.LIST_NOUNS.split())
+_KIND_OF = {t: terms(Q.KIND_NOUNS)[0] for t in terms(Q.KIND_NOUNS)}  # each "kind of" word -> one of them
 
 
 def kind_of(said: list[str]) -> list[str]:
@@ -176,6 +176,6 @@ def _intent_bonus(intent: intents.Intent, sentence: str, p: Policy = DEFAULT) ->
             bonus += p.bonus_any_number
     elif intent.bound and numbers(sentence):
         bonus += p.bonus_any_number
-    if intent.bound and P.BOUND_WORDS[intent.bound].search(sentence):
+    if intent.bound and V.BOUND_WORDS[intent.bound].search(sentence):
         bonus += p.bonus_bound_word
     return bonus

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
 from .evidence import is_label, list_nouns, lists_asked
-from .intent import Intent, bound_of, parse, value_cue
+from .amount import bound_of, value_cue
+from .intent import Intent, parse
 from .phrasing import phrasing_terms
-from . import policy as P
+from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import initialled, stands_for
 from .vocab import Vocabulary
@@ -40,7 +41,7 @@ def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
     may still give the price; it still counts among the content words its share is taken of. Nor is a word
     whose initials, with its neighbours', spell a word of the notes (rag.answer.sameword.initialled)."""
     spelled = initialled(intent.question, vocab.stems)  # "chief executive officers" where the notes say "CEO"
-    return [w for w in content_words(intent.question) if not w.isdigit() and w not in P.FRAMING_WORDS
+    return [w for w in content_words(intent.question) if not w.isdigit() and w not in Q.FRAMING_WORDS
             and not vocab.knows(w) and stem(w) not in spelled]
 
 
@@ -111,7 +112,7 @@ def other_bound(intent: Intent, unit: Unit) -> bool:
 def stated(intent: Intent) -> set[str]:
     """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
     a duration, a price or a share ("the melting temperature" is spoken by "61 °C"); nothing for a number."""
-    return {stem(w) for w in words(value_cue(intent.question))} if intent.value in P.STATED_BY_UNIT else set()
+    return {stem(w) for w in words(value_cue(intent.question))} if intent.value in V.STATED_BY_UNIT else set()
 
 
 def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()

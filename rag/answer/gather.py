@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..retrieve import Hit
 from ..text import terms, words
-from . import policy as P
+from .policy import questions as Q, values as V
 from .sides import side_lines, sides_of
 from .conflict import defined_terms
 from .evidence import Unit
@@ -44,7 +44,7 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
         first = max((u for u in held if u.score >= policy.strong * held[0].score), key=share)
         held = [first] + [u for u in held if u is not first]
     if asked.bound:  # "X default retention": the line stating that bound ("24 hours by default") answers
-        bounded = [u for u in held if P.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
+        bounded = [u for u in held if V.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
         if bounded:
             return bounded[0]
     if asked.definition:
@@ -62,7 +62,7 @@ def referent(first: str, answer: Unit, policy: Policy = DEFAULT) -> str:
     itself holds; the whole first part when neither holds any. Not the first part's other words: its verb
     ("which lava comes out of shield volcanoes") lifted an unrelated line using the same verb ("a swarm
     often comes before an eruption") above the line answering the later part."""
-    said = words(P.QUESTION_LEAD.sub("", first))
+    said = words(Q.QUESTION_LEAD.sub("", first))
     for where in (answer.heading.split(" > ")[-1], answer.heading, f"{answer.context} {answer.display}"):
         held = set(terms(where))
         named = [w for w in said if terms(w) and stands_for(terms(w)[0], held, policy)]

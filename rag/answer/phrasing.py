@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from ..text import GENERIC, STOPWORDS, stem
-from . import policy as P
-from .intent import Intent, value_cue
+from .policy import questions as Q
+from .amount import value_cue
+from .intent import Intent
 from .vocab import Vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d+(?:[.,]\d+)*")
@@ -42,7 +43,7 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary) -> frozenset[str]:
 
 
 def _content(word: str) -> bool:
-    return (word not in STOPWORDS and word not in GENERIC and word not in P.PREPOSITIONS and len(word) > 1
+    return (word not in STOPWORDS and word not in GENERIC and word not in Q.PREPOSITIONS and len(word) > 1
             and not word[0].isdigit())
 
 
@@ -60,14 +61,14 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
     subsidy refer"). After a pronoun
     subject ("can I restore") the first content word is the verb."""
     # the auxiliary opens the question or follows its question word ("for how many days at most can a ...")
-    asking = next((i for i, t in enumerate(tokens) if t in P.QUESTION_WORDS), None)
-    aux = next((i for i, t in enumerate(tokens) if t in P.AUXILIARIES and (i < 5 or asking is not None and asking < i)), None)
+    asking = next((i for i, t in enumerate(tokens) if t in Q.QUESTION_WORDS), None)
+    aux = next((i for i, t in enumerate(tokens) if t in Q.AUXILIARIES and (i < 5 or asking is not None and asking < i)), None)
     if aux is None:
         return []
     rest = tokens[aux + 1:]
     at = 0
     while at < len(rest) and not _content(rest[at]):
-        if rest[at] in P.SUBJECT_PRONOUNS and at + 1 < len(rest) and _content(rest[at + 1]):
+        if rest[at] in Q.SUBJECT_PRONOUNS and at + 1 < len(rest) and _content(rest[at + 1]):
             return [rest[at + 1]]
         at += 1
     run = []
@@ -78,8 +79,8 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
     # the run must end where a verb's clause may: at the end, or before an object or a preposition; a run
     # ending before a function word that is itself a verb ("does a high gear mean") holds no verb
     end = rest[at + len(run)] if at + len(run) < len(rest) else None
-    closed = (end is None or end in P.DETERMINERS or end in P.PREPOSITIONS or end in P.SUBJECT_PRONOUNS
-              or end in P.CLAUSE_WORDS)
+    closed = (end is None or end in Q.DETERMINERS or end in Q.PREPOSITIONS or end in Q.SUBJECT_PRONOUNS
+              or end in Q.CLAUSE_WORDS)
     chained = lambda words: all((stem(a), stem(b)) in vocab.pairs for a, b in zip(words, words[1:]))  # noqa: E731
     for i in range(1, len(run)):
         word = run[i]
@@ -94,7 +95,7 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
 
 def _plain(word: str) -> bool:
     """Whether a word may be a verb's plain form: no "-s" ("ss" is no ending), "-ed" or "-ing"."""
-    return not (word.endswith("s") and not word.endswith("ss")) and not P.PARTICIPLE.match(word)
+    return not (word.endswith("s") and not word.endswith("ss")) and not Q.PARTICIPLE.match(word)
 
 
 def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]:
@@ -102,17 +103,17 @@ def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]
     wheel", "how high a tide floods the quay": after "how many" (or "how" and a degree word) and the words naming
     what is counted, which the notes use as things, the first word they never use as one, unless it ends in
     "-ed" or "-ing" (it may qualify the next: "how many bolts fixed ...")."""
-    if len(tokens) >= 3 and tokens[0] in P.WH_SUBJECT and _content(tokens[1]) and tokens[2] in P.DETERMINERS:
+    if len(tokens) >= 3 and tokens[0] in Q.WH_SUBJECT and _content(tokens[1]) and tokens[2] in Q.DETERMINERS:
         return [tokens[1]]
     for i in range(len(tokens) - 2):
         if tokens[i] == "how" and (tokens[i + 1] in ("many", "much") or _content(tokens[i + 1])):
-            at = i + 2 + (tokens[i + 2] in P.DETERMINERS)
+            at = i + 2 + (tokens[i + 2] in Q.DETERMINERS)
             # the words naming what is counted or measured, things of the notes ("hydrogen bonds"), then the verb:
             # a word the notes never use as a thing, in its plain or "-s" form, right after one they do
             while at < len(tokens) and _content(tokens[at]) and _a_thing(tokens[at], vocab):
                 at += 1
             word = tokens[at] if at < len(tokens) else ""
-            if (at > i + 2 and _a_thing(tokens[at - 1], vocab) and _content(word) and not P.PARTICIPLE.match(word) and not word.endswith("ed")
+            if (at > i + 2 and _a_thing(tokens[at - 1], vocab) and _content(word) and not Q.PARTICIPLE.match(word) and not word.endswith("ed")
                     and len(word) > 2 and not _a_thing(word, vocab)):
                 return [word]
             break
@@ -128,17 +129,17 @@ def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
     where "united states" names a thing)."""
     found = []
     for i, t in enumerate(tokens):
-        if i == 0 or not P.PARTICIPLE.match(t) or not _content(t):
+        if i == 0 or not Q.PARTICIPLE.match(t) or not _content(t):
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         before = tokens[i - 1]
         past = t.endswith("ed")
-        if (_content(before) or before in GENERIC or before in P.BE_FORMS) and (
-                after in P.DETERMINERS or past and (after is None or after in P.PREPOSITIONS)):
+        if (_content(before) or before in GENERIC or before in Q.BE_FORMS) and (
+                after in Q.DETERMINERS or past and (after is None or after in Q.PREPOSITIONS)):
             found.append(t)
         elif before == "by" and not past and t not in vocab.things:
             # "save by choosing spot capacity": the means, a verb the line stating the saving need not repeat
             found.append(t)
-        elif past and after is not None and (after in GENERIC or after in P.FRAMING_WORDS) and t not in vocab.words:
+        elif past and after is not None and (after in GENERIC or after in Q.FRAMING_WORDS) and t not in vocab.words:
             found.append(t)
     return found

@@ -11,11 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..text import STOPWORDS, stem, words
-from . import policy as P
+from .policy import notes as N
 from .policy import DEFAULT, Policy
 
 _SYNONYMS: dict[str, set[str]] = {}
-for _a, _b in P.SYNONYMS:
+for _a, _b in N.SYNONYMS:
     _SYNONYMS.setdefault(stem(_a), set()).add(stem(_b))
     _SYNONYMS.setdefault(stem(_b), set()).add(stem(_a))
 
@@ -85,7 +85,7 @@ def _initials(question: str, shortest: int, longest: int) -> tuple[tuple[tuple[s
                 continue
             spellings = {"".join(w[0] for w in run)}
             # "department of homeland security" is "DOHS" or "DHS": only these small words may give no letter
-            if all(_content(w) or w in P.INITIALS_SKIPPED for w in run):
+            if all(_content(w) or w in N.INITIALS_SKIPPED for w in run):
                 spellings.add("".join(w[0] for w in run if _content(w)))
             for letters in spellings:
                 if shortest <= len(letters) <= longest:

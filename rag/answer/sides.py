@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import numbers, strip_markup, terms, words
-from . import policy as P
+from .policy import notes as N, questions as Q, values as V
 from .evidence import Unit, is_label
 from .intent import Intent
 from .versus import side_terms
@@ -57,7 +57,7 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
             if set(name) <= set(own) and not set(name) <= set(other_own):
                 names.append(frozenset({acronym}))
         worded = [t for t in own if t in shared or t in runs[i] or t == head]
-        if len(worded) > P.SIDE_MAX_WORDS:  # "cross zone load balancing network load balancer": the notes' name
+        if len(worded) > Q.SIDE_MAX_WORDS:  # "cross zone load balancing network load balancer": the notes' name
             worded = runs[i] or [head]
         out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in worded),
                         tuple(runs[i]) or phrase))
@@ -157,7 +157,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         # a child line speaks of what its label line says ("Crumb when overproofed:" / "coarse and open")
         under_label = [t for h, t in heads.items() if h in unit.context]
         speaks = bool(topic & said.union(*under_label))
-        key = (bool(bound) and not P.BOUND_WORDS[bound].search(unit.quote),
+        key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote),
                not speaks,
                bool(not topic and not _defines(unit.quote, side)),
                _names(other, said),
@@ -226,7 +226,7 @@ def _defines(quote: str, side: Side) -> bool:
     """ "pumps: proteins that move ions" or "proteins that move ions are called pumps": the line defines
     the side (its defined words name it)."""
     text = strip_markup(quote)
-    match = P.DEFINED_BEFORE.match(text) or P.DEFINED_AFTER.search(text)
+    match = N.DEFINED_BEFORE.match(text) or N.DEFINED_AFTER.search(text)
     if not match:
         return False
     defined = set(terms(next(g for g in match.groups() if g)))

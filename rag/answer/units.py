@@ -12,7 +12,7 @@ from ..ingest import looks_like_instruction
 from ..inline_html import pieces
 from ..tables import find_tables, header_text, lead_in, reading
 from ..text import split_sentences, strip_markup, terms
-from . import policy as P
+from .policy import notes as N, questions as Q
 
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
 _WORDS = re.compile(r"[A-Za-z0-9]{2,}")
@@ -161,7 +161,7 @@ def with_antecedents(body: str) -> list[str]:
         if begin < 0:
             return split_sentences(body)  # a sentence not found as written: no spans to join
         before = spans[n - 1][0] if n else -1
-        out.append(body[before:end] if before >= 0 and P.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
+        out.append(body[before:end] if before >= 0 and Q.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
     return out
 
 
@@ -211,7 +211,7 @@ def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], par
 
 
 def _summary_label(line: str) -> bool:
-    return bool(P.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
+    return bool(N.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
 
 
 def line_texts(chunk: Chunk) -> list[str]:

@@ -12,16 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import number_value, numbers, split_sentences, stem, terms, words
-from . import policy as P
+from .policy import notes as N, values as V
 from .evidence import Unit
-from .intent import bound_of
+from .amount import bound_of
 from .sameword import synonyms_of
 
 _CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _ANY_BRACKET = re.compile(r"\s*\[[^\]]{0,12}\]")
 _NUM_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[A-Za-z]+)?")
 _REFUSAL_HINTS = re.compile(r"(?i)\b(can(?:no|')t find|not (?:in|covered)|no information|don't know|do not know|unable to)\b")
-_GENERIC_UNIT_STEMS = frozenset(stem(w) for w in P.GENERIC_UNITS)
+_GENERIC_UNIT_STEMS = frozenset(stem(w) for w in N.GENERIC_UNITS)
 
 
 @dataclass
@@ -82,7 +82,7 @@ def number_units(text: str, units: frozenset[str] = frozenset()) -> set[tuple[st
     return out
 
 
-_GLUE = frozenset(stem(w) for w in P.GLUE_WORDS)
+_GLUE = frozenset(stem(w) for w in N.GLUE_WORDS)
 
 
 def added_terms(sentence: str, question: str = "") -> list[str]:
@@ -104,8 +104,8 @@ def faithful(sentence: str, quote: str, question: str = "") -> bool:
 
 
 _NEGATION = re.compile(r"(?i)\b(not|no|never|cannot|can't|isn't|aren't|doesn't|don't|won't|without|neither|nor)\b|n't\b")
-_MAX_WORD = P.BOUND_WORDS["max"]
-_MIN_WORD = P.BOUND_WORDS["min"]
+_MAX_WORD = V.BOUND_WORDS["max"]
+_MIN_WORD = V.BOUND_WORDS["min"]
 
 
 def _negated(text: str) -> bool:
@@ -129,7 +129,7 @@ def _one_alternative(sentence: str, source: str) -> str:
     """ "X is called a depreciation" when the note says "either appreciation or depreciation": one of two
     alternatives kept, the other dropped."""
     said = set(terms(sentence))
-    for first, second in P.ALTERNATIVES.findall(source):
+    for first, second in N.ALTERNATIVES.findall(source):
         a, b = set(terms(first)), set(terms(second))
         if a and b and bool(a & said) != bool(b & said):
             return f"it keeps one of '{first}' or '{second}' where the cited text gives both"
@@ -165,7 +165,7 @@ def supports(sentence: str, unit: Unit, question: str = "", units: frozenset[str
         return False, bound
     claimed = bound_of(sentence)
     range_end = claimed in ("max", "min") and len(numbers(source_text)) >= 2 and numbers(sentence) & numbers(source_text)
-    if claimed and not P.BOUND_WORDS[claimed].search(source_text) and not range_end:
+    if claimed and not V.BOUND_WORDS[claimed].search(source_text) and not range_end:
         return False, f"it says '{claimed}' where the cited text does not"
     # the heading the line sits under is shown with the citation, so its words count as cited
     missing = unsupported_terms(sentence, f"{unit.heading} {source_text}", question)

@@ -1,10 +1,17 @@
 """How a question names two things it compares ("alto vs tenor voice", "difference between A and B"), or the
-options it offers for one subject ("is a whale a fish or a mammal"): the terms on each side of its "vs"."""
+options it offers for one subject ("is a whale a fish or a mammal"): the terms on each side of its "vs", and
+the words the notes pair with a side's head word to name it (:func:`named_by_phrases`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
 from ..text import terms, words
-from . import policy as P
+from .policy import questions as Q
+
+if TYPE_CHECKING:  # the Intent is built from this module's readings (rag.answer.intent imports it)
+    from .intent import Intent
 
 
 def sides_of(question: str) -> tuple[frozenset[str], ...]:
@@ -29,12 +36,12 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
     if not (a_own and b_own):
         return (), frozenset()
     heads = (a_own[-1], b_own[0])
-    return heads, frozenset(terms(P.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
+    return heads, frozenset(terms(Q.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
 
 
 def _as_versus(question: str) -> str:
     """ "difference between A and B" -> "A vs B"; any other question as it is."""
-    match = P.DIFFERENCE.match(question)
+    match = Q.DIFFERENCE.match(question)
     if not match:
         return question
     a, b, *rest = [g for g in match.groups() if g is not None]
@@ -45,7 +52,7 @@ def side_terms(question: str) -> tuple[list[str], list[str]] | None:
     """The terms on each side of a comparison's "vs" (generic words left out); None when it has no two sides."""
     if offers_options(question):
         return None
-    parts = P.VERSUS.split(_as_versus(question), maxsplit=1)
+    parts = Q.VERSUS.split(_as_versus(question), maxsplit=1)
     return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
 
 
@@ -54,7 +61,7 @@ def options_of(question: str) -> tuple[str, ...]:
     its "or" ("strong", "weak"); () for any other question."""
     if not offers_options(question):
         return ()
-    split = P.VERSUS.search(question, P.YES_NO.match(question).end())
+    split = Q.VERSUS.search(question, Q.YES_NO.match(question).end())
     before, after = terms(question[:split.start()]), terms(question[split.end():])
     return (before[-1], after[0]) if before and after else ()
 
@@ -64,11 +71,42 @@ def offers_options(question: str) -> bool:
     pKa mean a strong or weak acid"): a phrase opening with an article after the subject's first words. Not
     "is the sun or the moon bigger" (the sides are the subject) nor "should I use a list or a tuple" (the
     asker chooses between two things)."""
-    aux = P.YES_NO.match(question)
-    split = P.VERSUS.search(question, aux.end()) if aux else None
+    aux = Q.YES_NO.match(question)
+    split = Q.VERSUS.search(question, aux.end()) if aux else None
     if split is None or split.group(0).strip().lower() != "or":
         return False
     before = words(question[aux.end():split.start()])
-    if not before or before[0] in P.ASKER_WORDS:
+    if not before or before[0] in Q.ASKER_WORDS:
         return False
-    return any(w in P.OPTION_ARTICLES and before[i - 1] not in P.OPTION_ARTICLES for i, w in enumerate(before) if i)
+    return any(w in Q.OPTION_ARTICLES and before[i - 1] not in Q.OPTION_ARTICLES for i, w in enumerate(before) if i)
+
+
+def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
+    """A comparison whose side the notes name with a phrase ("red giant vs white dwarf hot or cool",
+    notes saying "Red Giants"): the question's words that stand next to a side's head word in the notes'
+    own text, as they do in the question, name that side, so they are not what is compared ("hot").
+    ``texts``: the sentences and headings best matching the question. Learned from the notes, no word list."""
+    sides = side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
+    if not sides:
+        return intent
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        found = terms(text)
+        pairs.update(zip(found, found[1:]))
+    names: set[str] = set()
+    for side, head, other in zip(sides, intent.side_heads, intent.side_heads[::-1]):
+        if head not in side:
+            continue
+        at = side.index(head)
+        # a word the notes also pair with the other side's head is shared by both sides, not one side's
+        # name: "plant vs animal cells" (notes say "plant cells" and "animal cells")
+        left = at
+        while left > 0 and (side[left - 1], side[left]) in pairs and (side[left - 1], other) not in pairs:
+            left -= 1
+        right = at
+        while right + 1 < len(side) and (side[right], side[right + 1]) in pairs and (other, side[right + 1]) not in pairs:
+            right += 1
+        names.update(side[left:right + 1])
+    compared = intent.compared - names
+    # a comparison left with nothing to compare keeps its words: they still tell the sides' lines apart
+    return replace(intent, compared=compared) if compared and compared != intent.compared else intent

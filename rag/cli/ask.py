@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..inline_html import readable
 from ..text import printable
 from .base import friendly, main, notes_options, settings_of, unicode_text
 
@@ -58,7 +59,7 @@ def search(ctx, question, k, as_json) -> None:
         click.secho(f"{h.rank}. {printable(h.chunk.file)}:{h.chunk.start_line}-{h.chunk.end_line}  score {h.score:.4f}", bold=True)
         if h.chunk.heading:
             click.echo(f"   {h.chunk.heading}")
-        preview = " ".join(h.chunk.text.split())
+        preview = " ".join(readable(h.chunk.text, " ").split())  # "<li>" written in a note is no text
         click.echo(f"   {preview[:200]}{'…' if len(preview) > 200 else ''}")
 
 
@@ -86,7 +87,9 @@ def _print_answer(answer, pages: dict[str, list[int]] | None = None) -> None:
     if answer.citations:
         click.echo()
         for c in answer.citations:
-            quote = " / ".join(part.strip() for part in c.quote.split("\n"))  # multi-line quotes on one line
+            # multi-line quotes on one line; HTML written in a note's line shown as a viewer shows it (its line
+            # numbers stay those of the note)
+            quote = " / ".join(readable(part.strip()) for part in c.quote.split("\n"))
             page = (pages or {}).get(c.file)
             place = f" ({where(page, c.start_line, c.end_line)})" if page else ""
             click.echo(f"[{c.n}] {printable(c.file)}:{c.start_line}-{c.end_line}{place}  \"{quote}\"")
@@ -94,7 +97,7 @@ def _print_answer(answer, pages: dict[str, list[int]] | None = None) -> None:
         click.echo("\nNearest notes:")
         for n in answer.nearest[:3]:
             # a chunk without a heading (a table, a note with no titles) is named by its first words
-            label = n.get("heading") or _first_words(n.get("preview", ""))
+            label = readable(n.get("heading") or _first_words(n.get("preview", "")), " ")
             click.echo(f"  {printable(n['file'])}:{n['start_line']}-{n['end_line']}  {printable(label)}")
 
 

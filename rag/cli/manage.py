@@ -35,7 +35,8 @@ def eval_cmd(ctx, dataset, as_json, report, limit, baseline, save, split, all_se
     import time
 
     from .. import evalset
-    from ..evaluate import format_summary, run_eval, run_sets, split_of, write_report
+    from ..evalreport import format_summary, write_report
+    from ..evaluate import run_eval, run_sets, split_of
     from ..pipeline import Pipeline
 
     if limit is not None and limit < 1:
@@ -69,7 +70,7 @@ def eval_cmd(ctx, dataset, as_json, report, limit, baseline, save, split, all_se
     else:
         click.echo(format_summary(result))
         if baseline:
-            from ..evaluate import format_comparison
+            from ..evalreport import format_comparison
 
             click.echo("\n" + format_comparison(result, baseline))
         if report:

@@ -14,6 +14,7 @@ from ..config import Settings  # noqa: E402
 from ..ingest import NOTE_SUFFIXES  # noqa: E402
 from ..models import answer_concurrency  # noqa: E402
 from . import render as ui  # noqa: E402
+from .sources import sources_placeholder  # noqa: E402
 from .auth import auth_pair, check_bind  # noqa: E402
 from .handlers import MAX_K, UI, text_of  # noqa: E402,F401  (UI, text_of: the page's public surface)
 from .style import CSS  # noqa: E402
@@ -89,7 +90,7 @@ def create_app(pipeline_or_settings=None, watch: bool = False) -> gr.Blocks:
                         fb = feedback_panel.build(panel)
                     with gr.Column(scale=2, min_width=320):
                         gr.Markdown("### Sources")
-                        sources = gr.HTML(ui.sources_placeholder(), elem_id="nq-sources-box", max_height=620)
+                        sources = gr.HTML(sources_placeholder(), elem_id="nq-sources-box", max_height=620)
                         with gr.Accordion("Settings", open=False, elem_id="nq-settings"):
                             k = gr.Slider(1, MAX_K, value=default_k, step=1, label="Number of sources to search (k)", elem_id="nq-k")
                             show_unverified = gr.Checkbox(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ..evaluate import SUMMARY_KEYS
-from .render import esc, one_line, render_answer, render_sources
+from ..evalreport import SUMMARY_KEYS
+from .render import esc, one_line, render_answer
+from .sources import render_sources
 
 TABLE_HEADERS = ["id", "kind", "result", "change", "question", "why", "seconds"]
 FILTERS = ("All", "Failed", "Passed", "Changed")

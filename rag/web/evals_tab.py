@@ -17,7 +17,8 @@ from ..evalrunner import LiveEval
 from ..evalruns import RunStore, compare, item_record, ordered_items, runs_dir
 from ..feedback import index_version
 from .folder import FolderPanel
-from .render import esc, sources_placeholder
+from .render import esc
+from .sources import sources_placeholder
 from . import evals_render as er
 
 log = logging.getLogger("rag")

@@ -9,6 +9,7 @@ import gradio as gr
 from ..errors import QuestionError, RagError
 from ..pipeline import cap_history
 from . import render as ui
+from .sources import render_sources, sources_placeholder
 from .notes_ui import NotesPanel
 
 log = logging.getLogger("rag")
@@ -80,7 +81,7 @@ class UI(NotesPanel):
             chat.append({"role": "user", "content": ui.render_question(typed)})
         chat.append({"role": "assistant", "content": ui.render_draft("")})
         pipeline, reader = self.pipeline, self.reader  # the folder in use when the question was asked
-        placeholder = ui.sources_placeholder("Searching your notes…")
+        placeholder = sources_placeholder("Searching your notes…")
         yield list(chat), placeholder, ui.status_html("Searching your notes…", "working", turn), history, ""
         try:
             k = parse_k(k, self.settings.top_k, MAX_K)
@@ -98,19 +99,19 @@ class UI(NotesPanel):
         except RagError as err:
             log.warning("rejected a question: %s", err)  # one line in the server log, never a traceback
             chat[-1] = {"role": "assistant", "content": ui.render_error(err)}
-            yield chat, ui.sources_placeholder(), ui.status_html(ui.esc(err), "error-state", turn), history, ""
+            yield chat, sources_placeholder(), ui.status_html(ui.esc(err), "error-state", turn), history, ""
             return
         except Exception as err:  # a bug: one friendly line in the chat, details in the server log
             log.exception("answering %r failed", typed)
             message = f"something went wrong ({type(err).__name__}); please try again"
             chat[-1] = {"role": "assistant", "content": ui.render_error(message)}
-            yield chat, ui.sources_placeholder(), ui.status_html("error", "error-state", turn), history, ""
+            yield chat, sources_placeholder(), ui.status_html("error", "error-state", turn), history, ""
             return
         history.append(answer.standalone or typed)
         if keep is not None:
             keep["answer"] = answer
         chat[-1] = {"role": "assistant", "content": ui.render_answer(answer, bool(show_unverified))}
-        sources = ui.render_sources(answer, reader)
+        sources = render_sources(answer, reader)
         yield chat, sources, ui.render_status(answer, typed, turn), history, ""
 
     def pick_example(self, evt: gr.SelectData):
@@ -118,7 +119,7 @@ class UI(NotesPanel):
         return value.get("text", "") if isinstance(value, dict) else str(value or "")
 
     def clear(self):
-        return [], ui.sources_placeholder(), ui.status_html("", "idle", 0), [], ""
+        return [], sources_placeholder(), ui.status_html("", "idle", 0), [], ""
 
     def refresh_index(self, progress=gr.Progress(track_tqdm=True)):
         progress(0.05, desc="Reading notes")

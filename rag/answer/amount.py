@@ -1,0 +1,103 @@
+"""What amount a question asks for: the kind of value and the words asking it, its bound, a degree, its numbers.
+
+Read from the word lists in :mod:`rag.answer.policy` only; :func:`rag.answer.intent.parse` gathers these
+readings into one :class:`~rag.answer.intent.Intent`, which the rest of the answer stage asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import GENERIC, STOPWORDS
+from .policy import questions as Q, values as V
+
+
+def value_kind(question: str) -> str | None:
+    """The kind of value a question asks for; None for a question asking why, what causes, a formula or what
+    a phrase means, for a yes/no question weighing two things, and for a value word that names a concept with
+    the noun after it ("the price index", "price elasticity": the question asks about the index)."""
+    asked = value_asked(question)
+    return asked[0] if asked else None
+
+
+def value_cue(question: str) -> str:
+    """The words that ask for the value ("what age", "when was the magna carta signed"); "" when none."""
+    asked = value_asked(question)
+    return asked[1] if asked else ""
+
+
+def value_asked(question: str) -> tuple[str, str] | None:
+    """(kind of value, the words that ask for it) of :func:`value_kind`'s reading: "age" in "the minimum
+    voting age in the uk"; None when the question asks no value."""
+    if Q.EXPLANATION.search(question) or Q.MEANING.search(question) or (
+            Q.YES_NO.match(question) and Q.COMPARATIVE.search(question)) or _asks_what_does(question):
+        return None
+    for pattern, kind in V.VALUE_QUESTIONS:
+        for match in pattern.finditer(question):
+            if not _modifies_a_noun(question, match):
+                return kind, _cue(match)
+    return None
+
+
+def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], ...]:
+    """(number, the question's words for it) for each position it asks ("the 9th step", "the third law":
+    policy.values.ORDINAL, ORDINAL_WORD; an ordinal word only before a noun, "who first defined" names none) and each
+    number it states as a given ("inflation in 1995", policy.values.STATED_NUMBER) unless ``stated`` is False: a list
+    question's number announces how many the list holds ("the 4 cleavages"), which notes listing them need not
+    say."""
+    found = [(int(m.group(1)), m.group(0)) for m in V.ORDINAL.finditer(question)]
+    found += [(V.ORDINAL_WORDS.index(m.group(1).lower()), m.group(1)) for m in V.ORDINAL_WORD.finditer(question)
+              if m.group(2).lower() not in STOPWORDS]
+    if stated:
+        found += [(int(m.group(1)), m.group(1)) for m in V.STATED_NUMBER.finditer(question)]
+    return tuple(found)
+
+
+def degree_asked(question: str) -> tuple[str, str]:
+    """(the words asking a degree of one thing, those of them that need not stand in the answering line): policy.values
+    .DEGREE; ("how high", "high") for "how high is the tax in Peru", ("how much", "") for "how much oil does Chad
+    produce", ("which direction", "direction") for "in which direction does the tide turn"; ("", "") when the
+    question asks none, or asks why, what causes, what a phrase means, or yes or no."""
+    if Q.EXPLANATION.search(question) or Q.MEANING.search(question) or Q.YES_NO.match(question):
+        return "", ""
+    match = V.DEGREE.search(question)
+    if not match:
+        return "", ""
+    cue = (match.group(1) or match.group(2) or "").lower()
+    if cue in STOPWORDS or cue in Q.FRAMING_WORDS:
+        return "", ""
+    return " ".join(match.group(0).lower().split()), cue
+
+
+def _asks_what_does(question: str) -> bool:
+    """ "what sets the interest rate": the question word is the subject of a verb (see policy.questions.WH_VERB)."""
+    match = Q.WH_VERB.match(question)
+    return bool(match) and match.group(1).lower() not in STOPWORDS and match.group(1).lower() not in GENERIC
+
+
+def _cue(match: re.Match) -> str:
+    """The words of a value pattern's match that ask for the value (its first group, when it has one)."""
+    return match.group(1) if match.re.groups and match.group(1) else match.group(0)
+
+
+def _modifies_a_noun(question: str, match: re.Match) -> bool:
+    """Whether a one-word value cue stands before a noun it qualifies ("price index", "size class"), so that
+    the noun, not an amount, is what is asked. A function word, a framing word ("size limit"), a past participle
+    ("size allowed") or the end after it leaves the cue asking for the amount."""
+    cue = _cue(match)
+    if " " in cue.strip():
+        return False
+    after = re.match(r"\s+([A-Za-z][\w-]*)", question[match.start() + match.group(0).find(cue) + len(cue):])
+    if not after:
+        return False
+    word = after.group(1).lower()
+    # a past participle after it qualifies the amount ("the total size allowed for"), as a clause would
+    past = word.endswith("ed") and bool(Q.PARTICIPLE.match(word))
+    return len(word) > 2 and word not in STOPWORDS and word not in GENERIC and word not in Q.FRAMING_WORDS and not past and not any(
+        pattern.fullmatch(word) for pattern, _kind in V.VALUE_QUESTIONS)
+
+
+def bound_of(text: str) -> str | None:
+    """The bound a text names: "max" for "maximum"/"up to", "min", "default"; None when none or several."""
+    found = [name for name, pattern in V.BOUND_WORDS.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None

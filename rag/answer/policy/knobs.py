@@ -1,0 +1,96 @@
+"""The answer stage's numeric knobs: weights, thresholds and counts, each with why and the measurement behind it.
+
+``DEFAULT`` is the tuned policy; tune on the ``dev`` half of an eval set only (evals/SOURCES.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Weights and thresholds of the answer stage; ``Policy()`` is the tuned default."""
+
+    # Evidence scoring (rag.answer.evidence.Scorer): a sentence's score is a weighted sum of the share of
+    # the question's idf-weighted key terms in its heading context and itself, its embedding similarity,
+    # and its chunk's retrieval rank; then a bonus when it holds the kind of value asked for.
+    w_context_coverage: float = 0.35
+    w_own_coverage: float = 0.25
+    w_similarity: float = 0.3
+    w_rank: float = 0.1
+    bonus_value_kind: float = 0.12  # holds the asked kind of value ("30 seconds" for "how long")
+    bonus_any_number: float = 0.05  # an amount question, a sentence with some number
+    bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
+    form_link_only: float = 0.5  # a sentence that is mostly a link
+    form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
+    # a sentence that is a question ("What did the guilds control?": a study prompt above its answer) answers
+    # nothing but shares the asked words. Measured (model-free, answering line first / in the top 3): a history
+    # student's question-and-answer notes (evals/practice2) 0.38 -> 0.65 / 0.77 -> 0.84 (13 items better, none
+    # worse; 0.7: 0.62); the other sets' notes hold no question lines and did not move.
+    form_question: float = 0.5
+    evidence_chunks: int = 8  # chunks whose sentences are scored (the k nearest are listed to the user)
+    lexical_chunks: int = 3  # ...plus the best BM25 chunks, which rank fusion can push below k
+    side_chunks: int = 2  # ...plus each comparison side's (or each part's) best chunks retrieved on its own
+    phrase_units: int = 24  # best sentences whose word pairs tell a side's name ("red giant") from what is compared
+    # Source selection for the prompt.
+    max_sources: int = 3
+    units_per_source: int = 3
+    source_floor: float = 0.6  # sentences below this share of the best score are not shown to the model
+    # Relevance (whether to answer at all): key-term coverage of the best sentence and dense similarity.
+    w_relevance_coverage: float = 0.6
+    w_relevance_dense: float = 0.4
+    relevance_units: int = 8  # how many top sentences the coverage is taken over
+    # The dense part is the question's closeness on these notes' own scale (rag.answer.calibrate): the share
+    # of the notes' sentences whose best chunk in another note is less similar than the question's best hit.
+    calibration_sentences: int = 400  # note sentences sampled at load (1.3 ms on 452 chunks)
+    calibration_min: int = 20  # fewer stored sentences than this: not calibrated (coverage decides)
+    calibration_pairs: int = 2_000_000  # most sentence-chunk products at load (~0.8 GFLOP at 384 dimensions)
+    # Refuse below the relevance of a question that stands at this point: its best sentence speaks of a third
+    # of its (idf-weighted) key terms, and its best note is as close as a typical unrelated note of these
+    # notes (closeness 0.5). Less coverage must be made up by more closeness, and the reverse. Both are
+    # shares on scales the notes set themselves, so no similarity value of one corpus is built in.
+    # RAG_MIN_RELEVANCE overrides it. (On the dev halves every unanswerable question is refused by the
+    # checks in rag.answer.gate; this floor catches questions the notes barely touch.)
+    refuse_coverage: float = 1 / 3
+    refuse_closeness: float = 0.5
+    # Answerability checks.
+    kind_units: int = 24  # how many top sentences may hold the asked kind of value
+    kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
+    # A question asking for a value or a definition must have one sentence that speaks of everything it asks
+    # about (its asked terms, in the sentence or the headings above it); these bound how loosely a word of the
+    # note may stand for a word of the question ("env" for "environment", "explode" for "explosion").
+    abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
+    shared_prefix_min: int = 5  # two words sharing this many first letters...
+    shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
+    # a shortening of the notes ("rps", "CEO") stands for the run of question words its letters are the initials
+    # of ("requests per second", "chief executive officers"): shortenings this long, from a run this many words
+    # (three letters at least: two-letter words of the notes, "ca", "el", spelled runs of unrelated question words)
+    initials_min: int = 3
+    initials_max: int = 5
+    expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
+    # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
+    unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
+    # Composition.
+    strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
+    max_quotes: int = 3
+    same_quote_overlap: float = 0.7  # two quotes sharing this share of terms say the same thing: show one
+    part_min_coverage: float = 0.5  # a part of a two-part question is answered when a sentence holds this share
+    conflict: float = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning
+    list_max_lines: int = 12  # lines of a list block quoted under its heading
+    # a lead-in announcing its count ("the seven points of sail:") is quoted through that many items, past
+    # list_max_lines (measured: a 7-item list with blank lines and sub-items between runs 22 lines), up to this
+    announced_list_max_lines: int = 40
+    detail_max_lines: int = 3  # a quoted line with at most this many lines under it is quoted with them
+    label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
+
+    # Verification: every content word a model sentence adds beyond the question must be in the cited line.
+    min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer
+
+    @property
+    def min_relevance(self) -> float:
+        """The default refusal floor: the relevance of the reference point described above (0.4)."""
+        return self.w_relevance_coverage * self.refuse_coverage + self.w_relevance_dense * self.refuse_closeness
+
+
+DEFAULT = Policy()

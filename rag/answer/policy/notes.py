@@ -1,0 +1,34 @@
+"""How a note's lines are read (summary labels, lines defining a comparison's side) and what a model's sentence
+may add to the line it cites (units, glue words, alternatives, initials, a small synonym table). Plain English.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A heading or parent line that labels a summary of the note: its lines restate what the note says in full
+# below, so a quote prefers the full line (rag.answer.compose).
+SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|takeaways)|in short|at a glance")
+# A line defining a comparison's side (rag.answer.sides): "pumps: proteins that move ions" (the words before
+# the colon); "proteins that move ions are called pumps" (the words after "called"); "a substance that donates
+# protons is an acid" (a noun with a relative clause, then "is"/"are" and the defined words).
+DEFINED_BEFORE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s+\S")
+DEFINED_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:called|known\s+as|termed|named)\s+(.{1,60}?)\W*$"
+                           r"|^\s*(?:(?:an?|the)\s+)?[\w-]+\s+(?:that|which|who)\b.*?\b(?:is|are)\s+(.{1,40}?)\W*$")
+# Units of measure any notes may use; count units of one set of notes ("replicas", "seats") are learned.
+GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins hour hours hr hrs day days week weeks
+    month months year years decade decades century centuries ms millisecond milliseconds kb mb gb tb pb kib mib gib
+    byte bytes percent times x""".split())
+# Words a model sentence may add without adding a claim ("X is called Y", "X refers to Y").
+GLUE_WORDS = frozenset("""called known refer refers referred mean means meaning include includes including
+    consist consists example examples e.g i.e etc note notes according say says said state states""".split())
+# Two alternatives the notes give together ("is called either `appreciation` or `depreciation`"): a model
+# sentence naming one and not the other narrows what the note says (measured: "is called a depreciation").
+ALTERNATIVES = re.compile(r"(?i)\beither\s+[`*_\"']*([\w-]+)[`*_\"']*\s+or\s+[`*_\"']*([\w-]+)")
+# Small words a shortening may skip inside the run it spells: "DHS" for "department of homeland security"
+# (rag.answer.sameword.initialled); any other function word gives its letter ("per" in "rps").
+INITIALS_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on"})
+# A small synonym table, as pairs of words that may stand for each other (compared after stemming).
+SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
+            ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
+            ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little")]
