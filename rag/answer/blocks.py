@@ -9,6 +9,7 @@ from ..inline_html import Piece, pieces
 from ..tables import table_at
 from ..text import terms
 from .evidence import Unit, kind_of
+from .units import opens_block
 from .policy import notes as N, values as V
 from .policy import DEFAULT, Policy
 
@@ -83,6 +84,10 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         lead_in = next((line.strip() for line in lines[start: start + 2] if line.strip()), "")
         announced = announced_count(lead_in) if lead_in.endswith(":") else None
     reach = policy.announced_list_max_lines if announced else policy.list_max_lines
+    # a title line that starts its paragraph (a blank line or a heading above it): not one of a list's lines
+    # written without markers ("Pricing:" over "Endpoint hours" over "Data processing")
+    above = lines[start - 2] if start > 1 else ""
+    opens_paragraph = not heading and not opens_block(head) and (not above.strip() or bool(HEADING.match(above)))
     level, items = None, 0  # the depth of the list's items, and how many have been quoted
     last, blanks, nested, gap = start, 0, False, False
     for number in range(start + 1, min(len(lines), start + reach) + 1):
@@ -97,8 +102,11 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         # ("How to reduce cold starts") over a numbered list
         same_level_item = LIST_ITEM.match(line) and depth(line) >= indent and (
             head.rstrip().endswith(":") or (NUMBERED.match(line) and not NUMBERED.match(head) and title))
-        # "The four voice types are:" over plain lines at its own level: its paragraph, to the first blank line
-        same_level_item = same_level_item or (head.rstrip().endswith(":") and not gap and depth(line) == indent)
+        # "The four voice types are:" over plain lines at its own level: its paragraph, to the first blank line;
+        # so is a title line naming a thing ("CMRR (common mode rejection ratio)") whose paragraph goes on to say
+        # what it is ("Commonly 90-120 dB"): the paragraph is one statement (rag.answer.units reads it so)
+        same_level_item = same_level_item or (not gap and depth(line) == indent and (
+            head.rstrip().endswith(":") or (title and opens_paragraph and not opens_block(line))))
         if not (deeper or same_level_item) or HEADING.match(line):
             break
         if nested and not deeper:

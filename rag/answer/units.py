@@ -22,6 +22,8 @@ _DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing chara
 # nothing: its file name's words are no evidence.
 _PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
+# (:func:`opens_block`)
+_OWN_BLOCK = re.compile(r"^\s*(?:[-*+•>|<]|\d+[.)]|#{1,6}\s|```|~~~)")
 
 
 @dataclass
@@ -70,12 +72,18 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
         # the line introducing the table says what its rows are ("Fill in the chart on the exchange of crops")
         lead = lead_in(list(zip(chunk.line_numbers, lines)), table.header) if numbered else []
         lead_of[table] = strip_markup(lead[0][1]) if lead else ""
+    # (indent, first line) of the paragraph the line above belongs to; a chunk may start inside a paragraph
+    paragraph = _paragraph_above(chunk, lines, note_lines)
     for offset, raw in enumerate(lines):
+        if not raw.strip() or offset in skip or (numbered and offset and  # a chunk's text leaves blank lines out
+                                                 chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
+            paragraph = None
         if not raw.strip() or offset in skip:
             continue
         indent = len(_DEPTH.match(raw).group(0))  # tree diagrams ("│   ├── x") nest like indented lists
         while parents and parents[-1][0] >= indent:
             parents.pop()
+        lead, paragraph = _paragraph_lead(raw, indent, paragraph)
         if offset in row_of:
             above = [p for _, p in parents[-2:]] + [lead_of[row_of[offset]]] * bool(lead_of[row_of[offset]])
             unit = _row_unit(chunk, offset, raw, row_of[offset].columns, list(dict.fromkeys(above)))
@@ -93,7 +101,7 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
         least = 1 if _ITEM.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
         if (not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body)
                 and not _PICTURE_ONLY.fullmatch(body)):
-            context = " ".join([chunk.heading] + [p for _, p in parents[-2:]])
+            context = " ".join([chunk.heading] + [p for _, p in parents[-2:]] + [lead] * bool(lead))
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             plain = split_sentences(body)
             for sentence in with_antecedents(body):
@@ -101,6 +109,42 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
                                   heading=chunk.heading, summary=summary, joined=sentence not in plain))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
+
+
+def opens_block(raw: str) -> bool:
+    """A line that starts a block of its own, so never continues the paragraph above it: a list item (with or
+    without a space after its marker), a heading, a quote, a table row, a code fence, HTML, a picture."""
+    return bool(_OWN_BLOCK.match(raw) or _HEADING_LINE.match(raw) or _PICTURE_ONLY.fullmatch(raw))
+
+
+def _paragraph_lead(raw: str, indent: int, paragraph: tuple[int, str] | None) -> tuple[str, tuple[int, str] | None]:
+    """(lead, paragraph): a plain line written right below another plain line, at its indent and with no blank
+    line between, continues that paragraph, and reads under the paragraph's first line, which names what it
+    speaks of ("CMRR (Common mode rejection ratio)" / "Commonly 90-120 dB"; "**What is a gene?**" / "A segment of
+    DNA that..."), as a list item reads under its parent line. ``lead`` is "" for a line that starts a block."""
+    if opens_block(raw):
+        return "", None
+    if paragraph is not None and paragraph[0] == indent:
+        return paragraph[1], paragraph
+    return "", (indent, strip_markup(raw).strip()[:120])
+
+
+def _paragraph_above(chunk: Chunk, lines: list[str], note_lines) -> tuple[int, str] | None:
+    """The paragraph a chunk's first line continues, when the chunk was cut inside one: its first line, read in
+    the whole note (``note_lines``; None without it, or when the chunk starts a block)."""
+    number = chunk.line_numbers[0] if chunk.line_numbers and len(chunk.line_numbers) == len(lines) else 0
+    whole = note_lines(chunk.file) if note_lines is not None and number > 1 and lines and lines[0].strip() else []
+    if not whole or number > len(whole):
+        return None
+    indent, paragraph = len(_DEPTH.match(lines[0]).group(0)), None
+    for raw in reversed(whole[: number - 1]):  # up to the blank line or block start above
+        if not raw.strip() or len(_DEPTH.match(raw).group(0)) != indent:
+            break
+        _, start = _paragraph_lead(raw, indent, None)
+        if start is None:
+            break
+        paragraph = start
+    return paragraph
 
 
 def with_antecedents(body: str) -> list[str]:
