@@ -30,6 +30,13 @@ class FakeMachine:
         return CoreMeter(2, read=self.stat_line, clock=lambda: self.wall, own=lambda: self.mine)
 
 
+@pytest.fixture
+def machine(monkeypatch) -> FakeMachine:
+    """A fake 2-core machine whose /proc/stat counts in HZ ticks."""
+    monkeypatch.setattr("os.sysconf", lambda name: HZ)
+    return FakeMachine()
+
+
 def test_stat_line_is_read_as_busy_and_idle_seconds(monkeypatch):
     monkeypatch.setattr("os.sysconf", lambda name: HZ)
     assert cpu_seconds_busy("cpu 100 50 30 700 20 0 10 0 0 0") == (1.9, 7.2)  # iowait counts as idle
@@ -46,17 +53,13 @@ def test_free_cores_never_exceeds_the_machine_nor_falls_below_one():
     assert free_cores(8, -1.0) == 8 and free_cores(8, 2.2) == 6 and free_cores(1, 0.0) == 1
 
 
-def test_a_quiet_machine_leaves_every_core(monkeypatch):
-    monkeypatch.setattr("os.sysconf", lambda name: HZ)
-    machine = FakeMachine()
+def test_a_quiet_machine_leaves_every_core(machine):
     meter = machine.meter()
     machine.run(2.0, ours=1.5, others=0.0)  # our own answer kept 1.5 cores busy: still ours to use
     assert meter.free() == 2
 
 
-def test_another_program_on_one_core_leaves_one(monkeypatch):
-    monkeypatch.setattr("os.sysconf", lambda name: HZ)
-    machine = FakeMachine()
+def test_another_program_on_one_core_leaves_one(machine):
     meter = machine.meter()
     machine.run(2.0, ours=1.0, others=1.0)
     assert meter.free() == 1
@@ -64,9 +67,7 @@ def test_another_program_on_one_core_leaves_one(monkeypatch):
     assert meter.free() == 2
 
 
-def test_a_window_too_short_to_measure_keeps_the_last_answer_and_measures_on(monkeypatch):
-    monkeypatch.setattr("os.sysconf", lambda name: HZ)
-    machine = FakeMachine()
+def test_a_window_too_short_to_measure_keeps_the_last_answer_and_measures_on(machine):
     meter = machine.meter()
     machine.run(1.0, ours=0.0, others=1.0)
     assert meter.free() == 1
