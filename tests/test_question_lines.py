@@ -1,9 +1,14 @@
 """Worksheet notes: a question as a bullet, its answer nested under it. The question line asks, it states
 nothing, so it never "says the same thing" as a statement (rag.answer.compose._same): quoting it shows the answer
-under it, which a model's shorter paraphrase must not replace. Invented wine and astronomy notes."""
+under it, which a model's shorter paraphrase must not replace. Flash cards and review questions write the answer
+in the paragraph after the question instead, often past a blank line or inside a code block
+(rag.answer.blocks): the question is quoted with it. Invented wine, anatomy and astronomy notes."""
 
 from __future__ import annotations
 
+from test_compose import _ask_notes
+
+from rag.answer.blocks import block
 from rag.answer.compose import Composer, _same
 from rag.answer.evidence import Unit
 from rag.answer.intent import parse
@@ -53,3 +58,52 @@ def test_a_definition_under_a_question_shows_when_the_model_paraphrases_another_
     lead = Checked("Tannins dry the mouth", [1], support=[(1, second)])
     text = _compose("what's a tannin", [question, first, second], lead, anchor=question)
     assert "bitter compound" in text, text
+
+
+# -- the answer in the paragraph after the question ---------------------------------------------------------
+REVIEW = {
+    "review.md": """# Review questions
+
+```
+Can a person live with one kidney?
+
+Yes, one healthy kidney can do the work of two
+
+Which bone is the longest in the body?
+The femur
+```
+
+## Notes
+- the heart has four chambers
+""",
+}
+
+
+def _card(line: int, quote: str) -> Unit:
+    return Unit("review.md", line, quote, "Review questions", 0)
+
+
+def test_a_question_line_is_quoted_with_the_answer_after_a_blank_line():
+    lines = REVIEW["review.md"].split("\n")
+    quote, start, end = block(_card(4, "Can a person live with one kidney?"), lines, whole_list=False)
+    assert (start, end) == (4, 6), quote
+    assert quote.startswith("Can a person live with one kidney?") and quote.endswith("do the work of two")
+    assert "femur" not in quote and "longest" not in quote  # the next question starts the next card
+
+
+def test_the_answer_stops_at_the_code_fence():
+    lines = REVIEW["review.md"].split("\n")
+    quote, start, end = block(_card(8, "Which bone is the longest in the body?"), lines, whole_list=False)
+    assert (start, end) == (8, 9) and quote.endswith("The femur"), quote
+
+
+def test_a_question_with_nothing_after_it_is_quoted_alone():
+    lines = ["# Open questions", "", "Why is the sky dark at night?", "", "", "## Later", "- Olbers"]
+    assert block(Unit("q.md", 3, "Why is the sky dark at night?", "Open questions", 0), lines,
+                 whole_list=False) == ("Why is the sky dark at night?", 3, 3)
+
+
+def test_a_yes_no_question_gets_the_notes_answer(tmp_path):
+    answer = _ask_notes(tmp_path, REVIEW, "can you live with only one kidney")
+    assert not answer.refused, answer.reason
+    assert "Yes, one healthy kidney" in answer.answer, answer.answer

@@ -72,7 +72,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
                 break
         topic = topic or start != unit.line
     if not topic:
-        return _with_label(unit, lines, policy)
+        return _with_answer(unit, lines, policy) or _with_label(unit, lines, policy)
     head = lines[start - 1]
     indent = depth(head)
     heading = bool(HEADING.match(head))
@@ -201,6 +201,32 @@ def _has_children(lines: list[str], number: int) -> bool:
         if line.strip():
             return depth(line) > indent
     return False
+
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
+    """A question the notes ask themselves ("Is it possible to have voltage without current?") is quoted with
+    the paragraph after it, its answer (flash cards, review questions): the question alone answers nothing.
+    The answer runs to the next blank line, heading, code fence or question; None when the line is no
+    question or nothing follows it within one blank line."""
+    line = lines[unit.line - 1]
+    if not unit.display.rstrip().endswith("?") or not line.rstrip().endswith("?"):
+        return None
+    first = unit.line + 1
+    while first <= len(lines) and not lines[first - 1].strip() and first - unit.line <= 2:
+        first += 1  # one blank line may stand between a question and its answer
+    last = first - 1
+    for number in range(first, min(len(lines), unit.line + policy.detail_max_lines + 1) + 1):
+        text = lines[number - 1]
+        if not text.strip() or HEADING.match(text) or FENCE.match(text) or text.rstrip().endswith("?"):
+            break
+        last = number
+    if last < first:
+        return None
+    quote = line[line.find(unit.quote):]
+    return "\n".join([quote] + lines[unit.line: last]), unit.line, last
 
 
 def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int]:
