@@ -107,3 +107,17 @@ def test_a_yes_no_question_gets_the_notes_answer(tmp_path):
     answer = _ask_notes(tmp_path, REVIEW, "can you live with only one kidney")
     assert not answer.refused, answer.reason
     assert "Yes, one healthy kidney" in answer.answer, answer.answer
+
+
+def test_the_cli_source_line_shows_the_card_without_its_blank_line(runner, fake_models, tmp_path, monkeypatch):
+    from conftest import write_notes
+    from rag.cli import main
+
+    monkeypatch.setenv("RAG_CORPUS", str(write_notes(tmp_path / "notes", REVIEW)))
+    monkeypatch.setenv("RAG_INDEX", str(tmp_path / "index"))
+    fake_models.replies = ["I can't find that in your notes."]
+    result = runner.invoke(main, ["ask", "can a person live with one kidney"])
+    assert result.exit_code == 0, result.output
+    source = [line for line in result.stdout.splitlines() if line.startswith("[1] ")]
+    assert source and source[0].startswith("[1] review.md:4-6  "), result.stdout
+    assert "one kidney? / Yes, one healthy kidney" in source[0] and "/  /" not in source[0], source

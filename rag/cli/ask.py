@@ -88,8 +88,8 @@ def _print_answer(answer, pages: dict[str, list[int]] | None = None) -> None:
         click.echo()
         for c in answer.citations:
             # multi-line quotes on one line; HTML written in a note's line shown as a viewer shows it (its line
-            # numbers stay those of the note)
-            quote = " / ".join(readable(part.strip()) for part in c.quote.split("\n"))
+            # numbers stay those of the note); a blank line inside a quote (a question, then its answer) is no part
+            quote = " / ".join(readable(part.strip()) for part in c.quote.split("\n") if part.strip())
             page = (pages or {}).get(c.file)
             place = f" ({where(page, c.start_line, c.end_line)})" if page else ""
             click.echo(f"[{c.n}] {printable(c.file)}:{c.start_line}-{c.end_line}{place}  \"{quote}\"")
