@@ -101,6 +101,13 @@ def test_a_question_with_nothing_after_it_is_quoted_alone():
     lines = ["# Open questions", "", "Why is the sky dark at night?", "", "", "## Later", "- Olbers"]
     assert block(Unit("q.md", 3, "Why is the sky dark at night?", "Open questions", 0), lines,
                  whole_list=False) == ("Why is the sky dark at night?", 3, 3)
+    # two blank lines part a question from the next paragraph: that is no answer to it
+    apart = ["Why is the sky dark at night?", "", "", "Stars are far apart"]
+    assert block(Unit("q.md", 1, apart[0], "", 0), apart, whole_list=False) == (apart[0], 1, 1)
+    # the answer is at most detail_max_lines lines long, with or without a blank line before it
+    long = ["What do owls eat?", "", "mice", "voles", "beetles", "fish"]
+    assert block(Unit("q.md", 1, long[0], "", 0), long, whole_list=False)[1:] == (1, 5)
+    assert block(Unit("q.md", 1, long[0], "", 0), [long[0]] + long[2:], whole_list=False)[1:] == (1, 4)
 
 
 def test_a_yes_no_question_gets_the_notes_answer(tmp_path):

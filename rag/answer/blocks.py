@@ -215,10 +215,10 @@ def _with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int
     if not unit.display.rstrip().endswith("?") or not line.rstrip().endswith("?"):
         return None
     first = unit.line + 1
-    while first <= len(lines) and not lines[first - 1].strip() and first - unit.line <= 2:
+    if first <= len(lines) and not lines[first - 1].strip():
         first += 1  # one blank line may stand between a question and its answer
     last = first - 1
-    for number in range(first, min(len(lines), unit.line + policy.detail_max_lines + 1) + 1):
+    for number in range(first, min(len(lines), first + policy.detail_max_lines - 1) + 1):
         text = lines[number - 1]
         if not text.strip() or HEADING.match(text) or FENCE.match(text) or text.rstrip().endswith("?"):
             break

@@ -22,7 +22,7 @@ _DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing chara
 # nothing: its file name's words are no evidence.
 _PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
-# (:func:`opens_block`)
+# how a line that opens a block of its own begins (:func:`opens_block`)
 _OWN_BLOCK = re.compile(r"^\s*(?:[-*+•>|<]|\d+[.)]|#{1,6}\s|```|~~~)")
 
 
