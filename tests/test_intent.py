@@ -58,6 +58,16 @@ def test_value_kinds_match_sentences_of_that_kind():
     assert not parse("who wrote the manifesto with Marx").holds_name("rooted in ideas of Marx")
 
 
+def test_binary_prefix_alone_states_a_size():
+    """Notes on disks, memory and containers write sizes with an IEC binary prefix alone ("8Gi", "512Mi");
+    a lower-case "pi" after a number is no size."""
+    asks = parse("how big is the photo archive disk")
+    assert asks.holds_value("archive disk: 8Gi")
+    assert asks.holds_value("memory limit 512 Mi per worker")
+    assert not asks.holds_value("turn the dial 2 pi radians")
+    assert not asks.holds_value("the archive disk is fast")
+
+
 def test_no_question_word_lists_outside_intent_and_policy():
     """'what amount is asked for' is decided in one place: other answer modules hold no question regexes."""
     import re

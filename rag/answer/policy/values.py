@@ -12,7 +12,9 @@ NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|
                 r"|hundred|thousand|million|billion|unlimited)")
 TIME_UNITS = r"(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|decades?|centur\w+)"
 MONEY_UNITS = r"(?:dollars?|euros?|pounds?|cents?|pence|yen|yuan|rupees?)\b"
-SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b|kilobytes?|megabytes?|gigabytes?|terabytes?|characters|chars"
+SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b"
+              # an IEC binary prefix alone is a size too ("8Gi", "512Mi"), capitalised as written ("2 pi" is none)
+              r"|(?-i:[KMGTPE]i\b)|kilobytes?|megabytes?|gigabytes?|terabytes?|characters|chars"
               # how big a thing is, not only a file: lengths, masses, volumes ("a 16 millimeter egg")
               r"|[nµμu]m\b|[mck]m\b|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?\b|inch(?:es)?\b|feet\b|foot\b|ft\b"
               r"|miles?\b|(?:milli|kilo)?grams?\b|[mk]?g\b|tonnes?\b|tons?\b|lbs?\b|(?:milli)?lit(?:er|re)s?\b|ml\b|gallons?\b)")
