@@ -40,6 +40,15 @@ def test_a_shortened_question_word_stands_for_the_notes_word_it_starts():
     assert vocab.expansion("zebra", 5) is None  # nothing starts with it
 
 
+def test_a_compound_or_a_function_word_is_no_spelled_out_shortening():
+    # a garden planner's notes: "plotName" joins "plot" to "name", and "#before-sowing" is an anchor; neither
+    # is "plots" or "before" spelled out, so the question keeps its own words
+    vocab = Vocabulary.learn(["- plotName: north bed\n- each name is a label on the plan\n",
+                              "see [sowing](#before-sowing)\n- germination takes 10 days\n"])
+    assert vocab.expansion("plots", 5) is None
+    assert vocab.expansion("before", 5) is None
+
+
 def test_the_question_is_rewritten_with_the_notes_word_and_answered(tmp_path):
     answerer = _answerer(write_notes(tmp_path / "notes", ARCHIVE), tmp_path / "index", "I can't find that in your notes.")
     assert "deduplication" in answerer.prepare("how long does baptism dedup take")

@@ -15,6 +15,7 @@ from ..text import STOPWORDS, joined, stem, strip_markup, terms, words
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
 MIN_NAME_COUNT = 3  # ...and a word must occur this often, capitalised mid-sentence this share of the time,
+COMPOUND_REST_MIN = 3  # "claimName" is "claim" joined to "name": a remainder this long the notes use on its own
 NAME_SHARE = 0.8  # to count as a name ("Marx", "Kafka"): a question pairing a name with an unknown word
 _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;(] )([A-Za-z][a-z]+)\b")  # asks about something the notes never name
 # "Network Load Balancer (NLB)" and "NLB (Network Load Balancer)": a name and its acronym, side by side
@@ -84,12 +85,18 @@ class Vocabulary:
         when the notes never say "dedup"): the most frequent word of the notes that starts with it (or with
         its stem), for a word of at least ``min_length`` letters the notes never use. None when there is none."""
         low = word.lower()
-        if len(low) < min_length or not low.isalpha() or self.knows(low) or not self.counts:
+        if len(low) < min_length or not low.isalpha() or low in STOPWORDS or self.knows(low) or not self.counts:
             return None
         heads = {low, stem(low)} if len(stem(low)) >= min_length else {low}
         found = [(n, w) for w, n in self.counts.items()
-                 if len(w) > len(low) and w.isalpha() and any(w.startswith(h) for h in heads)]
+                 if len(w) > len(low) and w.isalpha() and any(w.startswith(h) and not self._compound(w, h) for h in heads)]
         return max(found)[1] if found else None
+
+    def _compound(self, word: str, head: str) -> bool:
+        """``word`` is ``head`` joined to another word of the notes ("claimName", "claim-id"): a compound naming
+        another thing, not ``head`` spelled out ("deduplication" for "dedup")."""
+        rest = word[len(head):]
+        return len(rest) >= COMPOUND_REST_MIN and self.knows(rest)
 
 
 def acronyms_in(text: str) -> dict[str, tuple[str, ...]]:
