@@ -1,4 +1,4 @@
-"""The practice sets (evals/practice, practice2, practice3): other people's notes from other fields, kept byte for
+"""The practice sets (evals/practice, practice2, practice3, practice4): other people's notes from other fields, kept byte for
 byte, with questions that are all dev: tuned on freely, never a held-out figure, never in the CI gate's splits."""
 
 from __future__ import annotations
@@ -43,6 +43,13 @@ SETS = [
         "5-12-16.md": "49193f0a159c0900c93f24f84d2a2630d01be4457855bb446c59ad4549af56dc",
         "5-19-16.md": "ea3863ce2480c557134c0db90c6956bfc0ae3cef92aaf756c6dbf594a087b4b1",
         "5-24-16.md": "abecfa89539c78e9b2615b5e9cab586ba5d0a7e03f19ae807b9b1af856e27847"}),
+    PracticeSet("practice4", "k", "MIT License", ("dgkanatsios/CKAD-exercises", "54e5f2dda65eec7522803cf5a386fe4123a8e6e9"), {
+        "a.core_concepts.md": "50280721ce8079e38449ee0cc81cf2cffa216f023f27deb07988b85ae3f91bc6",
+        "b.multi_container_pods.md": "4a878265dfdd18561543be7fa5236696799f0cdb2c1b64f99771b87997cafcb1",
+        "e.observability.md": "d1bf1ef6ca67ee2869a8a73dd38b077998d5b2394e3096ee802bfc6edc7294b6",
+        "f.services.md": "9625df5fb9f85dc47a277ba874ffb754462503410376ea703c877bb1e915c057",
+        "g.state.md": "73c2e379a53a37066074efec958504abc693734eb51caa66e20765a4b146b4f1",
+        "h.helm.md": "c6ee63568673b846383ac24c85a3c7f6402f0916dc4bc55cb78d3b43b704f8e0"}),
 ]
 
 
