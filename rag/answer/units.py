@@ -21,6 +21,7 @@ _DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing chara
 # A line that only shows a picture ("![](assets/cell.png)", "<img src=...>", "<p align=center>") states
 # nothing: its file name's words are no evidence.
 _PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
+_FENCE = re.compile(r"^\s*(```|~~~)")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 # how a line that opens a block of its own begins (:func:`opens_block`)
 _OWN_BLOCK = re.compile(r"^\s*(?:[-*+•>|<]|\d+[.)]|#{1,6}\s|```|~~~)")
@@ -74,6 +75,7 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
         lead_of[table] = strip_markup(lead[0][1]) if lead else ""
     # (indent, first line) of the paragraph the line above belongs to; a chunk may start inside a paragraph
     paragraph = _paragraph_above(chunk, lines, note_lines)
+    fenced = _fenced_lines(chunk, lines, note_lines)
     for offset, raw in enumerate(lines):
         if not raw.strip() or offset in skip or (numbered and offset and  # a chunk's text leaves blank lines out
                                                  chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
@@ -99,7 +101,8 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
         # a list item of one word ("- Velouté" under "Mother sauces") names one member of its list; other
         # lines of one word are labels, and state nothing, as do items like "- ok"
         least = 1 if _ITEM.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
-        if (not _HEADING_LINE.match(raw) and len(_WORDS.findall(body)) >= least and not looks_like_instruction(body)
+        if ((offset in fenced or not _HEADING_LINE.match(raw)) and len(_WORDS.findall(body)) >= least
+                and not looks_like_instruction(body)
                 and not _PICTURE_ONLY.fullmatch(body)):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]] + [lead] * bool(lead))
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
@@ -109,6 +112,24 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
                                   heading=chunk.heading, summary=summary, joined=sentence not in plain))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
+
+
+def _fenced_lines(chunk: Chunk, lines: list[str], note_lines) -> set[int]:
+    """Offsets of the chunk's lines inside a code fence, where "# ..." is a comment ("# will show as 'Bound'",
+    "# Tip: --timeout ... helps"), which states something, not a heading. A chunk cut inside a fence is read
+    against the whole note (``note_lines``) to know it starts inside one."""
+    inside = False
+    number = chunk.line_numbers[0] if chunk.line_numbers and len(chunk.line_numbers) == len(lines) else 0
+    if note_lines is not None and number > 1:
+        for raw in note_lines(chunk.file)[: number - 1]:
+            inside ^= bool(_FENCE.match(raw))
+    fenced = set()
+    for offset, raw in enumerate(lines):
+        if _FENCE.match(raw):
+            inside = not inside
+        elif inside:
+            fenced.add(offset)
+    return fenced
 
 
 def opens_block(raw: str) -> bool:
