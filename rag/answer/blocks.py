@@ -41,6 +41,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return unit.quote, unit.line, unit.line
     # a list item of one word ("- Velouté") says nothing alone: it is quoted with its list
     whole_list = whole_list or bool(LIST_ITEM.match(lines[unit.line - 1]) and len(unit.display.split()) == 1)
+    if whole_list and (code := _code_block(unit, lines, policy)) is not None:
+        return code
     if whole_list and (under := _table_under(lines, unit.line, policy)) is not None:
         head = lines[unit.line - 1]
         return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
@@ -204,6 +206,34 @@ def _has_children(lines: list[str], number: int) -> bool:
 
 
 FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _code_block(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
+    """For a list question, a line of a code block is one of the block's lines, as an item is one of its list's
+    ("kubectl get po nginx -o yaml" among the other ways to write it, "helm repo update" among the repo commands):
+    the block is quoted whole, from the line introducing it when that line is right above its fence (at most one
+    blank line between), when it runs to at most list_max_lines lines. The line introducing a block, asked
+    about, is quoted with it. None when the line is in no code block."""
+    fences = [number for number in range(1, len(lines) + 1) if FENCE.match(lines[number - 1])]
+    opening = None
+    for first, last in zip(fences[::2], fences[1::2]):
+        if first < unit.line < last or _introduces(lines, unit.line, first):
+            opening = first, last
+            break
+    if opening is None or not 1 < opening[1] - opening[0] <= policy.list_max_lines:
+        return None
+    first, last = opening
+    start = next((n for n in (first - 1, first - 2) if n >= 1 and _introduces(lines, n, first)), first + 1)
+    return "\n".join(lines[start - 1: last - 1]), start, last - 1  # as written: a citation quotes its lines
+
+
+def _introduces(lines: list[str], number: int, fence: int) -> bool:
+    """Whether line ``number`` is plain prose right above the code fence at line ``fence`` (a blank line between at
+    most): the line saying what the block is ("A typical failure event", "Add, list and remove chart repos")."""
+    if not 0 < number < fence or fence - number > 2 or any(lines[n - 1].strip() for n in range(number + 1, fence)):
+        return False
+    text = lines[number - 1]
+    return bool(text.strip()) and not HEADING.match(text) and not FENCE.match(text) and not opens_block(text)
 
 
 def _with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
