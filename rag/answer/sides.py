@@ -146,6 +146,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     well, the one the topic is the largest share of ("Depreciation of the dollar" over "Increase in supply of
     dollars on ...")."""
     rank = {id(u): n for n, u in enumerate(units)}
+    paired = side_by_side(side, other, units, topic)
     labels = _labels_with_children(units)
     heads = {_text(u): set(terms(u.quote)) for u in units if id(u) in labels}
     keyed = []
@@ -159,6 +160,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         speaks = bool(topic & said.union(*under_label))
         key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote),
                not speaks,
+               id(unit) not in paired,  # the notes set the two sides side by side: this line is the side's
                bool(not topic and not _defines(unit.quote, side)),
                _names(other, said),
                not topic & said,  # ...and of the lines left, one saying it itself before one under its label
@@ -181,6 +183,38 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         return first[2]
     siblings = [(k, r, u) for k, r, u in keyed if k == first[0] and label in u.context]
     return min(siblings, key=lambda k: (-len(topic & set(terms(k[2].quote))) / max(len(terms(k[2].quote)), 1), k[1]))[2]
+
+
+def side_by_side(side: Side, other: Side, units: list[Unit], topic: frozenset[str] = frozenset()) -> set[int]:
+    """The lines (their ids) where the notes set this side beside the other: a line opening with the side's
+    name and saying something of it, with a line opening with the other side's name among its siblings (items
+    of one list, rows of one table, lines of one definition list: the same section and parent, no line of
+    another level or a blank line between). "- Resistance (R; Ohms; dissipates heat)" beside "- Inductive
+    reactance (...; increases with frequency)" is the notes' own comparison, whatever lines elsewhere rank
+    higher. Not a line naming both sides (it compares nothing on its own), a bare name ("- geocentric
+    conception" beside "- heliocentric conception": a list of terms), nor lines that neither they nor their
+    headings speak of ``topic`` (what is compared: "is s3 eventually or strongly consistent" is not answered
+    by another service's two kinds of reads)."""
+    level = {}  # (file, line) -> the (context, header) of its units: a line of one level holds one
+    for unit in units:
+        level.setdefault((unit.file, unit.line), set()).add((unit.context, unit.header))
+    mine = [u for u in units if _opens(side, u) and not _names(other, set(terms(u.cited))) and not is_label(u.cited)
+            and (not topic or topic & set(terms(f"{u.context} {u.header} {u.quote}")))]
+    theirs = [u for u in units if _opens(other, u) and not _names(side, set(terms(u.cited)))]
+
+    def siblings(a: Unit, b: Unit) -> bool:
+        if a.file != b.file or a.line == b.line or (a.context, a.header) != (b.context, b.header):
+            return False
+        return all((a.context, a.header) in level.get((a.file, n), ())
+                   for n in range(min(a.line, b.line) + 1, max(a.line, b.line)))
+    return {id(u) for u in mine if any(siblings(u, v) for v in theirs)}
+
+
+def _opens(side: Side, unit: Unit) -> bool:
+    """Whether a line opens with the side's name ("Resistance (R; Ohms)", "`Precision` keeps track of", a row
+    whose first cell is the side): the line is about the side."""
+    said = terms(unit.cited.strip(" |"))
+    return any(name and set(said[:len(name)]) == name for name in side.names)
 
 
 def side_line(head: str, other: str, compared: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
