@@ -199,7 +199,8 @@ class Answerer:
             return
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
-        anchor = gate.answering(intent, ranked, self.policy, excused) or gate.listing(intent, ranked, self.policy)
+        # a list question's list, when a line heads it, answers before a line defining what it names
+        anchor = gate.listing(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""

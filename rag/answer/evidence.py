@@ -118,13 +118,29 @@ def list_nouns(question: str) -> list[str]:
         terms(w) and terms(w)[0] in _LIST_NOUNS and said[i + 1: i + 2] == ["of"])]
 
 
-def lists_asked(unit: Unit, asked: list[str], nouns: list[str] | None = None) -> bool:
+def lists_asked(unit: Unit, asked: list[str], nouns: list[str] | None = None,
+                counted: frozenset[tuple[int, str]] = frozenset()) -> bool:
     """Whether a line heads the list a question asks for: its heading names it (:func:`names_asked`), or the
     line itself is a label introducing a list ("Kinds of knots:") made of the question's words, as a heading
-    would be (notes often label a list in a line rather than a heading)."""
+    would be (notes often label a list in a line rather than a heading), or announcing the count of the things
+    the question counts (``counted``, :func:`counted_things` of the question: "the four humors" asked, "The
+    four humors are:" in the notes)."""
     text = unit.display.strip()
     return names_asked(unit.heading, asked, nouns) or (
-        text.endswith(":") and is_label(text) and names_asked(text[:-1], asked, nouns))
+        text.endswith(":") and is_label(text) and (names_asked(text[:-1], asked, nouns)
+                                                   or bool(counted & counted_things(text))))
+
+
+def counted_things(text: str) -> frozenset[tuple[int, str]]:
+    """(count, stemmed noun) of each count a text announces with the word it counts: "the four humors" ->
+    {(4, "humor")}, "3 branches of government" -> {(3, "branch")}."""
+    out = set()
+    for match in V.ANNOUNCED_COUNT.finditer(text):
+        word = match.group(1).lower()
+        after = terms(text[match.end(1):])
+        if after:
+            out.add((int(word) if word.isdigit() else V.COUNT_WORDS[word], after[0]))
+    return frozenset(out)
 
 
 _LIST_NOUNS = frozenset(terms(Q.LIST_NOUNS))

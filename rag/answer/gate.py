@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .calibrate import UNCALIBRATED, Closeness
-from .evidence import is_label, list_nouns, lists_asked
+from .evidence import counted_things, is_label, list_nouns, lists_asked
 from .amount import bound_of, value_cue
 from .intent import Intent, parse
 from .phrasing import phrasing_terms
@@ -168,7 +168,8 @@ def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Uni
         return None
     asked = terms(intent.question)
     nouns = list_nouns(intent.question)
-    return next((u for u in ranked[: policy.kind_units] if lists_asked(u, asked, nouns)), None)
+    counted = counted_things(intent.question)
+    return next((u for u in ranked[: policy.kind_units] if lists_asked(u, asked, nouns, counted)), None)
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT,

@@ -12,7 +12,7 @@ from .policy import questions as Q, values as V
 from .sides import side_lines, sides_of
 from .conflict import defined_terms
 from .evidence import Unit
-from .gate import spoken_terms, stands_for
+from .gate import listing, spoken_terms, stands_for
 from .intent import Intent, parse
 from .policy import DEFAULT, Policy
 from .verify import Source
@@ -38,6 +38,11 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
     held = [u for u in part_ranked[: policy.kind_units] if share(u) >= policy.part_min_coverage]
     if not held:
         return None
+    # a part asking a list ("what were galen's four humors") is answered by the line heading that list ("The
+    # four humors are:"), whose block the answer quotes, as a list question on its own is (gate.listing)
+    heads = listing(asked, held, policy)
+    if heads is not None:
+        return heads
     if own and own != part:
         # the other part's words lift lines about its subject ("an eruption" under "Monitoring"): of the lines
         # scoring as well as the best, the one holding most of what this part asks
