@@ -59,6 +59,10 @@ def _same(a: Unit, b: Unit, policy: Policy) -> bool:
     all stand in its answer, yet quoting it is what shows the answer nested under it."""
     if asks(a.display) or asks(b.display):
         return False
+    # two rows of one table state two things: the column names they are read with are the table's words, not
+    # theirs ("Source Solar, Current DC" and "Source Chemical (batteries), Current DC")
+    if a.row and b.row and (a.file, a.header) == (b.file, b.header) and a.line != b.line:
+        return False
     ta, tb = set(terms(a.quote)), set(terms(b.quote))
     if not ta or not tb or numbers(a.quote) != numbers(b.quote):
         return False
