@@ -173,25 +173,3 @@ def test_initials_need_three_letters_and_skip_only_small_words():
     assert initialled("how many locations does the cloudfront have around", {"ca"}) == set()
     assert initialled("who heads the department of homeland security", {"dhs"}) == {
         stem("department"), stem("homeland"), stem("security")}
-
-
-CAMERA = {
-    "camera.md": """# Camera settings
-## Night sky shoot
-- ISO 3200 for the milky way frames
-- shutter 20 seconds on the tripod
-## Menus
-- the self-timer delay is 10 seconds by default
-""",
-}
-
-
-def test_a_default_asked_needs_a_line_saying_what_is_done_by_default(tmp_path):
-    # the notes give the ISO one shoot used, never the camera's default ISO: a near miss; the self-timer line
-    # says what the camera does by default and answers
-    answer = _ask_notes(tmp_path, CAMERA, "what is the default ISO")
-    assert answer.refused, answer.answer
-    assert "default" in answer.reason
-    answer = _ask_notes(tmp_path, CAMERA, "what is the default self-timer delay")
-    assert not answer.refused, answer.reason
-    assert "10 seconds" in answer.answer

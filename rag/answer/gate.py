@@ -253,11 +253,6 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]
     if holding and all(other_bound(intent, u) for u in holding):
         return f"the notes give the {bound_of(holding[0].quote)}, not the {intent.bound}"
-    # the default asked, and no relevant line says what is done by default: a value an example or a setting
-    # of the notes uses ("periodSeconds: 5" in a pod's spec) is not the default
-    if intent.bound == "default" and relevant and not any(
-            bound_of(f"{u.heading} {u.context} {u.quote}") == "default" for u in relevant):
-        return "no relevant sentence says what the default is"
     excused = phrasing_terms(intent, vocab) if excused is None else excused
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)
