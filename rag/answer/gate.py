@@ -23,6 +23,7 @@ from .phrasing import phrasing_terms
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import initialled, stands_for
+from .shortening import spelling_line
 from .vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
     [] when one sentence speaks of them all. ``excused``: the question's verb, which none need speak
     (rag.answer.phrasing)."""
     asked = [t for t in dict.fromkeys(intent.asked_terms) if t not in excused]
+    if spelled_out(intent, ranked, policy):  # "what does LO stand for in ...": the line spelling LO out answers
+        return []
     fewest: list[str] | None = None
     labels = [u for u in ranked if is_label(u.quote)]
     for unit in ranked[: policy.kind_units]:
@@ -92,6 +95,13 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
         if not fewest:
             return []
     return fewest if fewest is not None else asked
+
+
+def spelled_out(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """For "what does X stand for [in ...]": the best line spelling X out where the notes speak of that use
+    (rag.answer.shortening); None for other questions, or when no line does."""
+    return spelling_line(intent.question, ranked, spoken_terms, policy.kind_units,
+                         lambda term, said: stands_for(term, said, policy))
 
 
 def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozenset[str]) -> list[str]:
@@ -153,6 +163,9 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excu
     line merely sharing words outscores it). None for other questions, or when no sentence does."""
     if not (intent.specific and intent.asked_terms):
         return None
+    spelling = spelled_out(intent, ranked, policy)
+    if spelling:
+        return spelling
     for unit in ranked[: policy.kind_units]:
         if (intent.holds_value(unit.quote) and not other_bound(intent, unit)
                 and not _left_out(intent, spoken_terms(unit) | stated(intent), policy, excused)):

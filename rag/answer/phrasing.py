@@ -37,6 +37,7 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary) -> frozenset[str]:
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
     found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
+    found |= set(_verb_after_pronoun(tokens))
     asked = set(intent.asked_terms)
     return frozenset(stem(w) for w in found
                      if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab))
@@ -91,6 +92,21 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
                              or len(after) == 1 and not _plain(after[0])):
             return [word]
     return []
+
+
+def _verb_after_pronoun(tokens: list[str]) -> list[str]:
+    """ "if I make up a quiz", "if I don't change it": a personal pronoun that opens a clause of the question is
+    its subject; the first word after it, past an auxiliary or a "not", is its verb."""
+    found = []
+    for i, t in enumerate(tokens[:-1]):
+        if t not in Q.SUBJECT_PRONOUNS or t in ("it", "one"):
+            continue
+        at = i + 1
+        while at < len(tokens) and (tokens[at] in Q.AUXILIARIES or tokens[at] in ("not", "never") or tokens[at].endswith("n't")):
+            at += 1
+        if at < len(tokens) and _content(tokens[at]):
+            found.append(tokens[at])
+    return found
 
 
 def _plain(word: str) -> bool:

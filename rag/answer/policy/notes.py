@@ -28,6 +28,11 @@ ALTERNATIVES = re.compile(r"(?i)\beither\s+[`*_\"']*([\w-]+)[`*_\"']*\s+or\s+[`*
 # Small words a shortening may skip inside the run it spells: "DHS" for "department of homeland security"
 # (rag.answer.sameword.initialled); any other function word gives its letter ("per" in "rps").
 INITIALS_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on"})
+# How a note spells a shortening out after writing it (rag.answer.shortening): "LO = Local Oscillator",
+# "Q stands for quadrature", "ETA: estimated time of arrival", "ETA (estimated time of arrival)"; a shortening
+# of one letter only after the first two ("Q: quality" may name a section).
+SPELLED_OUT_BY = r"=|:|\(|stands?\s+for|(?:is\s+)?short\s+for|(?:is\s+)?an?\s+abbreviation\s+(?:for|of)"
+SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 # A small synonym table, as pairs of words that may stand for each other (compared after stemming).
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),

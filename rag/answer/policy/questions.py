@@ -25,6 +25,10 @@ MEANING = re.compile(r"(?i)^\s*(?:define|definition of|meaning of)\b|\bwhat (?:d
                      r"|\bwhat is meant by\b")
 # "what does IRSA stand for": the closing words ask for the spelled-out name; no note line says "stand".
 STAND_FOR = re.compile(r"(?i)\s+stands?\s+for\s*\??\s*$")
+# "what does LO stand for (in a superheterodyne receiver)": the shortening asked, and where it is used
+# (rag.answer.shortening); the words after "for" need not stand in the line spelling it out.
+STANDS_FOR_IN = re.compile(r"(?i)\bwhat\s+(?:does|do|did|is)\s+(?:the\s+|an?\s+)?[`'\"]?(?P<short>[A-Za-z][A-Za-z0-9]{0,7})[`'\"]?"
+                           r"\s+stands?\s+for\b(?P<use>[^?]*)")
 COMPARATIVE = re.compile(r"(?i)\bthan\b")
 # Words that frame what a question asks rather than name the thing asked about: a note stating "$0.01/hour"
 # never says "pricing", one stating "kept 4 days" never says "how far back". They are left out of the asked
