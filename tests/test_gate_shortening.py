@@ -1,8 +1,9 @@
 """A question asking what a shortening stands for where it is used ("what does the T stand for in sous vide
 cooking") is answered by the line spelling the shortening out, though that line does not repeat where it is
-used; a shortening spelled out only for another use stays refused (rag.answer.shortening). And a personal
-pronoun's verb ("if I reserve a boat") need not stand in the answering line (rag.answer.phrasing). Notes from a
-kitchen, a law course and a rowing club; fake embedder and model."""
+used; a shortening spelled out only for another use stays refused (rag.answer.shortening). A personal
+pronoun's verb ("if I reserve a boat") need not stand in the answering line (rag.answer.phrasing); a symbol
+written after words ("the escape velocity v2") names what they name (rag.answer.sameword.named_by_symbol).
+Notes from a kitchen, a law course, a rowing club and orbits; fake embedder and model."""
 
 from __future__ import annotations
 
@@ -123,3 +124,41 @@ def test_it_and_one_are_no_personal_subject():
     # "the one pattern" counts, "it" may be an object: neither makes the next word a verb
     vocab = Vocabulary.learn(["# Notes\n- a sequence\n"], ["Notes"])
     assert "pattern" not in phrasing_terms(parse("what's the one pattern a sequence never makes"), vocab)
+
+
+ORBITS = {
+    "orbits.md": """# Orbits
+
+## Formulas
+- v1 = sqrt(GM/r) for a circular orbit
+- v2 = sqrt(2GM/r), twice the energy of v1 squared
+- the period grows with the radius
+""",
+}
+
+
+def test_a_symbol_after_words_names_the_same_thing(tmp_path):
+    # "the escape velocity v2": the notes write only the symbol; the line naming v2 speaks of the words
+    answer = _ask_notes(tmp_path, ORBITS, "what does the escape velocity v2 reduce to")
+    assert not answer.refused, answer.reason
+    assert "sqrt(2GM/r)" in answer.answer
+
+
+def test_with_the_symbol_rule_off_the_words_refuse(tmp_path, monkeypatch):
+    monkeypatch.setattr("rag.answer.gate.named_by_symbol", lambda question, spoken: set())
+    assert _ask_notes(tmp_path, ORBITS, "what does the escape velocity v2 reduce to").refused
+
+
+def test_a_symbol_the_notes_never_write_names_nothing(tmp_path):
+    assert _ask_notes(tmp_path, ORBITS, "what does the escape velocity v3 reduce to").refused
+
+
+def test_the_questions_verb_is_no_word_the_notes_never_mention(tmp_path):
+    # the notes never say "reduce": the question's verb, not what it is about
+    from rag.answer.gate import unknown_words
+    vocab = Vocabulary.learn([ORBITS["orbits.md"]], ["Orbits", "Formulas"])
+    intent = parse("what does v2 reduce to")
+    assert unknown_words(intent, vocab) == ["reduce"]
+    assert unknown_words(intent, vocab, phrasing_terms(intent, vocab)) == []
+    answer = _ask_notes(tmp_path, ORBITS, "what does v2 reduce to")
+    assert not answer.refused, answer.reason

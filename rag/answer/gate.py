@@ -22,7 +22,7 @@ from .intent import Intent, parse
 from .phrasing import phrasing_terms
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
-from .sameword import initialled, stands_for
+from .sameword import initialled, named_by_symbol, stands_for
 from .shortening import spelling_line
 from .vocab import Vocabulary
 
@@ -36,14 +36,17 @@ def content_words(question: str) -> list[str]:
     return [w for w in words(question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
 
 
-def unknown_words(intent: Intent, vocab: Vocabulary) -> list[str]:
+def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = frozenset()) -> list[str]:
     """The question's content words that never occur in the notes (after spelling correction). A word that
     frames what is asked ("another word for", "what does it cost") is none: notes that never say "cost"
     may still give the price; it still counts among the content words its share is taken of. Nor is a word
-    whose initials, with its neighbours', spell a word of the notes (rag.answer.sameword.initialled)."""
+    whose initials, with its neighbours', spell a word of the notes (rag.answer.sameword.initialled), one a
+    symbol of the notes names ("the characteristic impedance Z0"), or the question's verb (``excused``: notes
+    that never say "simplify" may give what Z0 simplifies to)."""
     spelled = initialled(intent.question, vocab.stems)  # "chief executive officers" where the notes say "CEO"
+    spelled |= named_by_symbol(intent.question, vocab.stems)
     return [w for w in content_words(intent.question) if not w.isdigit() and w not in Q.FRAMING_WORDS
-            and not vocab.knows(w) and stem(w) not in spelled]
+            and not vocab.knows(w) and stem(w) not in spelled and stem(w) not in excused]
 
 
 def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
@@ -106,7 +109,7 @@ def spelled_out(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) ->
 
 def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozenset[str]) -> list[str]:
     """The asked terms a sentence speaking of ``spoken`` leaves out, the question's verb (``excused``) aside."""
-    spoken = spoken | initialled(intent.question, spoken, policy)
+    spoken = spoken | initialled(intent.question, spoken, policy) | named_by_symbol(intent.question, spoken)
     return [t for t in intent.unspoken(spoken, lambda t, said: stands_for(t, said, policy)) if t not in excused]
 
 
@@ -202,7 +205,7 @@ def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Score
             # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
             # question, "explosion" in the note: measured, a question refused for this alone)
             spoken = spoken_terms(unit)
-            spoken |= initialled(intent.question, spoken, policy)
+            spoken |= initialled(intent.question, spoken, policy) | named_by_symbol(intent.question, spoken)
             return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
 
         best_cov = max([best_cov] + [coverage(u) for u in ranked[: policy.relevance_units]])
@@ -234,9 +237,10 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     # a part they never mention is said to be missing in the answer
     # ...and a comparison only when neither side is: the side they never mention is said to be missing
     asked = [parse(part) for part in intent.parts] or [intent]
+    excused = phrasing_terms(intent, vocab) if excused is None else excused
     unknown_parts = []
     for part in asked:
-        unknown = unknown_words(part, vocab)
+        unknown = unknown_words(part, vocab, excused)
         content = content_words(part.question)
         groups = [[w for w in content if stem(w) not in other] for other in intent.sides[::-1]] or [content]
         if unknown and all(g and sum(w in unknown for w in g) / len(g) > policy.unknown_share for g in groups):
@@ -266,7 +270,6 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]
     if holding and all(other_bound(intent, u) for u in holding):
         return f"the notes give the {bound_of(holding[0].quote)}, not the {intent.bound}"
-    excused = phrasing_terms(intent, vocab) if excused is None else excused
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)
         if missing and len(missing) < len(set(intent.asked_terms) - excused):

@@ -8,10 +8,11 @@ with the synonym table, so "the same word" means one thing across the answer sta
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from ..text import STOPWORDS, stem, words
-from .policy import notes as N
+from ..text import STOPWORDS, stem, terms, words
+from .policy import notes as N, questions as Q
 from .policy import DEFAULT, Policy
 
 _SYNONYMS: dict[str, set[str]] = {}
@@ -91,6 +92,25 @@ def _initials(question: str, shortest: int, longest: int) -> tuple[tuple[tuple[s
                 if shortest <= len(letters) <= longest:
                     out.append((run, letters))
     return tuple(out)
+
+
+def named_by_symbol(question: str, spoken: set[str] | frozenset[str]) -> set[str]:
+    """The question's stemmed terms that a symbol it writes right after them names, when ``spoken`` (stemmed
+    words) holds the symbol: "the characteristic impedance Z0" is one thing named twice, in words and by its
+    symbol, so a line saying "Z0 = sqrt(L/C)" speaks of the characteristic impedance. A symbol is a short word of
+    letters and digits, both ("Z0", "H2O", "CO2")."""
+    found: set[str] = set()
+    run: list[str] = []
+    for token in re.findall(r"[A-Za-z0-9][\w'-]*", question):
+        low = token.lower()
+        if _SYMBOL.fullmatch(token) and run and stem(low) in spoken:
+            found.update(stem(w) for w in run)
+        named = terms(low) and low not in Q.FRAMING_WORDS and not _SYMBOL.fullmatch(token)  # not "how many EC2"
+        run = run + [low] if named else []
+    return found
+
+
+_SYMBOL = re.compile(r"(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,4}")
 
 
 def _content(word: str) -> bool:
