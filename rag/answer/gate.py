@@ -61,9 +61,9 @@ def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
 
 
 def spoken_terms(unit: Unit) -> set[str]:
-    """The stemmed words a sentence speaks of: itself, its heading path and parent lines, hyphened words
-    also split ("point-in-time" speaks of "time")."""
-    text = f"{unit.heading} {unit.context} {unit.quote}"
+    """The stemmed words a sentence speaks of: itself, its heading path and parent lines (and, for a line of a
+    code block, the line introducing the block), hyphened words also split ("point-in-time" speaks of "time")."""
+    text = f"{unit.heading} {unit.context} {unit.lead_in} {unit.quote}"
     return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
 
 

@@ -47,6 +47,9 @@ class Unit:
     row: str = ""
     header: str = ""
     joined: bool = False  # a sentence read with the one before it (:func:`with_antecedents`)
+    # a code block's line: the line right above its opening fence, which says what the block works out
+    # (:func:`_fence_lead`); the gate reads the line under it (rag.answer.gate.spoken_terms), ranking does not
+    lead_in: str = ""
 
     @property
     def display(self) -> str:
@@ -76,7 +79,10 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
     # (indent, first line) of the paragraph the line above belongs to; a chunk may start inside a paragraph
     paragraph = _paragraph_above(chunk, lines, note_lines)
     fenced = _fenced_lines(chunk, lines, note_lines)
+    fence: str | None = None  # inside a code block: the line right above its opening fence ("" for none)
     for offset, raw in enumerate(lines):
+        if _FENCE.match(raw):  # opening a block (its next line is inside), or closing one
+            fence = _fence_lead(chunk, lines, offset, numbered) if offset + 1 in fenced else None
         if not raw.strip() or offset in skip or (numbered and offset and  # a chunk's text leaves blank lines out
                                                  chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
             paragraph = None
@@ -109,7 +115,8 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
             plain = split_sentences(body)
             for sentence in with_antecedents(body):
                 units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
-                                  heading=chunk.heading, summary=summary, joined=sentence not in plain))
+                                  heading=chunk.heading, summary=summary, joined=sentence not in plain,
+                                  lead_in=fence or ""))
         parents.append((indent, strip_markup(raw)[:120]))
     return units
 
@@ -130,6 +137,18 @@ def _fenced_lines(chunk: Chunk, lines: list[str], note_lines) -> set[int]:
         elif inside:
             fenced.add(offset)
     return fenced
+
+
+def _fence_lead(chunk: Chunk, lines: list[str], offset: int, numbered: bool) -> str:
+    """The line right above a code block's opening fence, with no blank line between, says what the block holds
+    ("This multimeter shows 4 digits" over "(1/10000)/(1/100) = 0.01% = 100 ppm"): its lines read under it, as a
+    table's rows read under its lead-in. "" when a blank line, a heading or the chunk's start comes first."""
+    if offset == 0 or (numbered and chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
+        return ""
+    above = lines[offset - 1]
+    if not above.strip() or _HEADING_LINE.match(above) or _FENCE.match(above):
+        return ""
+    return strip_markup(above[_LEAD.match(above).end():]).strip()[:120]
 
 
 def opens_block(raw: str) -> bool:
