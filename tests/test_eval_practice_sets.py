@@ -1,4 +1,4 @@
-"""The practice sets (evals/practice, practice2, practice3, practice4): other people's notes from other fields, kept byte for
+"""The practice sets (evals/practice, practice2, practice3, practice4, practice5): other people's notes from other fields, kept byte for
 byte, with questions that are all dev: tuned on freely, never a held-out figure, never in the CI gate's splits."""
 
 from __future__ import annotations
@@ -50,6 +50,14 @@ SETS = [
         "f.services.md": "9625df5fb9f85dc47a277ba874ffb754462503410376ea703c877bb1e915c057",
         "g.state.md": "73c2e379a53a37066074efec958504abc693734eb51caa66e20765a4b146b4f1",
         "h.helm.md": "c6ee63568673b846383ac24c85a3c7f6402f0916dc4bc55cb78d3b43b704f8e0"}),
+    PracticeSet("practice5", "b", "MIT License", ("hendricius/the-bread-code", "5a778daa94bc765b3bb9fdfc11051b5311496d9f"), {
+        "common-problems-faq.md": "b840c3abd9676472bb55255f53387a5178edcbe119bc024eee893887ead5b144",
+        "tools.md": "71750aa29ba8230db35e574e5666e0fc8ecbfbab56f8146c65acacc6a8337e7e",
+        "basic-bread.md": "5ae8b9ebb83bbbc950e107cef02792b224eada2fad47c2b0878db549c6239f6b",
+        "basic-sour-dough.md": "8e484c3a50ab356e72a8eb663f3ec881c3b3ddcc35ce4951aa220fddfee2091a",
+        "make-sourdough-starter.md": "b29cf2b31d491f6ac85ba3cff711c45d54d1c6bfb0aa1151aa210d3eee47564c",
+        "proofing-sourdough-3-hours-room-temperature-vs-10-hours-fridge.md":
+            "813a42d9087e93824dc31674985f5d5762a1acec10541066587adb40e718ce96"}),
 ]
 
 
