@@ -50,10 +50,15 @@ class Unit:
     # a code block's line: the line right above its opening fence, which says what the block works out
     # (:func:`_fence_lead`); the gate reads the line under it (rag.answer.gate.spoken_terms), ranking does not
     lead_in: str = ""
+    end: int = 0  # a sentence wrapped over lines (rag.answer.wrapped): its last line, its quote spans them all
+
+    @property
+    def last(self) -> int:
+        return self.end or self.line
 
     @property
     def display(self) -> str:
-        return strip_markup(self.quote)
+        return strip_markup(" ".join(self.quote.split()) if self.end else self.quote)
 
     @property
     def cited(self) -> str:
@@ -61,10 +66,12 @@ class Unit:
         return self.row or self.quote
 
 
-def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None) -> list[Unit]:
+def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None, wrapped: bool = True) -> list[Unit]:
     """Split a chunk into sentence units, each remembering its parent outline lines for context.
-    ``note_lines(file)``: the note's lines, asked only for a line written in HTML (see :func:`_whole_line`)."""
+    ``note_lines(file)``: the note's lines, asked only for a line written in HTML (see :func:`_whole_line`).
+    ``wrapped``: a sentence wrapped over lines of one paragraph is one unit (rag.answer.wrapped)."""
     units: list[Unit] = []
+    made: dict[int, list[Unit]] = {}  # a plain line's offset -> its sentence units (what wrapping may join)
     parents: list[tuple[int, str]] = []  # (indent, text) stack
     lines = chunk.text.split("\n")
     # a table's header and separator rows answer nothing; each row is one unit, read with its header
@@ -113,12 +120,34 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None)
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]] + [lead] * bool(lead))
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             plain = split_sentences(body)
-            for sentence in with_antecedents(body):
-                units.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
-                                  heading=chunk.heading, summary=summary, joined=sentence not in plain,
-                                  lead_in=fence or ""))
+            made[offset] = [Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
+                                 heading=chunk.heading, summary=summary, joined=sentence not in plain,
+                                 lead_in=fence or "") for sentence in with_antecedents(body)]
+            units.extend(made[offset])
         parents.append((indent, strip_markup(raw)[:120]))
+    if wrapped and made and (goes := _goes_on_lines(chunk, lines, made, fenced)):
+        from .wrapped import join_wrapped
+
+        plain = {id(u) for line in made.values() for u in line}
+        units = sorted([u for u in units if id(u) not in plain] + join_wrapped(dict(enumerate(lines)), made, goes),
+                       key=lambda u: u.line)
     return units
+
+
+def _goes_on_lines(chunk: Chunk, lines: list[str], made: dict[int, list[Unit]], fenced: set[int]) -> set[int]:
+    """Offsets of plain lines that go on the line right above them: the same paragraph (same indent, nothing
+    opening a block), or a list item's text wrapped onto a line indented under its marker."""
+    numbered = len(chunk.line_numbers) == len(lines)
+    out = set()
+    for offset in made:
+        above = offset - 1
+        if above not in made or offset in fenced or above in fenced or (
+                numbered and chunk.line_numbers[offset] != chunk.line_numbers[above] + 1) or opens_block(lines[offset]):
+            continue
+        mine, theirs = len(_DEPTH.match(lines[offset]).group(0)), len(_DEPTH.match(lines[above]).group(0))
+        if mine == theirs and not _ITEM.match(lines[above]) or mine > theirs and _ITEM.match(lines[above]):
+            out.add(offset)
+    return out
 
 
 def _fenced_lines(chunk: Chunk, lines: list[str], note_lines) -> set[int]:
@@ -255,11 +284,13 @@ def _summary_label(line: str) -> bool:
 
 
 def line_texts(chunk: Chunk) -> list[str]:
-    """The chunk's sentences as written, one by one: what calibration samples (rag.answer.calibrate), so
-    that reading a sentence with the one before it leaves "unrelated" as it was."""
-    return [unit.display for unit in units_of(chunk) if not unit.joined]
+    """The chunk's sentences as written, one by one, line by line: what calibration samples
+    (rag.answer.calibrate), so that reading a sentence with the one before it, or joining a sentence wrapped
+    over two lines, leaves "unrelated" as it was."""
+    return [unit.display for unit in units_of(chunk, wrapped=False) if not unit.joined]
 
 
 def sentence_texts(chunk: Chunk) -> list[str]:
-    """The texts of a chunk's units as the scorer embeds them: the index stores their vectors."""
-    return [unit.display for unit in units_of(chunk)]
+    """The texts of a chunk's units as the scorer embeds them (and each line's own, which calibration reads):
+    the index stores their vectors."""
+    return list(dict.fromkeys([u.display for u in units_of(chunk, wrapped=False)] + [u.display for u in units_of(chunk)]))

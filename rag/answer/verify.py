@@ -39,7 +39,7 @@ class Source:
 
     @property
     def end_line(self) -> int:
-        return max(u.line for u in self.units)
+        return max(u.last for u in self.units)
 
 
 @dataclass

@@ -37,3 +37,11 @@ SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little")]
+# A hard-wrapped sentence (rag.answer.wrapped): plain prose wrapped at a fixed width puts one sentence over
+# two or three lines ("A temperature of around 230 degrees Celsius is a good strategy to have" / "a nice crust
+# and ..."). A line's last sentence is unfinished when it ends without one of these marks (after closing quotes,
+# brackets or emphasis), and the next line of its paragraph goes on with it when that line does not start with
+# a capital letter: "a nice crust", "(30-70%).", "hours.". A line starting with a capital opens a sentence of
+# its own, as outline notes write it ("CMRR (Common mode rejection ratio)" / "Commonly 90-120 dB").
+SENTENCE_END = re.compile(r"[.!?:;][\"'’”)\]*_`]*\s*$")
+WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")

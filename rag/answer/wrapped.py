@@ -1,0 +1,56 @@
+"""Hard-wrapped prose: a sentence a note wraps over consecutive lines of one paragraph is one evidence unit,
+cited as written across those lines, so its fact and its subject are scored, quoted and shown together."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .policy import notes as N
+from .units import Unit
+
+
+def goes_on(unit: Unit, raw: str) -> bool:
+    """Whether ``unit``, the last sentence of its line ``raw`` (nothing written after it), stops unfinished."""
+    at = raw.rfind(unit.quote)
+    return at >= 0 and not raw[at + len(unit.quote):].strip() and not N.SENTENCE_END.search(unit.quote)
+
+
+def join_wrapped(lines: dict[int, str], made: dict[int, list[Unit]], continues: set[int]) -> list[Unit]:
+    """The units of a chunk's plain lines (``made``: offset -> that line's units in order; ``lines``: offset ->
+    the line as written), each sentence that runs on from a line into the next (``continues``: offsets of lines
+    going on the paragraph above them) joined into one unit: its quote the exact text across those lines
+    (joined by "\\n"), ``line`` the first, ``end`` the last. Only a run that ends a sentence (".", "!", "?",
+    ":", ";") is joined: outline notes put one unpunctuated statement per line, each a unit of its own."""
+    out: list[Unit] = []
+    chain: list[tuple[int, Unit]] = []  # (offset, fragment) of one sentence running over lines
+
+    def flush():
+        if len(chain) > 1 and N.SENTENCE_END.search(chain[-1][1].quote):
+            out.append(_joined(chain, lines))
+        else:
+            out.extend(u for _, u in chain)
+        chain.clear()
+
+    for offset in sorted(made):
+        units, raw = list(made[offset]), lines[offset]
+        if chain and units and offset in continues and N.WRAP_GOES_ON.match(raw) and units[0].quote in raw:
+            chain.append((offset, units.pop(0)))
+            if not units and offset + 1 in continues and goes_on(chain[-1][1], raw):
+                continue  # the sentence runs on into the next line as well
+        flush()
+        if units and offset + 1 in continues and goes_on(units[-1], raw):
+            chain.append((offset, units.pop()))
+        out.extend(units)
+    flush()
+    return out
+
+
+def _joined(chain: list[tuple[int, Unit]], lines: dict[int, str]) -> Unit:
+    """One unit for a sentence's fragments: from where it starts on its first line to where it ends on its last."""
+    parts = []
+    for n, (offset, unit) in enumerate(chain):
+        raw = lines[offset]
+        start = raw.rfind(unit.quote) if n == 0 else 0
+        stop = raw.find(unit.quote) + len(unit.quote) if n == len(chain) - 1 else len(raw)
+        parts.append(raw[start:stop])
+    return replace(chain[0][1], quote="\n".join(parts), end=chain[-1][1].line, joined=False)
