@@ -22,6 +22,7 @@ from . import gate
 from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
+from .keys import setting_line
 from .condense import condense
 from .evidence import Scorer
 from .units import units_of
@@ -200,7 +201,9 @@ class Answerer:
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
         # a list question's list, when a line heads it, answers before a line defining what it names
-        anchor = gate.listing(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
+        # ...and a code block's line setting a key the question names ("what pathType ...": "pathType: Prefix")
+        anchor = (gate.listing(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
+                  or setting_line(intent, ranked, self.policy))
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""

@@ -12,6 +12,7 @@ from ..ingest import looks_like_instruction
 from ..inline_html import pieces
 from ..tables import find_tables, header_text, lead_in, reading
 from ..text import split_sentences, strip_markup, terms
+from .keys import line_setting
 from .policy import notes as N, questions as Q
 
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
@@ -50,6 +51,7 @@ class Unit:
     # a code block's line: the line right above its opening fence, which says what the block works out
     # (:func:`_fence_lead`); the gate reads the line under it (rag.answer.gate.spoken_terms), ranking does not
     lead_in: str = ""
+    setting: str = ""  # a code block's line setting a key ("pathType: Prefix"): the key (rag.answer.keys)
     end: int = 0  # a sentence wrapped over lines (rag.answer.wrapped): its last line, its quote spans them all
 
     @property
@@ -122,7 +124,8 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
             plain = split_sentences(body)
             made[offset] = [Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
                                  heading=chunk.heading, summary=summary, joined=sentence not in plain,
-                                 lead_in=fence or "") for sentence in with_antecedents(body)]
+                                 lead_in=fence or "", setting=line_setting(raw, parents[-1][1] if parents else "") if offset in fenced else "")
+                            for sentence in with_antecedents(body)]
             units.extend(made[offset])
         parents.append((indent, strip_markup(raw)[:120]))
     if wrapped and made and (goes := _goes_on_lines(chunk, lines, made, fenced)):

@@ -15,6 +15,10 @@ SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|
 DEFINED_BEFORE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s+\S")
 DEFINED_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:called|known\s+as|termed|named)\s+(.{1,60}?)\W*$"
                            r"|^\s*(?:(?:an?|the)\s+)?[\w-]+\s+(?:that|which|who)\b.*?\b(?:is|are)\s+(.{1,40}?)\W*$")
+# A line of a code block that sets a key (rag.answer.keys): "accessModes:", "- name: web", "restart_policy = always",
+# "MAX_JOBS=4"; a key is one word (letters, digits, "_", "-", "."), then ":" before a space or the line's end (not
+# "http://"), or "=". Commands ("kubectl get po") and comments ("# ...") set none.
+SETTING_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*(?::(?=\s|$)|=)")
 # Units of measure any notes may use; count units of one set of notes ("replicas", "seats") are learned.
 GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins hour hours hr hrs day days week weeks
     month months year years decade decades century centuries ms millisecond milliseconds kb mb gb tb pb kib mib gib

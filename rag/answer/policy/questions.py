@@ -116,6 +116,9 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          r"|^\s*(?:the\s+|main\s+)*(?:effects|causes|consequences|results|reasons|benefits|advantages"
                          r"|disadvantages|uses|properties|parts|functions|symptoms|signs|stages|phases)\s+of\b"
                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
+# A question asking what something is or which one ("what pathType does the rule use", "which port ..."): a line
+# setting a key it names answers it (rag.answer.keys).
+ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
 # A yes/no question whose "or" offers the answer's options for a subject named before them: "does a low pKa
 # mean a strong or weak acid", "is a whale a fish or a mammal" (a phrase opening with an article after the

@@ -1,0 +1,92 @@
+"""A setting written in a code block ("pathType: Prefix", "restart_policy = always") answers the question naming it.
+
+Notes of commands and configuration keep their facts as settings: a key, then its value, inside a code fence
+(YAML, TOML, INI, a shell's ``NAME=value``). A question asking what a setting holds names the key in its own
+words ("what restart policy does the web service use" for ``restartPolicy: always``), while a prose line nearby
+shares more of its words ("the web service is restarted by the host"). So when the words a "what"/"which"
+question asks for (right after it, up to its verb) hold every word of a key (split where a key joins words:
+camelCase, ``_``, ``-``, ``.``), the line setting that key is the answer's first quote (rag.answer.engine's
+anchor). It picks among lines the gate already let
+through; it never decides whether to answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..text import stem, words
+from .policy import DEFAULT, Policy
+from .policy import notes as N, questions as Q
+
+if TYPE_CHECKING:
+    from .intent import Intent
+    from .units import Unit
+
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def setting_key(line: str) -> str:
+    """The key a line of a code block sets ("accessModes" for "  accessModes:", "max_conn" for "max_conn = 50"),
+    or "" when the line sets none (a command, a comment, a list item of values)."""
+    match = N.SETTING_LINE.match(line)
+    return match.group(1) if match else ""
+
+
+def bare_key(line: str) -> str:
+    """The key a line sets with its value on the lines under it ("accessModes:" over "- ReadWriteOnce"), or ""."""
+    match = N.SETTING_LINE.match(line)
+    return match.group(1) if match and line[match.end():].strip() == "" and line.rstrip().endswith(":") else ""
+
+
+def line_setting(line: str, parent: str) -> str:
+    """What a code block's line sets: its own key, or, for a value written under a bare key ("- ReadWriteOnce"
+    under "accessModes:"), that key."""
+    return setting_key(line) or bare_key(parent)
+
+
+def key_words(key: str) -> list[str]:
+    """The stemmed words a key joins: "accessModes" -> ["access", "mode"], "max_connections" -> ["max",
+    "connect"], "pathType" -> ["path", "type"]."""
+    return [stem(part.lower()) for piece in re.split(r"[_.\-]+", key) for part in _CAMEL.findall(piece)]
+
+
+def asked_thing(question: str) -> list[str]:
+    """The words a "what"/"which" question asks for: those right after it (past "is", "the"), up to its verb,
+    auxiliary, preposition or determiner ("what access modes does ..." -> ["access", "modes"], "what's the
+    default periodSeconds for ..." -> ["default", "periodseconds"]); [] for other questions."""
+    said = words(question.replace("’", "'"))
+    if not said or not Q.ASKS_A_THING.match(question):
+        return []
+    rest = said[1:]
+    while rest and (rest[0] in Q.BE_FORMS or rest[0] in Q.DETERMINERS or rest[0] in ("s", "'s")):
+        rest = rest[1:]
+    stop = Q.AUXILIARIES | Q.BE_FORMS | Q.DETERMINERS | Q.PREPOSITIONS
+    out = []
+    for word in rest:
+        if word in stop:
+            break
+        out.append(word)
+    return out
+
+
+def named(thing: list[str], key: str) -> int:
+    """How many of the asked words (:func:`asked_thing`) a key names, when it names nothing else: 0 when a word
+    of the key is not among them. "pathType" names "pathtype" and "path type" whole (1 and 2)."""
+    parts = key_words(key)
+    asked = [stem(w) for w in thing]
+    if re.sub(r"[_.\-]", "", key).lower() in {w.replace("-", "").replace("_", "") for w in thing}:
+        return len(parts)
+    return len(set(parts)) if parts and set(parts) <= set(asked) else 0
+
+
+def setting_line(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """For a question asking what something is ("what ... / which ..."): of the top lines setting a key made of
+    the words it asks for (see the module doc), the one naming most of them, the best ranked of those; None
+    for other questions, or when no such line ranks."""
+    if intent.comparison or intent.parts:
+        return None
+    thing = asked_thing(intent.question)
+    found = [(named(thing, u.setting), -i, u) for i, u in enumerate(ranked[: policy.kind_units]) if u.setting]
+    best = max(found, default=None, key=lambda f: f[:2])
+    return best[2] if best and best[0] else None
