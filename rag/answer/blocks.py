@@ -54,6 +54,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     # a sentence on a line whose last sentence introduces what follows ("A contract rests on agreement. It has
     # four elements:") is quoted with it: the line is the list's lead-in, whichever of its sentences scored
     topic = topic or lines[start - 1].rstrip().endswith(":")
+    if topic and (code := _code_block(unit, lines, policy)) is not None and code[1] == unit.line:
+        return code  # a title right above a code block ("A typical failure event") is quoted with what it shows
     if whole_list and _has_children(lines, start):
         topic = True  # "unitary states: ..." with its examples indented under it
     elif 0 < _children(lines, start) <= policy.detail_max_lines:
@@ -277,7 +279,6 @@ def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
     under = _children(lines, above)
     last = above + under if under <= policy.detail_max_lines else unit.line
     return "\n".join([label.lstrip()] + lines[above:last]), above, last
-
 
 
 def _table_under(lines: list[str], number: int, policy: Policy):
