@@ -26,7 +26,7 @@ def depth(line: str) -> int:
 
 
 def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAULT,
-          asked: frozenset[str] = frozenset()) -> tuple[str, int, int]:
+          asked: frozenset[str] = frozenset(), steps: bool = False) -> tuple[str, int, int]:
     """(quote, start, end): a topic line with the list under it; for a list question, the whole list
     the sentence belongs to, from its parent line, or the lines of the section whose heading names what is
     asked (``asked``: the question's terms). Falls back to the sentence itself."""
@@ -43,7 +43,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return unit.quote, unit.line, unit.line
     # a list item of one word ("- Velouté") says nothing alone: it is quoted with its list
     whole_list = whole_list or bool(LIST_ITEM.match(lines[unit.line - 1]) and len(unit.display.split()) == 1)
-    if whole_list and (code := _code_block(unit, lines, policy)) is not None:
+    if (whole_list or steps) and (code := _code_block(unit, lines, policy)) is not None:
         return code
     if whole_list and (under := _table_under(lines, unit.line, policy)) is not None:
         head = lines[unit.line - 1]

@@ -213,7 +213,7 @@ class Composer:
             lines = self.lines_of(unit.file)
             # a comparison the notes make as a table of both sides is quoted with that table
             table = sides_table(unit, lines, [s.names for s in sides], p) if expand and sides else None
-            quote, start, end = table or (block(unit, lines, intent.wants_list, p, asked) if expand else (unit.cited, unit.line, unit.last))
+            quote, start, end = table or (block(unit, lines, intent.wants_list, p, asked, intent.steps) if expand else (unit.cited, unit.line, unit.last))
             key = (unit.file, start, end, quote)
             if key not in keyed:
                 keyed[key] = len(citations) + 1

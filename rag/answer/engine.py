@@ -23,6 +23,7 @@ from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
 from .keys import setting_line
+from .steps import command_line
 from .condense import condense
 from .evidence import Scorer
 from .units import units_of
@@ -201,9 +202,10 @@ class Answerer:
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
         # a list question's list, when a line heads it, answers before a line defining what it names
-        # ...and a code block's line setting a key the question names ("what pathType ...": "pathType: Prefix")
+        # ...and a code block's line setting a key the question names ("what pathType ...": "pathType: Prefix"), and
+        # for "how do I ...", a command under the best line's heading (rag.answer.steps)
         anchor = (gate.listing(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
-                  or setting_line(intent, ranked, self.policy))
+                  or setting_line(intent, ranked, self.policy) or command_line(intent, ranked, self.policy))
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""

@@ -54,6 +54,17 @@ class Intent:
         return len(self.sides) == 2
 
     @property
+    def how_to(self) -> bool:
+        """Asks how to do something ("how do I ..."): not a comparison nor two parts."""
+        return bool(Q.HOW_TO.match(self.question)) and not self.comparison and not self.parts
+
+    @property
+    def steps(self) -> bool:
+        """Asks how to do something, or requests something ("copy a file out of the box"): a short code block it hits
+        is quoted whole. Not a comparison nor two parts."""
+        return (self.how_to or bool(Q.REQUEST.match(self.question))) and not self.comparison and not self.parts
+
+    @property
     def wants_amount(self) -> bool:
         return self.value is not None
 

@@ -51,6 +51,7 @@ class Unit:
     # a code block's line: the line right above its opening fence, which says what the block works out
     # (:func:`_fence_lead`); the gate reads the line under it (rag.answer.gate.spoken_terms), ranking does not
     lead_in: str = ""
+    fenced: bool = False  # a line of a code block (a command, a setting, a comment)
     setting: str = ""  # a code block's line setting a key ("pathType: Prefix"): the key (rag.answer.keys)
     end: int = 0  # a sentence wrapped over lines (rag.answer.wrapped): its last line, its quote spans them all
 
@@ -122,9 +123,11 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]] + [lead] * bool(lead))
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             plain = split_sentences(body)
+            code = offset in fenced
+            setting = line_setting(raw, parents[-1][1] if parents else "") if code else ""
             made[offset] = [Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
                                  heading=chunk.heading, summary=summary, joined=sentence not in plain,
-                                 lead_in=fence or "", setting=line_setting(raw, parents[-1][1] if parents else "") if offset in fenced else "")
+                                 lead_in=fence or "", fenced=code, setting=setting)
                             for sentence in with_antecedents(body)]
             units.extend(made[offset])
         parents.append((indent, strip_markup(raw)[:120]))

@@ -116,6 +116,13 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          r"|^\s*(?:the\s+|main\s+)*(?:effects|causes|consequences|results|reasons|benefits|advantages"
                          r"|disadvantages|uses|properties|parts|functions|symptoms|signs|stages|phases)\s+of\b"
                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
+# A question asking how to do something ("how do I roll back", "how to ..."): what the notes write as commands
+# answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
+# ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
+# it hits is quoted whole, as for a how-to question (rag.answer.blocks), but prose there still answers first.
+HOW_TO = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should|to)\b")
+REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
+                     r"|should|will|would|has|have|must|may|might)\b)[a-z]")
 # A question asking what something is or which one ("what pathType does the rule use", "which port ..."): a line
 # setting a key it names answers it (rag.answer.keys).
 ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")

@@ -1,0 +1,29 @@
+"""A question asking how to do something is answered by what the notes write as commands.
+
+Notes of how-to tasks keep the doing in code blocks under a heading naming the task ("### Rotate the TLS
+certificate" over "certbot renew ..."), and their prose around it tells why or what to expect ("Rotating the
+certificate every year keeps the browser from warning"), sharing more of the question's words. So for "how do I
+..." or a request ("renew the certificate"; rag.answer.policy.questions.HOW_TO), when the best line is prose, the
+best line of a code block under the same heading answers first (rag.answer.engine's anchor); the short block it
+sits in is then quoted whole, the steps together (rag.answer.blocks). It never decides whether to answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .policy import DEFAULT, Policy
+
+if TYPE_CHECKING:
+    from .intent import Intent
+    from .units import Unit
+
+
+def command_line(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """For a how-to question whose best line is prose: the best line of a code block under that line's heading
+    (same note, same heading path), among the top lines; None otherwise."""
+    if not intent.how_to or not ranked or ranked[0].fenced or not ranked[0].heading:
+        return None
+    best = ranked[0]
+    return next((u for u in ranked[: policy.kind_units] if u.fenced and (u.file, u.heading) == (best.file, best.heading)),
+                None)
