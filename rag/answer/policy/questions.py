@@ -115,7 +115,9 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          # "effects of a trade surplus": a plural noun of this kind leading the question
                          r"|^\s*(?:the\s+|main\s+)*(?:effects|causes|consequences|results|reasons|benefits|advantages"
                          r"|disadvantages|uses|properties|parts|functions|symptoms|signs|stages|phases)\s+of\b"
-                         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
+                         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b"
+                         # "what can I do with a cast-iron pan": the things one can do with it
+                         r"|^\s*what\s+(?:can|could|should)\s+(?:i|you|we|one)\s+do\s+with\b")
 # A question asking how to do something ("how do I roll back", "how to ..."): what the notes write as commands
 # answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
 # ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
