@@ -7,6 +7,7 @@ verbatim (the extractive fallback), or a fixed refusal when the notes do not cov
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ from . import gate
 from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
+from .headed import named_list
 from .keys import setting_line
 from .steps import command_line
 from .condense import condense
@@ -204,7 +206,12 @@ class Answerer:
         # a list question's list, when a line heads it, answers before a line defining what it names
         # ...and a code block's line setting a key the question names ("what pathType ...": "pathType: Prefix"), and
         # for "how do I ...", a command under the best line's heading (rag.answer.steps)
-        anchor = (gate.listing(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
+        anchor = gate.listing(intent, ranked, self.policy)
+        if anchor is None and self.policy.heading_names_list and (
+                named := named_list(intent, ranked, self._note_lines, self.policy)) is not None:
+            # a short plural heading over a list names it ("Ingredients"): the question naming it asks the list
+            anchor, intent = named, dataclasses.replace(intent, wants_list=True)
+        anchor = (anchor or gate.answering(intent, ranked, self.policy, excused)
                   or setting_line(intent, ranked, self.policy) or command_line(intent, ranked, self.policy))
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))

@@ -83,6 +83,10 @@ class Policy:
     announced_list_max_lines: int = 40
     detail_max_lines: int = 3  # a quoted line with at most this many lines under it is quoted with them
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
+    # a heading of at most this many words over a list names it ("## Ingredients", "## Side effects"): a
+    # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
+    list_name_max_words: int = 3
+    heading_names_list: bool = True  # off: only a question's grammar asks a list (for tests and measuring)
 
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer

@@ -128,6 +128,9 @@ REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|ho
 # A question asking what something is or which one ("what pathType does the rule use", "which port ..."): a line
 # setting a key it names answers it (rag.answer.keys).
 ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")
+# A plural noun, as the last word of a short heading over a list ("## Symptoms", "## Tools") and as the
+# question names it: "-s" but not "-ss", "-is", "-us" ("class", "analysis", "status" name one thing).
+PLURAL_NOUN = re.compile(r"(?i)^[a-z][a-z'-]*[^siu'\W]s$")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
 # A yes/no question whose "or" offers the answer's options for a subject named before them: "does a low pKa
 # mean a strong or weak acid", "is a whale a fish or a mammal" (a phrase opening with an article after the

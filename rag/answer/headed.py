@@ -1,0 +1,69 @@
+"""A list its heading names: a section that opens with a list under a short plural heading ("## Ingredients",
+"## Symptoms") is the list that heading names, so a question naming it ("ingredients for the basic loaf",
+"symptoms of blight in tomatoes") asks for that list, even when its grammar marks no list ("which", "what are",
+"types of"), and is answered with the whole list under the heading, not with lines that merely use the word."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..text import terms, words
+from .blocks import HEADING, LIST_ITEM, depth
+from .evidence import Unit
+from .intent import Intent
+from .policy import questions as Q
+from .policy import DEFAULT, Policy
+from .sameword import stands_for
+
+
+def heading_over_list(unit: Unit, lines: list[str], policy: Policy = DEFAULT) -> int:
+    """The line number of the heading a list item sits right under (only the list's own items, their
+    indented continuation lines and blank lines between them), or 0: a unit that is no list item, a list
+    introduced by a line of prose (a lead-in says what the list is, not the heading), or a heading other
+    than the unit's own (its last heading, as the unit's heading path names it)."""
+    if not unit.heading or not 0 < unit.line <= len(lines) or not LIST_ITEM.match(lines[unit.line - 1]):
+        return 0
+    indent = depth(lines[unit.line - 1])
+    name = unit.heading.split(" > ")[-1].strip()
+    for number in range(unit.line - 1, max(0, unit.line - policy.list_max_lines), -1):
+        line = lines[number - 1]
+        if not line.strip() or (not HEADING.match(line) and (LIST_ITEM.match(line) or depth(line) > indent)):
+            continue
+        if HEADING.match(line) and line.strip().lstrip("#").strip() == name:
+            return number
+        return 0
+    return 0
+
+
+def names_the_list(name: str, question: str, policy: Policy = DEFAULT) -> bool:
+    """Whether a heading ``name`` names what ``question`` asks for: a short noun phrase ending in a plural
+    ("Ingredients", "Side effects") that the question says as written, every other word of it a word of the
+    question (inflections allowed). "Notes on pruning" (a preposition: a topic, not a list) and a singular
+    heading ("Oven") name no list."""
+    said = words(name)
+    asked = set(terms(question))
+    if not said or len(said) > policy.list_name_max_words or not Q.PLURAL_NOUN.match(said[-1]):
+        return False
+    if said[-1] not in words(question) or len(terms(name)) != len(said):
+        return False
+    return all(stands_for(t, asked, policy, abbreviations=False) for t in terms(name))
+
+
+def named_list(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], list[str]],
+               policy: Policy = DEFAULT) -> Unit | None:
+    """For a question (not a comparison, not two parts) naming a list by its heading: the best-ranked item
+    of such a list, among the top ``kind_units`` lines; of two lists named alike ("Basic loaf > Ingredients",
+    "Rye loaf > Ingredients") the one whose heading path the question names most of. None when no heading
+    over a list is named."""
+    if intent.comparison or intent.parts:
+        return None
+    asked = set(terms(intent.question))
+    found: list[tuple[float, int, Unit]] = []
+    for rank, unit in enumerate(ranked[: policy.kind_units]):
+        if not names_the_list(unit.heading.split(" > ")[-1], intent.question, policy):
+            continue
+        if not heading_over_list(unit, lines_of(unit.file), policy):
+            continue
+        path = set(terms(unit.heading))
+        found.append((-sum(stands_for(t, asked, policy, abbreviations=False) for t in path) / len(path), rank, unit))
+    return min(found, key=lambda f: f[:2])[2] if found else None

@@ -1,0 +1,119 @@
+"""A short plural heading over a list names that list (rag/answer/headed.py): a question naming the heading
+("companions for tomatoes", "elements of negligence") asks for the list under it, whatever its grammar, and
+is answered with the whole list, not with lines that merely use the word. Notes invented from fields other
+than the eval sets': a gardener's and a lawyer's."""
+
+from __future__ import annotations
+
+from test_compose import _ask_notes, _grounded
+
+from rag.answer.blocks import block
+from rag.answer.evidence import Unit
+from rag.answer.headed import heading_over_list, names_the_list
+
+GARDEN = {
+    "tomatoes.md": """# Tomatoes
+
+Tomatoes need a long warm season and a lot of sun.
+Good companions are a gardener's oldest trick: plant them out after the last frost.
+
+## Companions
+
+- basil, which is said to keep whitefly away
+- marigolds around the edge of the bed
+- carrots between the rows
+
+## Watering
+
+Water deeply twice a week rather than a little every day.
+Uneven watering causes blossom end rot.
+""",
+    "roses.md": """# Roses
+
+Roses want a sunny bed and rich soil; companions help them too.
+
+## Companions
+
+
+- garlic against aphids
+- lavender along the path
+""",
+}
+
+LAW = {
+    "negligence.md": """# Negligence
+
+A claim in negligence fails unless the claimant proves each of its elements on the balance of probabilities.
+The elements are decided by the judge in turn.
+
+## Elements
+
+- a duty of care owed to the claimant
+- breach of that duty
+- damage caused by the breach
+- damage that is not too remote
+
+## Defences
+
+- contributory negligence
+- consent to the risk
+""",
+}
+
+
+def test_a_question_naming_a_heading_over_a_list_gets_the_whole_list(tmp_path):
+    answer = _ask_notes(tmp_path, GARDEN, "companions for tomatoes")
+    assert not answer.refused, answer.reason
+    for item in ("basil", "marigolds", "carrots between the rows"):
+        assert item in answer.answer, answer.answer
+    assert "garlic" not in answer.answer  # the roses' list is named by the heading too, not by the question
+    _grounded(answer, GARDEN)
+
+
+def test_the_list_named_without_list_grammar(tmp_path):
+    answer = _ask_notes(tmp_path, LAW, "elements of negligence")
+    assert not answer.refused, answer.reason
+    for item in ("duty of care", "breach of that duty", "caused by the breach", "not too remote"):
+        assert item in answer.answer, answer.answer
+    assert "contributory" not in answer.answer  # the next heading ends the list
+    _grounded(answer, LAW)
+
+
+def test_blank_lines_right_under_a_heading_do_not_end_its_list(tmp_path):
+    answer = _ask_notes(tmp_path, GARDEN, "companions for roses")
+    assert not answer.refused, answer.reason
+    assert "garlic against aphids" in answer.answer and "lavender along the path" in answer.answer, answer.answer
+    _grounded(answer, GARDEN)
+
+
+def _unit(line: int, quote: str, heading: str) -> Unit:
+    return Unit("n.md", line, quote, heading, 1, heading=heading)
+
+
+def test_which_headings_name_a_list():
+    assert names_the_list("Companions", "companions for tomatoes")
+    assert names_the_list("Side effects", "what side effects does aspirin have")
+    assert not names_the_list("Oven", "what temperature should the oven be")  # singular: one thing
+    assert not names_the_list("Analysis", "analysis of the game")  # "-is": no plural
+    assert not names_the_list("Companions", "what grows well with tomatoes")  # the question does not name it
+    assert not names_the_list("Notes on pruning roses", "notes on pruning roses")  # a topic, too long
+    assert not names_the_list("Early companions", "companions for tomatoes")  # a word the question lacks
+
+
+def test_only_a_list_right_under_its_heading_is_named_by_it():
+    lines = ["## Companions", "", "- basil", "  (keeps whitefly away)", "- marigolds"]
+    assert heading_over_list(_unit(5, "marigolds", "Tomatoes > Companions"), lines) == 1
+    # a lead-in line says what the list is: the heading names the section, not the list
+    lines = ["## Companions", "Plant these nearby:", "- basil", "- marigolds"]
+    assert heading_over_list(_unit(4, "marigolds", "Tomatoes > Companions"), lines) == 0
+    # a plain line is no list item
+    lines = ["## Companions", "Basil keeps whitefly away."]
+    assert heading_over_list(_unit(2, "Basil keeps whitefly away.", "Tomatoes > Companions"), lines) == 0
+
+
+def test_a_table_the_block_cuts_off_is_left_out_whole():
+    lines = ["## Knots", "", "- bowline", "- clove hitch", "", "Practise them blind.", "",
+             "| Knot | Use |", "|---|---|"] + [f"| knot {n} | use {n} |" for n in range(12)]
+    quote, start, end = block(_unit(3, "bowline", "Sailing > Knots"), lines, True)
+    assert (start, end) == (1, 6), quote
+    assert "|" not in quote
