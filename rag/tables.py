@@ -80,6 +80,18 @@ def find_tables(lines: list[str], numbers: list[int] | None = None) -> list[Tabl
     return found
 
 
+def before_cut_table(lines: list[str], start: int, last: int) -> int:
+    """The last line of the block of lines ``start``..``last`` (1-based) with a table it cuts off (its rows go on
+    past ``last``) left out whole, with the blank lines before it: a quoted block ends where such a table begins."""
+    cut = next((t.header for t in find_tables(lines[start - 1:]) if t.header < last - start + 1 < t.last + 1), None)
+    if not cut:
+        return last
+    last = start + cut - 1
+    while last > start and not lines[last - 1].strip():
+        last -= 1
+    return last
+
+
 def table_at(lines: list[str], index: int) -> Table | None:
     """The table whose header, separator or rows hold line ``index`` (0-based), if any."""
     return next((t for t in find_tables(lines) if t.header <= index <= t.last), None)

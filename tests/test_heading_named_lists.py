@@ -117,3 +117,9 @@ def test_a_table_the_block_cuts_off_is_left_out_whole():
     quote, start, end = block(_unit(3, "bowline", "Sailing > Knots"), lines, True)
     assert (start, end) == (1, 6), quote
     assert "|" not in quote
+
+
+def test_a_whole_table_ending_the_block_stays():
+    lines = ["## Knots", "", "- bowline", "", "| Knot | Use |", "|---|---|", "| bowline | a fixed loop |"]
+    quote, start, end = block(_unit(3, "bowline", "Sailing > Knots"), lines, True)
+    assert (start, end) == (1, 7) and "fixed loop" in quote, quote

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..inline_html import Piece, pieces
-from ..tables import find_tables, table_at
+from ..tables import before_cut_table, table_at
 from ..text import terms
 from .evidence import Unit, kind_of
 from .units import opens_block
@@ -126,12 +126,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
             break
         items += item
         last, blanks = number, 0
-    # a table the block's reach cuts off after its header is left out whole: half a table reads as nothing
-    cut = next((t.header for t in find_tables(lines[start - 1: last]) if t.last + start >= last), None)
-    if cut is not None and cut > 0:
-        last = start + cut - 1
-        while last > start and not lines[last - 1].strip():
-            last -= 1
+    last = before_cut_table(lines, start, last)  # half a table reads as nothing
     if last == start:
         return _with_label(unit, lines, policy)
     first = head if start != unit.line else head[head.find(unit.quote):]
