@@ -123,3 +123,57 @@ def test_a_whole_table_ending_the_block_stays():
     lines = ["## Knots", "", "- bowline", "", "| Knot | Use |", "|---|---|", "| bowline | a fixed loop |"]
     quote, start, end = block(_unit(3, "bowline", "Sailing > Knots"), lines, True)
     assert (start, end) == (1, 7) and "fixed loop" in quote, quote
+
+
+SAILING = {
+    "knots.md": """# Knots
+
+Every crew member should be able to tie these in the dark.
+
+## Bowline (essential)
+
+A fixed loop at the end of a line that does not slip or jam under load.
+
+## Clove hitch (essential)
+
+Quick to tie around a post, but it can slip when the load keeps changing direction.
+
+## Sheet bend (optional)
+
+Joins two lines of different thickness.
+
+## Monkey's fist (optional)
+
+A weighted ball at the end of a heaving line.
+
+# Weather
+
+## Fog (dangerous)
+
+Slow down and sound the horn every two minutes.
+""",
+}
+
+
+def test_a_lists_items_can_be_the_headings_of_its_subsections(tmp_path):
+    answer = _ask_notes(tmp_path, SAILING, "which knots are essential, not optional")
+    assert not answer.refused, answer.reason
+    assert "Bowline (essential)" in answer.answer and "Clove hitch (essential)" in answer.answer, answer.answer
+    assert "Sheet bend" not in answer.answer and "Monkey" not in answer.answer, answer.answer
+    assert "Fog" not in answer.answer  # another section's subsections are not the knots
+    _grounded(answer, SAILING)
+
+
+def test_heading_items_need_the_asked_words_in_the_headings(tmp_path):
+    from rag.answer.headed import heading_items
+    from rag.answer.intent import parse
+
+    lines = SAILING["knots.md"].split("\n")
+    under = Unit("knots.md", 7, "A fixed loop at the end of a line that does not slip or jam under load.",
+                 "Knots > Bowline (essential)", 1, heading="Knots > Bowline (essential)")
+    items = heading_items(parse("which knots are optional"), [under], lambda f: lines)
+    assert [(u.line, u.quote) for u in items] == [(13, "Sheet bend (optional)"), (17, "Monkey's fist (optional)")]
+    # the question asks something of the knots' sections, not which of them a heading marks
+    assert heading_items(parse("which knots slip under load"), [under], lambda f: lines) == []
+    # no list asked
+    assert heading_items(parse("how do I tie a bowline"), [under], lambda f: lines) == []

@@ -184,9 +184,10 @@ class Composer:
 
     # -- the answer -------------------------------------------------------------------------------------
     def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit],
-                part_units: list[Unit | None] = (), anchor: Unit | None = None):
+                part_units: list[Unit | None] = (), anchor: Unit | None = None, items: list[Unit] = ()):
         """(text, citations, mode, conflict, shown); mode is "model", "extractive" or "refused". ``anchor``:
-        the line that answers a value or definition question (rag.answer.gate.answering), quoted first."""
+        the line that answers a value or definition question (rag.answer.gate.answering), quoted first;
+        ``items``: headings that are a list's items (rag.answer.headed), each quoted as it stands."""
         p = self.policy
         top = sorted((u for s in sources for u in s.units), key=lambda u: -u.score)
         if not top:
@@ -198,7 +199,7 @@ class Composer:
         accepted = [c for c in checked if c.verified and (c.support[0][1] in strong or (
             c.support[0][1] in top and c.support[0][1].coverage >= p.strong * best_cov))]
         lead = accepted[0] if accepted and self._covers_key_fact(intent, accepted[0].text, strong) else None
-        quotes, missing = self._pick(intent, top, part_units, anchor)
+        quotes, missing = (list(items), []) if items else self._pick(intent, top, part_units, anchor)
         if lead is not None:
             unit = lead.support[0][1]
             quotes = [unit] + [q for q in quotes if q is not unit and not _same(q, unit, p)]
@@ -237,7 +238,7 @@ class Composer:
             shown.append(Shown(f"{text} [{n}].", [n], "model"))
         quoted: list[int] = []
         for unit in quotes:
-            n = cite(unit, True)
+            n = cite(unit, unit not in items)
             c = citations[n - 1]
             # a block quoted already, or lying inside one quoted already (two sentences of one list), is shown once
             if any(_within(c, citations[m - 1]) for m in quoted):

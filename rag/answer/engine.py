@@ -23,7 +23,7 @@ from . import gate
 from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
-from .headed import named_list
+from .headed import heading_items, named_list
 from .keys import setting_line
 from .steps import command_line
 from .condense import condense
@@ -213,6 +213,8 @@ class Answerer:
             anchor, intent = named, dataclasses.replace(intent, wants_list=True)
         anchor = (anchor or gate.answering(intent, ranked, self.policy, excused)
                   or setting_line(intent, ranked, self.policy) or command_line(intent, ranked, self.policy))
+        # a list whose items are the headings of a section's subsections ("## Bowline (essential)")
+        items = heading_items(intent, ranked, self._note_lines, self.policy) if self.policy.headings_as_items else []
         sources, prompt_question = self.fit_context(
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""
@@ -228,7 +230,7 @@ class Answerer:
         )
         checked = verify(redact_text(raw)[0], sources, standalone, self.vocab.units)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
-                                                                       anchor)
+                                                                       anchor, items)
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown)
         answer.unverified = [

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ..text import terms, words
@@ -67,3 +68,55 @@ def named_list(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], lis
         path = set(terms(unit.heading))
         found.append((-sum(stands_for(t, asked, policy, abbreviations=False) for t in path) / len(path), rank, unit))
     return min(found, key=lambda f: f[:2])[2] if found else None
+
+
+def _level(line: str) -> int:
+    """How deep a markdown heading line is ("## Oven" -> 2); 0 for any other line."""
+    match = _ATX.match(line)
+    return len(match.group(1)) if match else 0
+
+
+def heading_items(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], list[str]],
+                  policy: Policy = DEFAULT) -> list[Unit]:
+    """For a list question naming a heading whose section is made of subsections ("# Knots" over "## Bowline
+    (essential)", "## Sheet bend (optional)"), the subsection headings are the list's items: one unit per
+    heading line, quoting its text. When the question asks more than the list's name ("which knots are
+    essential, not optional"), only the headings holding those words, none holding the words it excludes.
+    [] when the question asks no list, no parent heading of the best lines is named by it, fewer than two
+    headings are left, or the asked words stand in no heading (they ask something of the items' sections)."""
+    if not intent.wants_list or intent.comparison or intent.parts:
+        return []
+    question = intent.question
+    excluded = {t for m in Q.EXCLUDING.finditer(question) for t in terms(m.group(1))}
+    for unit in ranked[: policy.kind_units]:
+        path = unit.heading.split(" > ")
+        if len(path) < 2 or not names_the_list(path[-2], question, policy):
+            continue
+        lines = lines_of(unit.file)
+        parent = next((n for n in range(unit.line, 0, -1) if _level(lines[n - 1])
+                       and lines[n - 1].strip().lstrip("#").strip() == path[-2].strip()), 0) if unit.line <= len(lines) else 0
+        if not parent:
+            continue
+        level = _level(lines[parent - 1])
+        subs = []
+        for number in range(parent + 1, len(lines) + 1):
+            depth_here = _level(lines[number - 1])
+            if depth_here and depth_here <= level:
+                break
+            if depth_here == level + 1:
+                subs.append((number, lines[number - 1].strip().lstrip("#").strip()))
+        wanted = set(terms(question)) - set(terms(path[-2])) - excluded
+        said = [set(terms(text)) for _, text in subs]
+        named = {t for t in wanted if any(stands_for(t, s, policy, abbreviations=False) for s in said)}
+        if not named:
+            return []
+        kept = [(n, text) for (n, text), s in zip(subs, said)
+                if any(stands_for(t, s, policy, abbreviations=False) for t in named) and not excluded & s]
+        if len(kept) < 2:
+            return []
+        return [Unit(unit.file, n, text, " > ".join(path[:-1]), unit.chunk_id, score=unit.score,
+                     heading=" > ".join(path[:-1] + [text])) for n, text in kept]
+    return []
+
+
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s")

@@ -87,6 +87,7 @@ class Policy:
     # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
     list_name_max_words: int = 3
     heading_names_list: bool = True  # off: only a question's grammar asks a list (for tests and measuring)
+    headings_as_items: bool = True  # off: a section's subsection headings are never a list's items (idem)
 
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer

@@ -131,6 +131,9 @@ ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")
 # A plural noun, as the last word of a short heading over a list ("## Symptoms", "## Tools") and as the
 # question names it: "-s" but not "-ss", "-is", "-us" ("class", "analysis", "status" name one thing).
 PLURAL_NOUN = re.compile(r"(?i)^[a-z][a-z'-]*[^siu'\W]s$")
+# A word that excludes what follows it, to the next comma ("required, not optional", "tools except knives"):
+# those words name what a list question does not ask for (rag.answer.headed.heading_items).
+EXCLUDING = re.compile(r"(?i)\b(?:not|no|without|except|excluding|but not)\s+([^,;.?!]+)")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
 # A yes/no question whose "or" offers the answer's options for a subject named before them: "does a low pKa
 # mean a strong or weak acid", "is a whale a fish or a mammal" (a phrase opening with an article after the
