@@ -177,3 +177,66 @@ def test_heading_items_need_the_asked_words_in_the_headings(tmp_path):
     assert heading_items(parse("which knots slip under load"), [under], lambda f: lines) == []
     # no list asked
     assert heading_items(parse("how do I tie a bowline"), [under], lambda f: lines) == []
+
+
+CHESS = {
+    "tournament.md": """# Club tournament
+
+Rounds start at seven sharp; a player who is late loses on time after thirty minutes.
+Nobody needs a rating to play in the open section.
+
+## Requirements
+
+- a membership card or a national federation id
+- your own clock, set to 90 minutes with a 30 second increment
+  Digital clocks only: the arbiter will not accept an analogue one.
+- a score sheet for every game
+
+## Pairings
+
+Pairings go up on the board by Thursday noon.
+""",
+}
+
+
+def test_a_heading_naming_the_list_by_a_synonym_of_the_questions_verb(tmp_path):
+    # "Requirements" names what "what do I need" asks (need/require: the policy's synonym table); the item
+    # with a line of its own under it is quoted with the whole list, not alone
+    answer = _ask_notes(tmp_path, CHESS, "what do i need for the club tournament")
+    assert not answer.refused, answer.reason
+    for item in ("membership card", "your own clock", "score sheet"):
+        assert item in answer.answer, answer.answer
+    assert "Thursday" not in answer.answer
+    _grounded(answer, CHESS)
+
+
+def test_the_list_is_anchored_on_an_item_without_lines_of_its_own():
+    from rag.answer.headed import named_list
+    from rag.answer.intent import parse
+
+    lines = CHESS["tournament.md"].split("\n")
+    heading = "Club tournament > Requirements"
+    clock = Unit("tournament.md", 9, "your own clock, set to 90 minutes with a 30 second increment", heading, 1,
+                 heading=heading)
+    card = Unit("tournament.md", 8, "a membership card or a national federation id", heading, 1, heading=heading)
+    # the clock item has a line of its own under it: quoted from it, the block would be that item alone
+    assert named_list(parse("what do i need for the club tournament"), [clock, card], lambda f: lines) is card
+    assert named_list(parse("what do i need for the club tournament"), [clock], lambda f: lines) is clock
+
+
+def test_only_a_question_asking_for_the_named_thing_gets_the_list():
+    from rag.answer.headed import asks_for
+
+    assert asks_for("Companions", "companions for tomatoes")
+    assert asks_for("Companions", "which companions suit tomatoes")
+    assert asks_for("Requirements", "what do i need for the tournament")
+    assert asks_for("Elements", "list the elements of negligence")
+    assert not asks_for("Companions", "how many companions does basil have")  # a count of them
+    assert not asks_for("Companions", "do companions need extra water")  # a yes/no of them
+    assert not asks_for("Requirements", "what size clock do i need")  # asks a size
+
+
+def test_a_how_or_yes_no_question_about_a_named_list_is_not_answered_with_the_list(tmp_path):
+    for question in ("how do companions help tomatoes", "do tomatoes have companions"):
+        answer = _ask_notes(tmp_path / question.replace(" ", "-"), GARDEN, question)
+        assert "Companions:" not in answer.answer, (question, answer.answer)

@@ -14,7 +14,7 @@ from .evidence import Unit
 from .intent import Intent
 from .policy import questions as Q
 from .policy import DEFAULT, Policy
-from .sameword import stands_for
+from .sameword import stands_for, synonyms_of
 
 
 def heading_over_list(unit: Unit, lines: list[str], policy: Policy = DEFAULT) -> int:
@@ -45,9 +45,23 @@ def names_the_list(name: str, question: str, policy: Policy = DEFAULT) -> bool:
     asked = set(terms(question))
     if not said or len(said) > policy.list_name_max_words or not Q.PLURAL_NOUN.match(said[-1]):
         return False
-    if said[-1] not in words(question) or len(terms(name)) != len(said):
+    if len(terms(name)) != len(said):
+        return False
+    # the plural as the question writes it, or a synonym of a word it asks ("Requirements": "what do I need")
+    if said[-1] not in words(question) and not synonyms_of(terms(said[-1])[0]) & asked:
         return False
     return all(stands_for(t, asked, policy, abbreviations=False) for t in terms(name))
+
+
+def asks_for(name: str, question: str) -> bool:
+    """Whether the question's grammar asks for the thing a heading ``name`` names, rather than asking a count,
+    a process or a yes/no of it: it opens with the name's words, with "what/which" and a verb or the name's
+    words, or with an order ("list", "name")."""
+    said, own = words(question), words(name)
+    if said[:1] and said[0] in Q.ORDERING_WORDS or said[: len(own)] == own:
+        return True
+    return said[:1] != [] and said[0] in Q.ASKING_WORDS and (said[1:2] and said[1] in Q.ASKING_VERBS
+                                                            or said[1: 1 + len(own)] == own)
 
 
 def named_list(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], list[str]],
@@ -56,18 +70,34 @@ def named_list(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], lis
     of such a list, among the top ``kind_units`` lines; of two lists named alike ("Basic loaf > Ingredients",
     "Rye loaf > Ingredients") the one whose heading path the question names most of. None when no heading
     over a list is named."""
-    if intent.comparison or intent.parts:
+    if intent.comparison or intent.parts or intent.wants_amount or intent.yes_no or intent.bound:
         return None
     asked = set(terms(intent.question))
     found: list[tuple[float, int, Unit]] = []
     for rank, unit in enumerate(ranked[: policy.kind_units]):
-        if not names_the_list(unit.heading.split(" > ")[-1], intent.question, policy):
+        name = unit.heading.split(" > ")[-1]
+        if not names_the_list(name, intent.question, policy):
+            continue
+        if not asks_for(name, intent.question):
             continue
         if not heading_over_list(unit, lines_of(unit.file), policy):
             continue
         path = set(terms(unit.heading))
         found.append((-sum(stands_for(t, asked, policy, abbreviations=False) for t in path) / len(path), rank, unit))
-    return min(found, key=lambda f: f[:2])[2] if found else None
+    if not found:
+        return None
+    best = min(found, key=lambda f: f[:2])[2]
+    # the list is quoted from an item of it with no lines of its own under it: an item with indented lines
+    # under it is quoted with those alone (rag.answer.blocks.block), not with the list it belongs to
+    lines = lines_of(best.file)
+    return next((u for u in ranked if (u.file, u.heading) == (best.file, best.heading) and 0 < u.line <= len(lines)
+                 and LIST_ITEM.match(lines[u.line - 1]) and not _goes_deeper(lines, u.line)), best)
+
+
+def _goes_deeper(lines: list[str], number: int) -> bool:
+    """Whether the next non-blank line after line ``number`` is indented deeper (the item's own lines)."""
+    after = next((line for line in lines[number:] if line.strip()), "")
+    return bool(after) and depth(after) > depth(lines[number - 1])
 
 
 def _level(line: str) -> int:

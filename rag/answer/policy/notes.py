@@ -40,7 +40,8 @@ SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 # A small synonym table, as pairs of words that may stand for each other (compared after stemming).
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
-            ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little")]
+            ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
+            ("need", "require")]
 # A hard-wrapped sentence (rag.answer.wrapped): plain prose wrapped at a fixed width puts one sentence over
 # two or three lines ("A temperature of around 230 degrees Celsius is a good strategy to have" / "a nice crust
 # and ..."). A line's last sentence is unfinished when it ends without one of these marks (after closing quotes,

@@ -131,6 +131,13 @@ ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")
 # A plural noun, as the last word of a short heading over a list ("## Symptoms", "## Tools") and as the
 # question names it: "-s" but not "-ss", "-is", "-us" ("class", "analysis", "status" name one thing).
 PLURAL_NOUN = re.compile(r"(?i)^[a-z][a-z'-]*[^siu'\W]s$")
+# How a question asks for a list a heading names: "what/which" then a verb ("what do I need", "what are the
+# ...") or the heading's own words ("which tools ..."), an order ("list the ...", "name the ..."), or the heading's
+# words first ("ingredients for ...", "elements of ..."): rag.answer.headed.named_list. "what size banneton ..."
+# asks for a size; "how many ...", "do prokaryotes have ..." ask a count or a yes/no of the thing a heading names.
+ASKING_WORDS = frozenset("what which".split())
+ASKING_VERBS = AUXILIARIES | frozenset("is are was were".split())
+ORDERING_WORDS = frozenset("list name give show".split())
 # A word that excludes what follows it, to the next comma ("required, not optional", "tools except knives"):
 # those words name what a list question does not ask for (rag.answer.headed.heading_items).
 EXCLUDING = re.compile(r"(?i)\b(?:not|no|without|except|excluding|but not)\s+([^,;.?!]+)")
