@@ -18,6 +18,7 @@ from .blocks import block, sides_table
 from .conflict import find_conflict
 from .evidence import Unit, asks
 from .intent import Intent, parse
+from .together import both_sides, degree_lines
 from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
@@ -120,7 +121,7 @@ class Composer:
 
     # -- choosing ---------------------------------------------------------------------------------------
     def _pick(self, intent: Intent, top: list[Unit], part_units: list[Unit | None] = (),
-              anchor: Unit | None = None) -> tuple[list[Unit], list[str]]:
+              anchor: Unit | None = None, ranked: list[Unit] = ()) -> tuple[list[Unit], list[str]]:
         """The note sentences to quote, and the parts of a two-part question no sentence answers
         (``part_units``: each part's own best sentence, or None)."""
         p = self.policy
@@ -136,6 +137,13 @@ class Composer:
             lines = list(part_units) if len(part_units) == 2 and all(u is None or u in top for u in part_units) \
                 else side_lines(intent, top)
             chosen = [u for i, u in enumerate(lines) if u is not None and u not in lines[:i]]
+            # the notes' own comparison in one line (rag.answer.together) comes first; lines saying how one
+            # thing varies answer both of its degrees ("high vs low tide"): no side is missing
+            degrees = degree_lines(intent, list(ranked[: p.kind_units]) or top, p) if p.one_line_comparisons else []
+            if degrees:
+                return degrees, []
+            both = both_sides(intent, top, p) if p.one_line_comparisons else None
+            chosen = [both] * bool(both) + [u for u in chosen if u is not both]
             if chosen:
                 return chosen, [f"anything about {side.words}" for side, u in zip(sides_of(intent, units=top), lines) if u is None]
         if intent.parts:
@@ -199,7 +207,7 @@ class Composer:
         accepted = [c for c in checked if c.verified and (c.support[0][1] in strong or (
             c.support[0][1] in top and c.support[0][1].coverage >= p.strong * best_cov))]
         lead = accepted[0] if accepted and self._covers_key_fact(intent, accepted[0].text, strong) else None
-        quotes, missing = (list(items), []) if items else self._pick(intent, top, part_units, anchor)
+        quotes, missing = (list(items), []) if items else self._pick(intent, top, part_units, anchor, ranked)
         if lead is not None:
             unit = lead.support[0][1]
             quotes = [unit] + [q for q in quotes if q is not unit and not _same(q, unit, p)]

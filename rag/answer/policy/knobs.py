@@ -87,6 +87,7 @@ class Policy:
     # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
     list_name_max_words: int = 3
     heading_names_list: bool = True  # off: only a question's grammar asks a list (for tests and measuring)
+    one_line_comparisons: bool = True  # off: a comparison quotes each side's own line only (rag.answer.together)
     headings_as_items: bool = True  # off: a section's subsection headings are never a list's items (idem)
 
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.

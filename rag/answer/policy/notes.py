@@ -42,6 +42,14 @@ SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
             ("need", "require")]
+# A line comparing two things itself: a preference or a comparative ("Instead of a tiller I prefer a wheel",
+# "a wheel is lighter than a tiller", "unlike a tiller, ..."): rag.answer.together.both_sides. A line that only
+# names both ("Steering: tiller, wheel") compares nothing.
+COMPARING = re.compile(r"(?i)\b(?:prefer(?:s|red)?|instead of|rather than|unlike|whereas|(?:more|less|fewer)\s+\w+\s+than|\w+er\s+than)\b")
+# A correlative comparison, how one thing varies with another ("The higher the tide the stronger the current",
+# "the more sail you carry, the more the boat heels"): a sentence (or a clause after a comma) opening "the" and a
+# comparative, with a second "the" and a comparative after it (rag.answer.together.degree_lines).
+CORRELATIVE = re.compile(r"(?i)(?:^|[,;:]\s*)the\s+(?:more|less|fewer|\w{2,}er)\b[^.;!?]*?\bthe\s+(?:more|less|fewer|\w{2,}er)\b")
 # A hard-wrapped sentence (rag.answer.wrapped): plain prose wrapped at a fixed width puts one sentence over
 # two or three lines ("A temperature of around 230 degrees Celsius is a good strategy to have" / "a nice crust
 # and ..."). A line's last sentence is unfinished when it ends without one of these marks (after closing quotes,
