@@ -276,9 +276,33 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             said = [intent.word_of(t) for t in dict.fromkeys(intent.asked_terms) if t not in missing and t not in excused]
             return (f"no sentence about {' '.join(said)!r} speaks of "
                     f"{' '.join(intent.word_of(t) for t in missing)!r}")
+    kind = kind_named(intent, ranked, policy)
+    if kind:
+        return f"no sentence naming someone speaks of the {kind}"
     contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
     if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
         return "no relevant sentence names anyone"
     return None
+
+
+def kind_named(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
+    """A "who" question about one kind of a thing ("who invented the superheterodyne receiver") needs a line
+    naming someone that speaks of both words of the kind, in itself or its headings: a name beside another kind
+    ("a regenerating receiver"), or in a heading's date, is no answer. A number before a noun ("the second
+    pope", "the three henries") names a position or a count, checked apart (Intent.positions), not a kind.
+    Returns the kind no naming line speaks of, or None."""
+    if not (policy.who_names_the_kind and intent.who) or intent.parts or intent.comparison:
+        return None
+    kinds = [(m, h) for m, h in intent.heads if m not in _NUMBER_STEMS]
+    naming = [spoken_terms(u) for u in ranked[: policy.kind_units]
+              if intent.holds_name(u.quote) or intent.holds_name(u.context)]
+    for modifier, head in kinds:
+        if not any(stands_for(modifier, said, policy) and stands_for(head, said, policy) for said in naming):
+            return f"{intent.word_of(modifier)} {intent.word_of(head)}"
+    return None
+
+
+_NUMBER_STEMS = frozenset(stem(w) for w in (*V.ORDINAL_WORDS, *V.COUNT_WORDS, "one"))
+

@@ -70,6 +70,11 @@ class Policy:
     initials_max: int = 5
     expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
     # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
+    # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
+    # (rag.answer.gate.kind_named): a name beside another kind ("a regenerating receiver" for "who invented the
+    # superheterodyne receiver") answered a near miss. (Requiring every asked word instead, as for one value,
+    # refused 5 answerable questions whose verb the line says in its own words: "who paid for", "who came up with".)
+    who_names_the_kind: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
