@@ -22,6 +22,10 @@ class Policy:
     bonus_value_kind: float = 0.12  # holds the asked kind of value ("30 seconds" for "how long")
     bonus_any_number: float = 0.05  # an amount question, a sentence with some number
     bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
+    # a code line whose trailing comment holds a word (or names an option) of a what-question its command does
+    # not ("kubectl describe po x  # you will see an event ..."): the comment states what the command shows
+    # (rag.answer.comments); weighs as holding the asked kind of value does. practice4 k006 k014.
+    bonus_comment: float = 0.12
     form_link_only: float = 0.5  # a sentence that is mostly a link
     form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
     # a sentence that is a question ("What did the guilds control?": a study prompt above its answer) answers

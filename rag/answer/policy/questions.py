@@ -122,6 +122,10 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
 # answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
 # ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
 # it hits is quoted whole, as for a how-to question (rag.answer.blocks), but prose there still answers first.
+# a question asking what or which thing (not why, not yes/no): what a command's trailing comment states
+# ("what event does describe show", "what is -it for"; rag.answer.comments). A why question asks a reason, which
+# the notes' prose gives, a yes/no question a verdict.
+WHAT_WHICH = re.compile(r"(?i)^\s*(?:what|which)\b")
 HOW_TO = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should|to)\b")
 REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
                      r"|should|will|would|has|have|must|may|might)\b)[a-z]")
