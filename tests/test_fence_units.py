@@ -1,5 +1,5 @@
 """A code block written right under a line, with no blank line between, reads under that line when the gate
-asks what a line speaks of (rag.answer.units, rag.answer.gate.spoken_terms): the line says what the block works
+asks what a line speaks of (rag.answer.units, rag.answer.evidence.spoken_terms): the line says what the block works
 out ("This bottle holds 2 ml of dye in a 10 litre bath" over "2 / 10000 = 0.02% = 200 ppm"), as a table's rows
 read under its lead-in. Invented dyeing notes."""
 

@@ -14,6 +14,13 @@ from .sameword import shortened, stands_for
 from .units import Unit, line_texts, sentence_texts, units_of, with_antecedents  # noqa: F401 (importers use them here)
 
 
+def spoken_terms(unit: Unit) -> set[str]:
+    """The stemmed words a sentence speaks of: itself, its heading path and parent lines (and, for a line of a
+    code block, the line introducing the block), hyphened words also split ("point-in-time" speaks of "time")."""
+    text = f"{unit.heading} {unit.context} {unit.lead_in} {unit.quote}"
+    return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
+
+
 class Scorer:
     """Scores sentences for a question: idf-weighted term coverage plus embedding similarity.
 

@@ -15,10 +15,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
-from .calibrate import UNCALIBRATED, Closeness
-from .evidence import counted_things, is_label, list_nouns, lists_asked
+from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, value_cue
 from .intent import Intent, parse
+from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
 from .phrasing import phrasing_terms
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
@@ -27,8 +27,7 @@ from .shortening import spelling_line
 from .vocab import Vocabulary
 
 if TYPE_CHECKING:
-    from ..retrieve import Hit
-    from .evidence import Scorer, Unit
+    from .evidence import Unit
 
 
 def content_words(question: str) -> list[str]:
@@ -58,13 +57,6 @@ def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
             if name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other):
                 return f"{a} {b}"
     return None
-
-
-def spoken_terms(unit: Unit) -> set[str]:
-    """The stemmed words a sentence speaks of: itself, its heading path and parent lines (and, for a line of a
-    code block, the line introducing the block), hyphened words also split ("point-in-time" speaks of "time")."""
-    text = f"{unit.heading} {unit.context} {unit.lead_in} {unit.quote}"
-    return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
 
 
 def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
@@ -188,47 +180,6 @@ def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Uni
     return next((u for u in ranked[: policy.kind_units] if lists_asked(u, asked, nouns, counted)), None)
 
 
-def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT,
-              closeness: Closeness = UNCALIBRATED) -> float:
-    """How well the notes cover the question: key-term coverage of the best sentences, and the best hit's
-    dense similarity as ``closeness`` ranks it on these notes' own scale (rag.answer.calibrate)."""
-    if not hits or not ranked:
-        return 0.0
-    close = closeness(max(h.dense for h in hits))
-    best_cov = 0.0
-    for key in _side_keys(intent):
-        total = sum(scorer.weight(t) for t in key)
-        if not total:
-            continue
-
-        def coverage(unit: Unit) -> float:
-            # idf-weighted share of the key terms the sentence speaks of, inflections allowed ("explode" in a
-            # question, "explosion" in the note: measured, a question refused for this alone)
-            spoken = spoken_terms(unit)
-            spoken |= initialled(intent.question, spoken, policy) | named_by_symbol(intent.question, spoken)
-            return sum(scorer.weight(t) for t in key if stands_for(t, spoken, policy, abbreviations=False)) / total
-
-        best_cov = max([best_cov] + [coverage(u) for u in ranked[: policy.relevance_units]])
-    return policy.w_relevance_coverage * best_cov + policy.w_relevance_dense * close
-
-
-def _covers_a_side(intent: Intent, unit: Unit, policy: Policy) -> bool:
-    """A comparison's line is relevant when it speaks of enough of one side's key terms (a line about one
-    side holds only half of the whole question's)."""
-    spoken = spoken_terms(unit)
-    return any(key and sum(stands_for(t, spoken, policy, abbreviations=False) for t in key) / len(key)
-               >= policy.kind_min_coverage for key in _side_keys(intent))
-
-
-def _side_keys(intent: Intent) -> list[list[str]]:
-    """The key terms a sentence must speak of: all of them; for a comparison, each side's with what is
-    compared (a comparison's two sides stand in two lines, and one side covered is worth answering)."""
-    key = list(dict.fromkeys(intent.key_terms))
-    if not intent.comparison:
-        return [key]
-    return [[t for t in key if t not in other] for other in intent.sides[::-1]]
-
-
 def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT,
           excused: frozenset[str] | None = None) -> str | None:
     """Why the notes cannot answer the question (a short reason), or None when they may. ``excused``: the
@@ -251,7 +202,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if named:
         return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage
-                or (intent.comparison and _covers_a_side(intent, u, policy))]
+                or (intent.comparison and covers_a_side(intent, u, policy))]
     # each number asked about must stand in some relevant line ("2 sets vs 6 sets": one row each)
     unheld = [said for number, said in intent.positions
               if not any(intent.holds_position(number, f"{u.heading} {u.context} {u.quote}") for u in relevant)]
@@ -264,7 +215,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     # each part that asks for a kind of value needs a relevant sentence holding one; refuse when none does
     valued = [part for part in asked if part.wants_amount]
     if valued and len(valued) == len(asked) and not any(
-            part.holds_value(u.quote) for part in valued for u in relevant):
+            part.holds_value(u.quote) for part in valued for u in relevant_to(part, intent, relevant, ranked, policy)):
         return f"no relevant sentence states {valued[0].label}"
     # a bound asked ("the longest"), and every relevant line stating the value states it at another bound
     holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]

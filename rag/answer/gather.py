@@ -52,6 +52,12 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
         bounded = [u for u in held if V.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
         if bounded:
             return bounded[0]
+    if asked.wants_amount and policy.value_per_part:
+        # "how long can X proof": of the lines about the part, the best stating a duration answers it, as the
+        # gate looks for one there (gate._relevant_to); a line about X stating none only names the subject
+        stating = [u for u in held if asked.holds_value(u.quote)]
+        if stating:
+            return stating[0]
     if asked.definition:
         key = set(asked.key_terms)
         strong = [u for u in held if u.score >= policy.strong * held[0].score]

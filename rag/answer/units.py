@@ -49,7 +49,7 @@ class Unit:
     header: str = ""
     joined: bool = False  # a sentence read with the one before it (:func:`with_antecedents`)
     # a code block's line: the line right above its opening fence, which says what the block works out
-    # (:func:`_fence_lead`); the gate reads the line under it (rag.answer.gate.spoken_terms), ranking does not
+    # (:func:`_fence_lead`); the gate reads the line under it (rag.answer.evidence.spoken_terms), ranking does not
     lead_in: str = ""
     fenced: bool = False  # a line of a code block (a command, a setting, a comment)
     setting: str = ""  # a code block's line setting a key ("pathType: Prefix"): the key (rag.answer.keys)

@@ -79,6 +79,10 @@ class Policy:
     # superheterodyne receiver") answered a near miss. (Requiring every asked word instead, as for one value,
     # refused 5 answerable questions whose verb the line says in its own words: "who paid for", "who came up with".)
     who_names_the_kind: bool = True
+    # a part of a two-part question asking a kind of value looks for it in the lines about that part (speaking of
+    # kind_min_coverage of the part's key terms), not only those relevant to the whole question: "how big is the
+    # jib, and what knot ties the sheet" was refused, its size line holding too few of both parts' words
+    value_per_part: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

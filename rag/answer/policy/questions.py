@@ -158,8 +158,13 @@ DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+
                         # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
                         r"|^\s*compare\s+(.+?)\s+(?:and|with|to)\s+(.+?)\??$"
                         r"|^\s*how\s+(?:do|does|did)\s+(.+?)\s+and\s+(.+?)\s+differ\b(.*?)\??$")
-# "X and Y" questions that ask two things: split on " and " between two question words.
-# "..., and for how long does it ..." keeps its preposition with the second part's question word; " + " joins
-# two asks in note-taking shorthand ("min part size + max parts").
+# "X and Y" questions that ask two things: split on " and " before a question word, or before an inverted verb
+# and its subject (a yes/no question: "how long can X proof and did the cold loaf rise more", "... and can I
+# skip it"); an auxiliary with no subject after it goes on the first part's clause ("my boat is moored and
+# can't reach the pontoon"). "..., and for how long does it ..." keeps its preposition with the second part's
+# question word; " + " joins two asks in note-taking shorthand ("min part size + max parts").
+INVERTED_AUXILIARIES = ("was", "were", "did", "can", "could", "would", "should")
+_SUBJECT_STARTS = "|".join(sorted(DETERMINERS | SUBJECT_PRONOUNS))
 TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|with|from|since)\s+)?"
-                       r"(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b)|\?\s+(?=\w)|\s+[+&]\s+")
+                       r"(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b"
+                       rf"|(?:{'|'.join(INVERTED_AUXILIARIES)})\s+(?:{_SUBJECT_STARTS})\b)|\?\s+(?=\w)|\s+[+&]\s+")
