@@ -45,8 +45,8 @@ We reefed twice before the headland.
 }
 
 
-def _ask(tmp_path, question, policy=DEFAULT):
-    settings = Settings(corpus=write_notes(tmp_path / "notes", SAILING), index=tmp_path / "index")
+def _ask(tmp_path, question, policy=DEFAULT, notes=None):
+    settings = Settings(corpus=write_notes(tmp_path / "notes", notes or SAILING), index=tmp_path / "index")
     embedder = FakeEmbedder()
     if not (settings.index / "CURRENT").exists():
         build_index(settings, embedder, progress=False)

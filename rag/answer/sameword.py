@@ -32,6 +32,10 @@ def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviati
     ("explod"/"explos", "anarchist"/"anarch")."""
     if term in spoken or synonyms_of(term) & spoken:
         return True
+    # a verb ending in "-o" takes "-es" ("goes", "echoes"), which the stemmer keeps as "-oe" on a short word:
+    # "go" in a question is "goes" in a note ("an engine that goes up to 6000 rpm"), and the reverse
+    if term.endswith("o") and f"{term}e" in spoken or term.endswith("oe") and term[:-1] in spoken:
+        return True
     for word in spoken:
         short, long_ = sorted((term, word), key=len)
         if abbreviations and len(short) >= policy.abbreviation_min and long_.startswith(short):
