@@ -167,6 +167,9 @@ def supports(sentence: str, unit: Unit, question: str = "", units: frozenset[str
     range_end = claimed in ("max", "min") and len(numbers(source_text)) >= 2 and numbers(sentence) & numbers(source_text)
     if claimed and not V.BOUND_WORDS[claimed].search(source_text) and not range_end:
         return False, f"it says '{claimed}' where the cited text does not"
+    quoted = _quoted_elsewhere(sentence, source_text)
+    if quoted:
+        return False, f"it quotes '{quoted}', which the cited text does not say"
     # the heading the line sits under is shown with the citation, so its words count as cited
     missing = unsupported_terms(sentence, f"{unit.heading} {source_text}", question)
     if missing:
@@ -174,6 +177,17 @@ def supports(sentence: str, unit: Unit, question: str = "", units: frozenset[str
     if not added_terms(sentence, question) and not (numbers(sentence) - numbers(question)):
         return False, "it only repeats the question"
     return True, ""
+
+
+def _quoted_elsewhere(sentence: str, source: str) -> str:
+    """A phrase the sentence quotes (quotation marks, code span) that the cited text does not hold as written
+    (case, spacing and the marks around it aside); "" when every quoted phrase stands there."""
+    said = " ".join(words(source))
+    for groups in N.QUOTED_PHRASE.findall(sentence):
+        phrase = next(g for g in groups if g)
+        if words(phrase) and f" {' '.join(words(phrase))} " not in f" {said} ":
+            return phrase
+    return ""
 
 
 def parse_answer(answer: str, valid: set[int]) -> list[Checked]:

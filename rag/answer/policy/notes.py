@@ -26,6 +26,11 @@ GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins h
 # Words a model sentence may add without adding a claim ("X is called Y", "X refers to Y").
 GLUE_WORDS = frozenset("""called known refer refers referred mean means meaning include includes including
     consist consists example examples e.g i.e etc note notes according say says said state states""".split())
+# A phrase a model sentence puts in quotation marks or a code span claims to be the note's own words, most
+# often the name of the thing asked ('is called "..."'): it must stand in the cited line itself, not only in
+# the heading shown with it (measured: 'the technique is called "Stretch and Folds: The Technique"', the
+# heading's text, where the cited line says 'The technique is called `coil folding`').
+QUOTED_PHRASE = re.compile(r'"([^"]{2,})"|\u201c([^\u201d]{2,})\u201d|`([^`]{2,})`')
 # Two alternatives the notes give together ("is called either `appreciation` or `depreciation`"): a model
 # sentence naming one and not the other narrows what the note says (measured: "is called a depreciation").
 ALTERNATIVES = re.compile(r"(?i)\beither\s+[`*_\"']*([\w-]+)[`*_\"']*\s+or\s+[`*_\"']*([\w-]+)")
