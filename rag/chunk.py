@@ -57,6 +57,13 @@ def clean_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text)[:80]
 
 
+def markdown_heading(line: str) -> tuple[int, str] | None:
+    """A markdown heading line's level and its name as a chunk's heading path writes it ("## **Tools**" ->
+    (2, "Tools")); None for any other line."""
+    md = _MD_HEADING.match(line)
+    return (len(md.group(1)), clean_heading(md.group(2)) or md.group(2).strip()) if md else None
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 

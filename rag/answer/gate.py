@@ -238,6 +238,10 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     return None
 
 
+# a number before a noun ("the second pope", "the three henries") names a position or a count, not a kind
+_NUMBER_STEMS = frozenset(stem(w) for w in (*V.ORDINAL_WORDS, *V.COUNT_WORDS, "one"))
+
+
 def kind_named(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
     """A "who" question about one kind of a thing ("who invented the superheterodyne receiver") needs a line
     naming someone that speaks of both words of the kind, in itself or its headings: a name beside another kind
@@ -253,7 +257,3 @@ def kind_named(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> 
         if not any(stands_for(modifier, said, policy) and stands_for(head, said, policy) for said in naming):
             return f"{intent.word_of(modifier)} {intent.word_of(head)}"
     return None
-
-
-_NUMBER_STEMS = frozenset(stem(w) for w in (*V.ORDINAL_WORDS, *V.COUNT_WORDS, "one"))
-

@@ -54,7 +54,7 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
             return bounded[0]
     if asked.wants_amount and policy.value_per_part:
         # "how long can X proof": of the lines about the part, the best stating a duration answers it, as the
-        # gate looks for one there (gate._relevant_to); a line about X stating none only names the subject
+        # gate looks for one there (rag.answer.relevant.relevant_to); a line about X stating none only names the subject
         stating = [u for u in held if asked.holds_value(u.quote)]
         if stating:
             return stating[0]

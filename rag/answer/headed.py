@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
+from ..chunk import markdown_heading
 from ..text import terms, words
 from .blocks import HEADING, LIST_ITEM, depth
 from .evidence import Unit
@@ -30,7 +30,7 @@ def heading_over_list(unit: Unit, lines: list[str], policy: Policy = DEFAULT) ->
         line = lines[number - 1]
         if not line.strip() or (not HEADING.match(line) and (LIST_ITEM.match(line) or depth(line) > indent)):
             continue
-        if HEADING.match(line) and line.strip().lstrip("#").strip() == name:
+        if HEADING.match(line) and _name(line) == name:
             return number
         return 0
     return 0
@@ -102,8 +102,14 @@ def _goes_deeper(lines: list[str], number: int) -> bool:
 
 def _level(line: str) -> int:
     """How deep a markdown heading line is ("## Oven" -> 2); 0 for any other line."""
-    match = _ATX.match(line)
-    return len(match.group(1)) if match else 0
+    heading = markdown_heading(line)
+    return heading[0] if heading else 0
+
+
+def _name(line: str) -> str:
+    """A markdown heading line's name as heading paths write it (rag.chunk.markdown_heading); "" for any other line."""
+    heading = markdown_heading(line)
+    return heading[1] if heading else ""
 
 
 def heading_items(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], list[str]],
@@ -124,7 +130,7 @@ def heading_items(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], 
             continue
         lines = lines_of(unit.file)
         parent = next((n for n in range(unit.line, 0, -1) if _level(lines[n - 1])
-                       and lines[n - 1].strip().lstrip("#").strip() == path[-2].strip()), 0) if unit.line <= len(lines) else 0
+                       and _name(lines[n - 1]) == path[-2].strip()), 0) if unit.line <= len(lines) else 0
         if not parent:
             continue
         level = _level(lines[parent - 1])
@@ -134,7 +140,7 @@ def heading_items(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], 
             if depth_here and depth_here <= level:
                 break
             if depth_here == level + 1:
-                subs.append((number, lines[number - 1].strip().lstrip("#").strip()))
+                subs.append((number, _name(lines[number - 1])))
         wanted = set(terms(question)) - set(terms(path[-2])) - excluded
         said = [set(terms(text)) for _, text in subs]
         named = {t for t in wanted if any(stands_for(t, s, policy, abbreviations=False) for s in said)}
@@ -148,5 +154,3 @@ def heading_items(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], 
                      heading=" > ".join(path[:-1] + [text])) for n, text in kept]
     return []
 
-
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s")

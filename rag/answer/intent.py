@@ -62,7 +62,7 @@ class Intent:
     def steps(self) -> bool:
         """Asks how to do something, or requests something ("copy a file out of the box"): a short code block it hits
         is quoted whole. Not a comparison nor two parts."""
-        return (self.how_to or bool(Q.REQUEST.match(self.question))) and not self.comparison and not self.parts
+        return self.how_to or (bool(Q.REQUEST.match(self.question)) and not self.comparison and not self.parts)
 
     @property
     def wants_amount(self) -> bool:
