@@ -196,8 +196,11 @@ _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
 
 
 def _intent_bonus(intent: intents.Intent, sentence: str, p: Policy = DEFAULT) -> float:
-    """A question that asks for a duration, size, price... prefers sentences that state one."""
+    """A question that asks for a duration, size, price... prefers sentences that state one; a why-question,
+    sentences that state a reason ("because ...", "the reason is that ...")."""
     bonus = 0.0
+    if p.bonus_reason and intent.asks_reason and Q.REASON.search(strip_markup(sentence)):
+        bonus += p.bonus_reason
     if intent.wants_amount:
         if intent.holds_value(sentence):
             bonus += p.bonus_value_kind

@@ -54,6 +54,11 @@ class Intent:
         return len(self.sides) == 2
 
     @property
+    def asks_reason(self) -> bool:
+        """Asks why ("why is ...", "how come ..."): a line stating a reason answers it."""
+        return bool(Q.WHY_QUESTION.match(self.question))
+
+    @property
     def how_to(self) -> bool:
         """Asks how to do something ("how do I ..."): not a comparison nor two parts."""
         return bool(Q.HOW_TO.match(self.question)) and not self.comparison and not self.parts

@@ -22,6 +22,9 @@ class Policy:
     bonus_value_kind: float = 0.12  # holds the asked kind of value ("30 seconds" for "how long")
     bonus_any_number: float = 0.05  # an amount question, a sentence with some number
     bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
+    # a why-question's asked kind is a reason: a line stating one with a reason connective (questions.REASON)
+    # weighs as holding the asked kind of value does (bonus_value_kind), for the same reason and by as much.
+    bonus_reason: float = 0.12
     # a code line whose trailing comment holds a word (or names an option) of a what-question its command does
     # not ("kubectl describe po x  # you will see an event ..."): the comment states what the command shows
     # (rag.answer.comments); weighs as holding the asked kind of value does. practice4 k006 k014.

@@ -15,6 +15,13 @@ import re
 # holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
 EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat happens\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
                          r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
+# A why-question asks for a reason, and a note states a reason with a connective that introduces one ("because",
+# "since", "the reason is that", "X is the material of choice as it sticks less", "so that", "due to"); among the
+# lines of the right section, the one giving the reason is the answer, its neighbours only say what is done.
+# rag.answer.evidence weighs such a line up for a why-question (Policy.bonus_reason).
+WHY_QUESTION = re.compile(r"(?i)^\s*(?:why|how come)\b")
+REASON = re.compile(r"(?i)\b(?:because|since(?!\s+\d)|the reason|reasons? (?:is|are|was|being)|due to|owing to|thanks to"
+                    r"|so that|in order to|that(?:'s|\s+is)\s+why|which is why|as (?:it|they|this|that|these|those|there|the)\b)")
 # "what sets the interest rate", "who decides the score": a question word as the subject of a verb (one word
 # between it and an article or possessive) asks what does the thing, never its amount.
 WH_VERB = re.compile(r"(?i)^\s*(?:what|which|who)\s+([a-z]+)\s+(?:the|a|an|its|their|his|her|our|your|my)\b")
