@@ -114,6 +114,21 @@ def other_bound(intent: Intent, unit: Unit) -> bool:
     return found is not None and found != intent.bound
 
 
+def unnamed_bound(intent: Intent, relevant: list[Unit], ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
+    """The bound asked ("the default timeout") when it is one no value shows by itself (policy.values
+    .STATED_ONLY_BOUNDS) and no relevant line names it, in itself, its headings or a label line above: an example's
+    "timeout: 5" is no default. None when the question asks no such bound or a line names it."""
+    if not (policy.default_must_be_stated and intent.bound in V.STATED_ONLY_BOUNDS):
+        return None
+    words_of = V.BOUND_WORDS[intent.bound]
+    labels = [u for u in ranked if is_label(u.quote)]
+    for unit in relevant:
+        above = " ".join(o.quote for o in labels if o.chunk_id == unit.chunk_id and o.file == unit.file and o.line < unit.line)
+        if words_of.search(f"{unit.heading} {unit.context} {unit.lead_in} {unit.quote} {above}"):
+            return None
+    return intent.bound
+
+
 def stated(intent: Intent) -> set[str]:
     """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
     a duration, a price or a share ("the melting temperature" is spoken by "61 °C"); nothing for a number."""
@@ -221,6 +236,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]
     if holding and all(other_bound(intent, u) for u in holding):
         return f"the notes give the {bound_of(holding[0].quote)}, not the {intent.bound}"
+    unnamed = unnamed_bound(intent, relevant, ranked, policy)
+    if unnamed:
+        return f"no relevant line states the {unnamed}"
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)
         if missing and len(missing) < len(set(intent.asked_terms) - excused):

@@ -86,6 +86,9 @@ class Policy:
     # kind_min_coverage of the part's key terms), not only those relevant to the whole question: "how big is the
     # jib, and what knot ties the sheet" was refused, its size line holding too few of both parts' words
     value_per_part: bool = True
+    # a question asking a default needs a relevant line naming it, in itself, its headings or a label above
+    # (policy.values.STATED_ONLY_BOUNDS): an example's value ("periodSeconds: 5") is no default
+    default_must_be_stated: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

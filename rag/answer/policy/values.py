@@ -107,6 +107,10 @@ BOUND_WORDS = {
     "min": re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|least|lowest|at least)\b"),
     "default": re.compile(r"(?i)\b(default|defaults|by default|out of the box)\b"),
 }
+# Bounds a value never shows by itself: "3 s to 15 min" states a shortest and a longest, but "periodSeconds: 5" in an
+# example may be any choice, and a default is one only where a line says so ("by default", "defaults to", under a
+# "Defaults" heading). A question asking one of these is answered only by a line naming it (rag.answer.gate.check).
+STATED_ONLY_BOUNDS = frozenset({"default"})
 # Two bounds of one value asked together ("default retention and max", "min and max size"): each is a part.
 TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|smallest|longest|shortest|highest|lowest)\b"
                         r"([\w\s-]*?)\s*(?:,|\band\b|&|/|\+)\s*(?:the\s+|its\s+)?"

@@ -1,0 +1,57 @@
+"""Near misses, where the notes cover the topic but not the asked fact, are refused (with the nearest notes still
+listed); the same notes answer the fact they do state (rag.answer.gate, rag.answer.phrasing). Notes from fields far
+from the eval sets (a sailor's, a cheesemaker's), fake embedder and a model that never answers."""
+
+from __future__ import annotations
+
+import pytest
+from test_compose import _answerer, write_notes
+
+from rag.answer.policy import Policy
+
+SAILING = {
+    "instruments.md": """# Boat instruments
+
+## Autopilot
+An example setup from the course:
+
+```yaml
+autopilot:
+  gain: 7  # raise it in a swell
+  rudder_limit: 30
+```
+
+- the autopilot holds a heading within 3 degrees in flat water
+
+## Wind instrument
+- the wind display damping defaults to 4 seconds
+- raise the damping in a swell so the needle stops jumping
+""",
+}
+
+
+def _ask(tmp_path, notes, question, policy: Policy | None = None):
+    answerer = _answerer(write_notes(tmp_path / "notes", notes), tmp_path / "index", "I can't find that in your notes.")
+    if policy is not None:
+        answerer.policy = policy
+    return answerer.ask(question)
+
+
+def test_a_default_asked_is_not_answered_by_an_example_value(tmp_path):
+    # "gain: 7" in an example setup is the value someone chose, not the default
+    answer = _ask(tmp_path, SAILING, "what's the default autopilot gain")
+    assert answer.refused
+    assert "default" in answer.reason
+    assert answer.nearest, "a refused near miss still lists the nearest notes"
+
+
+def test_a_default_the_notes_state_is_answered(tmp_path):
+    answer = _ask(tmp_path, SAILING, "what is the default damping of the wind display")
+    assert not answer.refused, answer.reason
+    assert "defaults to 4 seconds" in answer.answer
+
+
+def test_with_the_check_off_the_example_value_answers_the_default(tmp_path):
+    answer = _ask(tmp_path, SAILING, "what's the default autopilot gain", Policy(default_must_be_stated=False))
+    assert not answer.refused, answer.reason
+    assert "gain: 7" in answer.answer
