@@ -55,3 +55,35 @@ def test_with_the_check_off_the_example_value_answers_the_default(tmp_path):
     answer = _ask(tmp_path, SAILING, "what's the default autopilot gain", Policy(default_must_be_stated=False))
     assert not answer.refused, answer.reason
     assert "gain: 7" in answer.answer
+
+
+CHEESE = {
+    "cheesemaking.md": """# Cheesemaking
+
+## Renneting
+- the ideal temperature for rennet is 32 °C, so warm the milk slowly
+- heat far above the curd stage will denature the whey proteins
+
+## Waxing
+- cheese wax melts at 65 °C; dip each wheel twice
+""",
+}
+
+
+def test_a_value_for_another_event_does_not_answer_at_what_point_something_happens(tmp_path):
+    # the notes give the ideal temperature for rennet, never the one at which it denatures
+    answer = _ask(tmp_path, CHEESE, "at what temperature does rennet denature")
+    assert answer.refused
+    assert "denature" in answer.reason
+    assert answer.nearest
+
+
+def test_the_line_stating_the_event_answers_at_what_point_it_happens(tmp_path):
+    answer = _ask(tmp_path, CHEESE, "at what temperature does cheese wax melt")
+    assert not answer.refused, answer.reason
+    assert "melts at 65" in answer.answer
+
+
+def test_with_the_check_off_the_verb_is_excused_and_the_near_miss_answered(tmp_path):
+    answer = _ask(tmp_path, CHEESE, "at what temperature does rennet denature", Policy(point_verb_must_be_spoken=False))
+    assert not answer.refused, answer.reason

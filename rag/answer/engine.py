@@ -192,7 +192,7 @@ class Answerer:
         relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
-        excused = phrasing_terms(intent, self.vocab)  # the question's verb: the gate and the anchor both ask
+        excused = phrasing_terms(intent, self.vocab, self.policy)  # the question's verb: the gate and the anchor both ask
         reason = gate.check(intent, ranked, self.vocab, self.policy, excused)
         if relevance < self.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))

@@ -203,7 +203,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     # a part they never mention is said to be missing in the answer
     # ...and a comparison only when neither side is: the side they never mention is said to be missing
     asked = [parse(part) for part in intent.parts] or [intent]
-    excused = phrasing_terms(intent, vocab) if excused is None else excused
+    excused = phrasing_terms(intent, vocab, policy) if excused is None else excused
     unknown_parts = []
     for part in asked:
         unknown = unknown_words(part, vocab, excused)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..text import GENERIC, STOPWORDS, stem
-from .policy import questions as Q
+from .policy import DEFAULT, Policy, questions as Q
 from .amount import value_cue
 from .intent import Intent
 from .vocab import Vocabulary
@@ -31,9 +31,12 @@ from .vocab import Vocabulary
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d+(?:[.,]\d+)*")
 
 
-def phrasing_terms(intent: Intent, vocab: Vocabulary) -> frozenset[str]:
+def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> frozenset[str]:
     """The stemmed asked terms that are the question's verb (see the module doc): no answering line need speak
-    them."""
+    them. None for a question asking the point at which its verb happens ("at what temperature does wax melt",
+    policy.questions.AT_POINT): the verb names the event whose value is asked."""
+    if policy.point_verb_must_be_spoken and intent.wants_amount and Q.AT_POINT.match(intent.question):
+        return frozenset()
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
     found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))

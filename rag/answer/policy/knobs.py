@@ -89,6 +89,9 @@ class Policy:
     # a question asking a default needs a relevant line naming it, in itself, its headings or a label above
     # (policy.values.STATED_ONLY_BOUNDS): an example's value ("periodSeconds: 5") is no default
     default_must_be_stated: bool = True
+    # "at what temperature does butter melt": the verb names the event the value is asked of, and the answering line
+    # must speak of it (policy.questions.AT_POINT); off, it is excused as phrasing like any question's verb
+    point_verb_must_be_spoken: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

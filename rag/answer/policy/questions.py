@@ -94,6 +94,11 @@ SUBJECT_PRONOUNS = frozenset("i you we they it he she one".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
+# "at what temperature does butter melt", "at which speed can a dinghy plane": the question asks the point on a scale
+# at which its verb happens; the verb names the event the value belongs to, so it is no mere phrasing (a line giving
+# "the ideal temperature" for butter does not say when it melts: rag.answer.phrasing.phrasing_terms).
+AT_POINT = re.compile(r"(?i)^\s*at\s+(?:what|which)\s+(?:[\w-]+\s+){1,2}?(?:does|do|did|is|are|was|were|can|could|will"
+                      r"|would|should|must|might|may)\b")
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
 CLAUSE_WORDS = frozenset("when if because while as until unless once whenever".split())
