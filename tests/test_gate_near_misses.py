@@ -87,3 +87,37 @@ def test_the_line_stating_the_event_answers_at_what_point_it_happens(tmp_path):
 def test_with_the_check_off_the_verb_is_excused_and_the_near_miss_answered(tmp_path):
     answer = _ask(tmp_path, CHEESE, "at what temperature does rennet denature", Policy(point_verb_must_be_spoken=False))
     assert not answer.refused, answer.reason
+
+
+TRAVEL = {
+    "operators.md": """# Travel operators
+
+## Skyline Air
+- **Punctuality guarantee**: 98% of flights on time, a refund when over 2 hours late
+- Skyline Air flies daily to the islands
+
+## Harbour ferry
+- the ferry runs three crossings a day from the old pier
+- return tickets for the ferry are sold at the pier kiosk
+""",
+}
+
+
+def test_a_thing_stated_of_another_subject_does_not_answer(tmp_path):
+    # the notes state a punctuality guarantee of the airline, and speak of the ferry, but never of its own
+    answer = _ask(tmp_path, TRAVEL, "what punctuality guarantee does the ferry give")
+    assert answer.refused
+    assert "something else" in answer.reason
+    assert answer.nearest
+
+
+def test_the_thing_stated_of_the_subject_asked_answers(tmp_path):
+    answer = _ask(tmp_path, TRAVEL, "what punctuality guarantee does skyline air give")
+    assert not answer.refused, answer.reason
+    assert "98% of flights" in answer.answer
+
+
+def test_with_the_check_off_the_other_subjects_line_answers(tmp_path):
+    answer = _ask(tmp_path, TRAVEL, "what punctuality guarantee does the ferry give", Policy(thing_said_of_subject=False))
+    assert not answer.refused, answer.reason
+    assert "98% of flights" in answer.answer

@@ -94,6 +94,10 @@ class Intent:
         """The question's own word for a stemmed term ("voting" for "vote"), for messages."""
         return next((w for w in words(self.question) if stem(w) == term), term)
 
+    def word_of_all(self, terms: list[str]) -> str:
+        """The question's own words for stemmed terms, joined, for messages."""
+        return " ".join(self.word_of(t) for t in terms)
+
     @property
     def label(self) -> str:
         """How a refusal names what was missing: "a duration", "a number"."""

@@ -92,6 +92,9 @@ class Policy:
     # "at what temperature does butter melt": the verb names the event the value is asked of, and the answering line
     # must speak of it (policy.questions.AT_POINT); off, it is excused as phrasing like any question's verb
     point_verb_must_be_spoken: bool = True
+    # "what uptime guarantee does the ferry company offer": when lines state the thing asked and others speak of what
+    # it is asked of, but no line speaks of both, the notes state it of something else (rag.answer.asked_of)
+    thing_said_of_subject: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

@@ -94,6 +94,11 @@ SUBJECT_PRONOUNS = frozenset("i you we they it he she one".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
+# "what uptime guarantee does the ferry company offer", "which knot do I need for a mooring line": the thing asked
+# (the words between the question word and the auxiliary) and what the rest of the question names it of (rag.answer
+# .asked_of). Up to four words name the thing.
+THING_ASKED = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:does|do|did|can|could|will|would|should"
+                         r"|may|might|must|is|are|was|were|has|have|had)\b")
 # "at what temperature does butter melt", "at which speed can a dinghy plane": the question asks the point on a scale
 # at which its verb happens; the verb names the event the value belongs to, so it is no mere phrasing (a line giving
 # "the ideal temperature" for butter does not say when it melts: rag.answer.phrasing.phrasing_terms).

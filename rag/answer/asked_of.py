@@ -1,0 +1,52 @@
+"""Whether the notes say the thing a "what/which <thing> ..." question asks of what the rest of the question names.
+
+"what uptime guarantee does the ferry company offer": the notes may state an uptime guarantee (of the airline) and
+speak of the ferry company (its routes), yet no line says both: the guarantee the best line gives is another
+subject's. Read from the question's grammar (policy.questions.THING_ASKED) only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..text import stem, words
+from .evidence import spoken_terms
+from .intent import Intent
+from .policy import DEFAULT, Policy, questions as Q
+from .sameword import stands_for
+
+if TYPE_CHECKING:
+    from .evidence import Unit
+
+
+def thing_and_rest(intent: Intent, excused: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """(the asked terms naming the thing asked, the other asked terms but the question's verb); ([], []) when the
+    question does not open "what/which <thing> <auxiliary>"."""
+    match = Q.THING_ASKED.match(intent.question)
+    if not match:
+        return [], []
+    named = {stem(w) for w in words(match.group(1))}
+    asked = [t for t in dict.fromkeys(intent.asked_terms) if t not in excused]
+    return [t for t in asked if t in named], [t for t in asked if t not in named]
+
+
+def said_of_another(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT,
+                    excused: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(thing, rest) when the best line, the one an answer quotes, names the thing asked (all its words), others
+    speak of all the rest, and none speaks of the rest and of any word of the thing: the line states the thing of
+    something else. None otherwise: a best line about the rest that names no thing ("never use black first" for
+    "which colour is never first") may name it by an instance, and is no evidence either way."""
+    if not policy.thing_said_of_subject or intent.comparison or intent.parts or intent.wants_list:
+        return None
+    thing, rest = thing_and_rest(intent, excused)
+    if not thing or not rest:
+        return None
+    spoken = [spoken_terms(u) for u in ranked[: policy.kind_units]]
+    if not spoken or not all(stands_for(t, spoken[0], policy) for t in thing):
+        return None  # the best line, the one quoted, names the thing asked
+    of_rest = [said for said in spoken if all(stands_for(t, said, policy) for t in rest)]
+    if not of_rest:
+        return None
+    if any(any(stands_for(t, said, policy) for t in thing) for said in of_rest):
+        return None
+    return intent.word_of_all(thing), intent.word_of_all(rest)
