@@ -153,3 +153,55 @@ def test_the_action_the_heading_names_is_answered(tmp_path):
 def test_with_the_check_off_the_other_actions_steps_answer(tmp_path):
     answer = _ask(tmp_path, SAILS, "how do i rebend a sail onto the luff track", Policy(heading_names_the_action=False))
     assert not answer.refused, answer.reason
+
+
+DAIRY = {
+    "cheese.md": """# Soft cheese
+
+## Quantities
+- for 4 litres of milk use 8 drops of rennet
+- for 4 litres of milk add 20 g of salt
+
+## Moulds
+- a basket mould drains the whey fastest
+- a 10 cm mould holds the curd of 2 litres of milk
+""",
+}
+
+BANDS = {
+    "resistors.md": """# Resistor bands
+
+## Colour code
+- the colour code runs brown 1, red 2, orange 3
+- a gold band marks a 5% tolerance
+
+## First band
+- never put black as the first band
+""",
+}
+
+
+def test_an_amount_stated_for_another_quantity_does_not_answer_what_size_of_a_thing(tmp_path):
+    # the lines about 4 litres give the rennet and the salt, never the size of mould; moulds are spoken of elsewhere
+    answer = _ask(tmp_path, DAIRY, "what size mould do i need for 4 litres of milk")
+    assert answer.refused
+    assert "mould" in answer.reason
+    assert answer.nearest
+
+
+def test_the_line_naming_the_measured_thing_answers_what_size(tmp_path):
+    answer = _ask(tmp_path, DAIRY, "what size mould do i need for 2 litres of milk")
+    assert not answer.refused, answer.reason
+    assert "10 cm mould" in answer.answer
+
+
+def test_with_the_check_off_the_other_quantity_answers(tmp_path):
+    answer = _ask(tmp_path, DAIRY, "what size mould do i need for 4 litres of milk", Policy(thing_said_of_subject=False))
+    assert not answer.refused, answer.reason
+
+
+def test_a_thing_asked_by_its_kind_is_answered_by_an_instance(tmp_path):
+    # "black" is the colour asked, though the line never says "colour"; other lines speak of the colour code
+    answer = _ask(tmp_path, BANDS, "which colour is never the first band")
+    assert not answer.refused, answer.reason
+    assert "never put black" in answer.answer

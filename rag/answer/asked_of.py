@@ -2,7 +2,8 @@
 
 "what uptime guarantee does the ferry company offer": the notes may state an uptime guarantee (of the airline) and
 speak of the ferry company (its routes), yet no line says both: the guarantee the best line gives is another
-subject's. Read from the question's grammar (policy.questions.THING_ASKED) only.
+subject's; a table giving the water for 500 g of dough does not say what size of tin 500 g of dough needs. Read
+from the question's grammar (policy.questions.THING_ASKED) only.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..text import stem, words
 from .evidence import spoken_terms
 from .intent import Intent
-from .policy import DEFAULT, Policy, questions as Q
+from .policy import DEFAULT, Policy, questions as Q, values as V
 from .sameword import stands_for
 
 if TYPE_CHECKING:
@@ -30,20 +31,37 @@ def thing_and_rest(intent: Intent, excused: frozenset[str] = frozenset()) -> tup
     return [t for t in asked if t in named], [t for t in asked if t not in named]
 
 
+def measured(intent: Intent) -> bool:
+    """ "what size tin do I need", "which temperature setting ...": the thing asked opens with a word asking a kind of
+    value (policy.values.VALUE_QUESTIONS), so its other words name the object measured, which an answer names; a
+    thing asked by its kind alone ("which colour ...") may be answered by an instance ("black")."""
+    match = Q.THING_ASKED.match(intent.question)
+    first = words(match.group(1))[:1] if match else []
+    return bool(first) and any(pattern.fullmatch(first[0]) for pattern, _kind in V.VALUE_QUESTIONS)
+
+
 def said_of_another(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT,
                     excused: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(thing, rest) when the best line, the one an answer quotes, names the thing asked (all its words), others
     speak of all the rest, and none speaks of the rest and of any word of the thing: the line states the thing of
     something else. None otherwise: a best line about the rest that names no thing ("never use black first" for
-    "which colour is never first") may name it by an instance, and is no evidence either way."""
-    if not policy.thing_said_of_subject or intent.comparison or intent.parts or intent.wants_list:
+    "which colour is never first") may name it by an instance, and is no evidence either way; unless the thing is
+    an object whose measure is asked (:func:`measured`: "what size tin do I need for 500 g of dough" over a table
+    giving the water for 500 g of dough), which an answer names."""
+    # a list question's thing is a kind its items are instances of ("which tools ..."), unless a measure is asked
+    # of it ("what size tin do I need for 4 litres": the number before a plural reads as a list's count)
+    if not policy.thing_said_of_subject or intent.comparison or intent.parts or intent.wants_list and not measured(intent):
         return None
     thing, rest = thing_and_rest(intent, excused)
     if not thing or not rest:
         return None
     spoken = [spoken_terms(u) for u in ranked[: policy.kind_units]]
-    if not spoken or not all(stands_for(t, spoken[0], policy) for t in thing):
+    if not spoken:
+        return None
+    if not (measured(intent) or all(stands_for(t, spoken[0], policy) for t in thing)):
         return None  # the best line, the one quoted, names the thing asked
+    if not any(all(stands_for(t, said, policy) for t in thing) for said in spoken):
+        return None
     of_rest = [said for said in spoken if all(stands_for(t, said, policy) for t in rest)]
     if not of_rest:
         return None

@@ -249,7 +249,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
                     f"{' '.join(intent.word_of(t) for t in missing)!r}")
     other = said_of_another(intent, ranked, policy, excused)
     if other:
-        return f"no line about {other[1]!r} speaks of {other[0]!r}, which the notes state of something else"
+        return f"no line about {other[1]!r} speaks of {other[0]!r}: the notes speak of it about something else"
     action = other_action(intent, ranked, policy, excused)
     if action:
         return f"the notes tell how to {action[1]!r}, not how to {action[0]!r}"
