@@ -43,8 +43,8 @@ def measured(intent: Intent) -> bool:
 def said_of_another(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT,
                     excused: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(thing, rest) when the best line, the one an answer quotes, names the thing asked (all its words), others
-    speak of all the rest, and none speaks of the rest and of any word of the thing: the line states the thing of
-    something else. None otherwise: a best line about the rest that names no thing ("never use black first" for
+    speak of all the rest, and no section (the best lines of one file under one heading, together) speaks of the
+    rest and of any word of the thing: the line states the thing of something else. None otherwise: a best line about the rest that names no thing ("never use black first" for
     "which colour is never first") may name it by an instance, and is no evidence either way; unless the thing is
     an object whose measure is asked (:func:`measured`: "what size tin do I need for 500 g of dough" over a table
     giving the water for 500 g of dough), which an answer names."""
@@ -62,9 +62,14 @@ def said_of_another(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT
         return None  # the best line, the one quoted, names the thing asked
     if not any(all(stands_for(t, said, policy) for t in thing) for said in spoken):
         return None
-    of_rest = [said for said in spoken if all(stands_for(t, said, policy) for t in rest)]
-    if not of_rest:
+    if not any(all(stands_for(t, said, policy) for t in rest) for said in spoken):
         return None
-    if any(any(stands_for(t, said, policy) for t in thing) for said in of_rest):
+    # a section speaks of its subject once ("I keep the recipe as a little script" above the script's lines): the
+    # lines of one section (file and heading) count together
+    sections: dict[tuple[str, str], set[str]] = {}
+    for unit, said in zip(ranked, spoken):
+        sections.setdefault((unit.file, unit.heading), set()).update(said)
+    if any(all(stands_for(t, said, policy) for t in rest) and any(stands_for(t, said, policy) for t in thing)
+           for said in sections.values()):
         return None
     return intent.word_of_all(thing), intent.word_of_all(rest)
