@@ -52,8 +52,8 @@ CAMERA = {
 @pytest.fixture
 def no_verbs(monkeypatch):
     """The mechanism off: every asked word must be spoken, verbs too."""
-    monkeypatch.setattr("rag.answer.gate.phrasing_terms", lambda intent, vocab: frozenset())
-    monkeypatch.setattr("rag.answer.engine.phrasing_terms", lambda intent, vocab: frozenset())
+    monkeypatch.setattr("rag.answer.gate.phrasing_terms", lambda intent, vocab, *policy: frozenset())
+    monkeypatch.setattr("rag.answer.engine.phrasing_terms", lambda intent, vocab, *policy: frozenset())
 
 
 @pytest.mark.parametrize("notes, question, shown", [
