@@ -123,38 +123,6 @@ def test_with_the_check_off_the_other_subjects_line_answers(tmp_path):
     assert "98% of flights" in answer.answer
 
 
-SAILS = {
-    "sails.md": """# Sail care
-
-## Remove a sail
-- lower the halyard and unshackle the head
-- slide the luff out of the track, then roll the sail
-
-## Store the sails
-- keep them dry, folded along the battens
-""",
-}
-
-
-def test_a_how_to_under_a_heading_naming_another_action_on_the_thing_is_refused(tmp_path):
-    # the steps under "Remove a sail" take a sail off; they do not tell how to bend one on again
-    answer = _ask(tmp_path, SAILS, "how do i rebend a sail onto the luff track")
-    assert answer.refused
-    assert "Remove a sail" in answer.reason
-    assert answer.nearest
-
-
-def test_the_action_the_heading_names_is_answered(tmp_path):
-    answer = _ask(tmp_path, SAILS, "how do i remove a sail")
-    assert not answer.refused, answer.reason
-    assert "lower the halyard" in answer.answer or "slide the luff" in answer.answer
-
-
-def test_with_the_check_off_the_other_actions_steps_answer(tmp_path):
-    answer = _ask(tmp_path, SAILS, "how do i rebend a sail onto the luff track", Policy(heading_names_the_action=False))
-    assert not answer.refused, answer.reason
-
-
 DAIRY = {
     "cheese.md": """# Soft cheese
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, value_cue
-from .actions import other_action
 from .asked_of import said_of_another
 from .intent import Intent, parse
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
@@ -250,9 +249,6 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     other = said_of_another(intent, ranked, policy, excused)
     if other:
         return f"no line about {other[1]!r} speaks of {other[0]!r}: the notes speak of it about something else"
-    action = other_action(intent, ranked, policy, excused)
-    if action:
-        return f"the notes tell how to {action[1]!r}, not how to {action[0]!r}"
     kind = kind_named(intent, ranked, policy)
     if kind:
         return f"no sentence naming someone speaks of the {kind}"

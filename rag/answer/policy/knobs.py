@@ -95,9 +95,6 @@ class Policy:
     # "what uptime guarantee does the ferry company offer": when lines state the thing asked and others speak of what
     # it is asked of, but no line speaks of both, the notes state it of something else (rag.answer.asked_of)
     thing_said_of_subject: bool = True
-    # "how do I rebind a sail" over a command under "## Remove a sail": the heading names another action on the asked
-    # thing, so the command does another thing (rag.answer.actions)
-    heading_names_the_action: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
