@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..text import STOPWORDS, stem, terms, words
 from .policy import notes as N, questions as Q
+from .ordinals import same_ordinal
 from .policy import DEFAULT, Policy
 
 _SYNONYMS: dict[str, set[str]] = {}
@@ -31,6 +32,8 @@ def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviati
     abbreviation of one ("env"/"environ"; only where leniency is the safe side), or the same word inflected
     ("explod"/"explos", "anarchist"/"anarch")."""
     if term in spoken or synonyms_of(term) & spoken:
+        return True
+    if policy.ordinals_both_ways and same_ordinal(term, spoken):  # "fifth" / "5th"
         return True
     # a verb ending in "-o" takes "-es" ("goes", "echoes"), which the stemmer keeps as "-oe" on a short word:
     # "go" in a question is "goes" in a note ("an engine that goes up to 6000 rpm"), and the reverse

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..text import STOPWORDS, joined, stem, strip_markup, terms, words
+from .ordinals import spelled_ordinals
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
@@ -63,6 +64,7 @@ class Vocabulary:
                 pairs.update(zip(found, found[1:]))
             found = words(text)
             seen.update(found)
+            seen.update(spelled_ordinals(text))  # "5th" in the notes: a question's "fifth" is a word they use
             counts.update(joined(w) for w in found)
             after_numbers.update(stem(w) for w in _NUMBER_THEN_WORD.findall(text))
             for match in _MID_SENTENCE_WORD.finditer(text):

@@ -68,6 +68,7 @@ class Policy:
     # about (its asked terms, in the sentence or the headings above it); these bound how loosely a word of the
     # note may stand for a word of the question ("env" for "environment", "explode" for "explosion").
     abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
+    ordinals_both_ways: bool = True  # "fifth" in a question stands for "5th" in a line and the reverse (rag.answer.ordinals)
     shared_prefix_min: int = 5  # two words sharing this many first letters...
     shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
     # a shortening of the notes ("rps", "CEO") stands for the run of question words its letters are the initials

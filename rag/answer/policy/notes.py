@@ -63,3 +63,11 @@ CORRELATIVE = re.compile(r"(?i)(?:^|[,;:]\s*)the\s+(?:more|less|fewer|\w{2,}er)\
 # its own, as outline notes write it ("CMRR (Common mode rejection ratio)" / "Commonly 90-120 dB").
 SENTENCE_END = re.compile(r"[.!?:;][\"'’”)\]*_`]*\s*$")
 WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
+
+# Ordinal numbers written both ways: notes write "5th", "2nd", "21st" where a question says "fifth", "second"
+# (and the reverse). Position i holds the word for i + 1; the numeral's suffix is the word's last two letters
+# ("first" -> "st", "second" -> "nd", "third" -> "rd", "fifth" -> "th"). Plain English, any field: the 5th
+# Amendment, the 3rd proof, the 2nd fermentation. Read by :mod:`rag.answer.ordinals`.
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                 "eighteenth", "nineteenth", "twentieth")
