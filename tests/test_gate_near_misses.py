@@ -37,26 +37,6 @@ def _ask(tmp_path, notes, question, policy: Policy | None = None):
     return answerer.ask(question)
 
 
-def test_a_default_asked_is_not_answered_by_an_example_value(tmp_path):
-    # "gain: 7" in an example setup is the value someone chose, not the default
-    answer = _ask(tmp_path, SAILING, "what's the default autopilot gain")
-    assert answer.refused
-    assert "default" in answer.reason
-    assert answer.nearest, "a refused near miss still lists the nearest notes"
-
-
-def test_a_default_the_notes_state_is_answered(tmp_path):
-    answer = _ask(tmp_path, SAILING, "what is the default damping of the wind display")
-    assert not answer.refused, answer.reason
-    assert "defaults to 4 seconds" in answer.answer
-
-
-def test_with_the_check_off_the_example_value_answers_the_default(tmp_path):
-    answer = _ask(tmp_path, SAILING, "what's the default autopilot gain", Policy(default_must_be_stated=False))
-    assert not answer.refused, answer.reason
-    assert "gain: 7" in answer.answer
-
-
 CHEESE = {
     "cheesemaking.md": """# Cheesemaking
 
@@ -68,25 +48,6 @@ CHEESE = {
 - cheese wax melts at 65 °C; dip each wheel twice
 """,
 }
-
-
-def test_a_value_for_another_event_does_not_answer_at_what_point_something_happens(tmp_path):
-    # the notes give the ideal temperature for rennet, never the one at which it denatures
-    answer = _ask(tmp_path, CHEESE, "at what temperature does rennet denature")
-    assert answer.refused
-    assert "denature" in answer.reason
-    assert answer.nearest
-
-
-def test_the_line_stating_the_event_answers_at_what_point_it_happens(tmp_path):
-    answer = _ask(tmp_path, CHEESE, "at what temperature does cheese wax melt")
-    assert not answer.refused, answer.reason
-    assert "melts at 65" in answer.answer
-
-
-def test_with_the_check_off_the_verb_is_excused_and_the_near_miss_answered(tmp_path):
-    answer = _ask(tmp_path, CHEESE, "at what temperature does rennet denature", Policy(point_verb_must_be_spoken=False))
-    assert not answer.refused, answer.reason
 
 
 TRAVEL = {
@@ -103,26 +64,6 @@ TRAVEL = {
 }
 
 
-def test_a_thing_stated_of_another_subject_does_not_answer(tmp_path):
-    # the notes state a punctuality guarantee of the airline, and speak of the ferry, but never of its own
-    answer = _ask(tmp_path, TRAVEL, "what punctuality guarantee does the ferry give")
-    assert answer.refused
-    assert "something else" in answer.reason
-    assert answer.nearest
-
-
-def test_the_thing_stated_of_the_subject_asked_answers(tmp_path):
-    answer = _ask(tmp_path, TRAVEL, "what punctuality guarantee does skyline air give")
-    assert not answer.refused, answer.reason
-    assert "98% of flights" in answer.answer
-
-
-def test_with_the_check_off_the_other_subjects_line_answers(tmp_path):
-    answer = _ask(tmp_path, TRAVEL, "what punctuality guarantee does the ferry give", Policy(thing_said_of_subject=False))
-    assert not answer.refused, answer.reason
-    assert "98% of flights" in answer.answer
-
-
 DAIRY = {
     "cheese.md": """# Soft cheese
 
@@ -135,6 +76,7 @@ DAIRY = {
 - a 10 cm mould holds the curd of 2 litres of milk
 """,
 }
+
 
 BANDS = {
     "resistors.md": """# Resistor bands
@@ -149,23 +91,49 @@ BANDS = {
 }
 
 
-def test_an_amount_stated_for_another_quantity_does_not_answer_what_size_of_a_thing(tmp_path):
+# One row per mechanism: (notes, knob, the near miss, a word its refusal names, the question the notes do answer,
+# a phrase of that answer, a phrase the near miss gets with the knob off or None)
+CASES = {
+    # "gain: 7" in an example setup is the value someone chose, not the default
+    "default_not_stated": (SAILING, "default_must_be_stated", "what's the default autopilot gain", "default",
+                           "what is the default damping of the wind display", "defaults to 4 seconds", "gain: 7"),
+    # the notes give the ideal temperature for rennet, never the one at which it denatures
+    "other_event": (CHEESE, "point_verb_must_be_spoken", "at what temperature does rennet denature", "denature",
+                    "at what temperature does cheese wax melt", "melts at 65", None),
+    # the notes state a punctuality guarantee of the airline, and speak of the ferry, but never of its own
+    "other_subject": (TRAVEL, "thing_said_of_subject", "what punctuality guarantee does the ferry give",
+                      "something else", "what punctuality guarantee does skyline air give", "98% of flights",
+                      "98% of flights"),
     # the lines about 4 litres give the rennet and the salt, never the size of mould; moulds are spoken of elsewhere
-    answer = _ask(tmp_path, DAIRY, "what size mould do i need for 4 litres of milk")
+    "other_quantity": (DAIRY, "thing_said_of_subject", "what size mould do i need for 4 litres of milk", "mould",
+                       "what size mould do i need for 2 litres of milk", "10 cm mould", None),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_near_miss_is_refused_and_still_lists_the_nearest_notes(tmp_path, case):
+    notes, _knob, near_miss, reason_word, _asked, _said, _off = CASES[case]
+    answer = _ask(tmp_path, notes, near_miss)
     assert answer.refused
-    assert "mould" in answer.reason
-    assert answer.nearest
+    assert reason_word in answer.reason
+    assert answer.nearest, "a refused near miss still lists the nearest notes"
 
 
-def test_the_line_naming_the_measured_thing_answers_what_size(tmp_path):
-    answer = _ask(tmp_path, DAIRY, "what size mould do i need for 2 litres of milk")
+@pytest.mark.parametrize("case", CASES)
+def test_the_fact_the_notes_do_state_is_answered(tmp_path, case):
+    notes, _knob, _near_miss, _reason, asked, said, _off = CASES[case]
+    answer = _ask(tmp_path, notes, asked)
     assert not answer.refused, answer.reason
-    assert "10 cm mould" in answer.answer
+    assert said in answer.answer
 
 
-def test_with_the_check_off_the_other_quantity_answers(tmp_path):
-    answer = _ask(tmp_path, DAIRY, "what size mould do i need for 4 litres of milk", Policy(thing_said_of_subject=False))
+@pytest.mark.parametrize("case", CASES)
+def test_with_its_check_off_the_near_miss_is_answered(tmp_path, case):
+    notes, knob, near_miss, _reason, _asked, _said, off = CASES[case]
+    answer = _ask(tmp_path, notes, near_miss, Policy(**{knob: False}))
     assert not answer.refused, answer.reason
+    if off is not None:
+        assert off in answer.answer
 
 
 def test_a_thing_asked_by_its_kind_is_answered_by_an_instance(tmp_path):
