@@ -124,6 +124,16 @@ def test_parse_answer_strips_markers_and_short_fragments():
 def test_number_units():
     assert number_units("Memory 10,240 MB and 30 seconds, 18%") == {("10240", "mb"), ("30", "second"), ("18", "%")}
     assert number_units("version 3 of the API") == {("3", "")}
+    assert number_units("vitamins B12 and D3, 2 tablets") == {("2", "")}
+
+
+def test_digit_inside_a_symbol_does_not_support_a_bare_number():
+    """A chemist's line naming "C14" and "U235" holds no bare 14 or 235: a model sentence stating one is not
+    supported, as the eval's faithfulness check (rag.text.numbers) also judges."""
+    unit = _unit("isotopes.md", 3, "Dating uses C14 for wood and U235 for rock.", "Isotopes", 0)
+    ok, why = supports("Wood is dated with 14.", unit, "what isotope dates wood")
+    assert not ok and "'14'" in why
+    assert supports("Wood is dated with C14.", unit, "what isotope dates wood")[0]
 
 
 def test_citation_to_dict():

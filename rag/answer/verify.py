@@ -19,7 +19,9 @@ from .sameword import synonyms_of
 
 _CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _ANY_BRACKET = re.compile(r"\s*\[[^\]]{0,12}\]")
-_NUM_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[A-Za-z]+)?")
+# a number starts where rag.text.numbers says one does: not inside a symbol such as "M2" or "B12", whose digit is
+# part of a name (practice6 m025: "... 2 [1]" passed against a line holding only "M2")
+_NUM_UNIT = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s*(%|[A-Za-z]+)?")
 _REFUSAL_HINTS = re.compile(r"(?i)\b(can(?:no|')t find|not (?:in|covered)|no information|don't know|do not know|unable to)\b")
 _GENERIC_UNIT_STEMS = frozenset(stem(w) for w in N.GENERIC_UNITS)
 
