@@ -9,6 +9,7 @@ from ..text import GENERIC, numbers, strip_markup, terms, words
 from . import intent as intents
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
+from .cells import cell_bonus, pick_named_rows
 from .comments import asks_what, comment_answers, options as command_options
 from .sameword import shortened, stands_for
 from .units import Unit, line_texts, sentence_texts, units_of, with_antecedents  # noqa: F401 (importers use them here)
@@ -98,7 +99,9 @@ class Scorer:
         # a code line's trailing comment saying what a what/which question asks (rag.answer.comments)
         commented = asks_what(intent)
         flags = command_options(question) if commented else set()
-        for unit, sim, have in zip(units, sims, said):
+        cell = [cell_bonus(question, unit.row, p) for unit in units]  # table cells the question names
+        picked = pick_named_rows(units, cell, p) if p.table_cell_lookup else [1.0] * len(units)
+        for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):
             own = self.coverage(q_key, unit.quote, forms, intent.options)
             ctx = self._covered(q_key, have, forms, intent.options)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
@@ -106,7 +109,8 @@ class Scorer:
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
                           + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)
                           + (p.bonus_comment if commented and unit.fenced
-                             and comment_answers(q_key, flags, unit.quote) else 0.0)) * (
+                             and comment_answers(q_key, flags, unit.quote) else 0.0)
+                          + named) * factor * (
                               1.0 if unit.row else _form(unit.quote, p, asking_list=intent.wants_list))  # a row states its values
         return sorted(units, key=lambda u: -u.score)
 

@@ -29,6 +29,21 @@ class Policy:
     # not ("kubectl describe po x  # you will see an event ..."): the comment states what the command shows
     # (rag.answer.comments); weighs as holding the asked kind of value does. practice4 k006 k014.
     bonus_comment: float = 0.12
+    # Table cell lookup (rag.answer.cells): a question holding a row's cell whole ("in the key of C", "the vi chord",
+    # "which are Common") names that row, which then outranks rows of the same table sharing only the header's
+    # words (every row does). Its key (first) cell weighs as much as holding the asked kind of value and a bit more
+    # (the key is what the row is of); each other named cell (a value picking rows, a second key) weighs less,
+    # at most ``row_cells_counted`` of them. Words of letters this long match in any case; shorter ones and
+    # symbols only as written ("vi" is not "VI"). Measured on evals/practice6 (notes of tables); see README.
+    table_cell_lookup: bool = True
+    bonus_row_key: float = 0.15
+    bonus_row_cell: float = 0.08
+    row_cells_counted: int = 2
+    cell_any_case_min: int = 4
+    # ...and in a table some of whose rows the question names, the rows it does not name weigh this share of their
+    # score: a neighbour row sharing the question's words in a long cell ("Moody", "before IV or vi") is not the
+    # row asked about ("what mood does the vi chord have")
+    row_unnamed_factor: float = 0.6
     form_link_only: float = 0.5  # a sentence that is mostly a link
     form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
     # a sentence that is a question ("What did the guilds control?": a study prompt above its answer) answers

@@ -71,3 +71,8 @@ WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                  "eighteenth", "nineteenth", "twentieth")
+
+# A table cell a question names (rag.answer.cells): a lone cell that is one of these words is not named by the
+# question's word, which is grammar there: English writes the pronoun "I" capitalised, as a table may write a
+# row's key ("I" the first chord of a key, "I" a roman-numbered item), so "what do I use" names no such row.
+CELL_GRAMMAR_WORDS = frozenset({"I"})

@@ -1,0 +1,104 @@
+"""Table cell lookup: a question holding a row's cell whole ("route B", "a T", "which are Cancelled") names that
+row, which outranks rows of the same table that only share the header's words (rag.answer.cells). Invented
+ferry timetable, kitchen conversion table and chemistry table; fake embedder and model."""
+
+from __future__ import annotations
+
+import pytest
+from test_compose import _ask_notes
+
+import rag.answer.evidence as evidence
+from rag.answer.cells import cell_bonus, cell_tokens, named_cells, tokens
+from rag.answer.policy import DEFAULT
+
+FERRY = {"ferry.md": """# Island ferry
+
+Summer timetable from the harbour:
+
+| Route | Departs | Crossing | Status |
+|-------|---------|----------|--------|
+| A     | 07:15   | calm bay crossing, meets route B at the pier | Running |
+| C     | 11:45   | calm bay crossing, departs after route B arrives; the ferry leaves late | Not cancelled, delayed |
+| B     | 09:30   | open sea crossing | Cancelled (storm swell) |
+| D     | 14:05   | open sea crossing | Cancelled |
+"""}
+
+KITCHEN = {"kitchen.md": """# Kitchen conversions
+
+| Unit | Millilitres | Notes |
+|------|-------------|-------|
+| t    | 5           | teaspoon, a third of a T in millilitres |
+| T    | 15          | tablespoon |
+| C    | 240         | cup, sixteen T |
+"""}
+
+ELEMENTS = {"elements.md": """# Metals
+
+| Symbol | Name   | Melting point |
+|--------|--------|---------------|
+| Fe     | Iron   | 1538 °C |
+| Co     | Cobalt | 1495 °C, a melting point close to that of Fe |
+| Ni     | Nickel | 1455 °C |
+"""}
+
+
+def _off(monkeypatch):
+    monkeypatch.setattr(evidence, "cell_bonus", lambda question, row, p=DEFAULT: 0.0)
+    monkeypatch.setattr(evidence, "pick_named_rows", lambda units, bonus, p=DEFAULT: [1.0] * len(units))
+
+
+def _first_quote(answer) -> str:
+    return answer.answer.split("”")[0]
+
+
+def test_cells_are_matched_whole_and_symbols_by_case():
+    row = "| T | 15 | tablespoon |"
+    assert named_cells("how many millilitres in a T", row) == [0]
+    assert named_cells("how many millilitres in a t", row) == []  # "t" is another unit than "T"
+    assert named_cells("what is a tablespoon in millilitres", row) == [2]  # a word: any case
+    assert named_cells("how many Tablespoons", row) == []  # whole cells only
+    assert named_cells("what do I use", "| I | tonic |") == []  # the pronoun names no row
+    assert named_cells("what is the plan for seat 12A", "| 12 | A | window |") == [0, 1]  # two cells as one token
+    assert cell_tokens("Cancelled (storm swell)") == ["Cancelled"]  # an aside is not the cell's value
+    assert cell_tokens("[Iron](./iron.md)") == ["Iron"] and cell_tokens("vii<sup>o</sup>") == ["vii"]
+    assert tokens("routes A / B and V/V") == ["routes", "A", "B", "and", "V/V"]
+    assert cell_bonus("which route is B", "| B | 09:30 |") == DEFAULT.bonus_row_key
+    assert cell_bonus("which route is B", "| 09:30 | B |") == DEFAULT.bonus_row_cell
+    assert cell_bonus("which route is C", "| B | 09:30 |") == 0.0
+
+
+@pytest.mark.parametrize("switched_on", [True, False])
+def test_the_row_whose_key_the_question_names_leads(tmp_path, monkeypatch, switched_on):
+    if not switched_on:
+        _off(monkeypatch)
+    answer = _ask_notes(tmp_path, FERRY, "when does route B depart")
+    assert not answer.refused, answer.reason
+    assert ("09:30" in _first_quote(answer)) is switched_on, answer.answer
+
+
+@pytest.mark.parametrize("switched_on", [True, False])
+def test_a_short_symbol_key_is_matched_as_written(tmp_path, monkeypatch, switched_on):
+    if not switched_on:
+        _off(monkeypatch)
+    answer = _ask_notes(tmp_path, KITCHEN, "how many millilitres are in a T")
+    assert not answer.refused, answer.reason
+    assert ("tablespoon" in _first_quote(answer)) is switched_on, answer.answer
+
+
+@pytest.mark.parametrize("switched_on", [True, False])
+def test_a_symbol_key_beats_a_neighbour_naming_it_in_a_long_cell(tmp_path, monkeypatch, switched_on):
+    if not switched_on:
+        _off(monkeypatch)
+    answer = _ask_notes(tmp_path, ELEMENTS, "what is the melting point of Fe")
+    assert not answer.refused, answer.reason
+    assert ("1538" in _first_quote(answer)) is switched_on, answer.answer
+
+
+@pytest.mark.parametrize("switched_on", [True, False])
+def test_rows_picked_by_a_cell_value(tmp_path, monkeypatch, switched_on):
+    if not switched_on:
+        _off(monkeypatch)
+    answer = _ask_notes(tmp_path, FERRY, "what time does the Cancelled ferry route leave")
+    assert not answer.refused, answer.reason
+    first = _first_quote(answer)  # a Cancelled row, not the row "Not cancelled" nor one only sharing "route"
+    assert ("09:30" in first or "14:05" in first) is switched_on, answer.answer
