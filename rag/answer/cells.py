@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..tables import cells
+from ..tables import cells, find_tables
 from ..text import strip_markup
 from .policy import DEFAULT, Policy
 from .policy import notes as N
@@ -74,11 +74,26 @@ def named_cells(question: str, row: str, p: Policy = DEFAULT) -> list[int]:
             continue
         if _holds(run, asked, p):
             named.append(n)
-    for n in range(len(said) - 1):  # two adjacent one-token cells written as one token: "C" "4" -> "C4"
+    for n, token in joined_cells(asked, said):
+        named.extend(m for m in (n, n + 1) if m not in named)
+    return sorted(named)
+
+
+def joined_cells(asked: list[str], said: list[list[str]]) -> list[tuple[int, str]]:
+    """(column, question token) for each two adjacent one-token cells the question writes as one token: "C"
+    and "4" as "C4", "12" and "A" as "12A"."""
+    out = []
+    for n in range(len(said) - 1):
         a, b = said[n], said[n + 1]
         if len(a) == 1 and len(b) == 1 and a[0] + b[0] in asked:
-            named.extend(m for m in (n, n + 1) if m not in named)
-    return sorted(named)
+            out.append((n, a[0] + b[0]))
+    return out
+
+
+def joined_names(question: str, row: str) -> str:
+    """The question's tokens that write two adjacent cells of ``row`` as one ("C4"): words the row speaks of,
+    though it never writes them (the gate reads them as the row's, rag.answer.evidence.spoken_terms)."""
+    return " ".join(t for _, t in joined_cells(tokens(question), [cell_tokens(c) for c in cells(row)]))
 
 
 def cell_bonus(question: str, row: str, p: Policy = DEFAULT) -> float:
@@ -107,3 +122,38 @@ def pick_named_rows(units: list, bonus: list[float], p: Policy = DEFAULT) -> lis
     "what mood does the vi chord have"): weighed by ``p.row_unnamed_factor``. Other units: 1."""
     named = {table_of(u) for u, b in zip(units, bonus) if u.row and b > 0}
     return [p.row_unnamed_factor if u.row and b <= 0 and table_of(u) in named else 1.0 for u, b in zip(units, bonus)]
+
+
+def _tables(chunk) -> list[tuple[tuple[str, ...], list[str]]]:
+    """(column names, row lines) of each table in a chunk's text."""
+    lines = chunk.text.split("\n")
+    numbered = chunk.line_numbers if len(chunk.line_numbers) == len(lines) else None
+    return [(t.columns, [lines[i] for i in t.rows]) for t in find_tables(lines, numbered)]
+
+
+def keyed_rows_elsewhere(question: str, have: list, chunks: list, p: Policy = DEFAULT) -> list:
+    """Chunks, beyond the retrieved ones (``have``), holding a row of a table the retrieved ones hold rows of,
+    whose key cell the question names: a long table is chunked in pieces that share its header and little else,
+    and the row asked about ("C" "4" for "C4") may sit in a piece retrieval ranked low. At most ``p.table_chunks``,
+    those whose keyed row has most cells named first, then in the notes' order."""
+    if not p.table_cell_lookup or not p.table_chunks:
+        return []
+    seen = {c.id for c in have}
+    headers = {(c.file, cols) for c in have if "|" in c.text for cols, _ in _tables(c)}
+    files = {f for f, _ in headers}
+    found = []  # (most cells named in one keyed row, notes' order, chunk)
+    for order, chunk in enumerate(chunks):
+        if chunk.id in seen or chunk.file not in files or "|" not in chunk.text:
+            continue
+        most = max((_key_named(question, row, p) for cols, rows in _tables(chunk) if (chunk.file, cols) in headers
+                    for row in rows), default=0)
+        if most:
+            found.append((-most, order, chunk))
+    return [chunk for *_, chunk in sorted(found, key=lambda f: f[:2])[: p.table_chunks]]
+
+
+def _key_named(question: str, row: str, p: Policy) -> int:
+    """How many cells of ``row`` the question names, when its key cell is one of them; else 0."""
+    filled = [n for n, c in enumerate(cells(row)) if cell_tokens(c)]
+    named = named_cells(question, row, p)
+    return len(named) if filled and filled[0] in named else 0

@@ -9,7 +9,7 @@ from ..text import GENERIC, numbers, strip_markup, terms, words
 from . import intent as intents
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
-from .cells import cell_bonus, pick_named_rows
+from .cells import cell_bonus, joined_names, pick_named_rows
 from .comments import asks_what, comment_answers, options as command_options
 from .sameword import shortened, stands_for
 from .units import Unit, line_texts, sentence_texts, units_of, with_antecedents  # noqa: F401 (importers use them here)
@@ -17,8 +17,9 @@ from .units import Unit, line_texts, sentence_texts, units_of, with_antecedents 
 
 def spoken_terms(unit: Unit) -> set[str]:
     """The stemmed words a sentence speaks of: itself, its heading path and parent lines (and, for a line of a
-    code block, the line introducing the block), hyphened words also split ("point-in-time" speaks of "time")."""
-    text = f"{unit.heading} {unit.context} {unit.lead_in} {unit.quote}"
+    code block, the line introducing the block; for a table row, the question's tokens joining two of its cells,
+"C4"), hyphened words also split ("point-in-time" speaks of "time")."""
+    text = f"{unit.heading} {unit.context} {unit.lead_in} {unit.quote} {unit.named}"
     return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
 
 
@@ -106,6 +107,7 @@ class Scorer:
             ctx = self._covered(q_key, have, forms, intent.options)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
+            unit.named = joined_names(question, unit.row) if named else ""
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
                           + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)
                           + (p.bonus_comment if commented and unit.fenced

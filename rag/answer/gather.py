@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..retrieve import Hit
 from ..text import terms, words
 from .policy import questions as Q, values as V
+from .cells import keyed_rows_elsewhere
 from .sides import side_lines, sides_of
 from .conflict import defined_terms
 from .evidence import Unit
@@ -183,6 +184,10 @@ class Gatherer:
             if chunk.id not in have:
                 have.add(chunk.id)
                 hits.append(Hit(chunk, 0.0, 0.0, score, len(hits) + 1))
+        # a long table's piece holding the row whose key the question names (rag.answer.cells)
+        stored = self.retriever.store.chunks
+        for chunk in keyed_rows_elsewhere(question, [h.chunk for h in hits], stored, self.policy):
+            hits.append(Hit(chunk, 0.0, 0.0, 0.0, len(hits) + 1))
         return hits
 
 

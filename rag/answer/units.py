@@ -54,6 +54,7 @@ class Unit:
     fenced: bool = False  # a line of a code block (a command, a setting, a comment)
     setting: str = ""  # a code block's line setting a key ("pathType: Prefix"): the key (rag.answer.keys)
     end: int = 0  # a sentence wrapped over lines (rag.answer.wrapped): its last line, its quote spans them all
+    named: str = ""  # a row: the question's tokens writing two of its cells as one ("C4"; rag.answer.cells)
 
     @property
     def last(self) -> int:

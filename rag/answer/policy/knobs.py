@@ -44,6 +44,9 @@ class Policy:
     # score: a neighbour row sharing the question's words in a long cell ("Moody", "before IV or vi") is not the
     # row asked about ("what mood does the vi chord have")
     row_unnamed_factor: float = 0.6
+    # ...and a long table chunked in pieces: pieces holding a row whose key the question names join the retrieved
+    # chunks (at most this many) when other pieces of that table were retrieved (cells.keyed_rows_elsewhere)
+    table_chunks: int = 2
     form_link_only: float = 0.5  # a sentence that is mostly a link
     form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
     # a sentence that is a question ("What did the guilds control?": a study prompt above its answer) answers
