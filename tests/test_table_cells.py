@@ -102,3 +102,23 @@ def test_rows_picked_by_a_cell_value(tmp_path, monkeypatch, switched_on):
     assert not answer.refused, answer.reason
     first = _first_quote(answer)  # a Cancelled row, not the row "Not cancelled" nor one only sharing "route"
     assert ("09:30" in first or "14:05" in first) is switched_on, answer.answer
+
+
+def _berths() -> dict[str, str]:
+    """A long berth list, chunked in many pieces: a berth is a deck letter and a number; each fare differs."""
+    rows = [f"| {deck} | {berth} | {'window' if berth % 2 else 'aisle'} | {100 + n * 3} euro |"
+            for n, (deck, berth) in enumerate((d, b) for d in "ABCDEFGHIJKLMNOPQRST" for b in range(1, 21))]
+    return {"berths.md": "# Night ferry berths\n\nFares by berth on the night ferry:\n\n| Deck | Berth | Side | Fare |\n"
+                         "|------|-------|------|------|\n" + "\n".join(rows) + "\n"}
+
+
+@pytest.mark.parametrize("switched_on", [True, False])
+def test_a_berth_written_as_one_token_finds_its_row_in_a_long_table(tmp_path, monkeypatch, switched_on):
+    import rag.answer.gather as gather
+
+    if not switched_on:
+        monkeypatch.setattr(gather, "keyed_rows_elsewhere", lambda question, have, chunks, p=DEFAULT: [])
+        monkeypatch.setattr(evidence, "joined_names", lambda question, row: "")
+    answer = _ask_notes(tmp_path, _berths(), "what is the fare for berth M14")
+    fare = f"{100 + (12 * 20 + 13) * 3} euro"  # deck M (the 13th letter), berth 14
+    assert (not answer.refused and fare in _first_quote(answer)) is switched_on, (answer.reason, answer.answer)
