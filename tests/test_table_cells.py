@@ -122,3 +122,32 @@ def test_a_berth_written_as_one_token_finds_its_row_in_a_long_table(tmp_path, mo
     answer = _ask_notes(tmp_path, _berths(), "what is the fare for berth M14")
     fare = f"{100 + (12 * 20 + 13) * 3} euro"  # deck M (the 13th letter), berth 14
     assert (not answer.refused and fare in _first_quote(answer)) is switched_on, (answer.reason, answer.answer)
+
+
+HERBS = {"herbs.md": """# Herb garden
+
+| Herb  | Light | Watering |
+|-------|-------|----------|
+| basil | full sun, likes heat | often; more than thyme |
+| thyme | full sun, dry soil | rarely |
+| mint  | part shade | often |
+
+Companion beds:
+
+| Bed | Plants |
+|-----|--------|
+| north | mint and basil watering together |
+| south | thyme and sage, basil watering nearby |
+"""}
+
+
+@pytest.mark.parametrize("switched_on", [True, False])
+def test_a_comparison_quotes_the_rows_keyed_by_its_sides(tmp_path, monkeypatch, switched_on):
+    import rag.answer.sides as sides
+
+    if not switched_on:
+        monkeypatch.setattr(sides, "keyed_by", lambda side, unit: False)
+    answer = _ask_notes(tmp_path, HERBS, "how is basil watering different from thyme watering")
+    assert not answer.refused, answer.reason
+    both = "more than thyme" in answer.answer and "rarely" in answer.answer
+    assert both is switched_on, answer.answer

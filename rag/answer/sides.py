@@ -135,7 +135,7 @@ def column_lines(sides: tuple[Side, ...], units: list[Unit]) -> list[Unit]:
 
 def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
     """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by
-    default"); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is
+    default"); it is a table row keyed by the side (:func:`keyed_by`); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is
     called X"); it does not name
     the other side; it says
     what is compared itself (not only its label line above it); it states
@@ -159,6 +159,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         under_label = [t for h, t in heads.items() if h in unit.context]
         speaks = bool(topic & said.union(*under_label))
         key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote),
+               not keyed_by(side, unit),
                not speaks,
                id(unit) not in paired,  # the notes set the two sides side by side: this line is the side's
                bool(not topic and not _defines(unit.quote, side)),
@@ -208,6 +209,12 @@ def side_by_side(side: Side, other: Side, units: list[Unit], topic: frozenset[st
         return all((a.context, a.header) in level.get((a.file, n), ())
                    for n in range(min(a.line, b.line) + 1, max(a.line, b.line)))
     return {id(u) for u in mine if any(siblings(u, v) for v in theirs)}
+
+
+def keyed_by(side: Side, unit: Unit) -> bool:
+    """A table row whose first cell is the side ("| ii | Transition chord | ... before IV |"): the notes' line
+    about the side, before lines that only mention it (a song's progression), even when it names the other side."""
+    return bool(unit.row) and _opens(side, unit)
 
 
 def _opens(side: Side, unit: Unit) -> bool:
