@@ -147,7 +147,7 @@ def test_a_comparison_quotes_the_rows_keyed_by_its_sides(tmp_path, monkeypatch, 
 
     if not switched_on:
         monkeypatch.setattr(sides, "keyed_by", lambda side, unit: False)
-    answer = _ask_notes(tmp_path, HERBS, "how is basil watering different from thyme watering")
+    answer = _ask_notes(tmp_path, HERBS, "how does basil differ from thyme in watering")
     assert not answer.refused, answer.reason
     both = "more than thyme" in answer.answer and "rarely" in answer.answer
     assert both is switched_on, answer.answer

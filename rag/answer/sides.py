@@ -213,8 +213,10 @@ def side_by_side(side: Side, other: Side, units: list[Unit], topic: frozenset[st
 
 def keyed_by(side: Side, unit: Unit) -> bool:
     """A table row whose first cell is the side ("| ii | Transition chord | ... before IV |"): the notes' line
-    about the side, before lines that only mention it (a song's progression), even when it names the other side."""
-    return bool(unit.row) and _opens(side, unit)
+    about the side, before lines that only mention it (a song's progression), even when it names the other side.
+    The first cell read with its column name holds the side's whole phrase ("Major Chord ii" for "the ii chord";
+    not "Triad Major" for "a major third")."""
+    return bool(unit.row) and _opens(side, unit) and set(side.phrase) <= set(terms(unit.quote.split(", ")[0]))
 
 
 def _opens(side: Side, unit: Unit) -> bool:
