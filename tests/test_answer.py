@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from conftest import SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
 from rag.answer import MAX_QUESTION_CHARS, REFUSAL, SYSTEM_PROMPT, Answer, Answerer, clean_question
 from rag.answer.condense import condense, is_follow_up
+from rag.answer.policy import DEFAULT
 from rag.config import Settings
 from rag.errors import QuestionError
 from rag.ingest import read_note
@@ -24,9 +26,9 @@ RETENTION_Q = "How long are SQS messages kept?"
 def ask(small_retriever, small_settings):
     """ask(question, *replies, **kw) -> (Answer, FakeGenerator) over the small corpus."""
 
-    def run(question, *replies, n_ctx=2048, **kwargs):
+    def run(question, *replies, n_ctx=2048, policy=DEFAULT, **kwargs):
         generator = FakeGenerator(replies=list(replies) or None, n_ctx=n_ctx)
-        answer = Answerer(small_retriever, generator, small_settings).ask(question, **kwargs)
+        answer = Answerer(small_retriever, generator, small_settings, policy=policy).ask(question, **kwargs)
         return answer, generator
 
     return run
@@ -62,8 +64,13 @@ def test_supported_answer_is_kept_with_its_citation(ask, small_corpus):
     assert_citations_grounded(answer, small_corpus)
 
 
+# The model is stopped once its first sentence is complete or adds an unheld word (rag.answer.lead); these tests
+# let it write on, as a remote model that ignores being stopped would, to check what verification does then.
+WRITES_ON = dataclasses.replace(DEFAULT, model_writes_lead_only=False)
+
+
 def test_wrong_number_is_caught(ask, small_corpus):
-    answer, _ = ask(RETENTION_Q, "SQS keeps messages for 30 days [1].")
+    answer, _ = ask(RETENTION_Q, "SQS keeps messages for 30 days [1].", policy=WRITES_ON)
     assert "30 days" not in answer.answer
     assert answer.mode == "extractive" and not answer.refused
     assert "4 days" in answer.answer
@@ -80,7 +87,8 @@ def test_invalid_citation_is_reassigned(ask, small_corpus):
 
 
 def test_uncited_claims_are_cited_or_removed(ask, small_corpus):
-    answer, _ = ask(VISIBILITY_Q, "The default visibility timeout is 30 seconds. Bananas are yellow and grow on trees.")
+    answer, _ = ask(VISIBILITY_Q, "The default visibility timeout is 30 seconds. Bananas are yellow and grow on trees.",
+                    policy=WRITES_ON)
     assert answer.mode == "model"
     assert answer.answer == "The default visibility timeout is 30 seconds [1]."
     assert "Bananas" not in answer.answer

@@ -34,6 +34,7 @@ from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .policy.values import NUMBER_WORDS
 from .verify import Citation, Source, verify
+from .lead import LeadWatch
 from .phrasing import phrasing_terms
 from .versus import named_by_phrases
 from .vocab import Vocabulary
@@ -219,9 +220,16 @@ class Answerer:
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""
         stats = GenerationStats()
-        for piece in self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats):
-            raw += piece
-            yield "token", piece
+        watch = LeadWatch(sources, standalone, self.vocab.units) if self.policy.model_writes_lead_only else None
+        stream = self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats)
+        try:
+            for piece in stream:
+                raw += piece
+                yield "token", piece
+                if watch is not None and watch.done(raw):
+                    break
+        finally:
+            getattr(stream, "close", lambda: None)()  # stops the model now, not when the stream is collected
         first = stats.first_token_ms
         timings.update(
             first_token_ms=round(timings["retrieve_ms"] + first, 1) if stats.completion_tokens else None,
@@ -229,6 +237,7 @@ class Answerer:
             generate_ms=round(stats.total_ms, 1),
         )
         checked = verify(redact_text(raw)[0], sources, standalone, self.vocab.units)
+        checked = watch.written(checked) if watch is not None else checked
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",

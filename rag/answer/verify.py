@@ -22,7 +22,7 @@ _ANY_BRACKET = re.compile(r"\s*\[[^\]]{0,12}\]")
 # a number starts where rag.text.numbers says one does: not inside a symbol such as "M2" or "B12", whose digit is
 # part of a name (practice6 m025: "... 2 [1]" passed against a line holding only "M2")
 _NUM_UNIT = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s*(%|[A-Za-z]+)?")
-_REFUSAL_HINTS = re.compile(r"(?i)\b(can(?:no|')t find|not (?:in|covered)|no information|don't know|do not know|unable to)\b")
+REFUSAL_HINTS = re.compile(r"(?i)\b(can(?:no|')t find|not (?:in|covered)|no information|don't know|do not know|unable to)\b")
 _GENERIC_UNIT_STEMS = frozenset(stem(w) for w in N.GENERIC_UNITS)
 
 
@@ -213,7 +213,7 @@ def verify(answer: str, sources: list[Source], question: str = "", units: frozen
     by_n = {s.n: s for s in sources}
     checked = parse_answer(answer, set(by_n))
     for item in checked:
-        if _REFUSAL_HINTS.search(item.text):
+        if REFUSAL_HINTS.search(item.text):
             item.reason = "the model said it could not answer"
             continue
         order = item.cited + [n for n in by_n if n not in item.cited]

@@ -172,37 +172,39 @@ class GgufGenerator:
         """
         stats = stats if stats is not None else GenerationStats()
         started = time.perf_counter()
-        with self.lock:
-            system, user = self.neutralise(system), self.neutralise(user)
-            user, stats.prompt_tokens = self.fit_prompt(system, user)
-            budget = max_tokens or self.settings.max_tokens
-            budget = max(8, min(budget, self.n_ctx - stats.prompt_tokens - 4))
-            self.llm.set_seed(self.settings.seed)
-            self._fit_threads()
-            common = dict(
-                max_tokens=budget,
-                temperature=self.settings.temperature,
-                top_k=1 if self.settings.temperature == 0 else 40,
-                repeat_penalty=1.1,
-                seed=self.settings.seed,
-                stream=True,
-            )
-            if self.chat_template:
-                messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-                pieces = self.llm.create_chat_completion(messages, stop=["\n\n"], **common)
-                texts = (p["choices"][0]["delta"].get("content") or "" for p in pieces)
-            else:
-                prompt = f"{system}\n\n{user}\nAnswer:"
-                pieces = self.llm.create_completion(prompt, stop=["\nQuestion:", "\n\n"], **common)
-                texts = (p["choices"][0]["text"] for p in pieces)
-            for text in texts:
-                if not text:
-                    continue
-                if stats.completion_tokens == 0:
-                    stats.first_token_ms = (time.perf_counter() - started) * 1000
-                stats.completion_tokens += 1
-                yield text
-        stats.total_ms = (time.perf_counter() - started) * 1000
+        try:  # the caller may stop reading early (rag.answer.lead): the time is still recorded
+            with self.lock:
+                system, user = self.neutralise(system), self.neutralise(user)
+                user, stats.prompt_tokens = self.fit_prompt(system, user)
+                budget = max_tokens or self.settings.max_tokens
+                budget = max(8, min(budget, self.n_ctx - stats.prompt_tokens - 4))
+                self.llm.set_seed(self.settings.seed)
+                self._fit_threads()
+                common = dict(
+                    max_tokens=budget,
+                    temperature=self.settings.temperature,
+                    top_k=1 if self.settings.temperature == 0 else 40,
+                    repeat_penalty=1.1,
+                    seed=self.settings.seed,
+                    stream=True,
+                )
+                if self.chat_template:
+                    messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+                    pieces = self.llm.create_chat_completion(messages, stop=["\n\n"], **common)
+                    texts = (p["choices"][0]["delta"].get("content") or "" for p in pieces)
+                else:
+                    prompt = f"{system}\n\n{user}\nAnswer:"
+                    pieces = self.llm.create_completion(prompt, stop=["\nQuestion:", "\n\n"], **common)
+                    texts = (p["choices"][0]["text"] for p in pieces)
+                for text in texts:
+                    if not text:
+                        continue
+                    if stats.completion_tokens == 0:
+                        stats.first_token_ms = (time.perf_counter() - started) * 1000
+                    stats.completion_tokens += 1
+                    yield text
+        finally:
+            stats.total_ms = (time.perf_counter() - started) * 1000
 
 
 def default_threads() -> int:

@@ -228,34 +228,36 @@ class OpenAIGenerator:
         body = {"model": self.model, "stream": True, "max_tokens": budget, "temperature": self.settings.temperature,
                 "seed": self.settings.seed, "stop": STOP,
                 "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}]}
-        shown = ""  # what has been yielded so far
-        for attempt in (1, 2):
-            text = ""
-            try:
-                for piece in self._pieces(body):
-                    text += piece
-                    if len(text) <= len(shown):
-                        if not shown.startswith(text):
+        try:  # the caller may stop reading early (rag.answer.lead): the time is still recorded
+            shown = ""  # what has been yielded so far
+            for attempt in (1, 2):
+                text = ""
+                try:
+                    for piece in self._pieces(body):
+                        text += piece
+                        if len(text) <= len(shown):
+                            if not shown.startswith(text):
+                                raise ModelError(f"the connection to the model server at {self.url} dropped mid-answer "
+                                                 "and the retry wrote something else; ask again")
+                            continue
+                        if not text.startswith(shown):
                             raise ModelError(f"the connection to the model server at {self.url} dropped mid-answer "
                                              "and the retry wrote something else; ask again")
-                        continue
-                    if not text.startswith(shown):
-                        raise ModelError(f"the connection to the model server at {self.url} dropped mid-answer "
-                                         "and the retry wrote something else; ask again")
-                    new, shown = text[len(shown):], text
-                    if stats.completion_tokens == 0:
-                        stats.first_token_ms = (time.perf_counter() - started) * 1000
-                    stats.completion_tokens += 1
-                    yield new
-                break
-            except _Dropped as err:
-                if attempt == 2 or (shown and self.settings.temperature > 0):
-                    if "refused" in str(err) or "connect" in str(err).lower():
-                        raise self._down(err) from None
-                    raise ModelError(f"the connection to the model server at {self.url} dropped mid-answer ({err}); "
-                                     "check the server is up, then ask again") from None
-                log.warning("the connection to %s dropped (%s); retrying once", self.url, err)
-        stats.total_ms = (time.perf_counter() - started) * 1000
+                        new, shown = text[len(shown):], text
+                        if stats.completion_tokens == 0:
+                            stats.first_token_ms = (time.perf_counter() - started) * 1000
+                        stats.completion_tokens += 1
+                        yield new
+                    break
+                except _Dropped as err:
+                    if attempt == 2 or (shown and self.settings.temperature > 0):
+                        if "refused" in str(err) or "connect" in str(err).lower():
+                            raise self._down(err) from None
+                        raise ModelError(f"the connection to the model server at {self.url} dropped mid-answer ({err}); "
+                                         "check the server is up, then ask again") from None
+                    log.warning("the connection to %s dropped (%s); retrying once", self.url, err)
+        finally:
+            stats.total_ms = (time.perf_counter() - started) * 1000
 
 
 def _reason(err: Exception) -> str:
