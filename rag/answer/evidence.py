@@ -117,7 +117,24 @@ class Scorer:
                              and comment_answers(q_key, flags, unit.quote) else 0.0)
                           + named) * factor * (
                               1.0 if unit.row else _form(unit.quote, p, asking_list=intent.wants_list))  # a row states its values
-        return sorted(units, key=lambda u: -u.score)
+        if p.pair_keeps_antecedent:
+            _lift_pairs(units)
+        return sorted(units, key=lambda u: (-u.score, not u.joined))
+
+
+def _lift_pairs(units: list[Unit]) -> None:
+    """A sentence read with the one before it that it points back at (:func:`with_antecedents`, rag.answer.across)
+    says all that one says and what it says of it: it scores at least as that sentence alone, and ranks before
+    it on a tie, so the pair is quoted rather than the half naming the subject without the fact."""
+    alone: dict[tuple[str, int], list[Unit]] = {}
+    for unit in units:
+        if not unit.joined:
+            alone.setdefault((unit.file, unit.line), []).append(unit)
+    for unit in units:
+        if unit.joined:
+            said = unit.display
+            inside = [o.score for o in alone.get((unit.file, unit.line), []) if o.display and said.startswith(o.display)]
+            unit.score = max([unit.score] + inside)
 
 
 def names_asked(heading: str, asked: list[str], nouns: list[str] | None = None) -> bool:

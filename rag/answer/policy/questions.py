@@ -71,8 +71,13 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # question words to drop from the first part when carrying its subject over ("what is chlorophyll").
 POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
 # A sentence opening with one of those words ("It is stored in the liver", "This bond is called ...") speaks of
-# what the sentence before it names: a line's sentence is read with the one before it (rag.answer.evidence).
-POINTS_BACK_LEAD = re.compile(r"(?i)^\W*(?:it|its|they|them|their|this|these|those)\b")
+# what the sentence before it names: a line's sentence is read with the one before it (rag.answer.units), and
+# a line's first sentence with the last of the line above it in one paragraph (rag.answer.across). A person is
+# pointed back at the same way ("Kepler was an assistant to Brahe. He published the laws of ..."), so the
+# personal pronouns lead such a sentence too (POINTS_BACK_PERSON).
+POINTS_BACK_PERSON = ("he", "she", "his", "her")
+POINTS_BACK_LEAD = re.compile(r"(?i)^\W*(?:it|its|they|them|their|this|these|those|"
+                              + "|".join(POINTS_BACK_PERSON) + r")\b")
 QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:['’]?s)?\s+)?(?:(?:is|are|was|were|do|does|did"
                            r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
 # Two things asked to be defined at once: "define osmosis and the cell membrane". The
