@@ -74,8 +74,8 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
              back: bool = True) -> list[Unit]:
     """Split a chunk into sentence units, each remembering its parent outline lines for context.
     ``note_lines(file)``: the note's lines, asked only for a line written in HTML (see :func:`_whole_line`).
-    ``wrapped``: a sentence wrapped over lines of one paragraph is one unit (rag.answer.wrapped); and, with
-    ``back``, a line's first sentence pointing back is read with the line above's last (rag.answer.across)."""
+    ``wrapped``: a sentence wrapped over lines of one paragraph is one unit (rag.answer.wrapped); ``back``: so is a
+    line's first sentence pointing back, read with the line above's last (rag.answer.across)."""
     units: list[Unit] = []
     made: dict[int, list[Unit]] = {}  # a plain line's offset -> its sentence units (what wrapping may join)
     parents: list[tuple[int, str]] = []  # (indent, text) stack
@@ -137,7 +137,6 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
     if wrapped and made and (goes := _goes_on_lines(chunk, lines, made, fenced)):
         from .across import read_back
         from .wrapped import join_wrapped
-
         plain = {id(u) for line in made.values() for u in line}
         units = sorted([u for u in units if id(u) not in plain] + join_wrapped(dict(enumerate(lines)), made, goes),
                        key=lambda u: u.line)
