@@ -93,3 +93,13 @@ def test_without_lifting_the_pair_the_subject_line_alone_is_quoted(tmp_path):
     answer = _ask(tmp_path, QUESTION, Policy(pair_keeps_antecedent=False))
     assert not answer.refused, answer.reason
     assert "late spring" not in answer.answer, answer.answer
+
+
+def test_a_subject_pronoun_after_an_opening_phrase_points_back(monkeypatch):
+    body = "Judge Ortiz heard the appeal. As the senior judge on the panel, she wrote the ruling."
+    assert with_antecedents(body)[-1] == body
+    # "it" after a comma is mostly no one ("If the wind backs, it brings rain"): that sentence stands alone
+    assert with_antecedents("Watch the sky. If the wind backs, it brings rain.")[-1] == "If the wind backs, it brings rain."
+    without = re.compile(Q.POINTS_BACK_LEAD.pattern.split("|[^")[0] + ")")  # the opening-phrase branch left out
+    monkeypatch.setattr(Q, "POINTS_BACK_LEAD", without)
+    assert with_antecedents(body)[-1] == "As the senior judge on the panel, she wrote the ruling."

@@ -75,9 +75,14 @@ POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
 # a line's first sentence with the last of the line above it in one paragraph (rag.answer.across). A person is
 # pointed back at the same way ("Kepler was an assistant to Brahe. He published the laws of ..."), so the
 # personal pronouns lead such a sentence too (POINTS_BACK_PERSON).
+# The subject may come after an opening phrase and its comma ("As a woman with no degree, she was refused ..."):
+# a subject pronoun of a person or a group there points back the same way ("it" after a comma is mostly no one:
+# "If you wait, it gets sour").
 POINTS_BACK_PERSON = ("he", "she", "his", "her")
-POINTS_BACK_LEAD = re.compile(r"(?i)^\W*(?:it|its|they|them|their|this|these|those|"
-                              + "|".join(POINTS_BACK_PERSON) + r")\b")
+POINTS_BACK_AFTER_PHRASE = ("he", "she", "they")
+POINTS_BACK_LEAD = re.compile(r"(?i)^\W*(?:(?:it|its|they|them|their|this|these|those|"
+                              + "|".join(POINTS_BACK_PERSON) + r")\b|[^,.;:!?]{1,60},\s+(?:"
+                              + "|".join(POINTS_BACK_AFTER_PHRASE) + r")\b)")
 QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:['’]?s)?\s+)?(?:(?:is|are|was|were|do|does|did"
                            r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
 # Two things asked to be defined at once: "define osmosis and the cell membrane". The
