@@ -67,7 +67,10 @@ def _same(a: Unit, b: Unit, policy: Policy) -> bool:
     ta, tb = set(terms(a.quote)), set(terms(b.quote))
     if not ta or not tb or numbers(a.quote) != numbers(b.quote):
         return False
-    return len(ta & tb) / min(len(ta), len(tb)) >= policy.same_quote_overlap
+    # of the longer one's terms: a line holding all of a short line's words and more states more ("firm sand or
+    # sticky mud" beside "any sand you like")
+    of = max if policy.same_quote_of_longer else min
+    return len(ta & tb) / of(len(ta), len(tb)) >= policy.same_quote_overlap
 
 
 def _within(a: Citation, b: Citation) -> bool:
