@@ -54,7 +54,7 @@ def display(quote: str) -> str:
     return neutralise_markers(text)
 
 
-def _same(a: Unit, b: Unit, policy: Policy) -> bool:
+def _same(a: Unit, b: Unit, policy: Policy, best: bool = False) -> bool:
     """Two sentences that say the same thing (most of their terms and all their numbers shared). A question
     says nothing: in worksheet notes ("- Who was the Warrior Pope?" over "  - Julius II was ...") its few words
     all stand in its answer, yet quoting it is what shows the answer nested under it."""
@@ -67,10 +67,11 @@ def _same(a: Unit, b: Unit, policy: Policy) -> bool:
     ta, tb = set(terms(a.quote)), set(terms(b.quote))
     if not ta or not tb or numbers(a.quote) != numbers(b.quote):
         return False
-    # of the longer one's terms: a line holding all of a short line's words and more states more ("firm sand or
-    # sticky mud" beside "any sand you like")
-    of = max if policy.same_quote_of_longer else min
-    return len(ta & tb) / of(len(ta), len(tb)) >= policy.same_quote_overlap
+    # beside the best line ``b`` (``best``), of ``a``'s own terms: most of what ``a`` says is said already. A line
+    # holding the best line's few words and more states what it only names ("firm sand or sticky mud" beside
+    # "any sand you like"); a shorter line within the best restates it
+    of = len(ta) if best and policy.same_quote_of_longer else min(len(ta), len(tb))
+    return len(ta & tb) / of >= policy.same_quote_overlap
 
 
 def _within(a: Citation, b: Citation) -> bool:
@@ -168,7 +169,7 @@ class Composer:
                 break
             if unit.score < p.strong * top[0].score:
                 break
-            if any(unit.line == c.line and unit.file == c.file for c in chosen) or any(_same(unit, c, p) for c in chosen):
+            if any(unit.line == c.line and unit.file == c.file for c in chosen) or any(_same(unit, c, p, c is chosen[0]) for c in chosen):
                 continue
             chosen.append(unit)
         return chosen, []

@@ -126,8 +126,9 @@ class Policy:
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
     max_quotes: int = 3
     same_quote_overlap: float = 0.7  # two quotes sharing this share of terms say the same thing: show one
-    # ...a share of the longer quote's terms: the line ranked below the best that holds its few words and more
-    # (the fact) is quoted, not dropped as a restatement (rag.answer.compose._same)
+    # ...beside the best quote, a share of the candidate's own terms: a line ranked below the best that holds its
+    # few words and more (the fact) is quoted, not dropped as a restatement (rag.answer.compose._same); among the
+    # other quotes, of the shorter one's (a longer line there mostly restates one already quoted: practice p013)
     same_quote_of_longer: bool = True
     part_min_coverage: float = 0.5  # a part of a two-part question is answered when a sentence holds this share
     conflict: float = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning
