@@ -79,13 +79,7 @@ class Policy:
     # checks in rag.answer.gate; this floor catches questions the notes barely touch.)
     refuse_coverage: float = 1 / 3
     refuse_closeness: float = 0.5
-    # Answerability checks.
-    kind_units: int = 24  # how many top sentences may hold the asked kind of value
-    kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
-    # A question asking for a value or a definition must have one sentence that speaks of everything it asks
-    # about (its asked terms, in the sentence or the headings above it); these bound how loosely a word of the
-    # note may stand for a word of the question ("env" for "environment", "explode" for "explosion").
-    abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
+    # Evidence units read together.
     # a line's first sentence that points back ("This happens on about every 20th bake") is read with the last
     # sentence of the line above it in its paragraph, as it is with the sentence before it on one line: notes
     # written one sentence per line name the subject on one line and state the fact on the next (rag.answer.across)
@@ -93,6 +87,13 @@ class Policy:
     # such a pair (either kind) scores at least as its first sentence alone and ranks before it on a tie: it says
     # all that sentence says and the fact the pointing-back sentence adds (rag.answer.evidence._lift_pairs)
     pair_keeps_antecedent: bool = True
+    # Answerability checks.
+    kind_units: int = 24  # how many top sentences may hold the asked kind of value
+    kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
+    # A question asking for a value or a definition must have one sentence that speaks of everything it asks
+    # about (its asked terms, in the sentence or the headings above it); these bound how loosely a word of the
+    # note may stand for a word of the question ("env" for "environment", "explode" for "explosion").
+    abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
     ordinals_both_ways: bool = True  # "fifth" in a question stands for "5th" in a line and the reverse (rag.answer.ordinals)
     shared_prefix_min: int = 5  # two words sharing this many first letters...
     shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
