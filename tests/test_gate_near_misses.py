@@ -91,6 +91,24 @@ BANDS = {
 }
 
 
+CYCLING = {
+    "gearing.md": """# Bicycle gearing
+
+## Cassette chart
+
+| Cassette cog | Teeth | Chain wear mark |
+|---|---|---|
+| 1 | 11 | 7 |
+| 2 | 21 | 9 |
+| 3 | 34 | 11 |
+
+## Drivetrains
+- an 11 speed cassette needs an 11 speed chain
+- a 9 speed chain is wider than a 10 speed chain
+""",
+}
+
+
 # One row per mechanism: (notes, knob, the near miss, a word its refusal names, the question the notes do answer,
 # a phrase of that answer, a phrase the near miss gets with the knob off or None)
 CASES = {
@@ -107,6 +125,9 @@ CASES = {
     # the lines about 4 litres give the rennet and the salt, never the size of mould; moulds are spoken of elsewhere
     "other_quantity": (DAIRY, "thing_said_of_subject", "what size mould do i need for 4 litres of milk", "mould",
                        "what size mould do i need for 2 litres of milk", "10 cm mould", None),
+    # "21" stands in the chart as a cog's teeth, never beside "speed": nothing is said of a 21 speed cassette
+    "other_count": (CYCLING, "number_counts_its_noun", "what chain does a 21 speed cassette need", "21",
+                    "what chain does an 11 speed cassette need", "11 speed chain", None),
 }
 
 

@@ -18,6 +18,7 @@ from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, value_cue
 from .asked_of import said_of_another
+from .counted import counted_noun, holds_counted
 from .intent import Intent, parse
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
 from .phrasing import phrasing_terms
@@ -220,8 +221,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage
                 or (intent.comparison and covers_a_side(intent, u, policy))]
     # each number asked about must stand in some relevant line ("2 sets vs 6 sets": one row each)
+    # ...and a number counting the noun after it ("a 61 key keyboard") must stand beside that noun (rag.answer.counted)
     unheld = [said for number, said in intent.positions
-              if not any(intent.holds_position(number, f"{u.heading} {u.context} {u.quote}") for u in relevant)]
+              if not any(holds_number(intent, number, f"{u.heading} {u.context} {u.quote}", vocab, policy) for u in relevant)]
     if unheld:
         return f"no sentence speaks of the {' / '.join(unheld)}"
     # a line defining the very phrase asked ("the boiling point is ...") answers "what is" it: its own words
@@ -258,6 +260,15 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
         return "no relevant sentence names anyone"
     return None
+
+
+def holds_number(intent: Intent, number: int, text: str, vocab: Vocabulary, policy: Policy = DEFAULT) -> bool:
+    """Whether ``text`` states a number the question asks about; one it writes before a noun ("a 61 key keyboard")
+    only beside that noun (policy.number_counts_its_noun), not as another thing's value ("MIDI Note 61")."""
+    if not intent.holds_position(number, text):
+        return False
+    noun = counted_noun(intent.question, number, vocab.things) if policy.number_counts_its_noun else None
+    return noun is None or holds_counted(number, noun, text, policy)
 
 
 # a number before a noun ("the second pope", "the three henries") names a position or a count, not a kind

@@ -122,6 +122,11 @@ class Policy:
     # "what uptime guarantee does the ferry company offer": when lines state the thing asked and others speak of what
     # it is asked of, but no line speaks of both, the notes state it of something else (rag.answer.asked_of)
     thing_said_of_subject: bool = True
+    # a number the question states before a noun counts that noun ("a 61 key keyboard"): a relevant line holds it
+    # only with a word standing for the noun at most counted_noun_window words away ("61 keys", "Keys 61"), not as
+    # another thing's value ("MIDI Note 61, (hex) 3D" answered a near miss; rag.answer.counted)
+    number_counts_its_noun: bool = True
+    counted_noun_window: int = 3
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
