@@ -109,6 +109,19 @@ CYCLING = {
 }
 
 
+CONTRACTS = {
+    "contracts.md": """# Contract law
+
+## Acceptance By Post
+- the postal acceptance rule makes an acceptance binding once it is in the post.  This means a lost letter still binds
+
+## Mirror Image
+- the mirror image rule was set out by Baron Alderson in 1840
+- a counter offer kills the original offer
+""",
+}
+
+
 # One row per mechanism: (notes, knob, the near miss, a word its refusal names, the question the notes do answer,
 # a phrase of that answer, a phrase the near miss gets with the knob off or None)
 CASES = {
@@ -128,6 +141,9 @@ CASES = {
     # "21" stands in the chart as a cog's teeth, never beside "speed": nothing is said of a 21 speed cassette
     "other_count": (CYCLING, "number_counts_its_noun", "what chain does a 21 speed cassette need", "21",
                     "what chain does an 11 speed cassette need", "11 speed chain", None),
+    # the title-case heading ("Acceptance By Post") and the sentence after a double space ("This") name no one
+    "who_unnamed": (CONTRACTS, "name_never_lowercase", "who came up with the postal acceptance rule", "naming someone",
+                    "who set out the mirror image rule", "Baron Alderson", "postal acceptance rule makes"),
 }
 
 

@@ -19,6 +19,7 @@ from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_
 from .amount import bound_of, value_cue
 from .asked_of import said_of_another
 from .counted import counted_noun, holds_counted
+from .who import kind_named, names_someone
 from .intent import Intent, parse
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
 from .phrasing import phrasing_terms
@@ -251,13 +252,13 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     other = said_of_another(intent, ranked, policy, excused)
     if other:
         return f"no line about {other[1]!r} speaks of {other[0]!r}: the notes speak of it about something else"
-    kind = kind_named(intent, ranked, policy)
+    kind = kind_named(intent, ranked, vocab, policy)
     if kind:
         return f"no sentence naming someone speaks of the {kind}"
     contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
-    if intent.who and not any(intent.holds_name(u.quote) or intent.holds_name(u.context) for u in relevant):
+    if intent.who and not any(names_someone(intent, u, vocab, policy) for u in relevant):
         return "no relevant sentence names anyone"
     return None
 
@@ -269,24 +270,3 @@ def holds_number(intent: Intent, number: int, text: str, vocab: Vocabulary, poli
         return False
     noun = counted_noun(intent.question, number, vocab.things) if policy.number_counts_its_noun else None
     return noun is None or holds_counted(number, noun, text, policy)
-
-
-# a number before a noun ("the second pope", "the three henries") names a position or a count, not a kind
-_NUMBER_STEMS = frozenset(stem(w) for w in (*V.ORDINAL_WORDS, *V.COUNT_WORDS, "one"))
-
-
-def kind_named(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
-    """A "who" question about one kind of a thing ("who invented the superheterodyne receiver") needs a line
-    naming someone that speaks of both words of the kind, in itself or its headings: a name beside another kind
-    ("a regenerating receiver"), or in a heading's date, is no answer. A number before a noun ("the second
-    pope", "the three henries") names a position or a count, checked apart (Intent.positions), not a kind.
-    Returns the kind no naming line speaks of, or None."""
-    if not (policy.who_names_the_kind and intent.who) or intent.parts or intent.comparison:
-        return None
-    kinds = [(m, h) for m, h in intent.heads if m not in _NUMBER_STEMS]
-    naming = [spoken_terms(u) for u in ranked[: policy.kind_units]
-              if intent.holds_name(u.quote) or intent.holds_name(u.context)]
-    for modifier, head in kinds:
-        if not any(stands_for(modifier, said, policy) and stands_for(head, said, policy) for said in naming):
-            return f"{intent.word_of(modifier)} {intent.word_of(head)}"
-    return None
