@@ -122,6 +122,19 @@ CONTRACTS = {
 }
 
 
+GARDEN = {
+    "garden.md": """# Vegetable garden
+
+## Tomatoes
+- stake cordon tomatoes with a tall bamboo cane
+- water tomatoes deeply twice a week
+
+## Feeding
+- a potash feed suits tomatoes once the first truss sets
+""",
+}
+
+
 # One row per mechanism: (notes, knob, the near miss, a word its refusal names, the question the notes do answer,
 # a phrase of that answer, a phrase the near miss gets with the knob off or None)
 CASES = {
@@ -144,6 +157,9 @@ CASES = {
     # the title-case heading ("Acceptance By Post") and the sentence after a double space ("This") name no one
     "who_unnamed": (CONTRACTS, "name_never_lowercase", "who came up with the postal acceptance rule", "naming someone",
                     "who set out the mirror image rule", "Baron Alderson", "postal acceptance rule makes"),
+    # the notes speak of feeding tomatoes, never of spraying them: the asked action is one they never name
+    "unnamed_action": (GARDEN, "action_must_be_spoken", "what feed should i spray tomatoes with", "spray",
+                       "what cane should i stake tomatoes with", "tall bamboo cane", "potash feed"),
 }
 
 
@@ -178,3 +194,11 @@ def test_a_thing_asked_by_its_kind_is_answered_by_an_instance(tmp_path):
     answer = _ask(tmp_path, BANDS, "which colour is never the first band")
     assert not answer.refused, answer.reason
     assert "never put black" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["what feed should i pick for tomatoes", "how do i hook up a cane for tomatoes"])
+def test_a_verb_of_choosing_or_a_phrasal_verb_need_not_be_in_the_notes(tmp_path, question):
+    # "pick" only frames the choice and "hook up" is an idiom the notes word otherwise: neither is refused for them
+    answer = _ask(tmp_path, GARDEN, question)
+    assert not answer.refused, answer.reason
+    assert "tomatoes" in answer.answer

@@ -22,7 +22,7 @@ from .counted import counted_noun, holds_counted
 from .who import kind_named, names_someone
 from .intent import Intent, parse
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
-from .phrasing import phrasing_terms
+from .phrasing import phrasing_terms, unknown_action
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import initialled, named_by_symbol, stands_for
@@ -216,6 +216,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             unknown_parts.append(" ".join(unknown))
     if len(unknown_parts) == len(asked):
         return f"the notes never mention {' / '.join(unknown_parts)!r}"
+    action = unknown_action(intent, vocab, policy)
+    if action:
+        return f"the notes never mention {action!r}"
     named = unknown_name(intent, vocab) if not intent.comparison else None
     if named:
         return f"the notes never mention {named!r}"

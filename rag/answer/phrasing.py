@@ -26,6 +26,7 @@ from ..text import GENERIC, STOPWORDS, stem
 from .policy import DEFAULT, Policy, questions as Q
 from .amount import value_cue
 from .intent import Intent
+from .sameword import synonyms_of
 from .vocab import Vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d+(?:[.,]\d+)*")
@@ -44,6 +45,28 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     asked = set(intent.asked_terms)
     return frozenset(stem(w) for w in found
                      if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab))
+
+
+def unknown_action(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
+    """The action the asker asks about doing ("how do I roll back ...", "what scale should I solo over ..."): the verb
+    after "I"/"you"/"we" (policy.questions.ASKER_PRONOUNS), when the notes never use it, nor a synonym or a word it
+    shortens, and no particle makes it phrasal ("work out" a frequency, "look up" a name: idioms the notes word
+    otherwise), nor is it a verb of wanting or choosing (policy.questions.GENERAL_VERBS: "what size should I pick"). Such a verb is no mere phrasing: notes that never speak of the action cannot say how or with what to do
+    it. None when there is no such verb, or the notes use it (policy.action_must_be_spoken)."""
+    if not policy.action_must_be_spoken or intent.comparison:
+        return None
+    tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
+    for i, t in enumerate(tokens[:-1]):
+        if t not in Q.ASKER_PRONOUNS:
+            continue
+        for word in _verb_after_pronoun(tokens[i:])[:1]:
+            after = tokens[tokens.index(word, i) + 1:][:1]
+            if after and after[0] in Q.PARTICLES or word in Q.GENERAL_VERBS:
+                continue  # a phrasal verb, "work out", or a verb of choosing, "pick": the notes say it otherwise
+            if (word.isalpha() and len(word) > 2 and not vocab.knows(word) and not synonyms_of(stem(word)) & vocab.stems
+                    and vocab.expansion(word, policy.expand_min) is None):
+                return word
+    return None
 
 
 def _content(word: str) -> bool:

@@ -131,6 +131,10 @@ class Policy:
     # another thing's value ("MIDI Note 61, (hex) 3D" answered a near miss; rag.answer.counted)
     number_counts_its_noun: bool = True
     counted_noun_window: int = 3
+    # the action the asker asks about doing ("how do I roll back a release", "what scale should I solo over ..."): a
+    # verb after "I"/"you"/"we" that the notes never use (nor a synonym) is refused, though it is one word of several
+    # (rag.answer.phrasing.unknown_action): the notes never speak of doing it. practice4 k079, practice6 m089
+    action_must_be_spoken: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

@@ -101,6 +101,15 @@ DETERMINERS = frozenset("a an the its their his her our your my this these those
 PREPOSITIONS = frozenset("""to for in on at by from with of into onto about across per over under through via
     within without between among against after before during since toward towards upon""".split())
 SUBJECT_PRONOUNS = frozenset("i you we they it he she one".split())
+# the asker as a clause's subject ("how do I ...", "what should we ..."): its verb is the action asked about
+ASKER_PRONOUNS = frozenset("i you we".split())
+# particles that make a verb phrasal ("work out", "look up", "hook up", "roll back"): the pair means what the notes
+# say in other words ("calculate", "find", "connect"), so the verb alone is no action the notes must name
+# verbs of wanting, choosing and getting frame an asker's question ("what size should I pick", "what do I need")
+# rather than name an action, so notes that never use them may still answer (rag.answer.phrasing.unknown_action)
+GENERAL_VERBS = frozenset("""need want pick choose buy try take make put find see go look work run check learn think
+    expect bring mean call show hold start stop keep let say ask""".split())
+PARTICLES = frozenset("up out off down back away around apart".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
