@@ -135,6 +135,19 @@ GARDEN = {
 }
 
 
+DIVING = {
+    "diving.md": """# Scuba diving
+
+## Depths
+- recreational divers stay between 0 and 40 metres deep
+
+## Tanks
+- a standard aluminium tank is filled to 200 bar of pressure
+- the tank valve must be rinsed after every dive
+""",
+}
+
+
 # One row per mechanism: (notes, knob, the near miss, a word its refusal names, the question the notes do answer,
 # a phrase of that answer, a phrase the near miss gets with the knob off or None)
 CASES = {
@@ -160,6 +173,9 @@ CASES = {
     # the notes speak of feeding tomatoes, never of spraying them: the asked action is one they never name
     "unnamed_action": (GARDEN, "action_must_be_spoken", "what feed should i spray tomatoes with", "spray",
                        "what cane should i stake tomatoes with", "tall bamboo cane", "potash feed"),
+    # one pressure is stated, never a range of them
+    "range_unstated": (DIVING, "range_must_be_stated", "what pressure range is a standard tank filled to", "range",
+                       "what depth range do recreational divers stay in", "between 0 and 40 metres", "200 bar"),
 }
 
 

@@ -246,6 +246,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     unnamed = unnamed_bound(intent, relevant, ranked, policy)
     if unnamed:
         return f"no relevant line states the {unnamed}"
+    if policy.range_must_be_stated and V.RANGE_ASKED.search(intent.question) and not intent.comparison and not any(
+            V.RANGE_STATED.search(f"{u.quote} {u.context}") for u in relevant):
+        return "no relevant line states a range"
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)
         if missing and len(missing) < len(set(intent.asked_terms) - excused):

@@ -135,6 +135,9 @@ class Policy:
     # verb after "I"/"you"/"we" that the notes never use (nor a synonym) is refused, though it is one word of several
     # (rag.answer.phrasing.unknown_action): the notes never speak of doing it. practice4 k079, practice6 m089
     action_must_be_spoken: bool = True
+    # a question asking a range needs a relevant line stating one ("1-7", "between 30 and 60"; policy.values
+    # RANGE_STATED): lines giving single ports answered "what port range do ..." (practice4 k077)
+    range_must_be_stated: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

@@ -132,3 +132,9 @@ ORDINAL_WORD = re.compile(rf"(?i)(?:^|\b(?:the|a|an|its|their|his|her|this|that)
 # about that number, so some relevant line must state it too. Not a number inside a word or a unit ("s3",
 # "1300s", "95%", "2.5").
 STATED_NUMBER = re.compile(r"(?<![\w.,$%-])(\d+)(?![\w%]|[.,]\d)")
+# A question asking a range ("what port range do ...", "the score range") is answered by a line stating one: two
+# numbers joined by a dash, "to" or "through", or "between N and M" ("1-7", "30 to 60"); a line giving one number
+# ("port: 80") states a value inside some range, not the range (rag.answer.gate.check, knob range_must_be_stated).
+RANGE_ASKED = re.compile(r"(?i)\branges?\b")
+RANGE_STATED = re.compile(r"(?i)(?<![\w.])\d[\d,.]*\s*[a-z%°]{0,3}\s*(?:-|–|—|to|through|thru)\s*\d"
+                          r"|\bbetween\s+\d[\d,.]*\s*[a-z%°]{0,3}\s+and\s+\d")
