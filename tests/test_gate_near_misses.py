@@ -148,6 +148,20 @@ DIVING = {
 }
 
 
+WOODWORK = {
+    "tools.md": """# Woodworking tools
+
+## Saws
+- you do not have to own a dovetail saw to cut dovetails
+- a japanese pull saw cuts tenons cleanly
+
+## Chisels
+- sharpen the bevel edge chisel first, it does most of the paring
+- a mortise chisel takes heavy blows
+""",
+}
+
+
 # One row per mechanism: (notes, knob, the near miss, a word its refusal names, the question the notes do answer,
 # a phrase of that answer, a phrase the near miss gets with the knob off or None)
 CASES = {
@@ -176,6 +190,9 @@ CASES = {
     # one pressure is stated, never a range of them
     "range_unstated": (DIVING, "range_must_be_stated", "what pressure range is a standard tank filled to", "range",
                        "what depth range do recreational divers stay in", "between 0 and 40 metres", "200 bar"),
+    # the notes speak of owning a dovetail saw, never of which one ("a pull saw" is another kind of saw)
+    "no_instance": (WOODWORK, "advice_names_an_instance", "which dovetail saw should i own", "which dovetail saw",
+                    "which chisel should i sharpen first", "bevel edge chisel", "own a dovetail saw"),
 }
 
 

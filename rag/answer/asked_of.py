@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..text import stem, words
+import re
+
+from ..text import STOPWORDS, stem, words
 from .evidence import spoken_terms
 from .intent import Intent
 from .policy import DEFAULT, Policy, questions as Q, values as V
@@ -73,3 +75,33 @@ def said_of_another(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT
            for said in sections.values()):
         return None
     return intent.word_of_all(thing), intent.word_of_all(rest)
+
+
+def unnamed_instance(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
+    """For advice asking which one of a kind to use ("which ingress controller should I install"): the kind, when no
+    relevant line names one of it: the kind's phrase with a word before it the question lacks ("the nginx ingress
+    controller"), or a line about the rest that names none of the kind's words (an instance alone, "use black").
+    A line naming the kind itself ("you need not install an ingress controller") speaks of it, not of which one.
+    None when the question is no such advice or a line names one (policy.advice_names_an_instance)."""
+    match = Q.ADVICE.match(intent.question)
+    if not (policy.advice_names_an_instance and match) or intent.value or intent.comparison or intent.parts:
+        return None
+    kind = [stem(w) for w in words(match.group(1)) if w not in STOPWORDS]
+    asked = {stem(w) for w in words(intent.question)}
+    if not kind:
+        return None
+    relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
+    if not relevant:
+        return None  # no line is about the question: nothing to judge by (the relevance floor decides)
+    for unit in relevant:
+        tokens = [t.lower() for t in re.findall(r"[A-Za-z][\w-]*", unit.quote)]
+        if not any(stem(t) in kind for t in tokens):
+            return None  # about the rest, naming none of the kind: it may name an instance alone
+        for end in (i for i, t in enumerate(tokens) if stem(t) == kind[-1]):
+            i = end
+            while i and stem(tokens[i - 1]) in kind:  # back over the kind's own words: "ingress controller"
+                i -= 1
+            whole = {stem(t) for t in tokens[i: end + 1]} >= set(kind)  # a "pull saw" is no "dovetail saw"
+            if whole and i and tokens[i - 1] not in STOPWORDS and stem(tokens[i - 1]) not in asked:
+                return None
+    return " ".join(words(match.group(1)))

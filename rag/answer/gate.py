@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, value_cue
-from .asked_of import said_of_another
+from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
 from .who import kind_named, names_someone
 from .intent import Intent, parse
@@ -258,6 +258,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     other = said_of_another(intent, ranked, policy, excused)
     if other:
         return f"no line about {other[1]!r} speaks of {other[0]!r}: the notes speak of it about something else"
+    instance = unnamed_instance(intent, ranked, policy)
+    if instance:
+        return f"no relevant line names which {instance}"
     kind = kind_named(intent, ranked, vocab, policy)
     if kind:
         return f"no sentence naming someone speaks of the {kind}"

@@ -138,6 +138,10 @@ class Policy:
     # a question asking a range needs a relevant line stating one ("1-7", "between 30 and 60"; policy.values
     # RANGE_STATED): lines giving single ports answered "what port range do ..." (practice4 k077)
     range_must_be_stated: bool = True
+    # "which ingress controller should I install": advice asking which one of a kind needs a relevant line naming one
+    # ("the nginx ingress controller"), not only the kind ("you need not install an Ingress Controller", practice4
+    # k078; rag.answer.asked_of.unnamed_instance)
+    advice_names_an_instance: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

@@ -118,6 +118,9 @@ WH_SUBJECT = frozenset("what who which".split())
 # .asked_of). Up to four words name the thing.
 THING_ASKED = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:does|do|did|can|could|will|would|should"
                          r"|may|might|must|is|are|was|were|has|have|had)\b")
+# "which knot should I tie ...", "what saw should we buy": advice asking which one of a kind of thing to use; the answer
+# names one (rag.answer.asked_of.unnamed_instance)
+ADVICE = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:should|shall)\s+(?:i|we)\b")
 # "at what temperature does butter melt", "at which speed can a dinghy plane": the question asks the point on a scale
 # at which its verb happens; the verb names the event the value belongs to, so it is no mere phrasing (a line giving
 # "the ideal temperature" for butter does not say when it melts: rag.answer.phrasing.phrasing_terms).
