@@ -52,13 +52,15 @@ def unknown_action(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     after "I"/"you"/"we" (policy.questions.ASKER_PRONOUNS), when the notes never use it, nor a synonym or a word it
     shortens, and no particle makes it phrasal ("work out" a frequency, "look up" a name: idioms the notes word
     otherwise), nor is it a verb of wanting or choosing (policy.questions.GENERAL_VERBS: "what size should I pick"). Such a verb is no mere phrasing: notes that never speak of the action cannot say how or with what to do
-    it. None when there is no such verb, or the notes use it (policy.action_must_be_spoken)."""
-    if not policy.action_must_be_spoken or intent.comparison:
+    it. Only where the question asks the doing itself: the pronoun after an auxiliary ("how do I", not "if I ..."),
+    and no value asked ("how many hours do I get" speaks of a value the notes may state in their own verbs).
+    None when there is no such verb, or the notes use it (policy.action_must_be_spoken)."""
+    if not policy.action_must_be_spoken or intent.comparison or intent.wants_amount:
         return None
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
     for i, t in enumerate(tokens[:-1]):
-        if t not in Q.ASKER_PRONOUNS:
-            continue
+        if t not in Q.ASKER_PRONOUNS or not i or tokens[i - 1] not in Q.AUXILIARIES:
+            continue  # "how do I ...", "what should we ...": not a condition, "if I reserve a boat ..."
         for word in _verb_after_pronoun(tokens[i:])[:1]:
             after = tokens[tokens.index(word, i) + 1:][:1]
             if after and after[0] in Q.PARTICLES or word in Q.GENERAL_VERBS:
