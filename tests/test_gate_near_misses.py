@@ -235,3 +235,20 @@ def test_a_verb_of_choosing_or_a_phrasal_verb_need_not_be_in_the_notes(tmp_path,
     answer = _ask(tmp_path, GARDEN, question)
     assert not answer.refused, answer.reason
     assert "tomatoes" in answer.answer
+
+
+INN = {
+    "inn.md": """# The Harbour Inn
+
+## Kitchen
+- the inn serves a wide range of dishes: fish stews, pies and barley soups
+- the cook buys fish from the morning boats
+""",
+}
+
+
+def test_a_range_of_things_is_no_range_of_amounts(tmp_path):
+    # no relevant line states an amount, so "range" asks for the things, not two ends of a scale
+    answer = _ask(tmp_path, INN, "what range of dishes does the inn serve")
+    assert not answer.refused, answer.reason
+    assert "fish stews" in answer.answer

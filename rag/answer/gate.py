@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import GENERIC, STOPWORDS, stem, terms, words
+from ..text import GENERIC, STOPWORDS, numbers, stem, terms, words
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, value_cue
 from .asked_of import said_of_another, unnamed_instance
@@ -246,8 +246,10 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     unnamed = unnamed_bound(intent, relevant, ranked, policy)
     if unnamed:
         return f"no relevant line states the {unnamed}"
-    if policy.range_must_be_stated and V.RANGE_ASKED.search(intent.question) and not intent.comparison and not any(
-            V.RANGE_STATED.search(f"{u.quote} {u.context}") for u in relevant):
+    # only where the relevant lines state amounts at all: "the range of dishes the inn serves" asks no numbers
+    if (policy.range_must_be_stated and V.RANGE_ASKED.search(intent.question) and not intent.comparison
+            and any(numbers(u.quote) for u in relevant)
+            and not any(V.RANGE_STATED.search(f"{u.quote} {u.context}") for u in relevant)):
         return "no relevant line states a range"
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)

@@ -136,7 +136,8 @@ class Policy:
     # (rag.answer.phrasing.unknown_action): the notes never speak of doing it. practice4 k079, practice6 m089
     action_must_be_spoken: bool = True
     # a question asking a range needs a relevant line stating one ("1-7", "between 30 and 60"; policy.values
-    # RANGE_STATED): lines giving single ports answered "what port range do ..." (practice4 k077)
+    # RANGE_STATED): lines giving single ports answered "what port range do ..." (practice4 k077). Only where the
+    # relevant lines state some amount: "what range of dishes does the inn serve" asks things, not two ends.
     range_must_be_stated: bool = True
     # "which ingress controller should I install": advice asking which one of a kind needs a relevant line naming one
     # ("the nginx ingress controller"), not only the kind ("you need not install an Ingress Controller", practice4
