@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .chunk import Chunk
+from .dictionary import common_words
 from .text import STOPWORDS, plain, stem, terms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -77,9 +78,12 @@ def _idf(texts: list[str], tokens: list[list[str]] | None = None) -> dict[str, f
 
 
 class Speller:
-    """Corrects question words that are not in the notes' vocabulary ("defualt" -> "default")."""
+    """Corrects question words that are not in the notes' vocabulary ("defualt" -> "default"), but never a
+    word of ``dictionary`` (common English words, rag.dictionary): a real word the notes never use is no typo
+    ("relative" must not become "reactive")."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], dictionary: frozenset[str] = frozenset()):
+        self.dictionary = dictionary
         counts: dict[str, int] = {}
         for text in texts:
             for word in _WORD.findall(plain(text).lower()):  # "Brønsted" is typed "bronsted"
@@ -93,7 +97,7 @@ class Speller:
 
     def correct_word(self, word: str) -> str:
         low = word.lower()
-        if len(low) < 4 or not low.isalpha() or low in self.counts or low in STOPWORDS:
+        if len(low) < 4 or not low.isalpha() or low in self.counts or low in STOPWORDS or low in self.dictionary:
             return word
         if stem(low) in self.stems:  # "retained" is fine when the notes say "retain": BM25 sees stems
             return word
@@ -118,7 +122,7 @@ class Retriever:
         tokens = [terms(t) for t in texts]  # once for both (a refresh reloads this: 0.35 s of it under load)
         self.bm25 = BM25(texts, tokens)
         self.idf = _idf(texts, tokens)
-        self.speller = Speller(texts)
+        self.speller = Speller(texts, common_words())
 
     def retrieve(self, question: str, k: int = 4, pool: int = 30) -> list[Hit]:
         chunks = self.store.chunks

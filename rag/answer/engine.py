@@ -128,7 +128,7 @@ class Answerer:
                 return word
             corrected = speller.correct_word(word)
             # a shortened word the notes spell out ("dedup" -> "deduplication"), learned from the notes
-            return self.vocab.expansion(corrected, self.policy.expand_min) or corrected
+            return self.vocab.expansion(corrected, self.policy.expand_min, speller.dictionary) or corrected
 
         text = condense(question, history or [])
         # the closing "stand for" asks for a spelled-out name: plain English, never a typo nor a shortening

@@ -87,14 +87,16 @@ class Vocabulary:
         """Whether a word (any inflection) occurs in the notes."""
         return word.lower() in self.words or stem(word) in self.stems
 
-    def expansion(self, word: str, min_length: int) -> str | None:
+    def expansion(self, word: str, min_length: int, common: frozenset[str] = frozenset()) -> str | None:
         """The notes' word that a question's shortened word stands for ("dedup"/"dedupe" -> "deduplication"
         when the notes never say "dedup"): the most frequent word of the notes that starts with it (or with
-        its stem), for a word of at least ``min_length`` letters the notes never use. None when there is none."""
+        its stem), for a word of at least ``min_length`` letters the notes never use. A word of ``common``
+        (real English words, rag.dictionary) must itself start the notes' word ("specs" -> "specification"):
+        its stem alone would turn one word into another ("relative" -> "relationship"). None when there is none."""
         low = word.lower()
         if len(low) < min_length or not low.isalpha() or low in STOPWORDS or self.knows(low) or not self.counts:
             return None
-        heads = {low, stem(low)} if len(stem(low)) >= min_length else {low}
+        heads = {low, stem(low)} if len(stem(low)) >= min_length and low not in common else {low}
         found = [(n, w) for w, n in self.counts.items()
                  if len(w) > len(low) and w.isalpha() and any(w.startswith(h) and not self._compound(w, h) for h in heads)]
         return max(found)[1] if found else None
