@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import GENERIC, STOPWORDS
+from ..text import GENERIC, STOPWORDS, stem
 from .policy import questions as Q, values as V
 
 
@@ -101,3 +101,23 @@ def bound_of(text: str) -> str | None:
     """The bound a text names: "max" for "maximum"/"up to", "min", "default"; None when none or several."""
     found = [name for name, pattern in V.BOUND_WORDS.items() if pattern.search(text)]
     return found[0] if len(found) == 1 else None
+
+
+_COUNTED = re.compile(r"(?i)(?<![\w.,$-])(" + "|".join(V.COUNT_WORDS) + r"|\d{1,2})(?![\w.,%-])\s+([A-Za-z][\w-]*)")
+
+
+def counts_past(number: int, said: str, question: str, text: str) -> bool:
+    """A position asked by its ordinal ("the third stripe") is held by a line counting at least that many of the
+    thing ("resistors have four stripes"): the list it announces has a third. A number the question states
+    as a given ("in 1995") is no position and is never held this way."""
+    if said.isdigit():
+        return False
+    asked = re.search(rf"(?i)\b{re.escape(said)}\s+([A-Za-z][\w-]*)", question)
+    if not asked:
+        return False
+    noun = stem(asked.group(1).lower())
+    for count, thing in _COUNTED.findall(text):
+        n = int(count) if count.isdigit() else V.COUNT_WORDS[count.lower()]
+        if n >= number and stem(thing.lower()) == noun:
+            return True
+    return False

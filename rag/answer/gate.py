@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, numbers, stem, terms, words
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
-from .amount import bound_of, value_cue
+from .amount import bound_of, counts_past, value_cue
 from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
 from .who import kind_named, names_someone
@@ -226,10 +226,17 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
                 or (intent.comparison and covers_a_side(intent, u, policy))]
     # each number asked about must stand in some relevant line ("2 sets vs 6 sets": one row each)
     # ...and a number counting the noun after it ("a 61 key keyboard") must stand beside that noun (rag.answer.counted)
+    # ...or, for an ordinal, count at least that many of the thing ("four stripes" holds "the third stripe")
     unheld = [said for number, said in intent.positions
-              if not any(holds_number(intent, number, f"{u.heading} {u.context} {u.quote}", vocab, policy) for u in relevant)]
+              if not any(holds_number(intent, number, text := f"{u.heading} {u.context} {u.quote}", vocab, policy)
+                         or policy.ordinal_by_count and counts_past(number, said, intent.question, text)
+                         for u in relevant)]
     if unheld:
         return f"no sentence speaks of the {' / '.join(unheld)}"
+    # an ordinal held by a line's count is spoken by that count: no line need name "third" (rag.answer.amount)
+    excused = excused | {stem(said.lower()) for number, said in intent.positions if policy.ordinal_by_count
+                         and any(counts_past(number, said, intent.question, f"{u.heading} {u.context} {u.quote}")
+                                 for u in relevant)}
     # a line defining the very phrase asked ("the boiling point is ...") answers "what is" it: its own words
     # make it relevant, whatever else the question's wording adds ("at sea level, what is the boiling point")
     if any(intent.defines_asked(u.quote) for u in ranked[: policy.kind_units]):

@@ -102,6 +102,9 @@ class Policy:
     # (three letters at least: two-letter words of the notes, "ca", "el", spelled runs of unrelated question words)
     initials_min: int = 3
     initials_max: int = 5
+    # an ordinal the question asks ("the third stripe") is held by a relevant line counting at least that many
+    # of the thing ("four stripes") as well as by one naming the position (rag.answer.amount.counts_past)
+    ordinal_by_count: bool = True
     expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
     # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
