@@ -38,17 +38,32 @@ def content_words(question: str) -> list[str]:
     return [w for w in words(question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
 
 
-def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = frozenset()) -> list[str]:
+def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = frozenset(), policy: Policy = DEFAULT
+                  ) -> list[str]:
     """The question's content words that never occur in the notes (after spelling correction). A word that
     frames what is asked ("another word for", "what does it cost") is none: notes that never say "cost"
     may still give the price; it still counts among the content words its share is taken of. Nor is a word
     whose initials, with its neighbours', spell a word of the notes (rag.answer.sameword.initialled), one a
-    symbol of the notes names ("the characteristic impedance Z0"), or the question's verb (``excused``: notes
-    that never say "simplify" may give what Z0 simplifies to)."""
+    symbol of the notes names ("the characteristic impedance Z0"), the question's verb (``excused``: notes
+    that never say "simplify" may give what Z0 simplifies to), or a word the notes hold in another form
+    (:func:`kin_in_notes`)."""
     spelled = initialled(intent.question, vocab.stems)  # "chief executive officers" where the notes say "CEO"
     spelled |= named_by_symbol(intent.question, vocab.stems)
     return [w for w in content_words(intent.question) if not w.isdigit() and w not in Q.FRAMING_WORDS
-            and not vocab.knows(w) and stem(w) not in spelled and stem(w) not in excused]
+            and not vocab.knows(w) and stem(w) not in spelled and stem(w) not in excused
+            and not kin_in_notes(w, vocab, policy)]
+
+
+def kin_in_notes(word: str, vocab: Vocabulary, policy: Policy = DEFAULT) -> bool:
+    """The notes hold the word in another inflection or derivation ("founders" where they say "founded"): a
+    stem of theirs that is the same word by the rule the single-line check judges lines by (a shared prefix,
+    rag.answer.sameword.stands_for, no shortening). Such a word is one the notes use, not one they never do."""
+    if not policy.unknown_by_kin:
+        return False
+    term = stem(word)
+    head = term[: policy.shared_prefix_min]
+    return len(head) == policy.shared_prefix_min and any(
+        s.startswith(head) and stands_for(term, {s}, policy, abbreviations=False) for s in vocab.stems)
 
 
 def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
@@ -209,7 +224,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     excused = phrasing_terms(intent, vocab, policy) if excused is None else excused
     unknown_parts = []
     for part in asked:
-        unknown = unknown_words(part, vocab, excused)
+        unknown = unknown_words(part, vocab, excused, policy)
         content = content_words(part.question)
         groups = [[w for w in content if stem(w) not in other] for other in intent.sides[::-1]] or [content]
         if unknown and all(g and sum(w in unknown for w in g) / len(g) > policy.unknown_share for g in groups):

@@ -146,6 +146,9 @@ class Policy:
     # ("the nginx ingress controller"), not only the kind ("you need not install an Ingress Controller", practice4
     # k078; rag.answer.asked_of.unnamed_instance)
     advice_names_an_instance: bool = True
+    # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
+    # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.gate.kin_in_notes)
+    unknown_by_kin: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
