@@ -18,6 +18,9 @@ STOPWORDS = frozenset(
     you your yours yourself yourselves whats wats wat hows tell explain describe mean means meaning give show list
     know please also use used using get got does thing things way ways one two service services""".split()
 )
+# a negated auxiliary ("doesn't", "wasn't") is as much a function word as the auxiliary: never a word asked about
+STOPWORDS |= frozenset(f"{aux}n't" for aux in "is are was were do does did has have had would should could must need"
+                       " might".split()) | {"can't", "won't", "shan't"}
 # Words that carry the question's intent but rarely appear verbatim in notes.
 GENERIC = frozenset("""default defaults maximum max minimum min limit limits number many much long size time kind kinds
     type types sort sorts example examples""".split())

@@ -66,10 +66,14 @@ def kin_in_notes(word: str, vocab: Vocabulary, policy: Policy = DEFAULT) -> bool
         s.startswith(head) and stands_for(term, {s}, policy, abbreviations=False) for s in vocab.stems)
 
 
+# a word as the gate reads it: a contraction or a possessive stays one word ("isn't" is never "isn")
+_TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’][A-Za-z]+)*")
+
+
 def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
     """ "Karl Engels" in notes that name "Karl" but never "Engels": a word the notes never use, next to one
     they use as a name, names something they do not cover."""
-    tokens = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", intent.question)]
+    tokens = [w.lower() for w in _TOKEN.findall(intent.question)]
     for a, b in zip(tokens, tokens[1:]):
         for name, other in ((a, b), (b, a)):
             if name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other):
@@ -177,7 +181,7 @@ def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, exc
 
 def _word_before(sentence: str, head: str) -> str | None:
     """The content word right before the first word of ``sentence`` whose stem is ``head``."""
-    found = re.findall(r"[A-Za-z][\w-]*", sentence)
+    found = _TOKEN.findall(sentence)
     for before, word in zip(found, found[1:]):
         if stem(word.lower()) == head and before.lower() not in STOPWORDS and len(before) > 2:
             return before.lower()
