@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..text import STOPWORDS, joined, stem, strip_markup, terms, words
+from ..text import STOPWORDS, compound_parts, joined, stem, strip_markup, terms, words
 from .ordinals import spelled_ordinals
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
@@ -71,6 +71,8 @@ class Vocabulary:
             seen.update(found)
             seen.update(spelled_ordinals(text))  # "5th" in the notes: a question's "fifth" is a word they use
             counts.update(joined(w) for w in found)
+            # "half-step" speaks of "half" and "step", as the lines' terms do (rag.text.terms): the notes use both
+            seen.update(part for w in found for part in compound_parts(w))
             after_numbers.update(stem(w) for w in _NUMBER_THEN_WORD.findall(text))
             for match in _MID_SENTENCE_WORD.finditer(text):
                 word = match.group(1)
