@@ -191,10 +191,13 @@ class Answerer:
              "end_line": h.chunk.end_line, "score": round(h.dense, 3), "preview": h.chunk.text[:200]}
             for h in hits[:k]
         ]
-        relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness)
+        excused = phrasing_terms(intent, self.vocab, self.policy)  # the question's verb: the gate and the anchor both ask
+        # the verb weighs nothing in the coverage only when the notes use every other word asked: a question about
+        # a thing they never name ("what does Shannon's law say") keeps its weight (rag.answer.relevant)
+        own_words = excused if not gate.unknown_words(intent, self.vocab, excused, self.policy) else frozenset()
+        relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness, own_words)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
-        excused = phrasing_terms(intent, self.vocab, self.policy)  # the question's verb: the gate and the anchor both ask
         reason = gate.check(intent, ranked, self.vocab, self.policy, excused)
         if relevance < self.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))

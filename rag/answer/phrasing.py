@@ -42,6 +42,8 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
     found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
     found |= set(_verb_after_pronoun(tokens))
+    if policy.infinitive_and_preposition_frames:
+        found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
     asked = set(intent.asked_terms)
     return frozenset(stem(w) for w in found
                      if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab))
@@ -187,3 +189,17 @@ def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
         elif past and after is not None and (after in GENERIC or after in Q.FRAMING_WORDS) and t not in vocab.words:
             found.append(t)
     return found
+
+
+def _infinitive(tokens: list[str]) -> list[str]:
+    """ "the two ways to figure out the tritone", "how to spell it": after "how", "ways" or "in order"
+    (policy.questions.INFINITIVE_LEADS) "to" marks an infinitive, and the content word after it is the verb."""
+    return [tokens[i + 2] for i in range(len(tokens) - 2)
+            if tokens[i] in Q.INFINITIVE_LEADS and tokens[i + 1] == "to" and _content(tokens[i + 2]) and _plain(tokens[i + 2])]
+
+
+def _complex_preposition(tokens: list[str]) -> list[str]:
+    """ "a flat in front of a numeral", "on top of the dough": a preposition, a bare noun (no determiner) and
+    "of" make one preposition (policy.questions.COMPLEX_PREPOSITION_OPENERS); the noun names nothing asked."""
+    return [tokens[i + 1] for i in range(len(tokens) - 2)
+            if tokens[i] in Q.COMPLEX_PREPOSITION_OPENERS and _content(tokens[i + 1]) and tokens[i + 2] == "of"]

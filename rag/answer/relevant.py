@@ -17,14 +17,18 @@ if TYPE_CHECKING:
 
 
 def relevance(intent: Intent, hits: list[Hit], ranked: list[Unit], scorer: Scorer, policy: Policy = DEFAULT,
-              closeness: Closeness = UNCALIBRATED) -> float:
+              closeness: Closeness = UNCALIBRATED, excused: frozenset[str] = frozenset()) -> float:
     """How well the notes cover the question: key-term coverage of the best sentences, and the best hit's
-    dense similarity as ``closeness`` ranks it on these notes' own scale (rag.answer.calibrate)."""
+    dense similarity as ``closeness`` ranks it on these notes' own scale (rag.answer.calibrate). The question's
+    verb (``excused``, rag.answer.phrasing) is left out of the key terms when policy.relevance_without_verb:
+    a note says in its own words how the things asked relate, as the gate's other checks already allow."""
     if not hits or not ranked:
         return 0.0
     close = closeness(max(h.dense for h in hits))
     best_cov = 0.0
     for key in side_keys(intent):
+        if policy.relevance_without_verb and excused:
+            key = [t for t in key if t not in excused] or key
         total = sum(scorer.weight(t) for t in key)
         if not total:
             continue

@@ -149,6 +149,14 @@ class Policy:
     # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
     # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.gate.kin_in_notes)
     unknown_by_kin: bool = True
+    # two frames of English mark a word as phrasing, not a thing asked: the verb of an infinitive after "how to" /
+    # "ways to", and the noun of a complex preposition ("in front of"); rag.answer.phrasing, word lists in
+    # policy.questions (INFINITIVE_LEADS, COMPLEX_PREPOSITION_OPENERS)
+    infinitive_and_preposition_frames: bool = True
+    # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
+    # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the
+    # notes use every other word the question asks (engine: "what does Shannon's law say" keeps the verb's weight)
+    relevance_without_verb: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best

@@ -126,6 +126,12 @@ ADVICE = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:should|sh
 # "the ideal temperature" for butter does not say when it melts: rag.answer.phrasing.phrasing_terms).
 AT_POINT = re.compile(r"(?i)^\s*at\s+(?:what|which)\s+(?:[\w-]+\s+){1,2}?(?:does|do|did|is|are|was|were|can|could|will"
                       r"|would|should|must|might|may)\b")
+# "how to spell it", "two ways to figure out the tritone", "in order to keep it": after these words "to" marks an
+# infinitive, and the word after it is a verb (rag.answer.phrasing); elsewhere "to" may be a preposition ("close to")
+INFINITIVE_LEADS = frozenset("how what where when whether which way ways order".split())
+# "in front of", "on top of", "by means of": a preposition, a bare noun, then "of" is one preposition; the noun
+# names no thing asked about (rag.answer.phrasing)
+COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
 CLAUSE_WORDS = frozenset("when if because while as until unless once whenever".split())
