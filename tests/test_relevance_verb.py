@@ -14,7 +14,7 @@ GUITAR = {
     "guitar.md": """# Guitar
 
 ## Strings
-- the low E string should be set to 82 Hz with a clip-on meter
+- the low E string should be set to a frequency of 82 Hz with a clip-on meter
 - new strings stretch for a week, so check them every day
 """,
 }
