@@ -1,0 +1,27 @@
+"""Function words the question need not find in a line: an indefinite pronoun ("everything", "anyone") stands
+for something unnamed as "it" does, and "uses" is an inflection of the stopword "use". Invented kitchen notes."""
+
+from __future__ import annotations
+
+from test_gate_near_misses import _ask
+
+from rag.text import STOPWORDS, terms
+
+KITCHEN = {
+    "tools.md": """# Kitchen tools
+
+## Mandoline
+- a mandoline slices vegetables thinly and evenly
+""",
+}
+
+
+def test_pronouns_and_uses_are_no_terms():
+    assert terms("the main uses of a mandoline for everything") == ["main", "mandolin"]
+    assert {"anyone", "something", "nobody", "everybody", "uses"} <= STOPWORDS
+
+
+def test_the_uses_of_a_tool_are_answered_by_what_it_does(tmp_path):
+    answer = _ask(tmp_path, KITCHEN, "what are the main uses of a mandoline")
+    assert not answer.refused, answer.reason
+    assert "slices vegetables" in answer.answer
