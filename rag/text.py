@@ -21,9 +21,7 @@ STOPWORDS = frozenset(
 # a negated auxiliary ("doesn't", "wasn't") is as much a function word as the auxiliary: never a word asked about
 STOPWORDS |= frozenset(f"{aux}n't" for aux in "is are was were do does did has have had would should could must need"
                        " might".split()) | {"can't", "won't", "shan't"}
-# an indefinite pronoun ("everything", "anyone") stands for a thing or a person unnamed, as "it" does; and "uses"
-# is the inflection of "use" / "used" / "using" the list above lacked
-STOPWORDS |= frozenset(f"{some}{thing}" for some in ("every", "any", "some", "no") for thing in ("thing", "one", "body"))
+# "uses" is the inflection of "use" / "used" / "using" the list above lacked
 STOPWORDS |= {"uses"}
 # Words that carry the question's intent but rarely appear verbatim in notes.
 GENERIC = frozenset("""default defaults maximum max minimum min limit limits number many much long size time kind kinds
