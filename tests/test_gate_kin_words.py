@@ -1,12 +1,12 @@
 """A question word the notes hold in another inflection or derivation ("painters" where they say "painted")
-is a word they use (rag.answer.gate.kin_in_notes): it does not count towards "the notes never mention ...".
+is a word they use (rag.answer.sameword.kin_in_notes): it does not count towards "the notes never mention ...".
 Invented sailing and kitchen notes, fake embedder and a model that never answers."""
 
 from __future__ import annotations
 
 from test_gate_near_misses import _ask
 
-from rag.answer.gate import kin_in_notes
+from rag.answer.sameword import kin_in_notes
 from rag.answer.policy import Policy
 from rag.answer.vocab import Vocabulary
 

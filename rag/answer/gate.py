@@ -25,7 +25,7 @@ from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engin
 from .phrasing import phrasing_terms, unknown_action
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
-from .sameword import initialled, named_by_symbol, stands_for
+from .sameword import initialled, kin_in_notes, named_by_symbol, stands_for
 from .shortening import spelling_line
 from .vocab import Vocabulary
 
@@ -52,18 +52,6 @@ def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = f
     return [w for w in content_words(intent.question) if not w.isdigit() and w not in Q.FRAMING_WORDS
             and not vocab.knows(w) and stem(w) not in spelled and stem(w) not in excused
             and not kin_in_notes(w, vocab, policy)]
-
-
-def kin_in_notes(word: str, vocab: Vocabulary, policy: Policy = DEFAULT) -> bool:
-    """The notes hold the word in another inflection or derivation ("founders" where they say "founded"): a
-    stem of theirs that is the same word by the rule the single-line check judges lines by (a shared prefix,
-    rag.answer.sameword.stands_for, no shortening). Such a word is one the notes use, not one they never do."""
-    if not policy.unknown_by_kin:
-        return False
-    term = stem(word)
-    head = term[: policy.shared_prefix_min]
-    return len(head) == policy.shared_prefix_min and any(
-        s.startswith(head) and stands_for(term, {s}, policy, abbreviations=False) for s in vocab.stems)
 
 
 # a word as the gate reads it: a contraction or a possessive stays one word ("isn't" is never "isn")

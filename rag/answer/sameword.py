@@ -49,6 +49,18 @@ def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviati
     return False
 
 
+def kin_in_notes(word: str, vocab, policy: Policy = DEFAULT) -> bool:
+    """The notes hold the word in another inflection or derivation ("founders" where they say "founded"): a
+    stem of theirs that is the same word by the rule the single-line check judges lines by (a shared prefix,
+    :func:`stands_for`, no shortening). Such a word is one the notes use, not one they never do."""
+    if not policy.unknown_by_kin:
+        return False
+    term = stem(word)
+    head = term[: policy.shared_prefix_min]
+    return len(head) == policy.shared_prefix_min and any(
+        s.startswith(head) and stands_for(term, {s}, policy, abbreviations=False) for s in vocab.stems)
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b):

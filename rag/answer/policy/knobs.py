@@ -147,7 +147,7 @@ class Policy:
     # k078; rag.answer.asked_of.unnamed_instance)
     advice_names_an_instance: bool = True
     # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
-    # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.gate.kin_in_notes)
+    # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.sameword.kin_in_notes)
     unknown_by_kin: bool = True
     # two frames of English mark a word as phrasing, not a thing asked: the verb of an infinitive after "how to" /
     # "ways to", and the noun of a complex preposition ("in front of"); rag.answer.phrasing, word lists in
