@@ -51,3 +51,12 @@ def test_a_line_need_not_speak_the_preposition_noun(tmp_path):
     assert "under power" in answer.answer
     answer = _ask(tmp_path / "off", LIGHTS, question, OFF)
     assert answer.refused and "top" in answer.reason
+
+
+def test_the_word_before_a_closing_for_asks_a_purpose():
+    # "good" is a thing of these notes ("a good seal"), yet in "what is X good for" it frames the question
+    vocab = Vocabulary.learn(["A fid opens the strands of a rope for splicing.", "A good seal keeps the hatch dry."])
+    intent = parse("what is a fid good for")
+    assert stem("good") in phrasing_terms(intent, vocab)
+    assert stem("good") not in phrasing_terms(intent, vocab, OFF)
+    assert stem("good") not in phrasing_terms(parse("which seal is good for a hatch"), vocab)  # no purpose frame

@@ -45,8 +45,11 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     if policy.infinitive_and_preposition_frames:
         found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
     asked = set(intent.asked_terms)
+    # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
+    # what it is there, an adjective asking what the thing is for
+    framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()
     return frozenset(stem(w) for w in found
-                     if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab))
+                     if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab)) | (framed & asked)
 
 
 def unknown_action(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
@@ -203,3 +206,10 @@ def _complex_preposition(tokens: list[str]) -> list[str]:
     "of" make one preposition (policy.questions.COMPLEX_PREPOSITION_OPENERS); the noun names nothing asked."""
     return [tokens[i + 1] for i in range(len(tokens) - 2)
             if tokens[i] in Q.COMPLEX_PREPOSITION_OPENERS and _content(tokens[i + 1]) and tokens[i + 2] == "of"]
+
+
+def _purpose(question: str) -> list[str]:
+    """ "what is a bench scraper good for": a question opening "what is/are" and closing on a word and "for"
+    asks a purpose (policy.questions.PURPOSE_FRAME); that word frames it, as "what is it for" needs none."""
+    frame = Q.PURPOSE_FRAME.search(question)
+    return [frame.group(1).lower()] if frame and re.match(r"(?i)\s*what(?:'s|\s+(?:is|are))\b", question) else []

@@ -149,9 +149,9 @@ class Policy:
     # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
     # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.sameword.kin_in_notes)
     unknown_by_kin: bool = True
-    # two frames of English mark a word as phrasing, not a thing asked: the verb of an infinitive after "how to" /
-    # "ways to", and the noun of a complex preposition ("in front of"); rag.answer.phrasing, word lists in
-    # policy.questions (INFINITIVE_LEADS, COMPLEX_PREPOSITION_OPENERS)
+    # three frames of English mark a word as phrasing, not a thing asked: the verb of an infinitive after "how to" /
+    # "ways to", the noun of a complex preposition ("in front of"), the word before a closing "for" of "what is X
+    # good for"; rag.answer.phrasing, in policy.questions (INFINITIVE_LEADS, COMPLEX_PREPOSITION_OPENERS, PURPOSE_FRAME)
     infinitive_and_preposition_frames: bool = True
     # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
     # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the

@@ -131,6 +131,9 @@ AT_POINT = re.compile(r"(?i)^\s*at\s+(?:what|which)\s+(?:[\w-]+\s+){1,2}?(?:does
 INFINITIVE_LEADS = frozenset("how what where when whether which way ways order".split())
 # "in front of", "on top of", "by means of": a preposition, a bare noun, then "of" is one preposition; the noun
 # names no thing asked about (rag.answer.phrasing)
+# "what is a bench scraper good for", "what's a fid used for": the closing adjective or participle before "for"
+# asks the thing's purpose, as "what is it for" does; the line stating what it does need not say it
+PURPOSE_FRAME = re.compile(r"(?i)\b([a-z]+)\s+for\s*\??\s*$")
 COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
