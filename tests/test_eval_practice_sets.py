@@ -1,4 +1,4 @@
-"""The practice sets (evals/practice, practice2, practice3, practice4, practice5): other people's notes from other fields, kept byte for
+"""The practice sets (evals/practice, practice2 ... practice5, practice7): other people's notes from other fields, kept byte for
 byte, with questions that are all dev: tuned on freely, never a held-out figure, never in the CI gate's splits."""
 
 from __future__ import annotations
@@ -58,6 +58,13 @@ SETS = [
         "make-sourdough-starter.md": "b29cf2b31d491f6ac85ba3cff711c45d54d1c6bfb0aa1151aa210d3eee47564c",
         "proofing-sourdough-3-hours-room-temperature-vs-10-hours-fridge.md":
             "813a42d9087e93824dc31674985f5d5762a1acec10541066587adb40e718ce96"}),
+    PracticeSet("practice7", "a", "The MIT License", ("jessemillar/class-notes", "501eb07215f98e1740768a13b4139053c85bd38a"), {
+        "lesson-28.md": "c090d505185f7752ffe3ca4aabf02ac8bd1159d959b3c3236618aed1a3cb3ece",
+        "lesson-3.md": "040822c7bb05aef755a32839a9b8caccf68e8e972e2f5db0579966a58ed0d11c",
+        "lesson-4.md": "327b93c12f2f02230597de5c6fd0fe002b414c41d775fdacc49851d9eed16373",
+        "lesson-5.md": "e667cc71109ac3216c2df5c9eb2a60461532524c702be45baae3bf4f1de2d5cb",
+        "lesson-6.md": "51591e1b44f1b269308369770e622c11b5a025bd1da3c71661bcce4970e1f7aa",
+        "lesson-7.md": "bedbcca843dd22a8735f7d17fe6e448341366f7aed05d6fa13d1a4079eecbdfd"}),
 ]
 
 
