@@ -20,6 +20,7 @@ from .evidence import Unit, asks
 from .intent import Intent, parse
 from .together import both_sides, degree_lines
 from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
+from .subject import heading_subject
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
@@ -263,7 +264,8 @@ class Composer:
             shown = [s for s in shown if not (s.origin == "quote" and s.cites and s.cites[0] in inside)]
             quoted = [m for m in quoted if m not in inside]
             quoted.append(n)
-            shown.append(Shown(f"{_side_label(intent, unit, c.quote, sides)}“{shown_quote(n)}” [{n}]", [n], "quote"))
+            label = _side_label(intent, unit, c.quote, sides) or heading_subject(intent, unit.heading, c.quote, p)
+            shown.append(Shown(f"{label}“{shown_quote(n)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
         for part in missing:
             # a quoted block (a list under its heading) may answer a part no single sentence did

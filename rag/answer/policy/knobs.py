@@ -180,6 +180,10 @@ class Policy:
     heading_names_list: bool = True  # off: only a question's grammar asks a list (for tests and measuring)
     one_line_comparisons: bool = True  # off: a comparison quotes each side's own line only (rag.answer.together)
     headings_as_items: bool = True  # off: a section's subsection headings are never a list's items (idem)
+    # a "who" / "which <noun>" question answered by a line that never names its subject, only its heading does
+    # ("### Marie Curie" > "- Isolated radium"): the quote is shown under that heading ("Marie Curie: “...”"),
+    # when the heading is a short name, at most this many words (rag.answer.subject); 0 turns it off
+    subject_heading_max_words: int = 4
 
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer

@@ -180,6 +180,11 @@ REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|ho
 # A question asking what something is or which one ("what pathType does the rule use", "which port ..."): a line
 # setting a key it names answers it (rag.answer.keys).
 ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")
+# A question asking which one thing of a kind ("which chemist isolated radium", "which river floods in spring"):
+# "which" and a singular noun, then the rest of the question; "which of ..." and a plural ("which rivers ...") ask
+# otherwise (a choice among named options; a list). Together with "who" questions, what rag.answer.subject reads
+# as asking for a name, which a line's heading may be (the line "Isolated radium" under "### Marie Curie").
+WHICH_ONE = re.compile(r"(?i)^\s*which\s+(?!of\b)([a-z][a-z'-]*)\s+\S")
 # A plural noun, as the last word of a short heading over a list ("## Symptoms", "## Tools") and as the
 # question names it: "-s" but not "-ss", "-is", "-us" ("class", "analysis", "status" name one thing).
 PLURAL_NOUN = re.compile(r"(?i)^[a-z][a-z'-]*[^siu'\W]s$")

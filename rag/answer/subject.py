@@ -1,0 +1,38 @@
+"""The subject a line speaks of, when only its heading names it: notes list what someone or something did
+under a heading naming them ("### Marie Curie" > "- Isolated radium"), so the line never says who. A question
+asking who, or which one of a kind ("who isolated radium", "which chemist isolated radium"), is answered by that
+heading, so the quote is shown under it: "Marie Curie: “Isolated radium”" (the citation's heading, which the
+verifier already counts as the line's words). A heading the question or the line says already adds nothing."""
+
+from __future__ import annotations
+
+from ..text import terms, words
+from .intent import Intent
+from .policy import questions as Q
+from .policy import DEFAULT, Policy
+
+
+def asks_one_named(intent: Intent) -> bool:
+    """The question asks for one named thing: "who ...", or "which <singular noun> ..." (not "which of", not a
+    plural, which asks a list), and is no comparison nor list."""
+    if intent.comparison or intent.wants_list:
+        return False
+    if intent.who:
+        return True
+    match = Q.WHICH_ONE.match(intent.question)
+    return bool(match) and not Q.PLURAL_NOUN.match(match.group(1))
+
+
+def heading_subject(intent: Intent, heading: str, quote: str, policy: Policy = DEFAULT) -> str:
+    """The label ("Marie Curie: ") to show before a quoted line whose subject only its heading names, or "":
+    the question asks for a name, the line's own heading (the last of its path) is a short name of at most
+    ``policy.subject_heading_max_words`` words, and neither the question nor the quoted text speaks of it."""
+    if not policy.subject_heading_max_words or not heading or not asks_one_named(intent):
+        return ""
+    name = heading.split(" > ")[-1].strip()
+    own = set(terms(name))
+    if not own or not 0 < len(words(name)) <= policy.subject_heading_max_words:
+        return ""
+    if own & set(terms(intent.question)) or own & set(terms(quote)):
+        return ""
+    return f"{name}: "
