@@ -68,6 +68,9 @@ def test_a_line_that_names_its_subject_gets_no_label():
     # the line says the heading's name itself, or the question does: nothing to add
     assert heading_subject(intent, "Modern architects > Zaha Hadid", "Zaha Hadid designed the MAXXI museum") == ""
     assert heading_subject(parse("what did zaha hadid design"), "Modern architects > Zaha Hadid", "Designed the MAXXI") == ""
+    # a topic heading (lower-case words, a plural) is what a section is about, not the line's subject
+    assert heading_subject(intent, "Study guide > Chapter 3 questions", "Designed the MAXXI museum in Rome") == ""
+    assert heading_subject(intent, "Study guide > Famous Architects", "Designed the MAXXI museum in Rome") == ""
     # a long heading says something of its own, not a name
     long = "Modern architects > Buildings I saw on the spring trip to Italy"
     assert heading_subject(intent, long, "Designed the MAXXI museum in Rome") == ""

@@ -23,6 +23,16 @@ def asks_one_named(intent: Intent) -> bool:
     return bool(match) and not Q.PLURAL_NOUN.match(match.group(1))
 
 
+def reads_as_a_name(heading: str) -> bool:
+    """A heading that reads as a name: every word capitalised or a number ("Marie Curie", "Henry VIII",
+    "Hale-Bopp"), its last word no plural ("General Notes", "Side effects" and "Chapter 3 questions" are topics
+    a section is about, not someone or something its lines speak of)."""
+    tokens = heading.split()
+    if not tokens or Q.PLURAL_NOUN.match(tokens[-1]):
+        return False
+    return all(t[0].isupper() or t[0].isdigit() for t in tokens if t[0].isalnum())
+
+
 def heading_subject(intent: Intent, heading: str, quote: str, policy: Policy = DEFAULT) -> str:
     """The label ("Marie Curie: ") to show before a quoted line whose subject only its heading names, or "":
     the question asks for a name, the line's own heading (the last of its path) is a short name of at most
@@ -31,7 +41,7 @@ def heading_subject(intent: Intent, heading: str, quote: str, policy: Policy = D
         return ""
     name = heading.split(" > ")[-1].strip()
     own = set(terms(name))
-    if not own or not 0 < len(words(name)) <= policy.subject_heading_max_words:
+    if not own or not 0 < len(words(name)) <= policy.subject_heading_max_words or not reads_as_a_name(name):
         return ""
     if own & set(terms(intent.question)) or own & set(terms(quote)):
         return ""
