@@ -7,6 +7,7 @@ The real MySQL password in corpus/003 line 39 is read from the raw file at test 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import socket
@@ -23,6 +24,7 @@ from rag.web import app, serve
 from conftest import CORPUS, SMALL_NOTES, FakeEmbedder, FakeGenerator, write_notes
 from rag.web import notes as web_notes, sources as web_sources
 from rag.cli import main
+from rag.answer.policy import DEFAULT
 from rag.config import Settings
 from rag.errors import CorpusError
 from rag.ingest import load_corpus, read_note
@@ -385,6 +387,8 @@ def test_streamed_draft_masks_credential_shapes(tmp_path):
     reply = f"The default visibility timeout is 30 seconds [1]. Use key {FAKE_AWS_KEY} and password: Tr0ub4dor&3x."
     pipeline = Pipeline(Settings(corpus=corpus, index=tmp_path / "idx"), embedder=FakeEmbedder(),
                         generator=FakeGenerator(replies=[reply]))
+    # a model told to stop after its first sentence (rag.answer.lead) might not: let this one write on
+    pipeline.answerer().policy = dataclasses.replace(DEFAULT, model_writes_lead_only=False)
     steps = list(app.UI(pipeline).respond("What is the default visibility timeout in SQS?", [], [], 4, True))
     drafts = [app.text_of(step[0][-1]) for step in steps if "nq-draft" in app.text_of(step[0][-1])]
     assert drafts and "30 seconds" in drafts[-1] and "REDACTED" in drafts[-1]
