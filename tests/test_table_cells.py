@@ -151,25 +151,3 @@ def test_a_comparison_quotes_the_rows_keyed_by_its_sides(tmp_path, monkeypatch, 
     assert not answer.refused, answer.reason
     both = "more than thyme" in answer.answer and "rarely" in answer.answer
     assert both is switched_on, answer.answer
-
-
-PAINTS = {"paints.md": """# Wall paints
-
-| Colour | Feel | Rooms |
-|--------|------|-------|
-| Grey   | Moody | gives a study room the depth of blue |
-| Blue   | Calm, cool | bedrooms |
-| Red    | Warm | kitchens |
-"""}
-
-
-@pytest.mark.parametrize("switched_on", [True, False])
-def test_a_spelling_correction_names_no_cell(tmp_path, monkeypatch, switched_on):
-    # "mood" is no word of the notes and is corrected to "moody": a cell the user never wrote
-    if not switched_on:
-        original = evidence.Scorer.score
-        monkeypatch.setattr(evidence.Scorer, "score", lambda self, question, units, ranks, asked="": original(
-            self, question, units, ranks))
-    answer = _ask_notes(tmp_path, PAINTS, "what mood does Blue give a room")
-    assert not answer.refused, answer.reason
-    assert ("Calm" in _first_quote(answer)) is switched_on, (answer.standalone, answer.answer)

@@ -182,7 +182,7 @@ class Answerer:
         pool = hits + self.gatherer.side_hits(intent, hits)
         units = [u for h in pool for u in units_of(h.chunk, self._note_lines,
                                                   back=self.policy.antecedent_across_lines)]
-        ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool}, asked=question)
+        ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
         # a side named by a phrase of the notes ("red giant") is not what a comparison compares
         intent = named_by_phrases(intent, (text for u in ranked[: self.policy.phrase_units] for text in (u.context, u.quote)))
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}

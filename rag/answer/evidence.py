@@ -81,9 +81,7 @@ class Scorer:
         found = sum(self.weight(t) for t in asked if has(t)) + max((self.weight(t) for t in offered if has(t)), default=0.0)
         return found / total if total else 0.0
 
-    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int], asked: str = "") -> list[Unit]:
-        """``units`` best first for ``question``; ``asked``: the question as the user wrote it, before spelling
-        correction, whose tokens name table cells (a corrected word, "mood" made "moody", names no "Moody" cell)."""
+    def score(self, question: str, units: list[Unit], chunk_rank: dict[int, int]) -> list[Unit]:
         p = self.policy
         intent = intents.parse(question)
         q_terms = terms(question)
@@ -102,15 +100,14 @@ class Scorer:
         # a code line's trailing comment saying what a what/which question asks (rag.answer.comments)
         commented = asks_what(intent)
         flags = command_options(question) if commented else set()
-        asked = asked or question
-        cell = [cell_bonus(asked, unit.row, p) for unit in units]  # table cells the question names
+        cell = [cell_bonus(question, unit.row, p) for unit in units]  # table cells the question names
         picked = pick_named_rows(units, cell, p) if p.table_cell_lookup else [1.0] * len(units)
         for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):
             own = self.coverage(q_key, unit.quote, forms, intent.options)
             ctx = self._covered(q_key, have, forms, intent.options)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
-            unit.named = joined_names(asked, unit.row) if named else ""
+            unit.named = joined_names(question, unit.row) if named else ""
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
                           + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)
                           + (p.bonus_comment if commented and unit.fenced
