@@ -109,19 +109,6 @@ CYCLING = {
 }
 
 
-CONTRACTS = {
-    "contracts.md": """# Contract law
-
-## Acceptance By Post
-- the postal acceptance rule makes an acceptance binding once it is in the post.  This means a lost letter still binds
-
-## Mirror Image
-- the mirror image rule was set out by Baron Alderson in 1840
-- a counter offer kills the original offer
-""",
-}
-
-
 GARDEN = {
     "garden.md": """# Vegetable garden
 
@@ -181,9 +168,6 @@ CASES = {
     # "21" stands in the chart as a cog's teeth, never beside "speed": nothing is said of a 21 speed cassette
     "other_count": (CYCLING, "number_counts_its_noun", "what chain does a 21 speed cassette need", "21",
                     "what chain does an 11 speed cassette need", "11 speed chain", None),
-    # the title-case heading ("Acceptance By Post") and the sentence after a double space ("This") name no one
-    "who_unnamed": (CONTRACTS, "name_never_lowercase", "who came up with the postal acceptance rule", "naming someone",
-                    "who set out the mirror image rule", "Baron Alderson", "postal acceptance rule makes"),
     # the notes speak of feeding tomatoes, never of spraying them: the asked action is one they never name
     "unnamed_action": (GARDEN, "action_must_be_spoken", "what feed should i spray tomatoes with", "spray",
                        "what cane should i stake tomatoes with", "tall bamboo cane", "potash feed"),

@@ -277,13 +277,13 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     instance = unnamed_instance(intent, ranked, policy)
     if instance:
         return f"no relevant line names which {instance}"
-    kind = kind_named(intent, ranked, vocab, policy)
+    kind = kind_named(intent, ranked, policy)
     if kind:
         return f"no sentence naming someone speaks of the {kind}"
     contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
-    if intent.who and not any(names_someone(intent, u, vocab, policy) for u in relevant):
+    if intent.who and not any(names_someone(intent, u) for u in relevant):
         return "no relevant sentence names anyone"
     return None
 

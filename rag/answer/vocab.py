@@ -27,8 +27,6 @@ _ACRONYM_THEN_NAME = re.compile(r"\b([A-Z][A-Za-z]{1,7}?)s?\s*\(\s*([A-Za-z][\w\
 # alone as subjects ("this allows ...").
 # A bold label ("**Retention**: ...") or a markdown heading names a topic of the notes: its words name things.
 _LABEL = re.compile(r"(?m)\*\*([^*\n]{1,80})\*\*|^\s{0,3}#+\s+(.+)$")
-# a word written in lower case, not inside an identifier or an address ("my_app", "example.com/Some")
-_LOWER_WORD = re.compile(r"(?<![\w./:@-])[a-z]{2,}(?![\w/@])")
 _THING_SLOT = re.compile(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|our|your|my|each|every|\d+(?:[.,]\d+)*"
                          # a number in words counts things as digits do: "four subunits", "two strands"
                          r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand)\s+"
@@ -45,7 +43,6 @@ class Vocabulary:
     acronyms: dict | None = None  # "nlb" -> ("network", "load", "balanc"): the stemmed name an acronym stands for
     things: frozenset[str] = frozenset()  # lower-cased words the notes put where a thing is named ("the table")
     pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("sourdough", "starter")
-    lowered: frozenset[str] = frozenset()  # words the notes write in lower case somewhere ("sharp", "this"): no names
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -58,9 +55,7 @@ class Vocabulary:
         acronyms: dict[str, tuple[str, ...]] = {}
         things: set[str] = set()
         pairs: set[tuple[str, str]] = set()
-        lowered: set[str] = set()
         for text in texts:
-            lowered.update(_LOWER_WORD.findall(text))
             acronyms.update(acronyms_in(text))
             things.update(w.lower() for w in _THING_SLOT.findall(text))
             things.update(w for label in _LABEL.findall(text) for part in label for w in words(part))
@@ -83,7 +78,7 @@ class Vocabulary:
         things.update(w for heading in headings for w in words(heading))
         seen |= set(counts)
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
-                   frozenset(things), frozenset(pairs), frozenset(lowered))
+                   frozenset(things), frozenset(pairs))
 
     def knows(self, word: str) -> bool:
         """Whether a word (any inflection) occurs in the notes."""

@@ -112,10 +112,6 @@ class Policy:
     # superheterodyne receiver") answered a near miss. (Requiring every asked word instead, as for one value,
     # refused 5 answerable questions whose verb the line says in its own words: "who paid for", "who came up with".)
     who_names_the_kind: bool = True
-    # ...and a name is a capitalised word the notes never write in lower case (rag.answer.gate.names_someone): a
-    # title-case heading ("Sharp or Flat Prefix") or a table's header words ("Major 7th") name no one (practice6
-    # m084 was answered by a paragraph naming no person under such a heading)
-    name_never_lowercase: bool = True
     # a part of a two-part question asking a kind of value looks for it in the lines about that part (speaking of
     # kind_min_coverage of the part's key terms), not only those relevant to the whole question: "how big is the
     # jib, and what knot ties the sheet" was refused, its size line holding too few of both parts' words
