@@ -19,6 +19,17 @@ SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b"
               r"|[nµμu]m\b|[mck]m\b|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?\b|inch(?:es)?\b|feet\b|foot\b|ft\b"
               r"|miles?\b|(?:milli|kilo)?grams?\b|[mk]?g\b|tonnes?\b|tons?\b|lbs?\b|(?:milli)?lit(?:er|re)s?\b|ml\b|gallons?\b)")
 
+# A year is any number with an era marker, whatever its size ("333 B.C.", "3500 BC to 2350 BC", "AD 79", "c. 200
+# BCE", "10,000 BC"): the marker says the number counts years. Written as notes write it, in capitals (a lower-case
+# "bc" is shorthand for "because", "ad" a word), with or without dots.
+ERA = r"(?-i:B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)"
+ERA_YEAR = rf"(?<![\w.,])\d[\d,]*s?\s?{ERA}(?![A-Za-z])|(?<![A-Za-z]){ERA}\s?\d{{1,4}}\b"
+# A century or millennium named by its number is a time too ("the 5th century", "third century BC", "the
+# eighteenth-century salons"); a bare "century" counts years (a duration), not when.
+CENTURY = (r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+           r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+           r"|twenty-first)[\s-]+(?:centur(?:y|ies)|millenni(?:um|a))\b")
+
 # What a supporting sentence must contain for each kind of value (a regex over the note sentence).
 VALUE_PATTERNS = {
     "price": re.compile(rf"(?i)[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|cents?|dollars?|euros?|pounds?)\b|\bfree\b"
@@ -29,7 +40,8 @@ VALUE_PATTERNS = {
     "size": re.compile(rf"(?i){NUMBER_WORDS}\s*{SIZE_UNITS}"),
     "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"
                               r"|\b(?:room|body) temperature\b"),
-    "date": re.compile(r"(?i)\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"),
+    "date": re.compile(rf"(?i)\b(?:1\d{{3}}|20\d{{2}})s?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+                       rf"|{ERA_YEAR}|{CENTURY}"),
     # "how quickly": a time ("within 5 minutes"), a rate ("3 per second") or words of speed ("less rapidly")
     "speed": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\bper\s+{TIME_UNITS}"
                         r"|\b(?:quick(?:ly|er|est)?|fast(?:er|est)?|rapid(?:ly)?|slow(?:ly|er|est)?|immediate(?:ly)?"
@@ -38,16 +50,20 @@ VALUE_PATTERNS = {
     # when an event happened: a date, a span of time ("in the 1300s", "decades later") or a clause placing it
     # in time ("after the fall of the empire", "during the war"); not "now" or "then", which place nothing, nor
     # "when" or "once", which also state conditions ("when supply and demand match")
-    "time": re.compile(r"(?i)\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    "time": re.compile(rf"(?i){ERA_YEAR}|{CENTURY}|"
+                       r"\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
                        r"|\b(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|after|before|during|since|until|till|follow(?:s|ed|ing)|preced(?:es|ed|ing)|ago|era|period"
                        r"|at the (?:end|start|beginning|time|turn)|(?:jan|febr)uary|march|april|june|july|august|september"
                        r"|october|november|december)\b"),
     "count": re.compile(rf"(?i){NUMBER_WORDS}|\b(?:unlimited|no limit)\b"),
     "number": re.compile(rf"(?i){NUMBER_WORDS}"),
 }
+# "charge" after "in" or "take" is being in control ("who was in charge of the fleet"), never a price
+IN_CHARGE = r"(?<!\bin )(?<!\btake )(?<!\btook )(?<!\btakes )(?<!\btaking )"
 # (question pattern, kind of value). First match wins; the order puts the most specific first.
 VALUE_QUESTIONS = [
-    (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|charge[sd]?|fee|fees)\b|\bhow much (?:do|does|did|is|are|was|were|will|would|can|could)\b.*\b(?:pay|paid|cost|charge|earn(?:s|ed)?|spen[dt]s?)"
+    # "in charge of", "took charge": control, not a price (IN_CHARGE)
+    (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|{IN_CHARGE}charge[sd]?|fee|fees)\b|\bhow much (?:do|does|did|is|are|was|were|will|would|can|could)\b.*\b(?:pay|paid|cost|charge|earn(?:s|ed)?|spen[dt]s?)"
                 rf"|\bhow many {MONEY_UNITS}|\bhow much money\b"), "price"),
     (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
     (re.compile(r"(?i)\b(how long|duration|how far back|how soon|how much time|retention|retain(?:ed)?|expir\w*|ttl"
