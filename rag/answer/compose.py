@@ -18,6 +18,7 @@ from .blocks import block, sides_table
 from .conflict import find_conflict
 from .evidence import Unit, asks
 from .intent import Intent, parse
+from .parallel import parallel_items, with_children
 from .together import both_sides, degree_lines
 from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
 from .subject import heading_subject
@@ -227,6 +228,8 @@ class Composer:
             lines = self.lines_of(unit.file)
             # a comparison the notes make as a table of both sides is quoted with that table
             table = sides_table(unit, lines, [s.names for s in sides], p) if expand and sides else None
+            # "- Invented ..." twice under one heading; a line asked "how" with its nested lines
+            table = table or (parallel_items(unit, lines, intent, p) or with_children(unit, lines, intent, p) if expand else None)
             quote, start, end = table or (block(unit, lines, intent.wants_list, p, asked, intent.steps) if expand else (unit.cited, unit.line, unit.last))
             key = (unit.file, start, end, quote)
             if key not in keyed:

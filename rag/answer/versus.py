@@ -50,7 +50,7 @@ def _as_versus(question: str) -> str:
 
 def side_terms(question: str) -> tuple[list[str], list[str]] | None:
     """The terms on each side of a comparison's "vs" (generic words left out); None when it has no two sides."""
-    if offers_options(question):
+    if offers_options(question) or joins_verbs(question):
         return None
     parts = Q.VERSUS.split(_as_versus(question), maxsplit=1)
     return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
@@ -110,3 +110,14 @@ def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
     compared = intent.compared - names
     # a comparison left with nothing to compare keeps its words: they still tell the sides' lines apart
     return replace(intent, compared=compared) if compared and compared != intent.compared else intent
+
+
+def joins_verbs(question: str) -> bool:
+    """ "what did the guild come up with or sell": an "or" right after a preposition left stranded by the question
+    word ("come up with" what) joins two verbs of one ask, whose object is that question word: no two things are
+    compared. Only in a question opening with what/which/who (policy.questions.WH_SUBJECT)."""
+    split = Q.VERSUS.search(question)
+    if split is None or split.group(0).strip().lower() != "or":
+        return False
+    before = words(question[:split.start()])
+    return len(before) > 2 and before[0] in Q.WH_SUBJECT and (before[-1] in Q.PREPOSITIONS or before[-1] in Q.PARTICLES)

@@ -165,6 +165,13 @@ class Policy:
     part_min_coverage: float = 0.5  # a part of a two-part question is answered when a sentence holds this share
     conflict: float = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning
     list_max_lines: int = 12  # lines of a list block quoted under its heading
+    # "what did she chart": a list item opening with the question's verb is quoted with its siblings that open with it
+    # too ("- Charted the comet" ... "- Charted the nebula"), when the question's other words name only what the
+    # heading above names (rag.answer.parallel)
+    parallel_items: bool = True
+    # "how were the strata dated": the best line is quoted with all its nested lines (to list_max_lines), the ways it
+    # names, not only with detail_max_lines of them (rag.answer.parallel.with_children)
+    manner_children: bool = True
     # a lead-in announcing its count ("the seven points of sail:") is quoted through that many items, past
     # list_max_lines (measured: a 7-item list with blank lines and sub-items between runs 22 lines), up to this
     announced_list_max_lines: int = 40

@@ -165,7 +165,13 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          r"|disadvantages|uses|properties|parts|functions|symptoms|signs|stages|phases)\s+of\b"
                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'-]+\s+)?[a-z]+s\b"
                          # "what can I do with a cast-iron pan": the things one can do with it
-                         r"|^\s*what\s+(?:can|could|should)\s+(?:i|you|we|one)\s+do\s+with\b")
+                         r"|^\s*what\s+(?:can|could|should)\s+(?:i|you|we|one)\s+do\s+with\b"
+                         # "what all did the guild do", "who all sat on the council": "all" after the question word
+                         # asks every one of them
+                         r"|^\s*(?:what|who)\s+all\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b")
+# "how were the strata dated", "how does a comet move": how a thing is or was done, its nested lines the ways
+# (rag.answer.parallel.with_children); "how to" and "how do I" ask steps instead (HOW_TO)
+MANNER = re.compile(r"(?i)^\s*how\s+(?:is|are|was|were|do|does|did|has|have|had)\b")
 # A question asking how to do something ("how do I roll back", "how to ..."): what the notes write as commands
 # answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
 # ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
