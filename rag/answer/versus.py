@@ -113,11 +113,18 @@ def named_by_phrases(intent: Intent, texts: Iterable[str]) -> Intent:
 
 
 def joins_verbs(question: str) -> bool:
-    """ "what did the guild come up with or sell": an "or" right after a preposition left stranded by the question
-    word ("come up with" what) joins two verbs of one ask, whose object is that question word: no two things are
-    compared. Only in a question opening with what/which/who (policy.questions.WH_SUBJECT)."""
+    """ "what did the guild come up with or sell", "what did she find or discover": an "or" joining two verbs of one
+    ask, whose object is the question word, compares no two things. Read so in a question opening with
+    what/which/who (policy.questions.WH_SUBJECT) when the "or" follows a preposition the question word left
+    stranded ("come up with" what), or when an auxiliary follows "what" or "who" (the question word is the verbs'
+    object: "what did ...") and one word alone follows the "or", the question's last, with no comma before it
+    ("what did they prefer, tea or coffee" and "which do sailors prefer sloops or ketches" offer two things)."""
     split = Q.VERSUS.search(question)
     if split is None or split.group(0).strip().lower() != "or":
         return False
-    before = words(question[:split.start()])
-    return len(before) > 2 and before[0] in Q.WH_SUBJECT and (before[-1] in Q.PREPOSITIONS or before[-1] in Q.PARTICLES)
+    before, after = words(question[:split.start()]), words(question[split.end():])
+    if len(before) < 3 or before[0] not in Q.WH_SUBJECT:
+        return False
+    stranded = before[-1] in Q.PREPOSITIONS or before[-1] in Q.PARTICLES
+    second_verb = before[0] != "which" and before[1] in Q.AUXILIARIES and len(after) == 1 and "," not in question
+    return stranded or second_verb

@@ -168,7 +168,8 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          r"|^\s*what\s+(?:can|could|should)\s+(?:i|you|we|one)\s+do\s+with\b"
                          # "what all did the guild do", "who all sat on the council": "all" after the question word
                          # asks every one of them
-                         r"|^\s*(?:what|who)\s+all\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b")
+                         r"|^\s*what\s+all\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b"
+                         r"|^\s*who\s+all\b")
 # "how were the strata dated", "how does a comet move": how a thing is or was done, its nested lines the ways
 # (rag.answer.parallel.with_children); "how to" and "how do I" ask steps instead (HOW_TO)
 MANNER = re.compile(r"(?i)^\s*how\s+(?:is|are|was|were|do|does|did|has|have|had)\b")
