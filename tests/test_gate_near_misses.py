@@ -236,3 +236,28 @@ def test_a_range_of_things_is_no_range_of_amounts(tmp_path):
     answer = _ask(tmp_path, INN, "what range of dishes does the inn serve")
     assert not answer.refused, answer.reason
     assert "fish stews" in answer.answer
+
+
+OSPREY = {
+    "birds.md": """# Birdwatching log
+
+## Osprey
+- an osprey clutch is three eggs
+- the osprey nests on dead trees, often near water
+
+## Heron
+- herons hunt alone in shallow water
+""",
+}
+
+
+def test_a_count_is_no_number_word_inside_another_word(tmp_path):
+    # "alone" holds no "one", "often" no "ten": the line about herons hunting states no count (policy.values
+    # NUMBER_WORDS, whole words only), while the clutch's "three eggs" does
+    answer = _ask(tmp_path, OSPREY, "how many herons hunt in shallow water")
+    assert answer.refused and "number" in answer.reason
+    assert answer.nearest
+    answer = _ask(tmp_path, OSPREY, "how many eggs are in an osprey clutch")
+    assert not answer.refused, answer.reason
+    assert "three eggs" in answer.answer
+

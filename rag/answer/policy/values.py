@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
-NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-                r"|hundred|thousand|million|billion|unlimited)")
+# a number in digits, or a number word standing as a word of its own: "Ninevah" holds no "nine", "often" no
+# "ten", "component" no "one" (inside another word, a count asked was found in every line)
+NUMBER_WORDS = (r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+                r"|hundred|thousand|million|billion|dozen|unlimited)(?=s?\b))")
 TIME_UNITS = r"(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|decades?|centur\w+)"
 MONEY_UNITS = r"(?:dollars?|euros?|pounds?|cents?|pence|yen|yuan|rupees?)\b"
 SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b"
