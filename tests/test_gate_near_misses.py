@@ -149,6 +149,32 @@ WOODWORK = {
 }
 
 
+FORTS = {
+    "forts.md": """# Coastal forts
+
+## Harbour fort
+- Built a new fort in honour of Neptune
+- The garrison kept a signal system of flags
+
+## Lighthouse
+- The old lighthouse was called the Candle
+""",
+}
+
+
+ABBEY = {
+    "abbey.md": """# Valley abbey
+
+## Aldric
+- Aldric was the great abbot of the valley (around 1190)
+- Founded the abbey school for the village boys
+
+## Church
+- the abbey church burned in 1302
+""",
+}
+
+
 # One row per mechanism: (notes, knob, the near miss, a word its refusal names, the question the notes do answer,
 # a phrase of that answer, a phrase the near miss gets with the knob off or None)
 CASES = {
@@ -177,6 +203,12 @@ CASES = {
     # the notes speak of owning a dovetail saw, never of which one ("a pull saw" is another kind of saw)
     "no_instance": (WOODWORK, "advice_names_an_instance", "which dovetail saw should i own", "which dovetail saw",
                     "which chisel should i sharpen first", "bevel edge chisel", "own a dovetail saw"),
+    # a name is asked: the line about the new fort names the god it honours, not the fort
+    "name_not_given": (FORTS, "name_must_be_given", "what was the name of the new fort", "name",
+                       "what was the old lighthouse called", "called the Candle", "new fort in honour"),
+    # the abbot's date is of his time, not of his death: the event the question's verb names is never dated
+    "date_of_other_event": (ABBEY, "date_verb_must_be_spoken", "what year did abbot aldric die", "die",
+                            "what year did the abbey church burn", "burned in 1302", "around 1190"),
 }
 
 
@@ -261,3 +293,18 @@ def test_a_count_is_no_number_word_inside_another_word(tmp_path):
     assert not answer.refused, answer.reason
     assert "three eggs" in answer.answer
 
+
+def test_a_line_about_the_thing_that_names_nothing_is_no_answer(tmp_path):
+    # "kept a signal system of flags" speaks of the system, never of what it was called
+    answer = _ask(tmp_path, FORTS, "what was the signal system of the garrison called")
+    assert answer.refused and "name of" in answer.reason
+    assert answer.nearest
+    answer = _ask(tmp_path, FORTS, "what was the signal system of the garrison called", Policy(name_must_be_given=False))
+    assert not answer.refused and "signal system of flags" in answer.answer
+
+
+def test_the_naming_line_need_not_repeat_what_follows_the_thing(tmp_path):
+    # "on the headland" only places the lighthouse; the line naming the old lighthouse answers
+    answer = _ask(tmp_path, FORTS, "what was the old lighthouse on the headland called")
+    assert not answer.refused, answer.reason
+    assert "called the Candle" in answer.answer

@@ -19,6 +19,7 @@ from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_
 from .amount import bound_of, counts_past, value_cue
 from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
+from .named import unnamed_thing
 from .who import kind_named, names_someone
 from .intent import Intent, parse
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
@@ -277,6 +278,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     instance = unnamed_instance(intent, ranked, policy)
     if instance:
         return f"no relevant line names which {instance}"
+    if (thing := unnamed_thing(intent, ranked, policy)):
+        return f"no relevant line gives the name of {thing!r}"
     kind = kind_named(intent, ranked, policy)
     if kind:
         return f"no sentence naming someone speaks of the {kind}"

@@ -122,6 +122,10 @@ class Policy:
     # "at what temperature does butter melt": the verb names the event the value is asked of, and the answering line
     # must speak of it (policy.questions.AT_POINT); off, it is excused as phrasing like any question's verb
     point_verb_must_be_spoken: bool = True
+    # ...as does "what year did the abbey burn" / "when was X built" (policy.questions.EVENT_DATE): a date the notes
+    # give of another event ("The great Babylonian king (around 1750 B.C.)") answered "what year did he die"
+    # (practice7 a081). A verb of general meaning (GENERAL_VERBS: "take") or a phrasal one ("thrown out") stays excused
+    date_verb_must_be_spoken: bool = True
     # "what uptime guarantee does the ferry company offer": when lines state the thing asked and others speak of what
     # it is asked of, but no line speaks of both, the notes state it of something else (rag.answer.asked_of)
     thing_said_of_subject: bool = True
@@ -142,6 +146,11 @@ class Policy:
     # ("the nginx ingress controller"), not only the kind ("you need not install an Ingress Controller", practice4
     # k078; rag.answer.asked_of.unnamed_instance)
     advice_names_an_instance: bool = True
+    # "what was the X called", "what is the name of the X" (policy.questions.NAME_ASKED) asks a name: a relevant line
+    # must give one, by a naming verb, a quoted or defined term, a heading that is a name, or a capitalised word
+    # joined to the thing in a line speaking of all of it (rag.answer.named): "Had a system of writing" named none
+    # and answered practice7 a084
+    name_must_be_given: bool = True
     # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
     # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.sameword.kin_in_notes)
     unknown_by_kin: bool = True

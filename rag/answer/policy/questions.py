@@ -126,6 +126,11 @@ ADVICE = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:should|sh
 # "the ideal temperature" for butter does not say when it melts: rag.answer.phrasing.phrasing_terms).
 AT_POINT = re.compile(r"(?i)^\s*at\s+(?:what|which)\s+(?:[\w-]+\s+){1,2}?(?:does|do|did|is|are|was|were|can|could|will"
                       r"|would|should|must|might|may)\b")
+# "what year did the abbey burn", "when was the lighthouse lit": the question asks the date of the event its verb
+# names; a date the notes give of another event of the same subject ("the abbot (around 1190)") is no answer, so the
+# verb is no mere phrasing (rag.answer.phrasing.phrasing_terms)
+EVENT_DATE = re.compile(r"(?i)^\s*(?:(?:in|on)\s+)?(?:(?:what|which)\s+(?:year|date|day|month|century|decade)"
+                        r"|when)\s+(?:did|does|do|was|were|is|are|will|has|had)\b")
 # "how to spell it", "two ways to figure out the tritone", "in order to keep it": after these words "to" marks an
 # infinitive, and the word after it is a verb (rag.answer.phrasing); elsewhere "to" may be a preposition ("close to")
 INFINITIVE_LEADS = frozenset("how what where when whether which way ways order".split())
@@ -228,3 +233,25 @@ _SUBJECT_STARTS = "|".join(sorted(DETERMINERS | SUBJECT_PRONOUNS))
 TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|with|from|since)\s+)?"
                        r"(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b"
                        rf"|(?:{'|'.join(INVERTED_AUXILIARIES)})\s+(?:{_SUBJECT_STARTS})\b)|\?\s+(?=\w)|\s+[+&]\s+")
+
+# "what was the minoan script called", "what is the name of the new fort", "what do sailors call the last watch":
+# the question asks a name, and <thing> is what it names (rag.answer.named). Not "what is it named after" (an origin).
+NAME_ASKED = (
+    re.compile(r"(?i)^what(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\s+(?P<thing>.+?)\s*\??$"),
+    re.compile(r"(?i)^what(?:['’]s|\s+(?:is|was|are|were))\s+(?P<thing>(?:[\w'’-]+\s+){0,6}?[\w'’-]+)\s+"
+               r"(?:called|named)\b(?!\s+(?:after|for)\b)"),
+    re.compile(r"(?i)^what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,3}?call\s+(?P<thing>.+?)\s*\??$"),
+)
+# a line naming a thing: a naming verb and the name's first word ("is called the dog watch", "called `coil folding`"; "named after" is an
+# origin, "known for" a fame), a quoted term, a term the line opens by defining ("a bight is the loop ...",
+# "Bight: the loop ...")
+NAMING_VERB = re.compile(r"(?i)\b(?:called|named|known\s+as|termed|aka|a\.k\.a\.)\s+(?!(?:after|for|by|in|to|on|from)\b)"
+                         r"[\"“‘`*_]*([A-Za-z][\w'-]*)")
+QUOTED_TERM = re.compile(r"[\"“‘`]([^\"”’`]{2,40})[\"”’`]")
+DEFINED_TERM = re.compile(r"(?i)^\W*(?:(?:the|an?)\s+)?([\w'-]+(?:\s+[\w'-]+){0,2}?)(?:\s+(?:is|are|was|were)\s+(?:the|an?)\s+"
+                          r"|\s*[:=–—]\s+\S)")
+# what may stand between a name and the thing it names in a line: "the schooner Bluenose", "Bluenose, the schooner",
+# "the fort of Kalmar", "the watch is called Dog" (punctuation is no word and is skipped)
+# a relative pronoun ends the thing's own phrase as a preposition does ("the fort that the king built")
+RELATIVE_WORDS = frozenset("that which who whom whose where".split())
+NAME_LINKS = frozenset("the a an of is was are were called named known as aka".split())
