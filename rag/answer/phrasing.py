@@ -48,8 +48,17 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
     # what it is there, an adjective asking what the thing is for
     framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()
+    if policy.date_verb_must_be_spoken and intent.wants_amount and Q.EVENT_DATE.match(intent.question):
+        found = {w for w in found if _loose_verb(w, tokens)}  # the event's verb must be spoken, unless general or phrasal
     return frozenset(stem(w) for w in found
                      if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab)) | (framed & asked)
+
+
+def _loose_verb(word: str, tokens: list[str]) -> bool:
+    """A verb that names no particular event: one of general meaning ("take", policy.questions.GENERAL_VERBS) or one
+    a particle makes phrasal ("thrown out"), which notes word otherwise ("conquered", "defenestrated")."""
+    at = tokens.index(word) if word in tokens else -1
+    return word in Q.GENERAL_VERBS or 0 <= at < len(tokens) - 1 and tokens[at + 1] in Q.PARTICLES
 
 
 def unknown_action(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
