@@ -308,3 +308,22 @@ def test_the_naming_line_need_not_repeat_what_follows_the_thing(tmp_path):
     answer = _ask(tmp_path, FORTS, "what was the old lighthouse on the headland called")
     assert not answer.refused, answer.reason
     assert "called the Candle" in answer.answer
+
+
+KNOTS = {
+    "knots.md": """# Knots
+
+## Loops
+- bowline: the knot to tie for a fixed loop at the end of a line
+- a figure eight stopper keeps a line from running out of a block
+""",
+}
+
+
+def test_a_line_defining_the_name_may_word_the_kind_its_own_way(tmp_path):
+    # the notes call it a knot, the question a hitch: the line defining "bowline" still names the fixed loop
+    answer = _ask(tmp_path, KNOTS, "what was the fixed loop hitch called")
+    assert not answer.refused, answer.reason
+    assert "bowline" in answer.answer
+    answer = _ask(tmp_path, KNOTS, "what was the fixed loop hitch called", Policy(name_line_may_leave_out=0))
+    assert answer.refused and "name of" in answer.reason

@@ -11,7 +11,9 @@ line gives one (read from the line's writing, no word list of names) when it
 - sits under a heading that reads as a name the question does not say ("### Bluenose" > "- a fishing schooner");
 
 and the line, with its headings, speaks of every word of the thing's own phrase (before a preposition or a clause):
-"a Dutch schooner" answers no question about a Danish one, "Originally named Kalmar" none about a new fort.
+"a Dutch schooner" answers no question about a Danish one, "Originally named Kalmar" none about a new fort. A line
+naming by its words (the first two ways) may leave one of them unsaid (policy.name_line_may_leave_out): notes word
+the kind of thing their own way ("the median voter theorem: ..." for "what is the theory called").
 """
 
 from __future__ import annotations
@@ -57,10 +59,13 @@ def unnamed_thing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage]
     for unit in relevant:
         said = spoken_terms(unit)
-        if not all(stands_for(t, said, policy) for t in wanted):
-            continue  # "the Chinese writing system" names no Minoan one, "Originally named ..." no new city
-        if (_names_by_words(unit.quote, asked) or _names_by_heading(unit, asked)
-                or _joined_name(unit.quote, asked, wanted, policy)):
+        missing = sum(not stands_for(t, said, policy) for t in wanted)
+        # a line naming by its words may leave one word of the thing unsaid (the notes' own "theorem" for "theory");
+        # a capitalised word or a heading names the thing only in a line speaking of all of it ("the Chinese
+        # writing system" names no Minoan one; "Originally named ..." speaks of no new city)
+        if missing <= policy.name_line_may_leave_out and _names_by_words(unit.quote, asked):
+            return None
+        if not missing and (_names_by_heading(unit, asked) or _joined_name(unit.quote, asked, wanted, policy)):
             return None
     return thing.strip()
 

@@ -151,6 +151,9 @@ class Policy:
     # joined to the thing in a line speaking of all of it (rag.answer.named): "Had a system of writing" named none
     # and answered practice7 a084
     name_must_be_given: bool = True
+    # ...a line naming by a naming verb, a quote or a definition may leave this many words of the thing's own phrase
+    # unsaid (notes word the kind their own way: "theorem" for "theory"); a capitalised word or a heading none
+    name_line_may_leave_out: int = 1
     # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
     # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.sameword.kin_in_notes)
     unknown_by_kin: bool = True
