@@ -64,8 +64,8 @@ def test_supported_answer_is_kept_with_its_citation(ask, small_corpus):
     assert_citations_grounded(answer, small_corpus)
 
 
-# The model is stopped once its first sentence is complete or adds an unheld word (rag.answer.lead); these tests
-# let it write on, as a remote model that ignores being stopped would, to check what verification does then.
+# The model is stopped once it has written the sentence that will lead (rag.answer.lead); these tests let it write
+# on, as a remote model that ignores being stopped would, to check what verification does with the rest.
 WRITES_ON = dataclasses.replace(DEFAULT, model_writes_lead_only=False)
 
 

@@ -387,7 +387,7 @@ def test_streamed_draft_masks_credential_shapes(tmp_path):
     reply = f"The default visibility timeout is 30 seconds [1]. Use key {FAKE_AWS_KEY} and password: Tr0ub4dor&3x."
     pipeline = Pipeline(Settings(corpus=corpus, index=tmp_path / "idx"), embedder=FakeEmbedder(),
                         generator=FakeGenerator(replies=[reply]))
-    # a model told to stop after its first sentence (rag.answer.lead) might not: let this one write on
+    # a model stopped after its lead sentence (rag.answer.lead) might not stop: let this one write on
     pipeline.answerer().policy = dataclasses.replace(DEFAULT, model_writes_lead_only=False)
     steps = list(app.UI(pipeline).respond("What is the default visibility timeout in SQS?", [], [], 4, True))
     drafts = [app.text_of(step[0][-1]) for step in steps if "nq-draft" in app.text_of(step[0][-1])]

@@ -1,5 +1,5 @@
-"""The model writes only the sentence that may lead the answer (rag.answer.lead): it is stopped once its first
-sentence is complete, or once that sentence adds a word no source holds. Invented ferry-timetable notes."""
+"""The model is stopped once it has written the sentence that will lead the answer (rag.answer.lead): nothing it
+writes after that changes the answer. Invented ferry-timetable notes."""
 
 from __future__ import annotations
 
@@ -9,10 +9,7 @@ import pytest
 
 from conftest import FakeEmbedder, FakeGenerator, write_notes
 from rag.answer import Answerer
-from rag.answer.evidence import Unit
-from rag.answer.lead import LeadWatch
 from rag.answer.policy import DEFAULT
-from rag.answer.verify import Source
 from rag.build import build_index
 from rag.config import Settings
 from rag.retrieve import Retriever
@@ -55,7 +52,7 @@ def ferry(tmp_path):
     return ask
 
 
-def test_the_model_stops_after_its_first_sentence_and_the_answer_is_the_same(ferry):
+def test_the_model_stops_after_its_lead_and_the_answer_is_the_same(ferry):
     stopped, short = ferry(LEAD + TAIL)
     full, long = ferry(LEAD + TAIL, lead_only=False)
     assert short.pieces < long.pieces == len((LEAD + TAIL).split())
@@ -64,40 +61,23 @@ def test_the_model_stops_after_its_first_sentence_and_the_answer_is_the_same(fer
     assert stopped.shown[0].origin == "model"
 
 
-def test_a_first_sentence_adding_an_unheld_word_stops_the_model_at_that_word(ferry):
-    reply = "The ferry company Nordlys runs the first crossing to Brenna at dawn and it is always on time [1]."
-    stopped, model = ferry(reply)
-    full, long = ferry(reply, lead_only=False)
-    # "company" is the first added word no source holds: the reader stops once it is settled (two pieces on)
-    assert model.pieces <= reply.split().index("company") + 2 < long.pieces
-    assert stopped.answer == full.answer and not any(s.origin == "model" for s in stopped.shown)
+def test_a_lead_written_after_an_unverified_sentence_still_leads(ferry):
+    # the first sentence adds what no note says; the second states the timetable: the model is stopped after it
+    first = "The ferry company Nordlys runs the crossing with dolphins alongside [1]. "
+    stopped, model = ferry(first + LEAD + TAIL)
+    full, long = ferry(first + LEAD + TAIL, lead_only=False)
+    assert model.pieces == len((first + LEAD).split()) + 2 < long.pieces
+    assert stopped.answer == full.answer and stopped.shown[0].origin == "model" and "06:40" in stopped.answer
 
 
-def _watch(question="How much is a ticket to Brenna?"):
-    unit = Unit("ferries.md", 8, "Tickets for the Brenna ferry cost 12 euros for a foot passenger.", "Timetable", 0,
-                heading="Island ferries > Timetable")
-    return LeadWatch([Source(1, "ferries.md", "Island ferries > Timetable", [unit])], question)
+def test_a_model_writing_no_lead_is_not_stopped(ferry):
+    reply = "The ferry company Nordlys runs it [1]. Dolphins swim alongside the boat in summer [1]."
+    _, model = ferry(reply)
+    assert model.pieces == len(reply.split())
 
 
-@pytest.mark.parametrize("raw, done", [
-    ("A ticket costs 12 euros", False),  # the last word may still grow ("euros" -> "euros.")
-    ("A ticket costs 12 euros for a foot passenger [1]", False),
-    ("A ticket costs 12 euros [1]. It", False),  # one word of a second sentence is no sentence yet
-    ("A ticket costs 12 euros [1]. It is", True),  # the first sentence is complete
-    ("A ticket costs 15 ", True),  # a number no source holds
-    ("A ticket costs 1", False),  # ...but a number still being written may become one ("12")
-    ("A return ticket ", True),  # "return": a word no source holds
-    ("I can't find that in your notes", True),  # the model declines: nothing it writes can lead
-    ("A ticket for foot passengers costs 12 euros ", False),  # inflections of the line's words are held
-])
-def test_watch_decides_from_settled_words_only(raw, done):
-    assert _watch().done(raw) is done
-
-
-def test_a_sentence_the_model_was_stopped_in_is_listed_as_far_as_it_got(ferry):
-    """Unverified sentences (shown on request) are what the model wrote: the stopped first sentence as far as it
-    got, and no fragment of a second sentence."""
-    stopped, _ = ferry("The ferry company Nordlys runs the first crossing [1].")
-    assert [u["sentence"] for u in stopped.unverified] == ["The ferry company"]
-    complete, _ = ferry(LEAD + TAIL)
-    assert complete.unverified == []
+def test_the_sentence_the_model_was_stopped_in_is_not_listed(ferry):
+    """Unverified sentences (shown on request) are what the model wrote, not the start of the sentence it was
+    stopped in."""
+    stopped, _ = ferry("The ferry company Nordlys runs the crossing [1]. " + LEAD + TAIL)
+    assert [u["sentence"] for u in stopped.unverified] == ["The ferry company Nordlys runs the crossing."]

@@ -197,6 +197,17 @@ class Composer:
         return False
 
     # -- the answer -------------------------------------------------------------------------------------
+    def may_lead(self, sources: list[Source]) -> Callable[[Checked], bool]:
+        """Whether a model sentence may lead the answer: verified, and its line among the best of ``sources``, by
+        score or by coverage of the question. The first such sentence is the only one that can lead."""
+        top = sorted((u for s in sources for u in s.units), key=lambda u: -u.score)
+        if not top:
+            return lambda checked: False
+        strong = [u for u in top if u.score >= self.policy.strong * top[0].score][:4]
+        best_cov = max(u.coverage for u in top)
+        return lambda c: c.verified and (c.support[0][1] in strong or (
+            c.support[0][1] in top and c.support[0][1].coverage >= self.policy.strong * best_cov))
+
     def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit],
                 part_units: list[Unit | None] = (), anchor: Unit | None = None, items: list[Unit] = ()):
         """(text, citations, mode, conflict, shown); mode is "model", "extractive" or "refused". ``anchor``:
@@ -208,10 +219,7 @@ class Composer:
             return "", [], "refused", False, []
         strong = [u for u in top if u.score >= p.strong * top[0].score][:4]
         headings = {(u.file, u.line): s.heading for s in sources for u in s.units}
-        # a verified sentence leads when its line is among the best, by score or by coverage of the question
-        best_cov = max(u.coverage for u in top)
-        accepted = [c for c in checked if c.verified and (c.support[0][1] in strong or (
-            c.support[0][1] in top and c.support[0][1].coverage >= p.strong * best_cov))]
+        accepted = [c for c in checked if self.may_lead(sources)(c)]
         lead = accepted[0] if accepted and self._covers_key_fact(intent, accepted[0].text, strong) else None
         quotes, missing = (list(items), []) if items else self._pick(intent, top, part_units, anchor, ranked)
         if lead is not None:

@@ -224,7 +224,8 @@ class Answerer:
             standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
         raw = ""
         stats = GenerationStats()
-        watch = LeadWatch(sources, standalone, self.vocab.units) if self.policy.model_writes_lead_only else None
+        watch = (LeadWatch(sources, standalone, self.composer.may_lead(sources), self.vocab.units)
+                 if self.policy.model_writes_lead_only else None)
         stream = self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats)
         try:
             for piece in stream:

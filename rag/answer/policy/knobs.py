@@ -202,8 +202,8 @@ class Policy:
 
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer
-    # Generation: the model writes only the sentence that may lead the answer (rag.answer.lead). It stops once
-    # its first sentence is complete, or adds a word or number no source holds (verification would drop it).
+    # Generation: the model is stopped once it has written the sentence that will lead the answer (rag.answer.lead):
+    # nothing it writes after that can change the answer.
     model_writes_lead_only: bool = True
 
     @property
