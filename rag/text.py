@@ -21,8 +21,8 @@ STOPWORDS = frozenset(
 # a negated auxiliary ("doesn't", "wasn't") is as much a function word as the auxiliary: never a word asked about
 STOPWORDS |= frozenset(f"{aux}n't" for aux in "is are was were do does did has have had would should could must need"
                        " might".split()) | {"can't", "won't", "shan't"}
-# "uses" is the inflection of "use" / "used" / "using" the list above lacked
-STOPWORDS |= {"uses"}
+# "uses" is the inflection of "use" / "used" / "using" the list above lacked; "till" is "until" ("till what age")
+STOPWORDS |= {"uses", "till"}
 # Words that carry the question's intent but rarely appear verbatim in notes.
 GENERIC = frozenset("""default defaults maximum max minimum min limit limits number many much long size time kind kinds
     type types sort sorts example examples""".split())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..text import GENERIC, STOPWORDS, stem
-from .policy import questions as Q, values as V
+from ..text import GENERIC, STOPWORDS, stem, words
+from .policy import DEFAULT, Policy, questions as Q, values as V
 
 
 def value_kind(question: str) -> str | None:
@@ -24,6 +24,19 @@ def value_cue(question: str) -> str:
     """The words that ask for the value ("what age", "when was the magna carta signed"); "" when none."""
     asked = value_asked(question)
     return asked[1] if asked else ""
+
+
+def stated_by_unit(question: str, value: str | None, line: str = "", policy: Policy = DEFAULT) -> set[str]:
+    """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
+    a duration, a price or a share ("the melting temperature" is spoken by "61 °C"); nothing for a number. An
+    age is stated as a person's number after "was"/"were" ("until they were 20", policy.values.AGE_STATED):
+    such a line speaks of the age asked ("till what age"; knob Policy.age_by_pronoun)."""
+    cue = {stem(w) for w in words(value_cue(question))}
+    if value in V.STATED_BY_UNIT:
+        return cue
+    if policy.age_by_pronoun and "age" in cue and V.AGE_STATED.search(line):
+        return cue
+    return set()
 
 
 def value_asked(question: str) -> tuple[str, str] | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text import GENERIC, STOPWORDS, numbers, stem, terms, words
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
-from .amount import bound_of, counts_past, value_cue
+from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
 from .named import unnamed_thing
@@ -47,7 +47,7 @@ def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = f
     whose initials, with its neighbours', spell a word of the notes (rag.answer.sameword.initialled), one a
     symbol of the notes names ("the characteristic impedance Z0"), the question's verb (``excused``: notes
     that never say "simplify" may give what Z0 simplifies to), or a word the notes hold in another form
-    (:func:`kin_in_notes`)."""
+    or by a synonym of the policy's table (:func:`kin_in_notes`)."""
     spelled = initialled(intent.question, vocab.stems)  # "chief executive officers" where the notes say "CEO"
     spelled |= named_by_symbol(intent.question, vocab.stems)
     return [w for w in content_words(intent.question) if not w.isdigit() and w not in Q.FRAMING_WORDS
@@ -59,13 +59,15 @@ def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = f
 _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’][A-Za-z]+)*")
 
 
-def unknown_name(intent: Intent, vocab: Vocabulary) -> str | None:
+def unknown_name(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
     """ "Karl Engels" in notes that name "Karl" but never "Engels": a word the notes never use, next to one
-    they use as a name, names something they do not cover."""
+    they use as a name, names something they do not cover. A light word (policy.questions.LIGHT_WORDS, "the
+    Minotaur every year") names nothing."""
     tokens = [w.lower() for w in _TOKEN.findall(intent.question)]
     for a, b in zip(tokens, tokens[1:]):
         for name, other in ((a, b), (b, a)):
-            if name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other):
+            if (name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other)
+                    and not (policy.light_words and other in Q.LIGHT_WORDS) and not kin_in_notes(other, vocab, policy)):
                 return f"{a} {b}"
     return None
 
@@ -95,7 +97,8 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote) or other_bound(intent, unit):
             continue
-        missing = _left_out(intent, spoken_terms(unit) | labels_above(unit, labels) | stated(intent), policy, excused)
+        missing = _left_out(intent, spoken_terms(unit) | labels_above(unit, labels) | stated(intent, unit.quote, policy), policy,
+                             excused)
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
@@ -140,10 +143,9 @@ def unnamed_bound(intent: Intent, relevant: list[Unit], ranked: list[Unit], poli
     return intent.bound
 
 
-def stated(intent: Intent) -> set[str]:
-    """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
-    a duration, a price or a share ("the melting temperature" is spoken by "61 °C"); nothing for a number."""
-    return {stem(w) for w in words(value_cue(intent.question))} if intent.value in V.STATED_BY_UNIT else set()
+def stated(intent: Intent, line: str = "", policy: Policy = DEFAULT) -> set[str]:
+    """What a line holding the asked value speaks of by its unit alone (rag.answer.amount.stated_by_unit)."""
+    return stated_by_unit(intent.question, intent.value, line, policy)
 
 
 def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
@@ -189,7 +191,7 @@ def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excu
         return spelling
     for unit in ranked[: policy.kind_units]:
         if (intent.holds_value(unit.quote) and not other_bound(intent, unit)
-                and not _left_out(intent, spoken_terms(unit) | stated(intent), policy, excused)):
+                and not _left_out(intent, spoken_terms(unit) | stated(intent, unit.quote, policy), policy, excused)):
             return unit
     return None
 
@@ -227,7 +229,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     action = unknown_action(intent, vocab, policy)
     if action:
         return f"the notes never mention {action!r}"
-    named = unknown_name(intent, vocab) if not intent.comparison else None
+    named = unknown_name(intent, vocab, policy) if not intent.comparison else None
     if named:
         return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage

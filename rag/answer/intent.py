@@ -157,7 +157,9 @@ def compound_heads(question: str, asked: tuple[str, str] | None = None) -> tuple
     # after "does"/"can" the first run of content words ends with the verb ("does a fifo queue remember")
     aux = Q.DO_SUPPORT.match(question)
     verb_next = bool(aux)
-    for word in words(question[aux.end():] if aux else question) + [""]:
+    # "who united upper and lower egypt": the word right after a subject "who" is its verb, no modifier of a kind
+    verb = Q.WHO_VERB.match(question) if not aux else None
+    for word in words(question[verb.end():] if verb else question[aux.end():] if aux else question) + [""]:
         if word and word not in STOPWORDS and not word.isdigit() and len(word) > 1:
             run.append(word)
             continue

@@ -34,24 +34,28 @@ _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d+(?:[.,]\d+)*")
 
 def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> frozenset[str]:
     """The stemmed asked terms that are the question's verb (see the module doc): no answering line need speak
-    them. None for a question asking the point at which its verb happens ("at what temperature does wax melt",
+    them; nor any light word (policy.questions.LIGHT_WORDS: "actually", "really", "every"), which modifies the
+    asking. None (light words aside) for a question asking the point at which its verb happens ("at what temperature does wax melt",
     policy.questions.AT_POINT): the verb names the event whose value is asked."""
-    if policy.point_verb_must_be_spoken and intent.wants_amount and Q.AT_POINT.match(intent.question):
-        return frozenset()
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
+    if policy.point_verb_must_be_spoken and intent.wants_amount and Q.AT_POINT.match(intent.question):
+        return frozenset(stem(t) for t in tokens if t in Q.LIGHT_WORDS and policy.light_words) & set(intent.asked_terms)
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
-    found = set(_verb_after_subject(tokens, vocab)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
+    found = set(_verb_after_subject(tokens, vocab, policy.verb_frames)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
     found |= set(_verb_after_pronoun(tokens))
     if policy.infinitive_and_preposition_frames:
         found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
+    if policy.copula_and_partitive_frames:
+        found |= set(_copula_as(tokens)) | set(_partitive(tokens))
     asked = set(intent.asked_terms)
+    light = {stem(t) for t in tokens if t in Q.LIGHT_WORDS} if policy.light_words else set()
     # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
     # what it is there, an adjective asking what the thing is for
     framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()
     if policy.date_verb_must_be_spoken and intent.wants_amount and Q.EVENT_DATE.match(intent.question):
         found = {w for w in found if _loose_verb(w, tokens)}  # the event's verb must be spoken, unless general or phrasal
     return frozenset(stem(w) for w in found
-                     if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab)) | (framed & asked)
+                     if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab)) | ((framed | light) & asked)
 
 
 def _loose_verb(word: str, tokens: list[str]) -> bool:
@@ -95,13 +99,14 @@ def _a_thing(word: str, vocab: Vocabulary) -> bool:
     return word in vocab.things or word in vocab.names
 
 
-def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
+def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = False) -> list[str]:
     """ "how often does a sourdough starter need ...": after the auxiliary, the subject runs on while the notes
     write its words side by side ("sourdough starter"); the verb is the first word after it that can be one: a word
     in its plain form (after "does" a verb takes no "-s", "-ed" or "-ing": "barons" is not one), not a thing of
     the notes, followed by nothing, by two or more words the notes write side by side ("store event history"),
     or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
-    subsidy refer"). After a pronoun
+    subsidy refer"), or, with ``objects``, by its object before a preposition or the end: a thing of the notes, or
+    a word of theirs after one they never use ("do the monks split history into"). After a pronoun
     subject ("can I restore") the first content word is the verb."""
     # the auxiliary opens the question or follows its question word ("for how many days at most can a ...")
     asking = next((i for i, t in enumerate(tokens) if t in Q.QUESTION_WORDS), None)
@@ -130,8 +135,11 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary) -> list[str]:
         if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 2:
             continue
         after = run[i + 1:]
+        # ...or by its object where the clause closes: one thing of the notes, or one word of theirs after a word
+        # they never use ("do the monks split history into")
         if _plain(word) and (not after and closed or len(after) >= 2 and chained(after)
-                             or len(after) == 1 and not _plain(after[0])):
+                             or len(after) == 1 and (not _plain(after[0]) or objects and closed and not _adverb(word) and (
+                                 _a_thing(after[0], vocab) or vocab.knows(after[0]) and not vocab.knows(word)))):
             return [word]
     return []
 
@@ -149,6 +157,11 @@ def _verb_after_pronoun(tokens: list[str]) -> list[str]:
         if at < len(tokens) and _content(tokens[at]):
             found.append(tokens[at])
     return found
+
+
+def _adverb(word: str) -> bool:
+    """A light word or a word in "-ly" ("actually go on"): an adverb, no verb with an object."""
+    return word in Q.LIGHT_WORDS or word.endswith("ly")
 
 
 def _plain(word: str) -> bool:
@@ -215,6 +228,19 @@ def _complex_preposition(tokens: list[str]) -> list[str]:
     "of" make one preposition (policy.questions.COMPLEX_PREPOSITION_OPENERS); the noun names nothing asked."""
     return [tokens[i + 1] for i in range(len(tokens) - 2)
             if tokens[i] in Q.COMPLEX_PREPOSITION_OPENERS and _content(tokens[i + 1]) and tokens[i + 2] == "of"]
+
+
+def _copula_as(tokens: list[str]) -> list[str]:
+    """ "the poem that counts as the oldest", "a knot which serves as a stopper": a relative clause's verb before
+    "as" says what the thing is, as "is" would (policy.questions.RELATIVE_PRONOUNS); the line says "is" its own way."""
+    return [tokens[i] for i in range(1, len(tokens) - 1)
+            if tokens[i - 1] in Q.RELATIVE_PRONOUNS and tokens[i + 1] == "as" and _content(tokens[i])]
+
+
+def _partitive(tokens: list[str]) -> list[str]:
+    """ "one of the oldest pieces of literature", "a bit of salt": a partitive noun before "of"
+    (policy.questions.PARTITIVE_NOUNS) names an amount of the thing after it, not a thing asked."""
+    return [tokens[i] for i in range(len(tokens) - 1) if tokens[i] in Q.PARTITIVE_NOUNS and tokens[i + 1] == "of"]
 
 
 def _purpose(question: str) -> list[str]:

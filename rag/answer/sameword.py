@@ -52,10 +52,13 @@ def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviati
 def kin_in_notes(word: str, vocab, policy: Policy = DEFAULT) -> bool:
     """The notes hold the word in another inflection or derivation ("founders" where they say "founded"): a
     stem of theirs that is the same word by the rule the single-line check judges lines by (a shared prefix,
-    :func:`stands_for`, no shortening). Such a word is one the notes use, not one they never do."""
+    :func:`stands_for`, no shortening), or a synonym of the policy's table ("period" for "era"), which that check
+    accepts too. Such a word is one the notes use, not one they never do."""
     if not policy.unknown_by_kin:
         return False
     term = stem(word)
+    if synonyms_of(term) & vocab.stems:
+        return True
     head = term[: policy.shared_prefix_min]
     return len(head) == policy.shared_prefix_min and any(
         s.startswith(head) and stands_for(term, {s}, policy, abbreviations=False) for s in vocab.stems)

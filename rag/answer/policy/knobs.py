@@ -155,12 +155,26 @@ class Policy:
     # unsaid (notes word the kind their own way: "theorem" for "theory"); a capitalised word or a heading none
     name_line_may_leave_out: int = 1
     # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
-    # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.sameword.kin_in_notes)
+    # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.sameword.kin_in_notes);
+    # so is one whose synonym they use (policy.notes.SYNONYMS: "era" where they say "period"; practice7 a057)
     unknown_by_kin: bool = True
     # three frames of English mark a word as phrasing, not a thing asked: the verb of an infinitive after "how to" /
     # "ways to", the noun of a complex preposition ("in front of"), the word before a closing "for" of "what is X
     # good for"; rag.answer.phrasing, in policy.questions (INFINITIVE_LEADS, COMPLEX_PREPOSITION_OPENERS, PURPOSE_FRAME)
     infinitive_and_preposition_frames: bool = True
+    # light words (policy.questions.LIGHT_WORDS: sentence adverbs, intensifiers, "every") are phrasing, never a thing
+    # asked: "the minotaur every year" was refused as a name beside a word the notes never use (practice7 a041)
+    light_words: bool = True
+    # an age is stated without the word as a person's bare number ("until they were 20", policy.values.AGE_STATED):
+    # such a line speaks of the age asked ("till what age did ..."; practice7 a044; rag.answer.gate.stated)
+    age_by_pronoun: bool = True
+    # a verb after an auxiliary and its subject, with its object before a preposition or the end ("how many periods do
+    # the monks split history into"; the object a thing of the notes, or a word of theirs after one they never use):
+    # rag.answer.phrasing; practice7 a035
+    verb_frames: bool = True
+    # a relative clause's verb before "as" ("the poem that counts as the oldest") is a copula, and a partitive noun
+    # before "of" ("pieces of literature") an amount: phrasing, not things asked (rag.answer.phrasing; practice7 a007)
+    copula_and_partitive_frames: bool = True
     # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
     # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the
     # notes use every other word the question asks (engine: "what does Shannon's law say" keeps the verb's weight)

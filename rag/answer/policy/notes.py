@@ -46,7 +46,7 @@ SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
-            ("need", "require")]
+            ("need", "require"), ("era", "period")]
 # A line comparing two things itself: a preference or a comparative ("Instead of a tiller I prefer a wheel",
 # "a wheel is lighter than a tiller", "unlike a tiller, ..."): rag.answer.together.both_sides. A line that only
 # names both ("Steering: tiller, wheel") compares nothing.

@@ -140,9 +140,21 @@ INFINITIVE_LEADS = frozenset("how what where when whether which way ways order".
 # asks the thing's purpose, as "what is it for" does; the line stating what it does need not say it
 PURPOSE_FRAME = re.compile(r"(?i)\b([a-z]+)\s+for\s*\??\s*$")
 COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
+# Light words modify the asking, not the thing asked (rag.answer.phrasing, knob Policy.light_words): sentence adverbs
+# and intensifiers ("what does the name actually mean", "which kings were really powerful", "how is a knot usually
+# tied") and the quantifier "every" ("how many boats sail every year": a line's "yearly" or "per year" speaks of
+# the year, not of "every"). A line need not say them, and a question using one the notes never do is no question
+# about something they never mention. Plain English, no field's words.
+# "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
+# ("is"); "pieces of literature", "a bit of salt": a partitive noun before "of" names an amount of the thing after
+# it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
+RELATIVE_PRONOUNS = frozenset("that which who".split())
+PARTITIVE_NOUNS = frozenset("piece pieces bit bits lot lots bunch handful plenty".split())
+LIGHT_WORDS = frozenset("""actually really truly very quite rather exactly precisely just ever even usually normally
+    typically generally basically mostly commonly ordinarily every""".split())
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
-CLAUSE_WORDS = frozenset("when if because while as until unless once whenever".split())
+CLAUSE_WORDS = frozenset("when if because while as until till unless once whenever".split())
 PARTICIPLE = re.compile(r"(?i)^[a-z]{3,}(?:ed|ing)$")
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
@@ -210,6 +222,9 @@ ORDERING_WORDS = frozenset("list name give show".split())
 # A word that excludes what follows it, to the next comma ("required, not optional", "tools except knives"):
 # those words name what a list question does not ask for (rag.answer.headed.heading_items).
 EXCLUDING = re.compile(r"(?i)\b(?:not|no|without|except|excluding|but not)\s+([^,;.?!]+)")
+# "who united the kingdoms", "who first crossed ...": after a subject "who" and an adverb or two, a word in "-ed" or
+# "-s" is its verb (rag.answer.intent.compound_heads), never the modifier of a kind ("united kingdoms")
+WHO_VERB = re.compile(r"(?i)^\s*who\s+(?:[a-z]+ly\s+|first\s+|never\s+|also\s+)?[a-z]+(?:ed|s)\b(?<!ss)")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
 # A yes/no question whose "or" offers the answer's options for a subject named before them: "does a low pKa
 # mean a strong or weak acid", "is a whale a fish or a mammal" (a phrase opening with an article after the
