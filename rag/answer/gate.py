@@ -23,7 +23,7 @@ from .named import unnamed_thing
 from .who import kind_named, names_someone
 from .intent import Intent, parse
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
-from .phrasing import phrasing_terms, unknown_action
+from .phrasing import light_terms, phrasing_terms, unknown_action
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import initialled, kin_in_notes, named_by_symbol, stands_for
@@ -61,13 +61,14 @@ _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’][A-Za-z]+)*")
 
 def unknown_name(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
     """ "Karl Engels" in notes that name "Karl" but never "Engels": a word the notes never use, next to one
-    they use as a name, names something they do not cover. A light word (policy.questions.LIGHT_WORDS, "the
-    Minotaur every year") names nothing."""
+    they use as a name, names something they do not cover. A light word ("the Minotaur every year",
+    rag.answer.phrasing.light_terms) names nothing."""
     tokens = [w.lower() for w in _TOKEN.findall(intent.question)]
+    light = light_terms(intent.question, policy)
     for a, b in zip(tokens, tokens[1:]):
         for name, other in ((a, b), (b, a)):
             if (name in vocab.names and other not in STOPWORDS and len(other) > 2 and not vocab.knows(other)
-                    and not (policy.light_words and other in Q.LIGHT_WORDS) and not kin_in_notes(other, vocab, policy)):
+                    and stem(other) not in light and not kin_in_notes(other, vocab, policy)):
                 return f"{a} {b}"
     return None
 

@@ -34,12 +34,14 @@ _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d+(?:[.,]\d+)*")
 
 def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> frozenset[str]:
     """The stemmed asked terms that are the question's verb (see the module doc): no answering line need speak
-    them; nor any light word (policy.questions.LIGHT_WORDS: "actually", "really", "every"), which modifies the
-    asking. None (light words aside) for a question asking the point at which its verb happens ("at what temperature does wax melt",
-    policy.questions.AT_POINT): the verb names the event whose value is asked."""
+    them; nor any light word (:func:`light_terms`). The verb is none for a question asking the point at which it
+    happens ("at what temperature does wax melt", policy.questions.AT_POINT): it names the event whose value is
+    asked."""
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
+    asked = set(intent.asked_terms)
+    light = light_terms(intent.question, policy) & asked
     if policy.point_verb_must_be_spoken and intent.wants_amount and Q.AT_POINT.match(intent.question):
-        return frozenset(stem(t) for t in tokens if t in Q.LIGHT_WORDS and policy.light_words) & set(intent.asked_terms)
+        return frozenset(light)
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
     found = set(_verb_after_subject(tokens, vocab, policy.verb_frames)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
     found |= set(_verb_after_pronoun(tokens))
@@ -47,15 +49,24 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
         found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
     if policy.copula_and_partitive_frames:
         found |= set(_copula_as(tokens)) | set(_partitive(tokens))
-    asked = set(intent.asked_terms)
-    light = {stem(t) for t in tokens if t in Q.LIGHT_WORDS} if policy.light_words else set()
     # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
     # what it is there, an adjective asking what the thing is for
     framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()
     if policy.date_verb_must_be_spoken and intent.wants_amount and Q.EVENT_DATE.match(intent.question):
         found = {w for w in found if _loose_verb(w, tokens)}  # the event's verb must be spoken, unless general or phrasal
     return frozenset(stem(w) for w in found
-                     if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab)) | ((framed | light) & asked)
+                     if stem(w) in asked and stem(w) not in cue and not _a_thing(w, vocab)) | (framed & asked) | light
+
+
+def light_terms(question: str, policy: Policy = DEFAULT) -> set[str]:
+    """The stems of the question's light words (policy.questions.LIGHT_WORDS: "actually", "really", "every") and of
+    its adverbial idioms' words ("from scratch", policy.questions.ADVERBIAL_IDIOMS): they modify the asking, not
+    the thing asked (knob Policy.light_words)."""
+    if not policy.light_words:
+        return set()
+    tokens = [t.lower() for t in _TOKEN.findall(question)]
+    found = {stem(t) for t in tokens if t in Q.LIGHT_WORDS}
+    return found | {stem(t) for m in Q.ADVERBIAL_IDIOMS.finditer(question) for t in _TOKEN.findall(m.group(0).lower())}
 
 
 def _loose_verb(word: str, tokens: list[str]) -> bool:

@@ -145,6 +145,11 @@ COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 # tied") and the quantifier "every" ("how many boats sail every year": a line's "yearly" or "per year" speaks of
 # the year, not of "every"). A line need not say them, and a question using one the notes never do is no question
 # about something they never mention. Plain English, no field's words.
+# Fixed adverbial idioms modify the asking as light words do: their noun names no thing asked ("how many days to
+# make a starter from scratch", "is it used at all", "which is by far the largest"); rag.answer.phrasing, knob
+# Policy.light_words. Not "in practice" / "in theory": those contrast two cases the notes may tell apart.
+ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|by far|of course|on earth|these days"
+                              r"|back then|at first|first of all)\b")
 # "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
 # ("is"); "pieces of literature", "a bit of salt": a partitive noun before "of" names an amount of the thing after
 # it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
