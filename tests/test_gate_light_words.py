@@ -129,3 +129,21 @@ def test_a_synonym_the_notes_use_is_a_word_they_use(tmp_path):
     assert "Ansgar" in answer.answer
     off = _ask(tmp_path / "off", GUILDS, question, Policy(unknown_by_kin=False))
     assert off.refused and "era" in off.reason
+
+
+KILN = {
+    "kiln.md": """# Pottery kiln
+
+## Building the kiln
+- The whole build will take you 9 days with around an hour of work per day
+""",
+}
+
+
+def test_an_adverbial_idioms_noun_is_phrasing(tmp_path):
+    question = "how many days to build the kiln from scratch"
+    answer = _ask(tmp_path, KILN, question)
+    assert not answer.refused, answer.reason
+    assert "9 days" in answer.answer
+    off = _ask(tmp_path / "off", KILN, question, Policy(light_words=False))
+    assert off.refused and "scratch" in off.reason
