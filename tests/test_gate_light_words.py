@@ -11,6 +11,7 @@ from test_gate_near_misses import _ask
 from rag.answer.intent import compound_heads, parse
 from rag.answer.phrasing import phrasing_terms
 from rag.answer.policy import Policy
+from rag.answer.sameword import kin_in_notes, stands_for
 from rag.answer.vocab import Vocabulary
 from rag.text import STOPWORDS, stem
 
@@ -168,3 +169,21 @@ def test_a_position_within_a_thing_is_phrasing(tmp_path):
     assert "Captain" in answer.answer
     off = _ask(tmp_path / "off", SHIP, question, Policy(position_frames=False))
     assert off.refused and "top" in off.reason
+
+
+LIGHTHOUSE = {
+    "lighthouse.md": """# Lighthouse
+
+## Keeper
+- the keeper climbs 96 steps daily to trim the lamp
+""",
+}
+
+
+def test_every_day_is_daily(tmp_path):
+    vocab = Vocabulary.learn(["the keeper climbs 96 steps daily to trim the lamp"])
+    assert kin_in_notes("day", vocab) and stands_for(stem("day"), {stem("daily")})
+    assert kin_in_notes("era", Vocabulary.learn(["Masters of this period were wealthy"]))
+    answer = _ask(tmp_path, LIGHTHOUSE, "how many steps are climbed by the keeper every day")
+    assert not answer.refused, answer.reason
+    assert "96 steps" in answer.answer

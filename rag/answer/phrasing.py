@@ -40,6 +40,8 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     tokens = [t.lower() for t in _TOKEN.findall(intent.question)]
     asked = set(intent.asked_terms)
     light = light_terms(intent.question, policy) & asked
+    if policy.light_words:  # the frame is read without them: "does the keeper climb every day" ("day" is no verb)
+        tokens = [t for t in tokens if t not in Q.LIGHT_WORDS]
     if policy.point_verb_must_be_spoken and intent.wants_amount and Q.AT_POINT.match(intent.question):
         return frozenset(light)
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}

@@ -42,11 +42,13 @@ INITIALS_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on"})
 # of one letter only after the first two ("Q: quality" may name a section).
 SPELLED_OUT_BY = r"=|:|\(|stands?\s+for|(?:is\s+)?short\s+for|(?:is\s+)?an?\s+abbreviation\s+(?:for|of)"
 SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
-# A small synonym table, as pairs of words that may stand for each other (compared after stemming).
+# A small synonym table, as pairs of words that may stand for each other (compared after stemming). "era"/"period"
+# is plain English for a span of history; "daily" is "every day", which the stemmer does not join as it joins
+# "yearly"/"year" (practice7 a057; the second for any notes' "every day").
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
-            ("need", "require"), ("era", "period")]
+            ("need", "require"), ("era", "period"), ("daily", "day")]
 # A line comparing two things itself: a preference or a comparative ("Instead of a tiller I prefer a wheel",
 # "a wheel is lighter than a tiller", "unlike a tiller, ..."): rag.answer.together.both_sides. A line that only
 # names both ("Steering: tiller, wheel") compares nothing.
