@@ -187,3 +187,9 @@ def test_every_day_is_daily(tmp_path):
     answer = _ask(tmp_path, LIGHTHOUSE, "how many steps are climbed by the keeper every day")
     assert not answer.refused, answer.reason
     assert "96 steps" in answer.answer
+
+
+def test_at_the_questions_end_the_last_word_of_the_run_is_the_verb():
+    vocab = Vocabulary.learn(["seeds store 9 units of oil", "the oil seeds are pressed"])
+    excused = phrasing_terms(parse("how many units of oil does a rape kernel store"), vocab)
+    assert stem("store") in excused and stem("kernel") not in excused

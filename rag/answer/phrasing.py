@@ -120,8 +120,8 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = Fa
     in its plain form (after "does" a verb takes no "-s", "-ed" or "-ing": "barons" is not one), not a thing of
     the notes, followed by nothing, by two or more words the notes write side by side ("store event history"),
     or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
-    subsidy refer"), or, with ``objects``, by its object before a preposition or the end: a thing of the notes, or
-    a word of theirs after one they never use ("do the monks split history into"). After a pronoun
+    subsidy refer"), or, with ``objects``, by its object before a preposition: a thing of the notes, or a word of
+    theirs after one they never use ("do the monks split history into"). After a pronoun
     subject ("can I restore") the first content word is the verb."""
     # the auxiliary opens the question or follows its question word ("for how many days at most can a ...")
     asking = next((i for i, t in enumerate(tokens) if t in Q.QUESTION_WORDS), None)
@@ -150,10 +150,11 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = Fa
         if (stem(run[i - 1]), stem(word)) in vocab.pairs or _a_thing(word, vocab) or len(word) < 2:
             continue
         after = run[i + 1:]
-        # ...or by its object where the clause closes: one thing of the notes, or one word of theirs after a word
-        # they never use ("do the monks split history into")
+        # ...or by its object before a preposition: one thing of the notes, or one word of theirs after a word they
+        # never use ("do the monks split history into"; at the question's end the last word is the verb: "does a fat
+        # gram store")
         if _plain(word) and (not after and closed or len(after) >= 2 and chained(after)
-                             or len(after) == 1 and (not _plain(after[0]) or objects and closed and not _adverb(word) and (
+                             or len(after) == 1 and (not _plain(after[0]) or objects and end in Q.PREPOSITIONS and not _adverb(word) and (
                                  _a_thing(after[0], vocab) or vocab.knows(after[0]) and not vocab.knows(word)))):
             return [word]
     return []
