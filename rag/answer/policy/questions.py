@@ -148,8 +148,9 @@ COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 # Fixed adverbial idioms modify the asking as light words do: their noun names no thing asked ("how many days to
 # make a starter from scratch", "is it used at all", "which is by far the largest"); rag.answer.phrasing, knob
 # Policy.light_words. Not "in practice" / "in theory": those contrast two cases the notes may tell apart.
-ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|by far|of course|on earth|these days"
+ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|by far|of course|these days"
                               r"|back then|at first|first of all)\b")
+# (Not "on earth": "a day on earth" names a planet.)
 # "at the very top of the list", "at the head of the table": a position within a thing (after a preposition and
 # "the"; rag.answer.phrasing, knob Policy.position_frames); the thing's lines answer, none need name the position
 POSITION_NOUNS = frozenset("top bottom head foot end start beginning middle front back".split())
@@ -158,8 +159,9 @@ POSITION_NOUNS = frozenset("top bottom head foot end start beginning middle fron
 # it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
 RELATIVE_PRONOUNS = frozenset("that which who".split())
 PARTITIVE_NOUNS = frozenset("piece pieces bit bits lot lots bunch handful plenty".split())
-LIGHT_WORDS = frozenset("""actually really truly very quite rather exactly precisely just ever even usually normally
+LIGHT_WORDS = frozenset("""actually really truly very quite rather exactly precisely just ever usually normally
     typically generally basically mostly commonly ordinarily every""".split())
+# (Not "even": "even numbers" names a kind.)
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
 CLAUSE_WORDS = frozenset("when if because while as until till unless once whenever".split())
