@@ -150,27 +150,6 @@ def test_an_adverbial_idioms_noun_is_phrasing(tmp_path):
     assert off.refused and "scratch" in off.reason
 
 
-SHIP = {
-    "ship.md": """# Ship's company
-
-## Crew Ranks
-1. Deckhand
-1. Bosun
-1. Mate
-1. Captain
-""",
-}
-
-
-def test_a_position_within_a_thing_is_phrasing(tmp_path):
-    question = "what's at the very top of the crew ranks list"
-    answer = _ask(tmp_path, SHIP, question)
-    assert not answer.refused, answer.reason
-    assert "Captain" in answer.answer
-    off = _ask(tmp_path / "off", SHIP, question, Policy(position_frames=False))
-    assert off.refused and "top" in off.reason
-
-
 LIGHTHOUSE = {
     "lighthouse.md": """# Lighthouse
 

@@ -51,8 +51,6 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
         found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
     if policy.copula_and_partitive_frames:
         found |= set(_copula_as(tokens)) | set(_partitive(tokens))
-    if policy.position_frames:
-        found |= set(_position(tokens))
     # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
     # what it is there, an adjective asking what the thing is for
     framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()
@@ -244,21 +242,6 @@ def _complex_preposition(tokens: list[str]) -> list[str]:
     "of" make one preposition (policy.questions.COMPLEX_PREPOSITION_OPENERS); the noun names nothing asked."""
     return [tokens[i + 1] for i in range(len(tokens) - 2)
             if tokens[i] in Q.COMPLEX_PREPOSITION_OPENERS and _content(tokens[i + 1]) and tokens[i + 2] == "of"]
-
-
-def _position(tokens: list[str]) -> list[str]:
-    """ "what's at the very top of the list", "who sits at the head of the table": a preposition, "the", light
-    words, then a noun of position (policy.questions.POSITION_NOUNS) and "of" place what is asked within the
-    thing after "of"; the thing's own lines answer, none need name the position."""
-    found = []
-    for i in range(len(tokens) - 3):
-        if tokens[i] in Q.COMPLEX_PREPOSITION_OPENERS and tokens[i + 1] == "the":
-            at = i + 2
-            while at < len(tokens) and tokens[at] in Q.LIGHT_WORDS:
-                at += 1
-            if at + 1 < len(tokens) and tokens[at] in Q.POSITION_NOUNS and tokens[at + 1] == "of":
-                found.append(tokens[at])
-    return found
 
 
 def _copula_as(tokens: list[str]) -> list[str]:

@@ -175,9 +175,6 @@ class Policy:
     # a relative clause's verb before "as" ("the poem that counts as the oldest") is a copula, and a partitive noun
     # before "of" ("pieces of literature") an amount: phrasing, not things asked (rag.answer.phrasing; practice7 a007)
     copula_and_partitive_frames: bool = True
-    # "at the very top of the list": a preposition, "the" and a noun of position before "of" (policy.questions
-    # .POSITION_NOUNS) place what is asked within the thing; the noun is phrasing (rag.answer.phrasing; practice7 a052)
-    position_frames: bool = True
     # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
     # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the
     # notes use every other word the question asks (engine: "what does Shannon's law say" keeps the verb's weight)

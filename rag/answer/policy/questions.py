@@ -151,9 +151,6 @@ COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|by far|of course|these days"
                               r"|back then|at first|first of all)\b")
 # (Not "on earth": "a day on earth" names a planet.)
-# "at the very top of the list", "at the head of the table": a position within a thing (after a preposition and
-# "the"; rag.answer.phrasing, knob Policy.position_frames); the thing's lines answer, none need name the position
-POSITION_NOUNS = frozenset("top bottom head foot end start beginning middle front back".split())
 # "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
 # ("is"); "pieces of literature", "a bit of salt": a partitive noun before "of" names an amount of the thing after
 # it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
