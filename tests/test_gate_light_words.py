@@ -6,6 +6,7 @@ fake embedder and a model that never answers; the near misses beside them stay r
 
 from __future__ import annotations
 
+import pytest
 from test_gate_near_misses import _ask
 
 from rag.answer.intent import compound_heads, parse
@@ -56,15 +57,6 @@ GUILDS = {
 }
 
 
-def test_every_beside_a_name_is_no_word_the_notes_never_use(tmp_path):
-    question = "how many casks of cider were shipped to Halvard every year"
-    answer = _ask(tmp_path, COOPERAGE, question)
-    assert not answer.refused, answer.reason
-    assert "Three casks" in answer.answer
-    off = _ask(tmp_path / "off", COOPERAGE, question, Policy(light_words=False))
-    assert off.refused and "every" in off.reason
-
-
 def test_light_words_are_phrasing():
     vocab = Vocabulary.learn(["a cask is sealed with beeswax before it is filled"])
     intent = parse("what is a cask mostly sealed with")
@@ -77,43 +69,15 @@ def test_a_light_word_does_not_excuse_a_thing_the_notes_never_give(tmp_path):
     assert answer.refused
 
 
-def test_till_is_until_and_they_were_16_states_an_age(tmp_path):
-    assert "till" in STOPWORDS
-    question = "till what age did apprentices live at the cooperage"
-    answer = _ask(tmp_path, COOPERAGE, question)
-    assert not answer.refused, answer.reason
-    assert "until they were 16" in answer.answer
-    off = _ask(tmp_path / "off", COOPERAGE, question, Policy(age_by_pronoun=False))
-    assert off.refused and "age" in off.reason
-
-
 def test_an_age_never_stated_is_still_refused(tmp_path):
     answer = _ask(tmp_path, COOPERAGE, "at what age were the casks of cider shipped to Halvard")
     assert answer.refused
-
-
-def test_a_verb_with_its_object_before_a_preposition_is_phrasing(tmp_path):
-    question = "how many skeins do spinners split wool into"
-    answer = _ask(tmp_path, SPINNING, question)
-    assert not answer.refused, answer.reason
-    assert "six skeins" in answer.answer
-    off = _ask(tmp_path / "off", SPINNING, question, Policy(verb_frames=False))
-    assert off.refused and "split" in off.reason
 
 
 def test_an_adverb_is_no_verb_with_an_object():
     vocab = Vocabulary.learn(["the siege went on for 40 days"])
     intent = parse("how long did the siege actually go on for")
     assert stem("go") in phrasing_terms(intent, vocab)
-
-
-def test_a_copula_before_as_and_a_partitive_noun_are_phrasing(tmp_path):
-    question = "whats the harbour chart that counts as one of the oldest surviving pieces of mapping"
-    answer = _ask(tmp_path, MAPS, question)
-    assert not answer.refused, answer.reason
-    assert "Vell chart" in answer.answer
-    off = _ask(tmp_path / "off", MAPS, question, Policy(copula_and_partitive_frames=False))
-    assert off.refused
 
 
 def test_the_verb_after_who_is_no_kind_asked(tmp_path):
@@ -123,15 +87,6 @@ def test_the_verb_after_who_is_no_kind_asked(tmp_path):
     assert "Jorund Hale" in answer.answer
 
 
-def test_a_synonym_the_notes_use_is_a_word_they_use(tmp_path):
-    question = "which masters were really wealthy back in the ostmark era"
-    answer = _ask(tmp_path, GUILDS, question)
-    assert not answer.refused, answer.reason
-    assert "Ansgar" in answer.answer
-    off = _ask(tmp_path / "off", GUILDS, question, Policy(unknown_by_kin=False))
-    assert off.refused and "era" in off.reason
-
-
 KILN = {
     "kiln.md": """# Pottery kiln
 
@@ -139,15 +94,6 @@ KILN = {
 - The whole build will take you 9 days with around an hour of work per day
 """,
 }
-
-
-def test_an_adverbial_idioms_noun_is_phrasing(tmp_path):
-    question = "how many days to build the kiln from scratch"
-    answer = _ask(tmp_path, KILN, question)
-    assert not answer.refused, answer.reason
-    assert "9 days" in answer.answer
-    off = _ask(tmp_path / "off", KILN, question, Policy(light_words=False))
-    assert off.refused and "scratch" in off.reason
 
 
 LIGHTHOUSE = {
@@ -172,3 +118,33 @@ def test_at_the_questions_end_the_last_word_of_the_run_is_the_verb():
     vocab = Vocabulary.learn(["seeds store 9 units of oil", "the oil seeds are pressed"])
     excused = phrasing_terms(parse("how many units of oil does a rape kernel store"), vocab)
     assert stem("store") in excused and stem("kernel") not in excused
+
+
+# One row per mechanism: (notes, question, a phrase of its answer, the knob that turns the mechanism off, a word the
+# refusal names with it off, or None). Each question is answered; with its knob off it is refused.
+CASES = {
+    "every_beside_a_name": (COOPERAGE, "how many casks of cider were shipped to Halvard every year", "Three casks",
+                            "light_words", "every"),
+    "age_by_pronoun": (COOPERAGE, "till what age did apprentices live at the cooperage", "until they were 16",
+                       "age_by_pronoun", "age"),
+    "verb_with_object": (SPINNING, "how many skeins do spinners split wool into", "six skeins", "verb_frames", "split"),
+    "copula_and_partitive": (MAPS, "whats the harbour chart that counts as one of the oldest surviving pieces of mapping",
+                             "Vell chart", "copula_and_partitive_frames", None),
+    "synonym_in_notes": (GUILDS, "which masters were really wealthy back in the ostmark era", "Ansgar", "unknown_by_kin",
+                         "era"),
+    "adverbial_idiom": (KILN, "how many days to build the kiln from scratch", "9 days", "light_words", "scratch"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_phrasing_word_is_not_asked_and_with_its_knob_off_it_is(tmp_path, case):
+    notes, question, phrase, knob, named = CASES[case]
+    answer = _ask(tmp_path, notes, question)
+    assert not answer.refused, answer.reason
+    assert phrase in answer.answer
+    off = _ask(tmp_path / "off", notes, question, Policy(**{knob: False}))
+    assert off.refused and (named is None or named in off.reason), off.reason
+
+
+def test_till_is_a_stopword_as_until_is():
+    assert "till" in STOPWORDS
