@@ -67,41 +67,26 @@ def test_cells_are_matched_whole_and_symbols_by_case():
     assert cell_bonus("which route is C", "| B | 09:30 |") == 0.0
 
 
-@pytest.mark.parametrize("switched_on", [True, False])
-def test_the_row_whose_key_the_question_names_leads(tmp_path, monkeypatch, switched_on):
-    if not switched_on:
-        _off(monkeypatch)
-    answer = _ask_notes(tmp_path, FERRY, "when does route B depart")
-    assert not answer.refused, answer.reason
-    assert ("09:30" in _first_quote(answer)) is switched_on, answer.answer
+# (notes, question, phrases of which the first quote holds one with the lookup on, and none with it off)
+LEADING_ROWS = {
+    "key_named": (FERRY, "when does route B depart", ("09:30",)),
+    "short_symbol_as_written": (KITCHEN, "how many millilitres are in a T", ("tablespoon",)),
+    "symbol_key_beats_long_cell": (ELEMENTS, "what is the melting point of Fe", ("1538",)),
+    # a Cancelled row, not the row "Not cancelled" nor one only sharing "route"
+    "picked_by_a_cell_value": (FERRY, "what time does the Cancelled ferry route leave", ("09:30", "14:05")),
+}
 
 
 @pytest.mark.parametrize("switched_on", [True, False])
-def test_a_short_symbol_key_is_matched_as_written(tmp_path, monkeypatch, switched_on):
+@pytest.mark.parametrize("case", LEADING_ROWS)
+def test_the_row_the_question_names_is_quoted_first(tmp_path, monkeypatch, case, switched_on):
+    notes, question, phrases = LEADING_ROWS[case]
     if not switched_on:
         _off(monkeypatch)
-    answer = _ask_notes(tmp_path, KITCHEN, "how many millilitres are in a T")
+    answer = _ask_notes(tmp_path, notes, question)
     assert not answer.refused, answer.reason
-    assert ("tablespoon" in _first_quote(answer)) is switched_on, answer.answer
-
-
-@pytest.mark.parametrize("switched_on", [True, False])
-def test_a_symbol_key_beats_a_neighbour_naming_it_in_a_long_cell(tmp_path, monkeypatch, switched_on):
-    if not switched_on:
-        _off(monkeypatch)
-    answer = _ask_notes(tmp_path, ELEMENTS, "what is the melting point of Fe")
-    assert not answer.refused, answer.reason
-    assert ("1538" in _first_quote(answer)) is switched_on, answer.answer
-
-
-@pytest.mark.parametrize("switched_on", [True, False])
-def test_rows_picked_by_a_cell_value(tmp_path, monkeypatch, switched_on):
-    if not switched_on:
-        _off(monkeypatch)
-    answer = _ask_notes(tmp_path, FERRY, "what time does the Cancelled ferry route leave")
-    assert not answer.refused, answer.reason
-    first = _first_quote(answer)  # a Cancelled row, not the row "Not cancelled" nor one only sharing "route"
-    assert ("09:30" in first or "14:05" in first) is switched_on, answer.answer
+    first = _first_quote(answer)
+    assert any(p in first for p in phrases) is switched_on, answer.answer
 
 
 def _berths() -> dict[str, str]:
