@@ -219,7 +219,8 @@ class Composer:
             return "", [], "refused", False, []
         strong = [u for u in top if u.score >= p.strong * top[0].score][:4]
         headings = {(u.file, u.line): s.heading for s in sources for u in s.units}
-        accepted = [c for c in checked if self.may_lead(sources)(c)]
+        may_lead = self.may_lead(sources)  # built once: it sorts every unit of the sources
+        accepted = [c for c in checked if may_lead(c)]
         lead = accepted[0] if accepted and self._covers_key_fact(intent, accepted[0].text, strong) else None
         quotes, missing = (list(items), []) if items else self._pick(intent, top, part_units, anchor, ranked)
         if lead is not None:
