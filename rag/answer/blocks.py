@@ -9,6 +9,7 @@ from ..inline_html import Piece, pieces
 from ..tables import before_cut_table, table_at
 from ..text import terms
 from .evidence import Unit, kind_of
+from .follows import formula_under, with_answer
 from .units import opens_block
 from .policy import notes as N, values as V
 from .policy import DEFAULT, Policy
@@ -40,7 +41,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         # a piece of a line written in HTML: for a list question its list ("<ul>..</ul>"), else itself
         if whole_list and piece.items:
             return lines[unit.line - 1][slice(*piece.items)], unit.line, unit.line
-        return unit.quote, unit.line, unit.line
+        # ...a flash card's question ("<summary>What is a tannin?</summary>") with its answer below it
+        return with_answer(unit, lines, policy) or (unit.quote, unit.line, unit.line)
     # a list item of one word ("- Velouté") says nothing alone: it is quoted with its list
     whole_list = whole_list or bool(LIST_ITEM.match(lines[unit.line - 1]) and len(unit.display.split()) == 1)
     if (whole_list or steps) and (code := _code_block(unit, lines, policy)) is not None:
@@ -50,6 +52,10 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
     text = unit.display
     start = unit.line
+    if (formula := formula_under(lines, start, policy)) is not None:
+        # "The variance is given by:" over "$$Var(X) = np(1-p)$$": the formula finishes the sentence
+        head = lines[start - 1]
+        return "\n".join([head[head.find(unit.quote):]] + lines[start:formula]), start, formula
     topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
     # a sentence on a line whose last sentence introduces what follows ("A contract rests on agreement. It has
     # four elements:") is quoted with it: the line is the list's lead-in, whichever of its sentences scored
@@ -78,7 +84,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
                 break
         topic = topic or start != unit.line
     if not topic:
-        return _with_answer(unit, lines, policy) or _with_label(unit, lines, policy)
+        return with_answer(unit, lines, policy) or _with_label(unit, lines, policy)
     head = lines[start - 1]
     indent = depth(head)
     heading = bool(HEADING.match(head))
@@ -239,29 +245,6 @@ def _introduces(lines: list[str], number: int, fence: int) -> bool:
         return False
     text = lines[number - 1]
     return bool(text.strip()) and not HEADING.match(text) and not FENCE.match(text) and not opens_block(text)
-
-
-def _with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
-    """A question the notes ask themselves ("Is it possible to have voltage without current?") is quoted with
-    the paragraph after it, its answer (flash cards, review questions): the question alone answers nothing.
-    The answer runs to the next blank line, heading, code fence or question; None when the line is no
-    question or nothing follows it within one blank line."""
-    line = lines[unit.line - 1]
-    if not unit.display.rstrip().endswith("?") or not line.rstrip().endswith("?"):
-        return None
-    first = unit.line + 1
-    if first <= len(lines) and not lines[first - 1].strip():
-        first += 1  # one blank line may stand between a question and its answer
-    last = first - 1
-    for number in range(first, min(len(lines), first + policy.detail_max_lines - 1) + 1):
-        text = lines[number - 1]
-        if not text.strip() or HEADING.match(text) or FENCE.match(text) or text.rstrip().endswith("?"):
-            break
-        last = number
-    if last < first:
-        return None
-    quote = line[line.find(unit.quote):]
-    return "\n".join([quote] + lines[unit.line: last]), unit.line, last
 
 
 def _with_label(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int]:

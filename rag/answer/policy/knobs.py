@@ -202,6 +202,15 @@ class Policy:
     # list_max_lines (measured: a 7-item list with blank lines and sub-items between runs 22 lines), up to this
     announced_list_max_lines: int = 40
     detail_max_lines: int = 3  # a quoted line with at most this many lines under it is quoted with them
+    # a question line wrapped in HTML ("<summary>What is a tannin?</summary><br>", a flash card) is a question line
+    # like a bare one: quoted with the answer paragraph below it (rag.answer.follows.with_answer); off: only a line
+    # whose raw text ends in "?"
+    question_lines_in_markup: bool = True
+    # a lead-in ending in ":" ("The variance is given by:") is quoted with the display formula right below it
+    # ("$$Var(X) = np(1-p)$$"), which finishes its sentence (rag.answer.follows.formula_under); off: the line alone
+    formula_under_lead_in: bool = True
+    formula_blank_lines: int = 1  # blank lines that may stand between the lead-in and its formula
+    formula_max_lines: int = 8  # a display formula closing further down than this is not quoted with its lead-in
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
     # a heading of at most this many words over a list names it ("## Ingredients", "## Side effects"): a
     # question naming it asks for the list (rag.answer.headed); longer headings say something of their own

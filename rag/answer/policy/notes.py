@@ -78,3 +78,7 @@ ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "sevent
 # question's word, which is grammar there: English writes the pronoun "I" capitalised, as a table may write a
 # row's key ("I" the first chord of a key, "I" a roman-numbered item), so "what do I use" names no such row.
 CELL_GRAMMAR_WORDS = frozenset({"I"})
+# A display formula (rag.answer.follows.formula_under): a line opening with "$$" or "\\[" (LaTeX in Markdown),
+# closed by the same "$$" or by "\\]", on its line or a later one.
+DISPLAY_MATH_OPEN = re.compile(r"^\s*(\$\$|\\\[)")
+DISPLAY_MATH_CLOSE = {"$$": "$$", "\\[": "\\]"}

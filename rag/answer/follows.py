@@ -1,0 +1,64 @@
+"""What a line announces that the lines after it hold: a question the notes ask themselves is answered in the
+paragraph below it; a lead-in ending in ":" ("The variance is given by:") is finished by the display formula
+below it. Quoting the line alone answers nothing, so it is quoted with what follows (rag.answer.blocks)."""
+
+from __future__ import annotations
+
+import re
+
+from .evidence import Unit, asks
+from .policy import notes as N
+from .policy import Policy
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-{3,})\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _question_line(line: str, policy: Policy) -> bool:
+    """Whether a note's line is a question: its text ends with "?", read without the HTML tags that may wrap it
+    (a flash card's "<summary>What is a tannin?</summary><br>") when ``policy.question_lines_in_markup``."""
+    return asks(line) if policy.question_lines_in_markup else line.rstrip().endswith("?")
+
+
+def with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
+    """A question the notes ask themselves ("Is it possible to have voltage without current?") is quoted with
+    the paragraph after it, its answer (flash cards, review questions): the question alone answers nothing.
+    The answer runs to the next blank line, heading, code fence or question; None when the line is no
+    question or nothing follows it within one blank line."""
+    line = lines[unit.line - 1]
+    if not unit.display.rstrip().endswith("?") or not _question_line(line, policy):
+        return None
+    first = unit.line + 1
+    if first <= len(lines) and not lines[first - 1].strip():
+        first += 1  # one blank line may stand between a question and its answer
+    last = first - 1
+    for number in range(first, min(len(lines), first + policy.detail_max_lines - 1) + 1):
+        text = lines[number - 1]
+        if not text.strip() or _HEADING.match(text) or _FENCE.match(text) or _question_line(text, policy):
+            break
+        last = number
+    if last < first:
+        return None
+    quote = line[line.find(unit.quote):]
+    return "\n".join([quote] + lines[unit.line: last]), unit.line, last
+
+
+def formula_under(lines: list[str], number: int, policy: Policy) -> int | None:
+    """The last line of the display formula ("$$E[X] = np$$", or "$$" ... "$$" over lines) that line ``number``,
+    a lead-in ending in ":", introduces: the formula starts on the next non-blank line (at most
+    ``policy.formula_blank_lines`` blank lines between) and closes within ``policy.formula_max_lines`` lines.
+    None when the line ends otherwise, no formula follows, or it never closes."""
+    if not policy.formula_under_lead_in or not 0 < number <= len(lines) or not lines[number - 1].rstrip().endswith(":"):
+        return None
+    first = number + 1
+    while first <= len(lines) and not lines[first - 1].strip() and first - number - 1 < policy.formula_blank_lines:
+        first += 1
+    if first > len(lines) or not (opening := N.DISPLAY_MATH_OPEN.match(lines[first - 1])):
+        return None
+    closer = N.DISPLAY_MATH_CLOSE[opening.group(1)]
+    if closer in lines[first - 1][opening.end():]:
+        return first  # opened and closed on one line
+    for last in range(first + 1, min(len(lines), first + policy.formula_max_lines - 1) + 1):
+        if closer in lines[last - 1]:
+            return last
+    return None
