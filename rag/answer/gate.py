@@ -22,6 +22,7 @@ from .counted import counted_noun, holds_counted
 from .named import unnamed_thing
 from .who import kind_named, names_someone
 from .intent import Intent, parse
+from .roman import holds_roman, with_digits
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
 from .phrasing import light_terms, phrasing_terms, unknown_action
 from .policy import questions as Q, values as V
@@ -298,6 +299,8 @@ def holds_number(intent: Intent, number: int, text: str, vocab: Vocabulary, poli
     """Whether ``text`` states a number the question asks about; one it writes before a noun ("a 61 key keyboard")
     only beside that noun (policy.number_counts_its_noun), not as another thing's value ("MIDI Note 61")."""
     if not intent.holds_position(number, text):
-        return False
+        if not (policy.roman_numerals and holds_roman(number, text)):
+            return False
+        text = with_digits(number, text)  # "a Type I error" counts errors as "a type 1 error" asks
     noun = counted_noun(intent.question, number, vocab.things) if policy.number_counts_its_noun else None
     return noun is None or holds_counted(number, noun, text, policy)

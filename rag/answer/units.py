@@ -11,8 +11,9 @@ from ..chunk import Chunk
 from ..ingest import looks_like_instruction
 from ..inline_html import pieces
 from ..tables import find_tables, header_text, lead_in, reading
-from ..text import split_sentences, strip_markup, terms
+from ..text import strip_markup, terms
 from .keys import line_setting
+from .sentences import sentences
 from .policy import notes as N, questions as Q
 
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
@@ -125,7 +126,7 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
                 and not _PICTURE_ONLY.fullmatch(body)):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]] + [lead] * bool(lead))
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
-            plain = split_sentences(body)
+            plain = sentences(body)
             code = offset in fenced
             setting = line_setting(raw, parents[-1][1] if parents else "") if code else ""
             made[offset] = [Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
@@ -233,13 +234,13 @@ def with_antecedents(body: str) -> list[str]:
     polysaccharide. It is stored in the liver." Each is an exact span of ``body``, so it is cited as written."""
     out, start = [], 0
     spans = []
-    for sentence in split_sentences(body):
+    for sentence in sentences(body):
         at = body.find(sentence, start)
         spans.append((at, at + len(sentence)))
         start = at + len(sentence) if at >= 0 else start
     for n, (begin, end) in enumerate(spans):
         if begin < 0:
-            return split_sentences(body)  # a sentence not found as written: no spans to join
+            return sentences(body)  # a sentence not found as written: no spans to join
         before = spans[n - 1][0] if n else -1
         out.append(body[before:end] if before >= 0 and Q.POINTS_BACK_LEAD.match(body[begin:end]) else body[begin:end])
     return out
@@ -272,7 +273,7 @@ def _piece_units(chunk: Chunk, offset: int, raw: str, parts: list, parents: list
         if len(_WORDS.findall(shown)) < least or looks_like_instruction(shown):
             continue
         context = " ".join([chunk.heading, *parents, part.column]).strip()
-        plain = split_sentences(text)
+        plain = sentences(text)
         for sentence in with_antecedents(text):
             out.append(Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id, heading=chunk.heading,
                             summary=summary, header=part.column, joined=sentence not in plain))

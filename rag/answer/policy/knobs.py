@@ -210,6 +210,12 @@ class Policy:
     # ("$$Var(X) = np(1-p)$$"), which finishes its sentence (rag.answer.follows.formula_under); off: the line alone
     formula_under_lead_in: bool = True
     formula_blank_lines: int = 1  # blank lines that may stand between the lead-in and its formula
+    # a number asked in digits ("what is a type 1 error") stands in a line writing it as a roman numeral after a
+    # name ("A Type I error occurs when ..."; rag.answer.roman); off: digits and number words only
+    roman_numerals: bool = True
+    # a note's sentence is not cut after "vs." / "e.g." / "i.e." ("Higher confidence levels (e.g., 99% vs. 95%) result in
+    # wider intervals"): the pieces are read as one sentence (rag.answer.sentences); off: the plain split
+    join_after_abbreviations: bool = True
     formula_max_lines: int = 8  # a display formula closing further down than this is not quoted with its lead-in
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
     # a heading of at most this many words over a list names it ("## Ingredients", "## Side effects"): a

@@ -82,3 +82,6 @@ CELL_GRAMMAR_WORDS = frozenset({"I"})
 # closed by the same "$$" or by "\\]", on its line or a later one.
 DISPLAY_MATH_OPEN = re.compile(r"^\s*(\$\$|\\\[)")
 DISPLAY_MATH_CLOSE = {"$$": "$$", "\\[": "\\]"}
+# Abbreviations that never end a sentence (rag.answer.sentences): a split after one ("e.g. 99% vs. 95%") is undone.
+# Not "etc." nor "approx.": a sentence may end with either.
+NEVER_ENDS_SENTENCE = re.compile(r"(?i)(?:^|[\s(\[])(?:vs|e\.g|i\.e|cf|viz)\.$")

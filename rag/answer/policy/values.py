@@ -161,3 +161,8 @@ STATED_NUMBER = re.compile(r"(?<![\w.,$%-])(\d+)(?![\w%]|[.,]\d)")
 RANGE_ASKED = re.compile(r"(?i)\branges?\b")
 RANGE_STATED = re.compile(r"(?i)(?<![\w.])\d[\d,.]*\s*[a-z%°]{0,3}\s*(?:-|–|—|to|through|thru)\s*\d"
                           r"|\bbetween\s+\d[\d,.]*\s*[a-z%°]{0,3}\s+and\s+\d")
+# Roman numerals (rag.answer.roman): a number asked in digits ("type 1 error") written as a numeral after a name
+# in the notes ("Type I error"); only up to ROMAN_MAX, past which notes write digits.
+ROMAN_VALUES = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+ROMAN_MAX = 20
