@@ -92,3 +92,28 @@ def test_formula_under_reads_bracket_math_and_leaves_other_lead_ins():
     assert formula_under(BREWING, 15, Policy()) is None  # a list follows, not a formula
     assert formula_under(BREWING, 7, Policy()) is None  # the line does not end in ":"
     assert formula_under(BREWING, 3, Policy(formula_blank_lines=0)) is None  # a blank line too many
+
+
+WEATHER = """# Rain
+
+II. What is the chance of rain on two days running?
+
+For two days:
+
+$$P = 0.3^2 = 0.09$$
+""".split("\n")
+
+
+def test_an_answer_ending_in_a_lead_in_runs_through_its_formula():
+    unit = _unit(WEATHER, 3, "What is the chance of rain on two days running?")
+    on, _, end = block(unit, WEATHER, False, Policy())
+    assert "= 0.09" in on and end == 7
+    off, _, end_off = block(unit, WEATHER, False, Policy(formula_under_lead_in=False))
+    assert "= 0.09" not in off and "For two days:" in off and end_off == 5
+
+
+def test_a_sentence_wrapped_over_lines_runs_through_its_formula():
+    lines = ["The expected number of rainy days in a week,", "if each day is independent, is:", "", "$$E = 7p$$"]
+    unit = Unit("notes.md", 1, "\n".join(lines[:2]), "", chunk_id=0, end=2)
+    assert block(unit, lines, False, Policy()) == ("\n".join(lines[:2] + ["", "$$E = 7p$$"]), 1, 4)
+    assert block(unit, lines, False, Policy(formula_under_lead_in=False)) == (unit.quote, 1, 2)

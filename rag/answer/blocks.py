@@ -34,7 +34,9 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     if unit.row:
         return _table_block(unit, lines, whole_list, policy)
     if unit.end:  # a sentence wrapped over lines (rag.answer.wrapped) is quoted across them, as written
-        return unit.quote, unit.line, unit.end
+        formula = formula_under(lines, unit.end, policy) if unit.quote.rstrip().endswith(":") else None
+        return ("\n".join([unit.quote] + lines[unit.end:formula]), unit.line, formula) if formula else (
+            unit.quote, unit.line, unit.end)
     if not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
         return unit.quote, unit.line, unit.line
     if "<" in lines[unit.line - 1] and (piece := _piece_of(unit, lines[unit.line - 1])) is not None:

@@ -39,6 +39,7 @@ def with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
         last = number
     if last < first:
         return None
+    last = formula_under(lines, last, policy) or last  # an answer "For at least 8 of them:" over its formula
     quote = line[line.find(unit.quote):]
     return "\n".join([quote] + lines[unit.line: last]), unit.line, last
 
