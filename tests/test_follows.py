@@ -117,3 +117,26 @@ def test_a_sentence_wrapped_over_lines_runs_through_its_formula():
     unit = Unit("notes.md", 1, "\n".join(lines[:2]), "", chunk_id=0, end=2)
     assert block(unit, lines, False, Policy()) == ("\n".join(lines[:2] + ["", "$$E = 7p$$"]), 1, 4)
     assert block(unit, lines, False, Policy(formula_under_lead_in=False)) == (unit.quote, 1, 2)
+
+
+CAMP = """# Camping
+
+<summary>How do you pitch a ridge tent?</summary><br>
+The steps for a ridge tent are:
+1. Clear the ground of stones.
+2. Lay the groundsheet with its door downwind.
+3. Raise both poles and peg the guy lines.
+4. Tension the ridge line.
+5. Peg the walls last.
+
+<summary>Where should the tent face?</summary><br>
+Away from the wind.
+""".split("\n")
+
+
+def test_a_card_answer_opening_with_a_lead_in_runs_through_its_list():
+    unit = _unit(CAMP, 3, "How do you pitch a ridge tent?")
+    on, _, end = block(unit, CAMP, False, Policy())
+    assert "Peg the walls last." in on and end == 9 and "Away from the wind" not in on
+    off, _, _ = block(unit, CAMP, False, Policy(answer_lead_in_lists=False))
+    assert "Lay the groundsheet" in off and "Peg the walls last." not in off

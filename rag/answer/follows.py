@@ -23,8 +23,9 @@ def _question_line(line: str, policy: Policy) -> bool:
 def with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
     """A question the notes ask themselves ("Is it possible to have voltage without current?") is quoted with
     the paragraph after it, its answer (flash cards, review questions): the question alone answers nothing.
-    The answer runs to the next blank line, heading, code fence or question; None when the line is no
-    question or nothing follows it within one blank line."""
+    The answer runs to the next blank line, heading, code fence or question, over at most
+    ``policy.detail_max_lines`` lines, or ``policy.list_max_lines`` when it opens with a lead-in ending in ":" over
+    its list; None when the line is no question or nothing follows it within one blank line."""
     line = lines[unit.line - 1]
     if not unit.display.rstrip().endswith("?") or not _question_line(line, policy):
         return None
@@ -32,7 +33,10 @@ def with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
     if first <= len(lines) and not lines[first - 1].strip():
         first += 1  # one blank line may stand between a question and its answer
     last = first - 1
-    for number in range(first, min(len(lines), first + policy.detail_max_lines - 1) + 1):
+    # an answer opening with a lead-in ("The basic steps are:") runs through the list it announces
+    announces = policy.answer_lead_in_lists and first <= len(lines) and lines[first - 1].rstrip().endswith(":")
+    reach = policy.list_max_lines if announces else policy.detail_max_lines
+    for number in range(first, min(len(lines), first + reach - 1) + 1):
         text = lines[number - 1]
         if not text.strip() or _HEADING.match(text) or _FENCE.match(text) or _question_line(text, policy):
             break

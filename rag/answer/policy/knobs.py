@@ -206,6 +206,9 @@ class Policy:
     # like a bare one: quoted with the answer paragraph below it (rag.answer.follows.with_answer); off: only a line
     # whose raw text ends in "?"
     question_lines_in_markup: bool = True
+    # ...and an answer opening with a lead-in ("The basic steps are:") runs through its list, to list_max_lines, not
+    # detail_max_lines (rag.answer.follows.with_answer); off: detail_max_lines
+    answer_lead_in_lists: bool = True
     # a lead-in ending in ":" ("The variance is given by:") is quoted with the display formula right below it
     # ("$$Var(X) = np(1-p)$$"), which finishes its sentence (rag.answer.follows.formula_under); off: the line alone
     formula_under_lead_in: bool = True
