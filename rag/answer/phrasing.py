@@ -51,6 +51,8 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
         found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
     if policy.copula_and_partitive_frames:
         found |= set(_copula_as(tokens)) | set(_partitive(tokens))
+    if policy.general_phrasal_verbs:
+        found |= set(_general_phrasal(tokens))
     # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
     # what it is there, an adjective asking what the thing is for
     framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()
@@ -156,6 +158,16 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = Fa
                                  _a_thing(after[0], vocab) or vocab.knows(after[0]) and not vocab.knows(word)))):
             return [word]
     return []
+
+
+def _general_phrasal(tokens: list[str]) -> list[str]:
+    """A verb of general meaning ("take", "takes", "taking"; policy.questions.GENERAL_VERBS) with a particle right after it
+    ("take over", "go through"): a phrasal verb the notes word with one verb of their own ("conquered")."""
+    return [t for t, nxt in zip(tokens, tokens[1:])
+            if nxt in Q.PHRASAL_PARTICLES and stem(t) in _GENERAL_STEMS]
+
+
+_GENERAL_STEMS = frozenset(stem(v) for v in Q.GENERAL_VERBS)
 
 
 def _verb_after_pronoun(tokens: list[str]) -> list[str]:

@@ -175,6 +175,11 @@ class Policy:
     # a relative clause's verb before "as" ("the poem that counts as the oldest") is a copula, and a partitive noun
     # before "of" ("pieces of literature") an amount: phrasing, not things asked (rag.answer.phrasing; practice7 a007)
     copula_and_partitive_frames: bool = True
+    # a verb of general meaning with a particle after it ("take over", "go through", "find out":
+    # policy.questions.GENERAL_VERBS, PHRASAL_PARTICLES) is a phrasal verb: its meaning is in the pair, and notes
+    # word it with one verb of their own ("conquered", "discovered"); phrasing, wherever the question puts it
+    # (rag.answer.phrasing; practice7 a014, refused for "take" with the subject "alexander the great")
+    general_phrasal_verbs: bool = True
     # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
     # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the
     # notes use every other word the question asks (engine: "what does Shannon's law say" keeps the verb's weight)

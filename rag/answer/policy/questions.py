@@ -110,6 +110,9 @@ ASKER_PRONOUNS = frozenset("i you we".split())
 GENERAL_VERBS = frozenset("""need want pick choose buy try take make put find see go look work run check learn think
     expect bring mean call show hold start stop keep let say ask""".split())
 PARTICLES = frozenset("up out off down back away around apart".split())
+# ...and, after a verb of general meaning only (GENERAL_VERBS), the particles that make it phrasal while they also
+# are prepositions elsewhere ("take over", "go through"; "solo over a chord" keeps its verb): rag.answer.phrasing
+PHRASAL_PARTICLES = PARTICLES | frozenset("over through".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
