@@ -44,11 +44,15 @@ SPELLED_OUT_BY = r"=|:|\(|stands?\s+for|(?:is\s+)?short\s+for|(?:is\s+)?an?\s+ab
 SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 # A small synonym table, as pairs of words that may stand for each other (compared after stemming). "era"/"period"
 # is plain English for a span of history; "daily" is "every day", which the stemmer does not join as it joins
-# "yearly"/"year" (practice7 a057; the second for any notes' "every day").
+# "yearly"/"year" (practice7 a057; the second for any notes' "every day"). GENERAL_SYNONYMS: plain English verbs,
+# adverbs and superlatives a question and a note use for one meaning, never a field's words (mean11-census.md:
+# "keep"/"stored", "almost every"/"nearly all", "grow"/"increase" cost practice p017, p004, practice5 b066).
+GENERAL_SYNONYMS = [("keep", "store"), ("call", "name"), ("grow", "increase"), ("begin", "start"),
+                    ("biggest", "largest"), ("almost", "nearly"), ("carry", "transport"), ("send", "deliver")]
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
-            ("need", "require"), ("era", "period"), ("daily", "day")]
+            ("need", "require"), ("era", "period"), ("daily", "day")] + GENERAL_SYNONYMS
 # A line comparing two things itself: a preference or a comparative ("Instead of a tiller I prefer a wheel",
 # "a wheel is lighter than a tiller", "unlike a tiller, ..."): rag.answer.together.both_sides. A line that only
 # names both ("Steering: tiller, wheel") compares nothing.

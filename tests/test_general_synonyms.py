@@ -1,0 +1,76 @@
+"""Plain English words a question and a note use for one meaning (policy.notes.GENERAL_SYNONYMS: "keep"/"store",
+"almost every"/"nearly all", "grow"/"increase", "begin"/"start", "biggest"/"largest"): the line saying it in the
+note's words is quoted first, or answers at all. Invented spice, regatta and rope-walk notes,
+fake embedder and a model that never answers; the same questions without the table (monkeypatched) go wrong."""
+
+from __future__ import annotations
+
+import pytest
+from test_gate_near_misses import _ask
+
+from rag.answer import sameword
+from rag.answer.policy import notes as N
+from rag.text import stem
+
+SPICES = {
+    "spices.md": """# House spices
+
+## Salt and pepper
+- Almost every cook in the guild grinds pepper by hand
+- Salt is found in nearly all dishes of the house
+""",
+}
+
+REGATTA = {
+    "regatta.md": """# Harbour regatta
+
+## History
+- The regatta started in 1851 off the east pier
+- The regatta trophy is a silver ewer
+""",
+}
+
+ROPEWALK = {
+    "ropewalk.md": """# Rope walk
+
+## Hemp rope
+- Wet hemp rope is laid on a walk of 300 metres in length
+- Wet hemp rope will increase in length by about 5%
+""",
+}
+
+CASES = [
+    (SPICES, "which seasoning is in almost every dish of the house", "Salt is found"),
+    (REGATTA, "what year did the regatta begin", "1851"),
+    (ROPEWALK, "how much does wet hemp rope grow in length", "5%"),
+]
+
+
+@pytest.fixture
+def without_general(monkeypatch):
+    table: dict[str, set[str]] = {}
+    for a, b in N.SYNONYMS:
+        if (a, b) not in N.GENERAL_SYNONYMS:
+            table.setdefault(stem(a), set()).add(stem(b))
+            table.setdefault(stem(b), set()).add(stem(a))
+    monkeypatch.setattr(sameword, "_SYNONYMS", table)
+
+
+@pytest.mark.parametrize("notes,question,fact", CASES)
+def test_line_in_the_notes_own_words_is_quoted_first(tmp_path, notes, question, fact):
+    answer = _ask(tmp_path, notes, question)
+    assert not answer.refused, answer.reason
+    assert fact in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("notes,question,fact", CASES)
+def test_without_the_table_it_is_not(tmp_path, notes, question, fact, without_general):
+    answer = _ask(tmp_path, notes, question)
+    assert answer.refused or fact not in answer.citations[0].quote
+
+
+def test_table_holds_no_field_words():
+    # plain English only: each word of the table is a word of general English the stemmer keeps apart
+    for a, b in N.GENERAL_SYNONYMS:
+        assert stem(a) != stem(b)
+        assert sameword.synonyms_of(stem(a)) >= {stem(b)}
