@@ -1,6 +1,6 @@
 """Plain English words a question and a note use for one meaning (policy.notes.GENERAL_SYNONYMS: "keep"/"store",
-"almost every"/"nearly all", "grow"/"increase", "begin"/"start", "biggest"/"largest"): the line saying it in the
-note's words is quoted first, or answers at all. Invented spice, regatta and rope-walk notes,
+"almost every"/"nearly all", "grow"/"increase", "begin"/"start", "biggest"/"largest", "person"/"human"): the line saying it in the
+note's words is quoted first, or answers at all. Invented spice, regatta, rope-walk, bake-house and mill notes,
 fake embedder and a model that never answers; the same questions without the table (monkeypatched) go wrong."""
 
 from __future__ import annotations
@@ -39,7 +39,27 @@ ROPEWALK = {
 """,
 }
 
+BAKEHOUSE = {
+    "bakehouse.md": """# Bake house
+
+## Heat
+- On a summer shift a human being drinks about 3 litres of water in the bake house
+- The bake house ovens are fired with beech wood
+""",
+}
+
+MILL = {
+    "mill.md": """# Water mill
+
+## Gearing
+- The mill ground flour for the whole valley
+- Some improvements included an iron gear and a wider wheel
+""",
+}
+
 CASES = [
+    (BAKEHOUSE, "how many litres of water does a person drink in the bake house", "3 litres"),
+    (MILL, "what advances were made to the mill", "iron gear"),
     (SPICES, "which seasoning is in almost every dish of the house", "Salt is found"),
     (REGATTA, "what year did the regatta begin", "1851"),
     (ROPEWALK, "how much does wet hemp rope grow in length", "5%"),

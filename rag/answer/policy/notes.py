@@ -46,9 +46,11 @@ SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 # is plain English for a span of history; "daily" is "every day", which the stemmer does not join as it joins
 # "yearly"/"year" (practice7 a057; the second for any notes' "every day"). GENERAL_SYNONYMS: plain English verbs,
 # adverbs and superlatives a question and a note use for one meaning, never a field's words (mean11-census.md:
-# "keep"/"stored", "almost every"/"nearly all", "grow"/"increase" cost practice p017, p004, practice5 b066).
+# "keep"/"stored", "almost every"/"nearly all", "grow"/"increase", "person"/"human being", "advances"/"improvements"
+# cost practice p017, p004, p018, practice5 b066, practice2 h032).
 GENERAL_SYNONYMS = [("keep", "store"), ("call", "name"), ("grow", "increase"), ("begin", "start"),
-                    ("biggest", "largest"), ("almost", "nearly"), ("carry", "transport"), ("send", "deliver")]
+                    ("biggest", "largest"), ("almost", "nearly"), ("carry", "transport"), ("send", "deliver"),
+                    ("advance", "improve"), ("person", "human")]
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
