@@ -9,6 +9,7 @@ from ..inline_html import Piece, pieces
 from ..tables import before_cut_table, table_at
 from ..text import terms
 from .evidence import Unit, kind_of
+from .bullet import whole_item
 from .follows import formula_under, with_answer
 from .units import opens_block
 from .policy import notes as N, values as V
@@ -86,7 +87,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
                 break
         topic = topic or start != unit.line
     if not topic:
-        return with_answer(unit, lines, policy) or _with_label(unit, lines, policy)
+        item = whole_item(unit.quote, lines[start - 1], policy)  # a short list item is quoted whole
+        return with_answer(unit, lines, policy) or ((item, start, start) if item else _with_label(unit, lines, policy))
     head = lines[start - 1]
     indent = depth(head)
     heading = bool(HEADING.match(head))

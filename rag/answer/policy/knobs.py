@@ -226,6 +226,10 @@ class Policy:
     join_after_abbreviations: bool = True
     formula_max_lines: int = 8  # a display formula closing further down than this is not quoted with its lead-in
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
+    # a list item this short (characters of its text) holding two or three sentences is one point: the sentence
+    # chosen from it is quoted with the rest of the item ("- Syllogism: two premises and a conclusion. At least one
+    # premise is a generalization."; rag.answer.bullet); 0: the sentence alone. practice9 y003 y007 y028.
+    item_whole_max_chars: int = 200
     # a heading of at most this many words over a list names it ("## Ingredients", "## Side effects"): a
     # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
     list_name_max_words: int = 3
