@@ -78,7 +78,20 @@ def _read_math(math: str) -> str:
     """LaTeX as words: wrappers unwrapped, subscripts joined to their symbol, Greek letters named, other
     commands (arrows, spacing) dropped."""
     math = _LATEX_SUBSCRIPT.sub(r"\1", _LATEX_TEXT.sub(r"\1", math))
-    return " " + _LATEX_COMMAND.sub(lambda m: f" {m.group(1)} " if _greek(m.group(1)) else " ", math) + " "
+    return " " + _LATEX_COMMAND.sub(lambda m: f" {_spoken(m.group(1))} ", math) + " "
+
+
+def _spoken(name: str) -> str:
+    """What a reader calls a LaTeX command's symbol: a Greek letter's name, the words of
+    rag.answer.policy.notes.MATH_WORDS ("forall", "integral"), or nothing (arrows, spacing, \\frac)."""
+    return name if _greek(name) else _math_words().get(name, "")
+
+
+@lru_cache(maxsize=1)
+def _math_words() -> dict[str, str]:
+    from .answer.policy import notes  # the word list lives with the other knobs; imported when first read
+
+    return dict(notes.MATH_WORDS)
 
 
 @lru_cache(maxsize=256)

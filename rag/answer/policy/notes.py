@@ -91,3 +91,14 @@ DISPLAY_MATH_CLOSE = {"$$": "$$", "\\[": "\\]"}
 # Abbreviations that never end a sentence (rag.answer.sentences): a split after one ("e.g. 99% vs. 95%") is undone.
 # Not "etc." nor "approx.": a sentence may end with either.
 NEVER_ENDS_SENTENCE = re.compile(r"(?i)(?:^|[\s(\[])(?:vs|e\.g|i\.e|cf|viz)\.$")
+# LaTeX commands for symbols a reader names in words (rag.text.plain): "$$\forall$$ Elim" is read "forall Elim", as a
+# user types "forall elim"; "$\lim_{x \to 0}$" "lim limit". Greek letters are named anyway; a command not listed
+# here (arrows, spacing, \frac) reads as nothing. Each value is the words a user types for the symbol.
+MATH_WORDS = {
+    "forall": "forall", "exists": "exists", "nexists": "exists", "infty": "infinity", "sum": "sum",
+    "prod": "product", "int": "integral", "oint": "integral", "sqrt": "sqrt root", "partial": "partial",
+    "nabla": "nabla gradient", "lim": "lim limit", "log": "log", "ln": "ln", "exp": "exp", "sin": "sin",
+    "cos": "cos", "tan": "tan", "max": "max", "min": "min", "emptyset": "empty set", "varnothing": "empty set",
+    "cup": "union", "cap": "intersection", "subset": "subset", "subseteq": "subset", "notin": "notin",
+    "neg": "not", "lnot": "not", "iff": "iff", "implies": "implies", "approx": "approx", "bot": "bot",
+}
