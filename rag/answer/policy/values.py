@@ -27,6 +27,10 @@ SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b"
 # "bc" is shorthand for "because", "ad" a word), with or without dots.
 ERA = r"(?-i:B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)"
 ERA_YEAR = rf"(?<![\w.,])\d[\d,]*s?\s?{ERA}(?![A-Za-z])|(?<![A-Za-z]){ERA}\s?\d{{1,4}}\b"
+# A year written bare after a preposition of time ("closed the academy in 529", "by 800", "around 476"): three digits
+# that no unit or percent follows, so "in 529" is a date where "in 500 ml" or "in 250 steps" are not. Four-digit
+# years are dates anyway (the "date" pattern); two digits ("in 12") are too often counts. practice9 y062.
+YEAR_AFTER_PREPOSITION = r"(?<!\bone\s)(?<!\b1\s)\b(?:in|by|around|circa|until|since)\s+\d{3}\b(?![.,]?\d)(?!\s*(?:%|[A-Za-z°]))"
 # A century or millennium named by its number is a time too ("the 5th century", "third century BC", "the
 # eighteenth-century salons"); a bare "century" counts years (a duration), not when.
 CENTURY = (r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
@@ -44,7 +48,7 @@ VALUE_PATTERNS = {
     "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"
                               r"|\b(?:room|body) temperature\b"),
     "date": re.compile(rf"(?i)\b(?:1\d{{3}}|20\d{{2}})s?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
-                       rf"|{ERA_YEAR}|{CENTURY}"),
+                       rf"|{ERA_YEAR}|{CENTURY}|{YEAR_AFTER_PREPOSITION}"),
     # "how quickly": a time ("within 5 minutes"), a rate ("3 per second") or words of speed ("less rapidly")
     "speed": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\bper\s+{TIME_UNITS}"
                         r"|\b(?:quick(?:ly|er|est)?|fast(?:er|est)?|rapid(?:ly)?|slow(?:ly|er|est)?|immediate(?:ly)?"
@@ -53,7 +57,7 @@ VALUE_PATTERNS = {
     # when an event happened: a date, a span of time ("in the 1300s", "decades later") or a clause placing it
     # in time ("after the fall of the empire", "during the war"); not "now" or "then", which place nothing, nor
     # "when" or "once", which also state conditions ("when supply and demand match")
-    "time": re.compile(rf"(?i){ERA_YEAR}|{CENTURY}|"
+    "time": re.compile(rf"(?i){ERA_YEAR}|{CENTURY}|{YEAR_AFTER_PREPOSITION}|"
                        r"\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
                        r"|\b(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|after|before|during|since|until|till|follow(?:s|ed|ing)|preced(?:es|ed|ing)|ago|era|period"
                        r"|at the (?:end|start|beginning|time|turn)|(?:jan|febr)uary|march|april|june|july|august|september"
