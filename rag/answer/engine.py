@@ -35,6 +35,7 @@ from .policy import DEFAULT, Policy
 from .policy.values import NUMBER_WORDS
 from .verify import Citation, Source, verify
 from .lead import LeadWatch
+from .attributed import source_named_above
 from .phrasing import phrasing_terms
 from .versus import named_by_phrases
 from .vocab import Vocabulary
@@ -192,6 +193,7 @@ class Answerer:
             for h in hits[:k]
         ]
         excused = phrasing_terms(intent, self.vocab, self.policy)  # the question's verb: the gate and the anchor both ask
+        excused |= source_named_above(intent, ranked, self.policy)  # "according to X", X named above the answer
         # the verb weighs nothing in the coverage only when the notes use every other word asked: a question about
         # a thing they never name ("what does Shannon's law say") keeps its weight (rag.answer.relevant)
         own_words = excused if not gate.unknown_words(intent, self.vocab, excused, self.policy) else frozenset()

@@ -230,6 +230,10 @@ class Policy:
     # chosen from it is quoted with the rest of the item ("- Syllogism: two premises and a conclusion. At least one
     # premise is a generalization."; rag.answer.bullet); 0: the sentence alone. practice9 y003 y007 y028.
     item_whole_max_chars: int = 200
+    # "... according to Crenshaw": the named source need not be in the answering line when a line of its chunk at or
+    # above it names it ("What is Crenshaw trying to emphasize?"; rag.answer.attributed); off: the gate asks it
+    # of the answering line like any other word. practice9 y076.
+    attribution_above: bool = True
     # a heading of at most this many words over a list names it ("## Ingredients", "## Side effects"): a
     # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
     list_name_max_words: int = 3

@@ -281,3 +281,7 @@ DEFINED_TERM = re.compile(r"(?i)^\W*(?:(?:the|an?)\s+)?([\w'-]+(?:\s+[\w'-]+){0,
 # a relative pronoun ends the thing's own phrase as a preposition does ("the fort that the king built")
 RELATIVE_WORDS = frozenset("that which who whom whose where".split())
 NAME_LINKS = frozenset("the a an of is was are were called named known as aka".split())
+# A question naming whose view it asks ("what is wrong with X according to Crenshaw", "in the view of Hume"): the
+# name is the source, not the subject (rag.answer.attributed). The name: one word, or two capitalised ones.
+ATTRIBUTION = re.compile(r"(?i)\b(?:according\s+to|in\s+the\s+(?:view|words)\s+of)\s+"
+                         r"([^\W\d_][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)")
