@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextvars import ContextVar
 from functools import lru_cache
 
 from .inline_html import readable
@@ -23,6 +24,9 @@ STOPWORDS |= frozenset(f"{aux}n't" for aux in "is are was were do does did has h
                        " might".split()) | {"can't", "won't", "shan't"}
 # "uses" is the inflection of "use" / "used" / "using" the list above lacked; "till" is "until" ("till what age")
 STOPWORDS |= {"uses", "till"}
+# Stopwords one set of notes uses as content words (statistics notes' "**Mean**", "the mean"): learned from the
+# notes (rag.answer.vocab.Vocabulary.kept) and kept by :func:`terms` while the answer stage reads those notes.
+KEPT_STOPWORDS: ContextVar[frozenset] = ContextVar("kept_stopwords", default=frozenset())
 # Words that carry the question's intent but rarely appear verbatim in notes.
 GENERIC = frozenset("""default defaults maximum max minimum min limit limits number many much long size time kind kinds
     type types sort sorts example examples""".split())
@@ -107,8 +111,9 @@ def _greek(name: str) -> bool:
 def terms(text: str, drop_generic: bool = False) -> list[str]:
     """Stemmed content words, in order, without stopwords."""
     out = []
+    kept = KEPT_STOPWORDS.get()
     for word in words(text):
-        if word in STOPWORDS or (drop_generic and word in GENERIC):
+        if (word in STOPWORDS and word not in kept) or (drop_generic and word in GENERIC):
             continue
         if len(word) == 1 and not word.isdigit():
             continue

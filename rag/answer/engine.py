@@ -18,7 +18,7 @@ from ..errors import QuestionError, RagError
 from ..models import GenerationStats
 from ..ingest import read_note
 from ..redact import redact_text
-from ..text import terms
+from ..text import KEPT_STOPWORDS, terms
 from . import gate
 from .calibrate import Closeness
 from .compose import Composer, Shown
@@ -38,7 +38,7 @@ from .lead import LeadWatch
 from .attributed import source_named_above
 from .phrasing import phrasing_terms
 from .versus import named_by_phrases
-from .vocab import Vocabulary
+from .vocab import Vocabulary, kept_idf
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
 MAX_QUESTION_CHARS = 1000
@@ -103,10 +103,13 @@ class Answerer:
         self.generator = generator
         self.settings = settings
         self.policy = policy
-        self.scorer = Scorer(retriever.idf, retriever.embedder, policy, getattr(retriever.store, "sentences", None))
         # learned on load from the indexed text: the words, count units and names of these notes
         self.vocab = Vocabulary.learn((c.text for c in retriever.store.chunks),
                                       {c.heading for c in retriever.store.chunks})
+        # stopwords these notes use as content words ("the mean"): kept while answering, weighed by their idf
+        self.kept = self.vocab.kept(policy.stopword_as_term_uses) if policy.stopword_as_term_uses else frozenset()
+        idf = {**retriever.idf, **kept_idf([f"{c.heading} {c.text}" for c in retriever.store.chunks], self.kept)}
+        self.scorer = Scorer(idf, retriever.embedder, policy, getattr(retriever.store, "sentences", None))
         self.composer = Composer(self._note_lines, policy)
         self.gatherer = Gatherer(retriever, self.scorer, policy, self.vocab.acronyms)
         # learned on load from the stored vectors: what "close, but about another note" means in these notes
@@ -171,6 +174,14 @@ class Answerer:
 
     def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None) -> Iterator[tuple[str, object]]:
         """Yield ("token", text) while the model writes, then ("answer", Answer) once verified."""
+        previous = KEPT_STOPWORDS.get()
+        KEPT_STOPWORDS.set(self.kept)  # set back, not reset: a generator may resume in another context
+        try:
+            yield from self._ask_stream(question, history, k)
+        finally:
+            KEPT_STOPWORDS.set(previous)
+
+    def _ask_stream(self, question: str, history: list[str] | None, k: int | None) -> Iterator[tuple[str, object]]:
         started = time.perf_counter()
         question = clean_question(question)
         standalone = self.prepare(question, history)

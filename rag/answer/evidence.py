@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import re
 
-from ..text import GENERIC, numbers, strip_markup, terms, words
+from ..text import GENERIC, numbers, stem, strip_markup, terms, words
 from . import intent as intents
-from .policy import questions as Q, values as V
+from .policy import notes as N, questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .cells import cell_bonus, joined_names, pick_named_rows
 from .comments import asks_what, comment_answers, options as command_options
@@ -102,9 +102,11 @@ class Scorer:
         flags = command_options(question) if commented else set()
         cell = [cell_bonus(question, unit.row, p) for unit in units]  # table cells the question names
         picked = pick_named_rows(units, cell, p) if p.table_cell_lookup else [1.0] * len(units)
+        verbs = {stem(w) for w in words(question) if N.VERB_FORM.match(w)} if p.agent_noun_is_not_the_verb else set()
         for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):
-            own = self.coverage(q_key, unit.quote, forms, intent.options)
-            ctx = self._covered(q_key, have, forms, intent.options)
+            doer = agent_only(f"{unit.context} {unit.quote}", verbs) if verbs else set()
+            own = self._covered(q_key, set(terms(unit.quote)) - doer, forms, intent.options)
+            ctx = self._covered(q_key, have - doer, forms, intent.options)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
             unit.sim, unit.coverage = float(sim), ctx
             unit.named = joined_names(question, unit.row) if named else ""
@@ -117,6 +119,15 @@ class Scorer:
         if p.pair_keeps_antecedent:
             _lift_pairs(units)
         return sorted(units, key=lambda u: (-u.score, not u.joined))
+
+
+def agent_only(text: str, verbs: set[str]) -> set[str]:
+    """The stems of ``verbs`` (a question's "calculated") that ``text`` speaks only as an agent noun ("a calculator"):
+    the tool or the doer is not the doing, so the line does not speak of what the question's verb asks."""
+    agents, others = set(), set()
+    for w in words(text):
+        (agents if N.AGENT_NOUN.match(w) else others).add(stem(w))
+    return (agents - others) & verbs
 
 
 def _lift_pairs(units: list[Unit]) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..text import terms, words
-from .policy import questions as Q
+from .policy import DEFAULT, questions as Q
 
 if TYPE_CHECKING:  # the Intent is built from this module's readings (rag.answer.intent imports it)
     from .intent import Intent
@@ -36,7 +36,9 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
     if not (a_own and b_own):
         return (), frozenset()
     heads = (a_own[-1], b_own[0])
-    return heads, frozenset(terms(Q.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
+    compared = frozenset(terms(Q.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
+    judging = frozenset(terms(" ".join(Q.JUDGING_WORDS))) if DEFAULT.judging_word_not_compared else frozenset()
+    return heads, (compared - judging) or compared
 
 
 def _as_versus(question: str) -> str:

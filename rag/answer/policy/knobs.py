@@ -250,6 +250,14 @@ class Policy:
     # Generation: the model is stopped once it has written the sentence that will lead the answer (rag.answer.lead):
     # nothing it writes after that can change the answer.
     model_writes_lead_only: bool = True
+    # A stopword the notes write alone as a label or heading ("**Mean**") and this often after an article ("the
+    # mean") is a content word of those notes: questions and lines keep it (rag.answer.vocab.Vocabulary.kept).
+    # 0 turns this off.
+    stopword_as_term_uses: int = 2
+    # A question's "calculated" is not found in a line's "calculator" (same stem; policy.notes.AGENT_NOUN)
+    agent_noun_is_not_the_verb: bool = True
+    # "A vs B which one handles X better": "better" asks which side wins, X is what is compared (Q.JUDGING_WORDS)
+    judging_word_not_compared: bool = True
 
     @property
     def min_relevance(self) -> float:

@@ -102,3 +102,8 @@ MATH_WORDS = {
     "cup": "union", "cap": "intersection", "subset": "subset", "subseteq": "subset", "notin": "notin",
     "neg": "not", "lnot": "not", "iff": "iff", "implies": "implies", "approx": "approx", "bot": "bot",
 }
+# A verb's past or present participle in a question ("how is it calculated", "computing") and an agent noun in a line
+# ("a calculator", "computers") share a stem but not a meaning: the tool or doer is not the doing
+# (rag.answer.evidence.agent_only). "-ed"/"-ing" after at least three letters; "-or(s)"/"-er(s)" likewise.
+VERB_FORM = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
+AGENT_NOUN = re.compile(r"^[a-z]{3,}(?:or|er)s?$")

@@ -163,6 +163,9 @@ PARTITIVE_NOUNS = frozenset("piece pieces bit bits lot lots bunch handful plenty
 LIGHT_WORDS = frozenset("""actually really truly very quite rather exactly precisely just ever usually normally
     typically generally basically mostly commonly ordinarily every like""".split())
 # (Not "even": "even numbers" names a kind.)
+# A comparison asking which side wins ("A vs B, which one handles spills better"): the judging word asks, it is not
+# what is compared ("handles spills"), so a line saying only "B is better" does not answer (rag.answer.versus).
+JUDGING_WORDS = frozenset("better worse best worst preferable superior inferior".split())
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
 CLAUSE_WORDS = frozenset("when if because while as until till unless once whenever".split())
