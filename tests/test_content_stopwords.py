@@ -1,0 +1,95 @@
+"""Words a question and a line share only in spelling, or only in the asking, do not make the line answer: a stopword
+the notes use as a defined term ("the will") counts in those notes (rag.answer.vocab.Vocabulary.kept); a
+question's verb ("thickened") is not found in a line's agent noun ("thickener", rag.answer.evidence.agent_only); a
+comparison's judging word ("better") is not what it compares (rag.answer.versus). Notes from other fields."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from test_compose import _answerer
+from conftest import write_notes
+
+from rag.answer import versus
+from rag.answer.evidence import Scorer, Unit, agent_only
+from rag.answer.intent import parse
+from rag.answer.policy import DEFAULT
+from rag.answer.sides import side_line
+from rag.answer.vocab import Vocabulary
+from rag.text import KEPT_STOPWORDS, terms
+
+ESTATES = """# Estates
+
+## Will
+- **Will**: a document saying who inherits the estate
+- The will must be signed before two witnesses
+- A will names an executor, and the will can be changed by a codicil
+
+## Lease
+- A lease must be signed by the landlord and the tenant
+"""
+
+
+def _unit(quote: str, context: str, line: int) -> Unit:
+    return Unit("n.md", line, quote, context, 0, heading=context)
+
+
+def _ranked(question: str, units: list[Unit], policy=DEFAULT) -> list[str]:
+    return [u.quote for u in Scorer({}, None, policy).score(question, units, {0: 1})]
+
+
+def test_a_stopword_the_notes_label_and_name_as_a_thing_is_kept():
+    vocab = Vocabulary.learn([ESTATES], {"Estates > Will", "Estates > Lease"})
+    assert vocab.kept(DEFAULT.stopword_as_term_uses) == {"will"}
+    # notes that only use "will" as an auxiliary never label it: nothing is kept
+    plain = Vocabulary.learn(["# Tides\n- The tide will turn at noon\n- It will rise two metres"], {"Tides"})
+    assert plain.kept(DEFAULT.stopword_as_term_uses) == frozenset()
+
+
+def test_a_kept_stopword_makes_the_line_speaking_of_it_answer():
+    units = [_unit("A lease must be signed by the landlord and the tenant", "Estates > Lease", 9),
+             _unit("The will must be signed before two witnesses", "Estates", 5)]
+    question = "who must sign the will"
+    token = KEPT_STOPWORDS.set(frozenset())
+    try:
+        assert "will" not in " ".join(terms(question))  # off: only "sign" is asked, the lease line ranks first
+        assert _ranked(question, units)[0].startswith("A lease")
+        KEPT_STOPWORDS.set(Vocabulary.learn([ESTATES], {"Estates > Will"}).kept(DEFAULT.stopword_as_term_uses))
+        assert _ranked(question, units)[0].startswith("The will")
+    finally:
+        KEPT_STOPWORDS.reset(token)
+
+
+def test_the_answerer_keeps_the_notes_stopwords_while_answering_only(tmp_path):
+    answerer = _answerer(write_notes(tmp_path / "notes", {"estates.md": ESTATES}), tmp_path / "index", "none")
+    assert answerer.kept == {"will"} and "will" in answerer.scorer.idf
+    answer = answerer.ask("who must sign the will")
+    assert "two witnesses" in answer.answer
+    assert KEPT_STOPWORDS.get() == frozenset()  # set back once the answer is out
+    off = _answerer(tmp_path / "notes", tmp_path / "index", "none")
+    off.__init__(off.retriever, off.generator, off.settings, dataclasses.replace(DEFAULT, stopword_as_term_uses=0))
+    assert off.kept == frozenset()
+
+
+def test_a_questions_verb_is_not_found_in_a_lines_agent_noun():
+    assert agent_only("Whisk in a thickener such as cornstarch", {"thicken"}) == {"thicken"}
+    assert agent_only("A thickener thickens the sauce", {"thicken"}) == set()  # the verb is said too
+    units = [_unit("The sauce is reduced over low heat until it coats a spoon", "Sauces", 1),
+             _unit("A thickener such as cornstarch can ruin a sauce", "Sauces", 2)]
+    question = "how is the sauce thickened"
+    assert _ranked(question, units)[0].startswith("The sauce is reduced")
+    off = dataclasses.replace(DEFAULT, agent_noun_is_not_the_verb=False)
+    assert _ranked(question, units, off)[0].startswith("A thickener")
+
+
+def test_a_judging_word_is_not_what_a_comparison_compares(monkeypatch):
+    question = "sloop vs cutter which one handles heavy weather better"
+    units = [_unit("A cutter is better for long passages than a sloop", "Rigs > Cutter", 1),
+             _unit("Unlike a sloop, the cutter's twin headsails handle heavy weather", "Rigs > Cutter", 2)]
+    compared = parse(question).compared
+    assert "better" not in compared and {"heavi", "weather"} <= compared
+    assert side_line("cutter", "sloop", compared, units) is units[1]
+    monkeypatch.setattr(versus, "DEFAULT", dataclasses.replace(DEFAULT, judging_word_not_compared=False))
+    compared = versus.side_heads_of(question)[1]  # (parse caches its reading)
+    assert "better" in compared
+    assert side_line("cutter", "sloop", compared, units) is units[0]
