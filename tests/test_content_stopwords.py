@@ -93,3 +93,30 @@ def test_a_judging_word_is_not_what_a_comparison_compares(monkeypatch):
     compared = versus.side_heads_of(question)[1]  # (parse caches its reading)
     assert "better" in compared
     assert side_line("cutter", "sloop", compared, units) is units[0]
+
+
+SOILS = """# Soils
+
+## Clay soil
+- Clay soil drains slowly and compacts when wet, so roots rot in a rainy spring
+- Clay soil holds nutrients well
+
+## Sandy soil
+- Sandy soil drains fast and warms early
+"""
+
+
+def test_a_judging_frames_adjective_is_no_word_the_notes_must_say(tmp_path, monkeypatch):
+    import re
+
+    from rag.answer import phrasing
+    from rag.answer.phrasing import light_terms
+
+    assert "wrong" in light_terms("whats wrong with clay soil")
+    assert "good" in light_terms("what is good about sandy soil")
+    answerer = _answerer(write_notes(tmp_path / "notes", {"soils.md": SOILS}), tmp_path / "index", "none")
+    answer = answerer.ask("whats wrong with clay soil")
+    assert not answer.refused and "Clay soil" in answer.answer
+    monkeypatch.setattr(phrasing.Q, "JUDGING_FRAME", re.compile(r"(?!)"))  # the frame unread: "wrong" is asked
+    assert "wrong" not in light_terms("whats wrong with clay soil")
+    assert answerer.ask("whats wrong with clay soil").refused

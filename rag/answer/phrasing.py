@@ -64,12 +64,14 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
 
 def light_terms(question: str, policy: Policy = DEFAULT) -> set[str]:
     """The stems of the question's light words (policy.questions.LIGHT_WORDS: "actually", "really", "every") and of
-    its adverbial idioms' words ("from scratch", policy.questions.ADVERBIAL_IDIOMS): they modify the asking, not
+    its adverbial idioms' words ("from scratch", policy.questions.ADVERBIAL_IDIOMS) and a judging frame's adjective
+    ("what's wrong with", policy.questions.JUDGING_FRAME): they modify the asking, not
     the thing asked (knob Policy.light_words)."""
     if not policy.light_words:
         return set()
     tokens = [t.lower() for t in _TOKEN.findall(question)]
     found = {stem(t) for t in tokens if t in Q.LIGHT_WORDS}
+    found |= {stem(m.group(1).lower()) for m in Q.JUDGING_FRAME.finditer(question)}
     return found | {stem(t) for m in Q.ADVERBIAL_IDIOMS.finditer(question) for t in _TOKEN.findall(m.group(0).lower())}
 
 

@@ -155,6 +155,10 @@ COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|by far|of course|these days"
                               r"|back then|at first|first of all)\b")
 # (Not "on earth": "a day on earth" names a planet.)
+# "what's wrong with X", "what is good about X": the judging adjective asks for X's drawbacks or merits, which
+# the notes state in their own words ("heavily influenced by ..."); it names nothing asked, as a light word
+# (rag.answer.phrasing.light_terms, knob Policy.light_words).
+JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|bad|good)\s+(?:with|about)\b")
 # "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
 # ("is"); "pieces of literature", "a bit of salt": a partitive noun before "of" names an amount of the thing after
 # it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
