@@ -120,3 +120,24 @@ def test_a_judging_frames_adjective_is_no_word_the_notes_must_say(tmp_path, monk
     monkeypatch.setattr(phrasing.Q, "JUDGING_FRAME", re.compile(r"(?!)"))  # the frame unread: "wrong" is asked
     assert "wrong" not in light_terms("whats wrong with clay soil")
     assert answerer.ask("whats wrong with clay soil").refused
+
+
+VOICE = """# Singing
+
+## Range
+- The **range** is the highest note less the lowest note a singer reaches
+- A trained voice gains 2 or 3 semitones of range a year
+
+## Breath
+- Breathe in for 4 counts before a long phrase
+"""
+
+
+def test_a_range_the_notes_define_as_a_term_needs_no_stated_numeric_range(tmp_path):
+    answerer = _answerer(write_notes(tmp_path / "notes", {"voice.md": VOICE}), tmp_path / "index", "none")
+    assert "range" in answerer.vocab.labelled
+    answer = answerer.ask("range formula")
+    assert not answer.refused and "highest note less the lowest" in answer.answer
+    off = dataclasses.replace(DEFAULT, defined_range_is_a_term=False)
+    answerer.__init__(answerer.retriever, answerer.generator, answerer.settings, off)
+    assert answerer.ask("range formula").refused  # off: read as asking a numeric range no line states

@@ -266,7 +266,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if unnamed:
         return f"no relevant line states the {unnamed}"
     # only where the relevant lines state amounts at all: "the range of dishes the inn serves" asks no numbers
+    # ...nor where the notes define "range" as a term of their own ("**Range**": the largest value less the smallest)
     if (policy.range_must_be_stated and V.RANGE_ASKED.search(intent.question) and not intent.comparison
+            and not (policy.defined_range_is_a_term and any(V.RANGE_ASKED.fullmatch(w) for w in vocab.labelled))
             and any(numbers(u.quote) for u in relevant)
             and not any(V.RANGE_STATED.search(f"{u.quote} {u.context}") for u in relevant)):
         return "no relevant line states a range"

@@ -44,7 +44,7 @@ class Vocabulary:
     acronyms: dict | None = None  # "nlb" -> ("network", "load", "balanc"): the stemmed name an acronym stands for
     things: frozenset[str] = frozenset()  # lower-cased words the notes put where a thing is named ("the table")
     pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("sourdough", "starter")
-    labelled: frozenset[str] = frozenset()  # stopwords the notes write as a whole label or heading ("**Mean**", "## Use")
+    labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Mean**", "## Range")
     slotted: dict | None = None  # how often each stopword stands where a thing is named ("the mean", "a mean")
 
     @classmethod
@@ -64,7 +64,7 @@ class Vocabulary:
             acronyms.update(acronyms_in(text))
             things.update(w.lower() for w in _THING_SLOT.findall(text))
             things.update(w for label in _LABEL.findall(text) for part in label for w in words(part))
-            labelled.update(_one_stopword(part) for label in _LABEL.findall(text) for part in label)
+            labelled.update(_one_word(part) for label in _LABEL.findall(text) for part in label)
             slotted.update(w.lower() for w in _THING_SLOT.findall(text) if w.lower() in STOPWORDS)
             for line in text.splitlines():
                 found = terms(line)
@@ -83,7 +83,7 @@ class Vocabulary:
         units = frozenset(u for u, n in after_numbers.items() if n >= MIN_UNIT_COUNT and len(u) > 1 and u not in STOPWORDS)
         names = frozenset(w for w, n in total.items() if n >= MIN_NAME_COUNT and capital[w] / n >= NAME_SHARE and len(w) > 1)
         things.update(w for heading in headings for w in words(heading))
-        labelled.update(_one_stopword(part) for heading in headings for part in heading.split(" > "))
+        labelled.update(_one_word(part) for heading in headings for part in heading.split(" > "))
         seen |= set(counts)
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
                    frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted))
@@ -92,7 +92,7 @@ class Vocabulary:
         """Stopwords these notes use as content words: written alone as a label or heading ("**Mean**") and at
         least ``min_uses`` times where a thing is named ("the mean"). Statistics notes defining "the mean" ask
         and answer about it; notes that only say "what do you mean" never label it."""
-        return frozenset(w for w in self.labelled if (self.slotted or {}).get(w, 0) >= min_uses)
+        return frozenset(w for w in self.labelled if w in STOPWORDS and (self.slotted or {}).get(w, 0) >= min_uses)
 
     def knows(self, word: str) -> bool:
         """Whether a word (any inflection) occurs in the notes."""
@@ -119,10 +119,10 @@ class Vocabulary:
         return len(rest) >= COMPOUND_REST_MIN and self.knows(rest)
 
 
-def _one_stopword(label: str) -> str:
-    """The stopword a label or heading consists of ("Mean", "Mean:"), or "" when it is anything else."""
+def _one_word(label: str) -> str:
+    """The word a label or heading consists of ("Mean", "Range:"), or "" when it is anything else."""
     found = words(label)
-    return found[0] if len(found) == 1 and found[0] in STOPWORDS else ""
+    return found[0] if len(found) == 1 else ""
 
 
 def kept_idf(texts: list[str], kept: frozenset[str]) -> dict[str, float]:

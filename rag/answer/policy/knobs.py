@@ -258,6 +258,9 @@ class Policy:
     agent_noun_is_not_the_verb: bool = True
     # "A vs B which one handles X better": "better" asks which side wins, X is what is compared (Q.JUDGING_WORDS)
     judging_word_not_compared: bool = True
+    # Notes labelling "range" as a term ("**Range**") define it: a question naming it asks the term, not a numeric
+    # range that a line must state (the range check of rag.answer.gate)
+    defined_range_is_a_term: bool = True
 
     @property
     def min_relevance(self) -> float:
