@@ -141,3 +141,32 @@ def test_a_range_the_notes_define_as_a_term_needs_no_stated_numeric_range(tmp_pa
     off = dataclasses.replace(DEFAULT, defined_range_is_a_term=False)
     answerer.__init__(answerer.retriever, answerer.generator, answerer.settings, off)
     assert answerer.ask("range formula").refused  # off: read as asking a numeric range no line states
+
+
+YARN = """# Yarn
+
+## One-ply
+- One-ply yarn is a single strand that pills quickly
+
+## Two-ply
+- Two-ply yarn twists two strands together and wears well
+"""
+
+
+def test_words_the_notes_only_write_hyphened_are_joined_so():
+    vocab = Vocabulary.learn([YARN, "Book a follow-up visit; follow up by phone"], {"Yarn > One-ply"})
+    assert vocab.hyphenate("difference between one ply and two ply yarn") == \
+        "difference between one-ply and two-ply yarn"
+    assert vocab.hyphenate("when to follow up") == "when to follow up"  # the notes write it apart too
+
+
+def test_a_comparison_of_hyphened_siblings_quotes_both(tmp_path):
+    answerer = _answerer(write_notes(tmp_path / "notes", {"yarn.md": YARN}), tmp_path / "index", "none")
+    question = "difference between one ply and two ply yarn"
+    answer = answerer.ask(question)
+    assert "single strand" in answer.answer and "wears well" in answer.answer
+    assert parse(answerer.prepare(question)).side_heads  # joined: two sides, "oneply" and "twoply"
+    off = dataclasses.replace(DEFAULT, join_as_the_notes_hyphen=False)
+    answerer.__init__(answerer.retriever, answerer.generator, answerer.settings, off)
+    assert answerer.prepare(question) == question
+    assert parse(question).side_heads == ()  # apart, "one" and "two" are stopwords: both sides read "ply"

@@ -139,7 +139,8 @@ class Answerer:
         # ("stand" is not "standard"); the words before it are the notes' words
         frame = Q.STAND_FOR.search(text)
         body, tail = (text[: frame.start()], text[frame.start():]) if frame else (text, "")
-        return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fix(m.group(0)), body) + tail
+        body = re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fix(m.group(0)), body)
+        return (self.vocab.hyphenate(body) if self.policy.join_as_the_notes_hyphen else body) + tail
 
     def prompt(self, question: str, sources: list[Source]) -> str:
         parts = []

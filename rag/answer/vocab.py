@@ -46,6 +46,7 @@ class Vocabulary:
     pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("sourdough", "starter")
     labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Mean**", "## Range")
     slotted: dict | None = None  # how often each stopword stands where a thing is named ("the mean", "a mean")
+    hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-tailed")
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -59,6 +60,7 @@ class Vocabulary:
         things: set[str] = set()
         labelled: set[str] = set()
         slotted: Counter = Counter()
+        apart: set[tuple[str, str]] = set()
         pairs: set[tuple[str, str]] = set()
         for text in texts:
             acronyms.update(acronyms_in(text))
@@ -70,6 +72,7 @@ class Vocabulary:
                 found = terms(line)
                 pairs.update(zip(found, found[1:]))
             found = words(text)
+            apart.update(zip(found, found[1:]))
             seen.update(found)
             seen.update(spelled_ordinals(text))  # "5th" in the notes: a question's "fifth" is a word they use
             counts.update(joined(w) for w in found)
@@ -85,14 +88,25 @@ class Vocabulary:
         things.update(w for heading in headings for w in words(heading))
         labelled.update(_one_word(part) for heading in headings for part in heading.split(" > "))
         seen |= set(counts)
+        hyphened = {tuple(w.split("-")) for w in seen if w.count("-") == 1 and all(w.split("-"))} - apart
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
-                   frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted))
+                   frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted),
+                   frozenset(hyphened))
 
     def kept(self, min_uses: int) -> frozenset[str]:
         """Stopwords these notes use as content words: written alone as a label or heading ("**Mean**") and at
         least ``min_uses`` times where a thing is named ("the mean"). Statistics notes defining "the mean" ask
         and answer about it; notes that only say "what do you mean" never label it."""
         return frozenset(w for w in self.labelled if w in STOPWORDS and (self.slotted or {}).get(w, 0) >= min_uses)
+
+    def hyphenate(self, question: str) -> str:
+        """The question with two words the notes only ever write joined ("one tailed" for "one-tailed") joined as
+        they are: a compound whose first word is a stopword ("one", "two") otherwise loses the word that tells it
+        from its sibling ("two-tailed")."""
+        if not self.hyphened:
+            return question
+        return re.sub(r"\b([A-Za-z]+) (?=([A-Za-z]+)\b)", lambda m: m.group(1) + (
+            "-" if (m.group(1).lower(), m.group(2).lower()) in self.hyphened else " "), question)
 
     def knows(self, word: str) -> bool:
         """Whether a word (any inflection) occurs in the notes."""

@@ -261,6 +261,8 @@ class Policy:
     # Notes labelling "range" as a term ("**Range**") define it: a question naming it asks the term, not a numeric
     # range that a line must state (the range check of rag.answer.gate)
     defined_range_is_a_term: bool = True
+    # Two question words the notes only ever write hyphened ("one-tailed") are joined so (Vocabulary.hyphenate)
+    join_as_the_notes_hyphen: bool = True
 
     @property
     def min_relevance(self) -> float:
