@@ -170,3 +170,15 @@ def test_a_comparison_of_hyphened_siblings_quotes_both(tmp_path):
     answerer.__init__(answerer.retriever, answerer.generator, answerer.settings, off)
     assert answerer.prepare(question) == question
     assert parse(question).side_heads == ()  # apart, "one" and "two" are stopwords: both sides read "ply"
+
+
+def test_a_sentence_setting_its_subject_against_the_one_before_is_read_with_it(monkeypatch):
+    from rag.answer import units as unit_module
+    from rag.answer.policy import questions as Q
+
+    line = ("Nylon rope stretches, so it absorbs shock loads on an anchor line. "
+            "Polyester, on the other hand, barely stretches and suits halyards.")
+    second = unit_module.with_antecedents(line)[1]
+    assert second.startswith("Nylon rope") and second.endswith("suits halyards.")
+    monkeypatch.setattr(unit_module.Q, "POINTS_BACK_LEAD", Q.points_back_lead(contrast=False))
+    assert unit_module.with_antecedents(line)[1].startswith("Polyester")

@@ -80,9 +80,19 @@ POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
 # "If you wait, it gets sour").
 POINTS_BACK_PERSON = ("he", "she", "his", "her")
 POINTS_BACK_AFTER_PHRASE = ("he", "she", "they")
-POINTS_BACK_LEAD = re.compile(r"(?i)^\W*(?:(?:it|its|they|them|their|this|these|those|"
-                              + "|".join(POINTS_BACK_PERSON) + r")\b|[^,.;:!?]{1,60},\s+(?:"
-                              + "|".join(POINTS_BACK_AFTER_PHRASE) + r")\b)")
+# A sentence setting its subject against the one before ("Variance, on the other hand, is in squared units", "By
+# contrast, ...") states the other side of that sentence's comparison: it points back the same way.
+CONTRAST_LEAD = r"(?:on the other hand|by contrast|in contrast|conversely)\b"
+
+
+def points_back_lead(contrast: bool = True) -> re.Pattern:
+    """The pattern of a sentence opening by pointing back (above); ``contrast``: a contrast's lead counts too."""
+    lead = f"|{CONTRAST_LEAD}|[^,.;:!?]{{1,60}},\\s+{CONTRAST_LEAD}" if contrast else ""
+    return re.compile(r"(?i)^\W*(?:(?:it|its|they|them|their|this|these|those|" + "|".join(POINTS_BACK_PERSON)
+                      + r")\b|[^,.;:!?]{1,60},\s+(?:" + "|".join(POINTS_BACK_AFTER_PHRASE) + r")\b" + lead + ")")
+
+
+POINTS_BACK_LEAD = points_back_lead()
 QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:['’]?s)?\s+)?(?:(?:is|are|was|were|do|does|did"
                            r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
 # Two things asked to be defined at once: "define osmosis and the cell membrane". The
