@@ -18,6 +18,7 @@ from .blocks import block, sides_table
 from .conflict import find_conflict
 from .evidence import Unit, asks
 from .intent import Intent, parse
+from .lead import lead_lines
 from .parallel import parallel_items, with_children
 from .together import both_sides, degree_lines
 from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
@@ -198,15 +199,10 @@ class Composer:
 
     # -- the answer -------------------------------------------------------------------------------------
     def may_lead(self, sources: list[Source]) -> Callable[[Checked], bool]:
-        """Whether a model sentence may lead the answer: verified, and its line among the best of ``sources``, by
-        score or by coverage of the question. The first such sentence is the only one that can lead."""
-        top = sorted((u for s in sources for u in s.units), key=lambda u: -u.score)
-        if not top:
-            return lambda checked: False
-        strong = [u for u in top if u.score >= self.policy.strong * top[0].score][:4]
-        best_cov = max(u.coverage for u in top)
-        return lambda c: c.verified and (c.support[0][1] in strong or (
-            c.support[0][1] in top and c.support[0][1].coverage >= self.policy.strong * best_cov))
+        """Whether a model sentence may lead the answer: verified, and its line one of :func:`lead_lines` (among
+        the best of ``sources`` by score or coverage). The first such sentence is the only one that can lead."""
+        lines = lead_lines(sources, self.policy)
+        return lambda c: c.verified and c.support[0][1] in lines
 
     def compose(self, intent: Intent, checked: list[Checked], sources: list[Source], ranked: list[Unit],
                 part_units: list[Unit | None] = (), anchor: Unit | None = None, items: list[Unit] = ()):

@@ -34,7 +34,7 @@ from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .policy.values import NUMBER_WORDS
 from .verify import Citation, Source, verify
-from .lead import LeadWatch
+from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
 from .phrasing import phrasing_terms
 from .versus import named_by_phrases
@@ -240,7 +240,13 @@ class Answerer:
         stats = GenerationStats()
         watch = (LeadWatch(sources, standalone, self.composer.may_lead(sources), self.vocab.units)
                  if self.policy.model_writes_lead_only else None)
-        stream = self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), stats=stats)
+        budget = self.settings.max_tokens
+        if watch is not None:  # only the lead can change the answer: room for it, not more (rag.answer.lead)
+            empty = self.generator.prompt_tokens("", "")
+            budget = lead_budget([u.display for u in lead_lines(sources, self.policy)],
+                                 lambda text: self.generator.prompt_tokens("", text) - empty, self.policy, budget)
+        stream = self.generator.stream(SYSTEM_PROMPT, self.prompt(prompt_question, sources), max_tokens=budget,
+                                       stats=stats)
         try:
             for piece in stream:
                 raw += piece
@@ -256,7 +262,8 @@ class Answerer:
             generate_ms=round(stats.total_ms, 1),
         )
         checked = verify(redact_text(raw)[0], sources, standalone, self.vocab.units)
-        checked = watch.written(checked) if watch is not None else checked
+        if watch is not None:  # a sentence the lead budget cut short is not one the model wrote
+            checked = watch.written(checked, budget < self.settings.max_tokens and stats.completion_tokens >= budget)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",

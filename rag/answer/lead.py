@@ -12,7 +12,33 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .policy import Policy
+from .units import Unit
 from .verify import Checked, Source, parse_answer, verify
+
+
+def lead_lines(sources: list[Source], policy: Policy) -> list[Unit]:
+    """The lines a model sentence may lead the answer from: the best of ``sources`` by score (up to four, within
+    ``policy.strong`` of the best) and any whose coverage of the question is within ``policy.strong`` of the best."""
+    top = sorted((u for s in sources for u in s.units), key=lambda u: -u.score)
+    if not top:
+        return []
+    strong = [u for u in top if u.score >= policy.strong * top[0].score][:4]
+    best_cov = max(u.coverage for u in top)
+    return strong + [u for u in top if u not in strong and u.coverage >= policy.strong * best_cov]
+
+
+def lead_budget(lines: list[str], count: Callable[[str], int], policy: Policy, ceiling: int) -> int:
+    """Tokens the model may write when only its lead can change the answer: room for
+    ``policy.lead_budget_lines`` times the longest line the lead may restate, plus ``policy.lead_budget_extra``
+    (citation marks, a connective), never more than ``ceiling`` (the user's max_tokens). A lead restates one
+    line (every word it adds must be in that line, rag.answer.verify), so a budget sized to those lines lets the
+    model write it, and the sentences before it, without running on to the ceiling after text that cannot lead.
+    """
+    if policy.lead_budget_lines <= 0 or not lines:
+        return ceiling
+    longest = max(count(line) for line in lines)
+    return max(1, min(ceiling, round(policy.lead_budget_lines * longest) + policy.lead_budget_extra))
 
 
 class LeadWatch:
@@ -39,7 +65,7 @@ class LeadWatch:
         self.stopped = any(self._may_lead(c) for c in checked)
         return self.stopped
 
-    def written(self, checked: list[Checked]) -> list[Checked]:
-        """The model's sentences as it finished them: the start of the sentence it was stopped in is not one
-        (it would be listed as an unverified sentence the model never wrote)."""
-        return checked[:-1] if self.stopped else checked
+    def written(self, checked: list[Checked], cut: bool = False) -> list[Checked]:
+        """The model's sentences as it finished them: the start of the sentence it was stopped in, or that
+        :func:`lead_budget` ran out in (``cut``), is not one (a line's first words could pass for a lead)."""
+        return checked[:-1] if self.stopped or cut else checked
