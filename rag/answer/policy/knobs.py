@@ -254,7 +254,7 @@ class Policy:
     # the longest line the lead may restate (in the model's tokens), plus lead_budget_extra tokens (citation marks,
     # a connective); 0 turns it off (the user's max_tokens alone). Only the lead can change the answer and a lead
     # restates one such line; the tiny model often echoes a source or two first ("[1] topic: line"), so the room
-    # is a few lines, not one. Real model, three dev halves: 12 leads in 124 calls, written by 1.1 lines' room
+    # is a few lines, not one. Real model, three dev halves: 12 leads in 125 calls, written by 1.1 lines' room
     # but one (2.4, after echoing two sources); 2.5 changes no answer and cuts median tokens 53/45/47 -> 40/35/43.
     lead_budget_lines: float = 2.5
     lead_budget_extra: int = 8
