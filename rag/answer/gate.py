@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import GENERIC, STOPWORDS, numbers, stem, terms, words
+from ..text import STOPWORDS, numbers, stem, terms
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
 from .named import unnamed_thing
+from .superlative import unranked
 from .who import kind_named, names_someone
 from .intent import Intent, parse
 from .roman import holds_roman, with_digits
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
-from .phrasing import light_terms, phrasing_terms, unknown_action
+from .phrasing import content_words, light_terms, named_words, phrasing_terms, unknown_action  # noqa: F401
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import initialled, kin_in_notes, named_by_symbol, stands_for
@@ -33,11 +34,6 @@ from .vocab import Vocabulary
 
 if TYPE_CHECKING:
     from .evidence import Unit
-
-
-def content_words(question: str) -> list[str]:
-    """The question's words that name something: no stopword, no generic word, at least three letters."""
-    return [w for w in words(question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
 
 
 def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = frozenset(), policy: Policy = DEFAULT
@@ -222,7 +218,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     unknown_parts = []
     for part in asked:
         unknown = unknown_words(part, vocab, excused, policy)
-        content = content_words(part.question)
+        content = named_words(part.question, excused, policy)
         groups = [[w for w in content if stem(w) not in other] for other in intent.sides[::-1]] or [content]
         if unknown and all(g and sum(w in unknown for w in g) / len(g) > policy.unknown_share for g in groups):
             unknown_parts.append(" ".join(unknown))
@@ -292,6 +288,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
+    if (ranking := unranked(intent, ranked, policy)):
+        return f"no relevant line says which is the {ranking}"
     if intent.who and not any(names_someone(intent, u) for u in relevant):
         return "no relevant sentence names anyone"
     return None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import GENERIC, STOPWORDS, stem
+from ..text import GENERIC, STOPWORDS, stem, words
 from .policy import DEFAULT, Policy, questions as Q
 from .amount import value_cue
 from .intent import Intent
@@ -276,3 +276,16 @@ def _purpose(question: str) -> list[str]:
     asks a purpose (policy.questions.PURPOSE_FRAME); that word frames it, as "what is it for" needs none."""
     frame = Q.PURPOSE_FRAME.search(question)
     return [frame.group(1).lower()] if frame and re.match(r"(?i)\s*what(?:'s|\s+(?:is|are))\b", question) else []
+
+
+def content_words(question: str) -> list[str]:
+    """The question's words that name something: no stopword, no generic word, at least three letters."""
+    return [w for w in words(question) if w not in STOPWORDS and w not in GENERIC and len(w) > 2]
+
+
+def named_words(question: str, excused: frozenset[str], policy: Policy = DEFAULT) -> list[str]:
+    """The content words the unknown share is taken of: the question's verb (``excused``) names no thing, so "what
+    did the Moravians invent" in notes that never say "Moravians" is all unknown (policy.unknown_share_of_things)."""
+    content = content_words(question)
+    things = [w for w in content if stem(w) not in excused] if policy.unknown_share_of_things else content
+    return things or content

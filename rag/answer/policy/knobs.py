@@ -184,7 +184,15 @@ class Policy:
     # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the
     # notes use every other word the question asks (engine: "what does Shannon's law say" keeps the verb's weight)
     relevance_without_verb: bool = True
+    # "which organelle is the largest": a question asking a ranking (a superlative after an article) needs a relevant
+    # line that ranks and speaks of another thing asked; notes listing organelles, or calling a metal "a good
+    # conductor", do not say which is largest or best (rag.answer.superlative; evals/nearmiss practice n005)
+    superlative_must_rank: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
+    # ...taken of the words naming things: the question's verb (rag.answer.phrasing) is left out of the share, so a
+    # question whose every named thing is unknown is refused ("what did the Moravians invent"; evals/nearmiss
+    # practice7 n002); the verb still counts as unknown-or-not in the other checks
+    unknown_share_of_things: bool = True
     # Composition.
     strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
     max_quotes: int = 3

@@ -302,3 +302,17 @@ NAME_LINKS = frozenset("the a an of is was are were called named known as aka".s
 # name is the source, not the subject (rag.answer.attributed). The name: one word, or two capitalised ones.
 ATTRIBUTION = re.compile(r"(?i)\b(?:according\s+to|in\s+the\s+(?:view|words)\s+of)\s+"
                          r"([^\W\d_][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)")
+# A ranking asked: a superlative after an article or a possessive ("which is the largest", "the most famous",
+# "its best"), the grammar of a question asking which thing ranks first (rag.answer.superlative). A line ranks with
+# any superlative, "most"/"least", a maximum or minimum, or "top" (leniently: a false hit only lets a line answer).
+RANKING_WORDS = frozenset("most least best worst".split())
+SUPERLATIVE_ASKED = re.compile(r"(?i)\b(?:the|its|their|his|her|our|your)\s+(most|least|best|worst|[a-z]{3,}est)\b")
+ONE_OF = re.compile(r"(?i)\bone\s+of\s*$")  # "one of the oldest pieces": a member of a top group, no ranking asked
+# ...and a line giving a range of values ("Timeout: 1 second to 15 minutes") states its shortest and longest
+VALUE_RANGE = re.compile(r"(?i)(?<![\w.])\d[\d,.]*\s*[a-z%°]*\s*(?:-|–|—|to|through|thru)\s*\d")
+RANKING_STATED = re.compile(r"(?i)\b(most|least|best|worst|top|max(?:imum)?|min(?:imum)?|[a-z]{2,}est)\b")
+# words ending in -est that rank nothing ("the rest", "the latest request" still ranks by time: kept out too, as
+# "latest" asks a date, which the amount checks read)
+NOT_SUPERLATIVE = frozenset("""rest test tests interest request suggest west forest honest digest protest guest nest
+    harvest manifest contest arrest invest quest chest crest vest pest zest jest lest unrest conquest modest
+    earnest latest behest midwest northwest southwest bequest inquest""".split())
