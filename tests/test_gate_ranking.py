@@ -84,3 +84,4 @@ def test_a_range_of_values_states_its_ends(tmp_path):
     answer = _ask(tmp_path, notes, "whats the shortest mooring line length i can use")
     assert not answer.refused
     assert any("6 metres to 12 metres" in c.quote for c in answer.citations)
+

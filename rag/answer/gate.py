@@ -20,6 +20,7 @@ from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
 from .named import unnamed_thing
+from .restated import restated_only
 from .superlative import unranked
 from .who import kind_named, names_someone
 from .intent import Intent, parse
@@ -288,6 +289,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
+    if restated_only(intent, ranked, policy):
+        return "the notes state it but give no reason"
     if (ranking := unranked(intent, ranked, policy)):
         return f"no relevant line says which is the {ranking}"
     if intent.who and not any(names_someone(intent, u) for u in relevant):

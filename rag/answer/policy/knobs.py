@@ -188,6 +188,11 @@ class Policy:
     # line that ranks and speaks of another thing asked; notes listing organelles, or calling a metal "a good
     # conductor", do not say which is largest or best (rag.answer.superlative; evals/nearmiss practice n005)
     superlative_must_rank: bool = True
+    # "why did the Chaldeans fall so quickly" over "The Chaldeans were shortly conquered by the Medes": a best line
+    # restating the question (half its words, at most restated_new_terms of its own) and giving no reason, with no
+    # other best line giving one, does not answer why (rag.answer.restated; evals/nearmiss practice7 n006)
+    why_needs_a_reason: bool = True
+    restated_new_terms: int = 2
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # ...taken of the words naming things: the question's verb (rag.answer.phrasing) is left out of the share, so a
     # question whose every named thing is unknown is refused ("what did the Moravians invent"; evals/nearmiss

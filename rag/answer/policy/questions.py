@@ -316,3 +316,7 @@ RANKING_STATED = re.compile(r"(?i)\b(most|least|best|worst|top|max(?:imum)?|min(
 NOT_SUPERLATIVE = frozenset("""rest test tests interest request suggest west forest honest digest protest guest nest
     harvest manifest contest arrest invest quest chest crest vest pest zest jest lest unrest conquest modest
     earnest latest behest midwest northwest southwest bequest inquest""".split())
+# A causing verb gives a reason as a connective does: "this strategy results in double flats" says why they appear
+# (rag.answer.restated)
+CAUSING = re.compile(r"(?i)\b(?:results?\s+in|resulted\s+in|leads?\s+to|led\s+to|causes?|caused|comes?\s+from|came\s+from"
+                     r"|makes?\s+it|made\s+it|so\s+(?:we|you|they|it|that|the)\b|in\s+order|helps?\s+to|allows?)\b")

@@ -1,0 +1,49 @@
+"""A why-question the notes only restate: over "The Chaldeans were shortly conquered by the Medes", "why did the
+Chaldeans fall so quickly" finds the fact it asks about but no reason for it. When the best line says little beyond
+the question's own words and gives no reason (a connective, a causing verb), and no other of the best lines gives
+one, the notes do not answer "why" (rag.answer.gate asks). A table row or a command is data, never a restatement,
+and a line heading nested lines leaves the reason to them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..text import terms
+from .intent import Intent
+from .policy import DEFAULT, Policy, questions as Q
+
+if TYPE_CHECKING:
+    from .evidence import Unit
+
+
+def gives_reason(text: str) -> bool:
+    """Whether a line gives a reason: a connective ("because", "so that") or a causing verb ("results in")."""
+    return bool(Q.REASON.search(text) or Q.CAUSING.search(text))
+
+
+def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """For a why-question: the best line, when it restates the question (it holds at least half the question's
+    words and adds at most policy.restated_new_terms of its own) and gives no reason, and none of the best lines
+    that also hold half the question's words gives one ("she was denied a post because ..." is the reason for
+    another fact). None otherwise."""
+    if not (policy.why_needs_a_reason and Q.WHY_QUESTION.search(intent.question)) or intent.parts or intent.comparison:
+        return None
+    top = ranked[: policy.kind_units]
+    if not top or top[0].row or top[0].fenced:
+        return None
+    best = top[0]
+    asked = set(terms(intent.question))
+
+    def restates(unit: Unit) -> bool:  # holds at least half the question's words
+        return bool(asked) and len(asked & set(terms(unit.quote))) * 2 >= len(asked)
+
+    if not restates(best) or len({t for t in terms(best.quote) if t not in asked}) > policy.restated_new_terms:
+        return None
+    # a line heading nested lines ("there are strong, weak, and failed states" over one line each) leaves the
+    # reason to them: it introduces, it does not restate
+    if any(best.quote in u.context for u in ranked if u.file == best.file and u.line > best.line):
+        return None
+    if any(gives_reason(u.quote) for u in top if u is best or restates(u)):
+        return None
+    return best

@@ -1,0 +1,51 @@
+"""A why-question the notes only restate is refused (rag.answer.restated): the best line holds the question's own
+words and gives no reason. Notes from a gardener's diary, fake embedder and a model that never answers."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from test_compose import _answerer, write_notes
+
+from rag.answer.policy import DEFAULT
+
+ROSES = {
+    "roses.md": """# Roses
+
+## Pruning
+- Roses are pruned hard in late winter
+- Dead wood is cut back to healthy white pith
+
+## Feeding
+- Feed roses with potash in spring because potash helps them flower
+
+## Mulching
+- Roses are mulched in autumn
+  - a thick layer keeps the roots warm through frost
+""",
+}
+
+
+def _ask(tmp_path, question, **knobs):
+    answerer = _answerer(write_notes(tmp_path / "notes", ROSES), tmp_path / "index", "I can't find that in your notes.")
+    answerer.policy = dataclasses.replace(DEFAULT, **knobs)
+    return answerer.ask(question)
+
+
+def test_a_line_restating_the_question_gives_no_reason(tmp_path):
+    answer = _ask(tmp_path, "why are roses pruned hard in late winter")
+    assert answer.refused
+    assert "no reason" in answer.reason
+    assert not _ask(tmp_path, "why are roses pruned hard in late winter", why_needs_a_reason=False).refused
+
+
+def test_a_line_giving_the_reason_answers(tmp_path):
+    answer = _ask(tmp_path, "why feed roses with potash in spring")
+    assert not answer.refused
+    assert any("because potash helps" in c.quote for c in answer.citations)
+
+
+def test_a_line_heading_nested_lines_leaves_the_reason_to_them(tmp_path):
+    answer = _ask(tmp_path, "why are roses mulched in autumn")
+    assert not answer.refused
+    assert any("roots warm" in c.quote for c in answer.citations)
