@@ -22,6 +22,11 @@ ROSES = {
 ## Mulching
 - Roses are mulched in autumn
   - a thick layer keeps the roots warm through frost
+
+## Deadheading
+
+Roses are deadheaded in summer. Snip above a leaf
+with clean shears. Burn the cut heads at once.
 """,
 }
 
@@ -49,3 +54,10 @@ def test_a_line_heading_nested_lines_leaves_the_reason_to_them(tmp_path):
     answer = _ask(tmp_path, "why are roses mulched in autumn")
     assert not answer.refused
     assert any("roots warm" in c.quote for c in answer.citations)
+
+
+def test_the_rest_of_a_wrapped_paragraph_is_no_nested_line(tmp_path):
+    # the paragraph's next lines carry it in their context, but they do not hang under it
+    answer = _ask(tmp_path, "why are roses deadheaded in summer")
+    assert answer.refused
+    assert "no reason" in answer.reason

@@ -96,9 +96,13 @@ def _cue(match: re.Match) -> str:
 def _modifies_a_noun(question: str, match: re.Match) -> bool:
     """Whether a one-word value cue stands before a noun it qualifies ("price index", "size class"), so that
     the noun, not an amount, is what is asked. A function word, a framing word ("size limit"), a past participle
-    ("size allowed") or the end after it leaves the cue asking for the amount."""
+    ("size allowed") or the end after it leaves the cue asking for the amount, as does "what size" ("what size pan")."""
     cue = _cue(match)
     if " " in cue.strip():
+        return False
+    # "what size pizza stone should i buy": "what size" asks the size of the noun after it (policy.values
+    # .VALUE_WORD_ASKED)
+    if V.VALUE_WORD_ASKED.search(question[: match.start() + match.group(0).find(cue) + len(cue)]):
         return False
     after = re.match(r"\s+([A-Za-z][\w-]*)", question[match.start() + match.group(0).find(cue) + len(cue):])
     if not after:

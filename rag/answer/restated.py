@@ -41,8 +41,9 @@ def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
     if not restates(best) or len({t for t in terms(best.quote) if t not in asked}) > policy.restated_new_terms:
         return None
     # a line heading nested lines ("there are strong, weak, and failed states" over one line each) leaves the
-    # reason to them: it introduces, it does not restate
-    if any(best.quote in u.context for u in ranked if u.file == best.file and u.line > best.line):
+    # reason to them: it introduces, it does not restate (a nested line's context ends with its parent line; the
+    # rest of a wrapped paragraph's holds it too, but does not end with it)
+    if any(u.context.rstrip().endswith(best.quote) for u in ranked if u.file == best.file and u.line > best.line):
         return None
     if any(gives_reason(u.quote) for u in top if u is best or restates(u)):
         return None

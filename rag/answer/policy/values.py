@@ -93,6 +93,11 @@ VALUE_QUESTIONS = [
     (re.compile(r"(?i)\b(?:what|which)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(score|rate|ratio|coefficient|population)s?\b"
                 r"(?=\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\b)"), "number"),
 ]
+# "what size pizza stone should i buy", "which size pan": "size" right after an opening what/which is the question's
+# determiner, asking the size of the noun after it, not a qualifier of that noun (rag.answer.amount._modifies_a_noun;
+# evals/nearmiss practice5 n004). Only "size": other value words there qualify the noun ("what retention options do
+# log groups have" asks the options, para-aws q068p; "what price index")
+VALUE_WORD_ASKED = re.compile(r"(?i)^\s*(?:what|which)\s+size$")
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
 CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?")
