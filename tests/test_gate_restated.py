@@ -23,6 +23,10 @@ ROSES = {
 - Roses are mulched in autumn
   - a thick layer keeps the roots warm through frost
 
+## Climbers
+- Climbing roses are trained
+- Ramblers flower once, on last year's wood
+
 ## Deadheading
 
 Roses are deadheaded in summer. Snip above a leaf
@@ -61,3 +65,10 @@ def test_the_rest_of_a_wrapped_paragraph_is_no_nested_line(tmp_path):
     answer = _ask(tmp_path, "why are roses deadheaded in summer")
     assert answer.refused
     assert "no reason" in answer.reason
+
+
+def test_a_line_adding_nothing_to_a_how_question_says_no_manner(tmp_path):
+    answer = _ask(tmp_path, "how are climbing roses trained")
+    assert answer.refused
+    assert "no manner" in answer.reason
+    assert not _ask(tmp_path, "how are climbing roses trained", how_needs_a_manner=False).refused

@@ -290,7 +290,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
     if restated_only(intent, ranked, policy):
-        return "the notes state it but give no reason"
+        return "the notes state it but say no more (no reason, no manner)"
     if (ranking := unranked(intent, ranked, policy)):
         return f"no relevant line says which is the {ranking}"
     if intent.who and not any(names_someone(intent, u) for u in relevant):

@@ -1,7 +1,7 @@
-"""A why-question the notes only restate: over "The Chaldeans were shortly conquered by the Medes", "why did the
+"""A why- or how-question the notes only restate: over "The Chaldeans were shortly conquered by the Medes", "why did the
 Chaldeans fall so quickly" finds the fact it asks about but no reason for it. When the best line says little beyond
 the question's own words and gives no reason (a connective, a causing verb), and no other of the best lines gives
-one, the notes do not answer "why" (rag.answer.gate asks). A table row or a command is data, never a restatement,
+one, the notes do not answer "why"; nor "how was papyrus made" by "Papyrus was made" (rag.answer.gate asks). A table row or a command is data, never a restatement,
 and a line heading nested lines leaves the reason to them.
 """
 
@@ -26,25 +26,35 @@ def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
     """For a why-question: the best line, when it restates the question (it holds at least half the question's
     words and adds at most policy.restated_new_terms of its own) and gives no reason, and none of the best lines
     that also hold half the question's words gives one ("she was denied a post because ..." is the reason for
-    another fact). None otherwise."""
-    if not (policy.why_needs_a_reason and Q.WHY_QUESTION.search(intent.question)) or intent.parts or intent.comparison:
+    another fact). For a how-question asking a manner ("how was papyrus made", Q.MANNER): the best line adds
+    no word at all to the question's ("Papyrus was made"), nor does any other best line holding half its words.
+    None otherwise."""
+    why = policy.why_needs_a_reason and bool(Q.WHY_QUESTION.search(intent.question))
+    how = policy.how_needs_a_manner and bool(Q.MANNER.search(intent.question)) and not Q.HOW_TO.match(intent.question)
+    if not (why or how) or intent.parts or intent.comparison:
         return None
     top = ranked[: policy.kind_units]
     if not top or top[0].row or top[0].fenced:
         return None
     best = top[0]
     asked = set(terms(intent.question))
+    limit = policy.restated_new_terms if why else 0
 
     def restates(unit: Unit) -> bool:  # holds at least half the question's words
         return bool(asked) and len(asked & set(terms(unit.quote))) * 2 >= len(asked)
 
-    if not restates(best) or len({t for t in terms(best.quote) if t not in asked}) > policy.restated_new_terms:
+    def adds(unit: Unit) -> int:  # the words it says beyond the question's
+        return len({t for t in terms(unit.quote) if t not in asked})
+
+    if not restates(best) or adds(best) > limit:
         return None
     # a line heading nested lines ("there are strong, weak, and failed states" over one line each) leaves the
     # reason to them: it introduces, it does not restate (a nested line's context ends with its parent line; the
     # rest of a wrapped paragraph's holds it too, but does not end with it)
     if any(u.context.rstrip().endswith(best.quote) for u in ranked if u.file == best.file and u.line > best.line):
         return None
-    if any(gives_reason(u.quote) for u in top if u is best or restates(u)):
+    if why and any(gives_reason(u.quote) for u in top if u is best or restates(u)):
+        return None
+    if how and any(restates(u) and adds(u) > limit for u in top):
         return None
     return best

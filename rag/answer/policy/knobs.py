@@ -193,6 +193,9 @@ class Policy:
     # other best line giving one, does not answer why (rag.answer.restated; evals/nearmiss practice7 n006)
     why_needs_a_reason: bool = True
     restated_new_terms: int = 2
+    # ...and "how was papyrus made" over "Papyrus was made": a how-question asking a manner whose best lines add no
+    # word to it is not answered (rag.answer.restated; evals/nearmiss practice7 n003)
+    how_needs_a_manner: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # ...taken of the words naming things: the question's verb (rag.answer.phrasing) is left out of the share, so a
     # question whose every named thing is unknown is refused ("what did the Moravians invent"; evals/nearmiss
