@@ -26,6 +26,7 @@ ROSES = {
 ## Climbers
 - Climbing roses are trained
 - Ramblers flower once, on last year's wood
+- Trained the old rambler along the south fence
 
 ## Deadheading
 

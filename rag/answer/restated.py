@@ -27,7 +27,7 @@ def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
     words and adds at most policy.restated_new_terms of its own) and gives no reason, and none of the best lines
     that also hold half the question's words gives one ("she was denied a post because ..." is the reason for
     another fact). For a how-question asking a manner ("how was papyrus made", Q.MANNER): the best line adds
-    no word at all to the question's ("Papyrus was made"), nor does any other best line holding half its words.
+    no word at all to the question's ("Papyrus was made"), nor does any other best line holding the same words.
     None otherwise."""
     why = policy.why_needs_a_reason and bool(Q.WHY_QUESTION.search(intent.question))
     how = policy.how_needs_a_manner and bool(Q.MANNER.search(intent.question)) and not Q.HOW_TO.match(intent.question)
@@ -55,6 +55,9 @@ def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
         return None
     if why and any(gives_reason(u.quote) for u in top if u is best or restates(u)):
         return None
-    if how and any(restates(u) and adds(u) > limit for u in top):
+    # ...another line saying more of the same thing ("Papyrus was made from reeds") may say how; one sharing a word
+    # alone ("Made the horse-drawn chariot") speaks of something else
+    shared = asked & set(terms(best.quote))
+    if how and any(shared <= set(terms(u.quote)) and adds(u) > limit for u in top):
         return None
     return best
