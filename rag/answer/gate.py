@@ -20,6 +20,7 @@ from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
 from .named import unnamed_thing
+from .place import placeless
 from .restated import restated_only
 from .superlative import unranked
 from .who import kind_named, names_someone
@@ -289,6 +290,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
+    if placeless(intent, ranked, policy):
+        return "no relevant line states a place"
     if restated_only(intent, ranked, policy):
         return "the notes state it but say no more (no reason, no manner)"
     if (ranking := unranked(intent, ranked, policy)):

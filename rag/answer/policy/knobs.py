@@ -196,6 +196,9 @@ class Policy:
     # ...and "how was papyrus made" over "Papyrus was made": a how-question asking a manner whose best lines add no
     # word to it is not answered (rag.answer.restated; evals/nearmiss practice7 n003)
     how_needs_a_manner: bool = True
+    # "where did Brahe build his observatory" over "Brahe built observatories that disproved geocentrism": a
+    # where-question needs a relevant line stating a place (rag.answer.place; evals/nearmiss practice2 n001)
+    where_needs_a_place: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # ...taken of the words naming things: the question's verb (rag.answer.phrasing) is left out of the share, so a
     # question whose every named thing is unknown is refused ("what did the Moravians invent"; evals/nearmiss

@@ -320,3 +320,8 @@ NOT_SUPERLATIVE = frozenset("""rest test tests interest request suggest west for
 # (rag.answer.restated)
 CAUSING = re.compile(r"(?i)\b(?:results?\s+in|resulted\s+in|leads?\s+to|led\s+to|causes?|caused|comes?\s+from|came\s+from"
                      r"|makes?\s+it|made\s+it|so\s+(?:we|you|they|it|that|the)\b|in\s+order|helps?\s+to|allows?)\b")
+# A where-question asks a place, and a line states one with a preposition of place or a path ("kept in the liver",
+# "from Anatolia", "mount it on /work-dir") (rag.answer.place)
+WHERE_QUESTION = re.compile(r"(?i)^\s*where\b")
+PLACE_STATED = re.compile(r"(?i)\b(?:in|at|on|from|near|inside|into|onto|under|between|to|across|within|outside|above|below"
+                          r"|behind|beside|along|over|through|around|beneath|among|toward|towards)\b|/")
