@@ -48,13 +48,3 @@ def test_a_line_giving_the_size_answers(tmp_path):
     answer = _ask(tmp_path, notes, "what size cast iron pan should i buy for two people")
     assert not answer.refused
     assert any("26 cm" in c.quote for c in answer.citations)
-
-
-def test_an_hour_is_a_duration(tmp_path, monkeypatch):
-    notes = {"pans.md": PANS["pans.md"] + "\n## Seasoning\n\nRub the pan with oil and bake it for an hour.\n"}
-    answer = _ask(tmp_path, notes, "how long do i bake the pan when seasoning")
-    assert not answer.refused
-    assert any("for an hour" in c.quote for c in answer.citations)
-    monkeypatch.setattr(V, "A_UNIT", r"(?!)")  # the mechanism off: rebuild the duration pattern without it
-    monkeypatch.setitem(V.VALUE_PATTERNS, "duration", re.compile(V.VALUE_PATTERNS["duration"].pattern.replace("|" + r"\b(?:an|a)\s+(?:hour|day|week|month|year|minute|second|decade|century|fortnight)\b", "")))
-    assert _ask(tmp_path, notes, "how long do i bake the pan when seasoning").refused

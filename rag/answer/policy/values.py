@@ -14,9 +14,6 @@ NUMBER_WORDS = (r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine
                 r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
                 r"|hundred|thousand|million|billion|dozen|unlimited)(?=s?\b))")
 TIME_UNITS = r"(?:ms|milli\w*|sec\w*|s\b|min\w*|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?|decades?|centur\w+)"
-# "for an hour", "a week": an article before a unit of time is one of it (a duration; "twice a day" is a rate, rare in
-# a line answering "how long"); evals/nearmiss practice5 n009 ("Let the dough rest for an hour")
-A_UNIT = r"\b(?:an|a)\s+(?:hour|day|week|month|year|minute|second|decade|century|fortnight)\b"
 MONEY_UNITS = r"(?:dollars?|euros?|pounds?|cents?|pence|yen|yuan|rupees?)\b"
 SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b"
               # an IEC binary prefix alone is a size too ("8Gi", "512Mi"), capitalised as written ("2 pi" is none)
@@ -46,8 +43,7 @@ VALUE_PATTERNS = {
                         # "hundreds of millions of dollars"
                         rf"|\b{NUMBER_WORDS}s?\s+(?:of\s+)?{MONEY_UNITS}"),
     "percent": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:%|percent)"),
-    # "rest for an hour", "a day or two": the article counts one of the unit (A_UNIT)
-    "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b|{A_UNIT}"),
+    "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b"),
     "size": re.compile(rf"(?i){NUMBER_WORDS}\s*{SIZE_UNITS}"),
     "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"
                               r"|\b(?:room|body) temperature\b"),
