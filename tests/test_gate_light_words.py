@@ -105,15 +105,6 @@ LIGHTHOUSE = {
 }
 
 
-DORY = {
-    "boats.md": """# Boats
-
-## Rowing
-- a dory is rowed by two oarsmen facing aft
-""",
-}
-
-
 def test_every_day_is_daily(tmp_path):
     vocab = Vocabulary.learn(["the keeper climbs 96 steps daily to trim the lamp"])
     assert kin_in_notes("day", vocab) and stands_for(stem("day"), {stem("daily")})
@@ -142,8 +133,6 @@ CASES = {
     "synonym_in_notes": (GUILDS, "which masters were really wealthy back in the ostmark era", "Ansgar", "unknown_by_kin",
                          "era"),
     "adverbial_idiom": (KILN, "how many days to build the kiln from scratch", "9 days", "light_words", "scratch"),
-    # "like" as a filler before a clause ("... mean, like if ...") asks nothing a line must say
-    "like_as_filler": (DORY, "what does a dory mean, like if two oarsmen row it", "two oarsmen", "light_words", "like"),
 }
 
 

@@ -153,8 +153,7 @@ INFINITIVE_LEADS = frozenset("how what where when whether which way ways order".
 # asks the thing's purpose, as "what is it for" does; the line stating what it does need not say it
 PURPOSE_FRAME = re.compile(r"(?i)\b([a-z]+)\s+for\s*\??\s*$")
 COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
-# Light words modify the asking, not the thing asked (rag.answer.phrasing, knob Policy.light_words): sentence adverbs,
-# the filler "like" ("what does it mean, like if you repeat it")
+# Light words modify the asking, not the thing asked (rag.answer.phrasing, knob Policy.light_words): sentence adverbs
 # and intensifiers ("what does the name actually mean", "which kings were really powerful", "how is a knot usually
 # tied") and the quantifier "every" ("how many boats sail every year": a line's "yearly" or "per year" speaks of
 # the year, not of "every"). A line need not say them, and a question using one the notes never do is no question
@@ -175,7 +174,7 @@ JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|
 RELATIVE_PRONOUNS = frozenset("that which who".split())
 PARTITIVE_NOUNS = frozenset("piece pieces bit bits lot lots bunch handful plenty".split())
 LIGHT_WORDS = frozenset("""actually really truly very quite rather exactly precisely just ever usually normally
-    typically generally basically mostly commonly ordinarily every like""".split())
+    typically generally basically mostly commonly ordinarily every""".split())
 # (Not "even": "even numbers" names a kind.)
 # A comparison asking which side wins ("A vs B, which one handles spills better"): the judging word asks, it is not
 # what is compared ("handles spills"), so a line saying only "B is better" does not answer (rag.answer.versus).
