@@ -105,6 +105,22 @@ LIGHTHOUSE = {
 }
 
 
+DORY = {
+    "boats.md": """# Boats
+
+## Rowing
+- a dory is rowed by two oarsmen facing aft
+""",
+}
+
+
+def test_like_as_a_preposition_is_still_asked(tmp_path):
+    # "like" after a comma is a filler; "a boat like the dory" names a likeness the notes never state
+    vocab = Vocabulary.learn(["a dory is rowed by two oarsmen facing aft"])
+    assert stem("like") in phrasing_terms(parse("what does a dory mean, like if two oarsmen row it"), vocab)
+    assert stem("like") not in phrasing_terms(parse("who rowed a boat like the dory"), vocab)
+
+
 def test_every_day_is_daily(tmp_path):
     vocab = Vocabulary.learn(["the keeper climbs 96 steps daily to trim the lamp"])
     assert kin_in_notes("day", vocab) and stands_for(stem("day"), {stem("daily")})
@@ -133,6 +149,8 @@ CASES = {
     "synonym_in_notes": (GUILDS, "which masters were really wealthy back in the ostmark era", "Ansgar", "unknown_by_kin",
                          "era"),
     "adverbial_idiom": (KILN, "how many days to build the kiln from scratch", "9 days", "light_words", "scratch"),
+    # "like" as a filler after a comma ("... mean, like if ...") asks nothing a line must say
+    "like_as_filler": (DORY, "what does a dory mean, like if two oarsmen row it", "two oarsmen", "light_words", "like"),
 }
 
 

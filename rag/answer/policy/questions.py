@@ -162,7 +162,10 @@ COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 # make a starter from scratch", "is it used at all", "which is by far the largest"); rag.answer.phrasing, knob
 # Policy.light_words. Not "in practice" / "in theory": those contrast two cases the notes may tell apart.
 ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|by far|of course|these days"
-                              r"|back then|at first|first of all)\b")
+                              r"|back then|at first|first of all"
+                              # the filler "like" after a comma ("what does it mean, like if you repeat it"); not
+                              # "like" as a preposition ("a song like this one", "what is it like")
+                              r"|,\s*like)\b")
 # (Not "on earth": "a day on earth" names a planet.)
 # "what's wrong with X", "what is good about X": the judging adjective asks for X's drawbacks or merits, which
 # the notes state in their own words ("heavily influenced by ..."); it names nothing asked, as a light word
