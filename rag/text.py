@@ -24,7 +24,7 @@ STOPWORDS |= frozenset(f"{aux}n't" for aux in "is are was were do does did has h
                        " might".split()) | {"can't", "won't", "shan't"}
 # "uses" is the inflection of "use" / "used" / "using" the list above lacked; "till" is "until" ("till what age")
 STOPWORDS |= {"uses", "till"}
-# Stopwords one set of notes uses as content words (statistics notes' "**Mean**", "the mean"): learned from the
+# Stopwords one set of notes uses as content words (law notes' "**Will**", "the will"): learned from the
 # notes (rag.answer.vocab.Vocabulary.kept) and kept by :func:`terms` while the answer stage reads those notes.
 KEPT_STOPWORDS: ContextVar[frozenset] = ContextVar("kept_stopwords", default=frozenset())
 # Words that carry the question's intent but rarely appear verbatim in notes.

@@ -1,5 +1,5 @@
-"""Whose view a question asks ("what's the problem with single-axis thinking according to Crenshaw"): notes name
-the source once, above what it says ("What is Crenshaw trying to emphasize?" over the point itself), so the line
+"""Whose view a question asks ("what's the problem with dry brining according to Okafor"): notes name
+the source once, above what it says ("What does Okafor argue?" over the point itself), so the line
 answering need not name it; the name is excused when a line of the answer's chunk at or above it does."""
 
 from __future__ import annotations

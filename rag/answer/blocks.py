@@ -56,7 +56,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
     text = unit.display
     start = unit.line
     if (formula := formula_under(lines, start, policy)) is not None:
-        # "The variance is given by:" over "$$Var(X) = np(1-p)$$": the formula finishes the sentence
+        # "The hull speed is given by:" over "$$v = 1.34\sqrt{L}$$": the formula finishes the sentence
         head = lines[start - 1]
         return "\n".join([head[head.find(unit.quote):]] + lines[start:formula]), start, formula
     topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))
@@ -72,8 +72,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         # ("no internet access" over "configure route table to use NAT gateway")
         topic = True
     elif whole_list and not LIST_ITEM.match(lines[start - 1]) and (top := _named_heading(unit, lines, asked, policy)):
-        # a plain line under a heading that names the asked list ("Cell organelles" for "what organelles does
-        # a cell have"): the section's lines are the list
+        # a plain line under a heading that names the asked list ("Kitchen herbs" for "what herbs does
+        # a kitchen garden have"): the section's lines are the list
         start, topic = top, True
     elif whole_list and LIST_ITEM.match(lines[start - 1]):
         # climb to the parent line (less indented, or a heading) that introduces this list

@@ -1,5 +1,5 @@
-"""A short list item is one point: when the sentence chosen from it is one of its few sentences ("- Syllogism:
-two premises and a conclusion. At least one premise is a generalization."), the item is quoted whole, since
+"""A short list item is one point: when the sentence chosen from it is one of its few sentences ("- Bowline:
+a fixed loop at the end of a line. It does not slip under load."), the item is quoted whole, since
 its other sentences finish what the chosen one says of the same subject."""
 
 from __future__ import annotations

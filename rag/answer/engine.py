@@ -106,7 +106,7 @@ class Answerer:
         # learned on load from the indexed text: the words, count units and names of these notes
         self.vocab = Vocabulary.learn((c.text for c in retriever.store.chunks),
                                       {c.heading for c in retriever.store.chunks})
-        # stopwords these notes use as content words ("the mean"): kept while answering, weighed by their idf
+        # stopwords these notes use as content words ("the will"): kept while answering, weighed by their idf
         self.kept = self.vocab.kept(policy.stopword_as_term_uses) if policy.stopword_as_term_uses else frozenset()
         idf = {**retriever.idf, **kept_idf([f"{c.heading} {c.text}" for c in retriever.store.chunks], self.kept)}
         self.scorer = Scorer(idf, retriever.embedder, policy, getattr(retriever.store, "sentences", None))

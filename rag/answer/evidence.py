@@ -122,7 +122,7 @@ class Scorer:
 
 
 def agent_only(text: str, verbs: set[str]) -> set[str]:
-    """The stems of ``verbs`` (a question's "calculated") that ``text`` speaks only as an agent noun ("a calculator"):
+    """The stems of ``verbs`` (a question's "planted") that ``text`` speaks only as an agent noun ("a planter"):
     the tool or the doer is not the doing, so the line does not speak of what the question's verb asks."""
     agents, others = set(), set()
     for w in words(text):

@@ -1,5 +1,5 @@
 """What a line announces that the lines after it hold: a question the notes ask themselves is answered in the
-paragraph below it; a lead-in ending in ":" ("The variance is given by:") is finished by the display formula
+paragraph below it; a lead-in ending in ":" ("The hull speed is given by:") is finished by the display formula
 below it. Quoting the line alone answers nothing, so it is quoted with what follows (rag.answer.blocks)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _question_line(line: str, policy: Policy) -> bool:
 
 
 def with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
-    """A question the notes ask themselves ("Is it possible to have voltage without current?") is quoted with
+    """A question the notes ask themselves ("Is it possible to reef a sail while running?") is quoted with
     the paragraph after it, its answer (flash cards, review questions): the question alone answers nothing.
     The answer runs to the next blank line, heading, code fence or question, over at most
     ``policy.detail_max_lines`` lines, or ``policy.list_max_lines`` when it opens with a lead-in ending in ":" over
@@ -43,13 +43,13 @@ def with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
         last = number
     if last < first:
         return None
-    last = formula_under(lines, last, policy) or last  # an answer "For at least 8 of them:" over its formula
+    last = formula_under(lines, last, policy) or last  # an answer "For a hull over 30 feet:" over its formula
     quote = line[line.find(unit.quote):]
     return "\n".join([quote] + lines[unit.line: last]), unit.line, last
 
 
 def formula_under(lines: list[str], number: int, policy: Policy) -> int | None:
-    """The last line of the display formula ("$$E[X] = np$$", or "$$" ... "$$" over lines) that line ``number``,
+    """The last line of the display formula ("$$v = 1.34\sqrt{L}$$", or "$$" ... "$$" over lines) that line ``number``,
     a lead-in ending in ":", introduces: the formula starts on the next non-blank line (at most
     ``policy.formula_blank_lines`` blank lines between) and closes within ``policy.formula_max_lines`` lines.
     None when the line ends otherwise, no formula follows, or it never closes."""

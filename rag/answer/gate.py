@@ -264,7 +264,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if unnamed:
         return f"no relevant line states the {unnamed}"
     # only where the relevant lines state amounts at all: "the range of dishes the inn serves" asks no numbers
-    # ...nor where the notes define "range" as a term of their own ("**Range**": the largest value less the smallest)
+    # ...nor where the notes define "range" as a term of their own ("**Range**": high water less low water, of a tide)
     if (policy.range_must_be_stated and V.RANGE_ASKED.search(intent.question) and not intent.comparison
             and not (policy.defined_range_is_a_term and any(V.RANGE_ASKED.fullmatch(w) for w in vocab.labelled))
             and any(numbers(u.quote) for u in relevant)
@@ -307,6 +307,6 @@ def holds_number(intent: Intent, number: int, text: str, vocab: Vocabulary, poli
     if not intent.holds_position(number, text):
         if not (policy.roman_numerals and holds_roman(number, text)):
             return False
-        text = with_digits(number, text)  # "a Type I error" counts errors as "a type 1 error" asks
+        text = with_digits(number, text)  # "a Grade I building" counts buildings as "a grade 1 building" asks
     noun = counted_noun(intent.question, number, vocab.things) if policy.number_counts_its_noun else None
     return noun is None or holds_counted(number, noun, text, policy)

@@ -164,7 +164,7 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = Fa
 
 def _general_phrasal(tokens: list[str]) -> list[str]:
     """A verb of general meaning ("take", "takes", "taking"; policy.questions.GENERAL_VERBS) with a particle right after it
-    ("take over", "go through"): a phrasal verb the notes word with one verb of their own ("conquered")."""
+    ("take over", "go through"): a phrasal verb the notes word with one verb of their own ("acquired")."""
     return [t for t, nxt in zip(tokens, tokens[1:])
             if nxt in Q.PHRASAL_PARTICLES and stem(t) in _GENERAL_STEMS]
 
@@ -285,7 +285,7 @@ def content_words(question: str) -> list[str]:
 
 def named_words(question: str, excused: frozenset[str], policy: Policy = DEFAULT) -> list[str]:
     """The content words the unknown share is taken of: the question's verb (``excused``) names no thing, so "what
-    did the Moravians invent" in notes that never say "Moravians" is all unknown (policy.unknown_share_of_things)."""
+    did the Veltrani invent" in notes that never say "Veltrani" is all unknown (policy.unknown_share_of_things)."""
     content = content_words(question)
     things = [w for w in content if stem(w) not in excused] if policy.unknown_share_of_things else content
     return things or content

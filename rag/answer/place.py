@@ -1,6 +1,6 @@
-"""A "where" question needs a line stating a place: a preposition of place or a path ("in the liver", "from
-Anatolia", "/work-dir"). "Brahe built observatories that disproved geocentrism" says what was built, not where
-(rag.answer.gate asks). Only the lines themselves are read: a heading's "in" ("A Revolution in Astronomy") places
+"""A "where" question needs a line stating a place: a preposition of place or a path ("in the cellar", "from
+the quarry", "/mnt/charts"). "The abbey built greenhouses that doubled its harvest" says what was built, not where
+(rag.answer.gate asks). Only the lines themselves are read: a heading's "in" ("A Revolution in Rigging") places
 nothing the line says.
 """
 
@@ -21,7 +21,7 @@ def placeless(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> b
     floor decides)."""
     if not (policy.where_needs_a_place and Q.WHERE_QUESTION.match(intent.question)) or intent.parts or intent.comparison:
         return False
-    # a line of the notes that is itself a question ("What was the major contribution of Brahe to ...?") states
+    # a line of the notes that is itself a question ("What was the major contribution of the abbey to ...?") states
     # nothing, a place least of all
     relevant = [u for u in ranked[: policy.kind_units]
                 if u.coverage >= policy.kind_min_coverage and not u.quote.rstrip().endswith("?")]

@@ -1,7 +1,7 @@
-"""A why- or how-question the notes only restate: over "The Chaldeans were shortly conquered by the Medes", "why did the
-Chaldeans fall so quickly" finds the fact it asks about but no reason for it. When the best line says little beyond
+"""A why- or how-question the notes only restate: over "The sloop was quickly overtaken by the ketch", "why was the
+sloop overtaken so quickly" finds the fact it asks about but no reason for it. When the best line says little beyond
 the question's own words and gives no reason (a connective, a causing verb), and no other of the best lines gives
-one, the notes do not answer "why"; nor "how was papyrus made" by "Papyrus was made" (rag.answer.gate asks). A table row or a command is data, never a restatement,
+one, the notes do not answer "why"; nor "how was the cheese made" by "The cheese was made" (rag.answer.gate asks). A table row or a command is data, never a restatement,
 and a line heading nested lines leaves the reason to them.
 """
 
@@ -25,9 +25,9 @@ def gives_reason(text: str) -> bool:
 def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
     """For a why-question: the best line, when it restates the question (it holds at least half the question's
     words and adds at most policy.restated_new_terms of its own) and gives no reason, and none of the best lines
-    that also hold half the question's words gives one ("she was denied a post because ..." is the reason for
-    another fact). For a how-question asking a manner ("how was papyrus made", Q.MANNER): the best line adds
-    no word at all to the question's ("Papyrus was made"), nor does any other best line holding the same words.
+    that also hold half the question's words gives one ("the boat was denied a berth because ..." is the reason for
+    another fact). For a how-question asking a manner ("how was the cheese made", Q.MANNER): the best line adds
+    no word at all to the question's ("The cheese was made"), nor does any other best line holding the same words.
     None otherwise."""
     why = policy.why_needs_a_reason and bool(Q.WHY_QUESTION.search(intent.question))
     how = policy.how_needs_a_manner and bool(Q.MANNER.search(intent.question)) and not Q.HOW_TO.match(intent.question)
@@ -48,15 +48,15 @@ def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
 
     if not restates(best) or adds(best) > limit:
         return None
-    # a line heading nested lines ("there are strong, weak, and failed states" over one line each) leaves the
+    # a line heading nested lines ("there are annual, biennial, and perennial plants" over one line each) leaves the
     # reason to them: it introduces, it does not restate (a nested line's context ends with its parent line; the
     # rest of a wrapped paragraph's holds it too, but does not end with it)
     if any(u.context.rstrip().endswith(best.quote) for u in ranked if u.file == best.file and u.line > best.line):
         return None
     if why and any(gives_reason(u.quote) for u in top if u is best or restates(u)):
         return None
-    # ...another line saying more of the same thing ("Papyrus was made from reeds") may say how; one sharing a word
-    # alone ("Made the horse-drawn chariot") speaks of something else
+    # ...another line saying more of the same thing ("The cheese was made from goat's milk") may say how; one sharing a word
+    # alone ("Made the oak barrels") speaks of something else
     shared = asked & set(terms(best.quote))
     if how and any(shared <= set(terms(u.quote)) and adds(u) > limit for u in top):
         return None

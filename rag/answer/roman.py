@@ -1,5 +1,5 @@
-"""A number the question writes in digits ("type 1 error", "phase 2") that the notes write as a roman numeral
-after a name ("Type I error", "Phase II"): the same number, so the line speaks of it."""
+"""A number the question writes in digits ("grade 2 building", "phase 2") that the notes write as a roman numeral
+after a name ("Grade II building", "Phase II"): the same number, so the line speaks of it."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def roman(number: int) -> str:
 
 def holds_roman(number: int, text: str) -> bool:
     """Whether ``text`` writes ``number`` (at most V.ROMAN_MAX) as a roman numeral right after a capitalised word
-    ("a Type I error", "Phase II"): a lone "I" is the pronoun, and so is an "I" after its sentence's first word
+    ("a Grade I building", "Phase II"): a lone "I" is the pronoun, and so is an "I" after its sentence's first word
     ("When I"), so 1 is read only after a name inside a sentence."""
     if not 0 < number <= V.ROMAN_MAX:
         return False
@@ -27,8 +27,8 @@ def holds_roman(number: int, text: str) -> bool:
 
 
 def with_digits(number: int, text: str) -> str:
-    """``text`` with each roman numeral :func:`holds_roman` reads as ``number`` written in digits ("a Type 1
-    error"), so what counts the noun after it (rag.answer.counted) reads it as it reads digits."""
+    """``text`` with each roman numeral :func:`holds_roman` reads as ``number`` written in digits ("a Grade 1
+    building"), so what counts the noun after it (rag.answer.counted) reads it as it reads digits."""
     if not 0 < number <= V.ROMAN_MAX:
         return text
     opens = "" if number > 1 else r"(?<![.!?:;]\s)(?<!^)"  # only "I" is also a pronoun

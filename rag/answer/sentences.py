@@ -1,5 +1,5 @@
 """A note line's sentences (rag.text.split_sentences), rejoined where a split fell after an abbreviation that
-never ends a sentence ("(e.g., 99% vs. 95%) result in wider intervals" is one sentence, not two)."""
+never ends a sentence ("(e.g., 20 kg vs. 10 kg) hold in stronger winds" is one sentence, not two)."""
 
 from __future__ import annotations
 

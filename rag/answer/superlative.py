@@ -1,7 +1,7 @@
-"""A question asking which thing ranks first ("which organelle is the largest", "the best conductor") is answered
-only by a line that ranks: one that lists the things, or calls one of them "a good conductor", says nothing of
+"""A question asking which thing ranks first ("which herb is the hardiest", "the best slicer") is answered
+only by a line that ranks: one that lists the things, or calls one of them "a good slicer", says nothing of
 which is largest or best (rag.answer.gate asks). Any ranking word will do in the line ("strongest" answers
-"which pulls hardest"), since notes rank in their own words; the question's amount checks handle values.
+"which knot holds hardest"), since notes rank in their own words; the question's amount checks handle values.
 """
 
 from __future__ import annotations
@@ -31,15 +31,15 @@ def asked_superlative(question: str) -> str | None:
 
 def ranks(text: str, asked: str = "") -> bool:
     """Whether a line states a ranking: a superlative, "most"/"least", a maximum or minimum, "top"; or, for a
-    bound asked ("the shortest"), a range of values, which states both its ends ("1 second to 15 minutes")."""
+    bound asked ("the shortest"), a range of values, which states both its ends ("3 minutes to 5 minutes")."""
     if asked and any(p.fullmatch(asked) for p in (V.BOUND_WORDS["max"], V.BOUND_WORDS["min"])) and Q.VALUE_RANGE.search(text):
         return True
     return any(w.lower() not in Q.NOT_SUPERLATIVE for w in Q.RANKING_STATED.findall(text))
 
 
 def ranked_things(question: str, asked: str, asked_terms: tuple[str, ...]) -> set[str]:
-    """What the question ranks: the asked words right after its superlative ("the best conductor", "the most famous
-    female astronomer"), else those after its "which"/"what" ("which organelle is the largest"), up to a function
+    """What the question ranks: the asked words right after its superlative ("the best slicer", "the most famous
+    rose breeder"), else those after its "which"/"what" ("which herb is the hardiest"), up to a function
     word; else every other word it asks about."""
     tokens = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", question)]
     for start in (tokens.index(asked) + 1 if asked in tokens else None,
@@ -58,10 +58,10 @@ def ranked_things(question: str, asked: str, asked_terms: tuple[str, ...]) -> se
 
 def unranked(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
     """The superlative asked when none of the best lines ranks the thing asked in one line, the ranking word and
-    the thing together in its sentence or in its headings ("Largest Christian church" does not rank ziggurats, nor
-    "the biggest piece of metal" conductors); None when one does, or when the question asks no ranking, or asks a
-    value (the gate's bound checks read "the longest timeout"). A table's row speaking of the thing answers too: a
-    table ranks its rows by the column it is sorted on ("the highest note" is its last row)."""
+    the thing together in its sentence or in its headings ("Largest harbour" does not rank lighthouses, nor
+    "the biggest pot" slicers); None when one does, or when the question asks no ranking, or asks a
+    value (the gate's bound checks read "the longest steeping time"). A table's row speaking of the thing answers too: a
+    table ranks its rows by the column it is sorted on ("the highest tide" is its last row)."""
     if not policy.superlative_must_rank or intent.wants_amount or intent.comparison or intent.parts:
         return None
     asked = asked_superlative(intent.question)

@@ -44,9 +44,9 @@ class Vocabulary:
     acronyms: dict | None = None  # "nlb" -> ("network", "load", "balanc"): the stemmed name an acronym stands for
     things: frozenset[str] = frozenset()  # lower-cased words the notes put where a thing is named ("the table")
     pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("sourdough", "starter")
-    labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Mean**", "## Range")
-    slotted: dict | None = None  # how often each stopword stands where a thing is named ("the mean", "a mean")
-    hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-tailed")
+    labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Will**", "## Range")
+    slotted: dict | None = None  # how often each stopword stands where a thing is named ("the will", "a will")
+    hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-handed")
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -94,15 +94,15 @@ class Vocabulary:
                    frozenset(hyphened))
 
     def kept(self, min_uses: int) -> frozenset[str]:
-        """Stopwords these notes use as content words: written alone as a label or heading ("**Mean**") and at
-        least ``min_uses`` times where a thing is named ("the mean"). Statistics notes defining "the mean" ask
-        and answer about it; notes that only say "what do you mean" never label it."""
+        """Stopwords these notes use as content words: written alone as a label or heading ("**Will**") and at
+        least ``min_uses`` times where a thing is named ("the will"). Law notes defining "the will" ask
+        and answer about it; notes that only say "it will keep" never label it."""
         return frozenset(w for w in self.labelled if w in STOPWORDS and (self.slotted or {}).get(w, 0) >= min_uses)
 
     def hyphenate(self, question: str) -> str:
-        """The question with two words the notes only ever write joined ("one tailed" for "one-tailed") joined as
+        """The question with two words the notes only ever write joined ("one handed" for "one-handed") joined as
         they are: a compound whose first word is a stopword ("one", "two") otherwise loses the word that tells it
-        from its sibling ("two-tailed")."""
+        from its sibling ("two-handed")."""
         if not self.hyphened:
             return question
         return re.sub(r"\b([A-Za-z]+) (?=([A-Za-z]+)\b)", lambda m: m.group(1) + (
@@ -134,7 +134,7 @@ class Vocabulary:
 
 
 def _one_word(label: str) -> str:
-    """The word a label or heading consists of ("Mean", "Range:"), or "" when it is anything else."""
+    """The word a label or heading consists of ("Will", "Range:"), or "" when it is anything else."""
     found = words(label)
     return found[0] if len(found) == 1 else ""
 

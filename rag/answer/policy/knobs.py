@@ -177,31 +177,31 @@ class Policy:
     copula_and_partitive_frames: bool = True
     # a verb of general meaning with a particle after it ("take over", "go through", "find out":
     # policy.questions.GENERAL_VERBS, PHRASAL_PARTICLES) is a phrasal verb: its meaning is in the pair, and notes
-    # word it with one verb of their own ("conquered", "discovered"); phrasing, wherever the question puts it
-    # (rag.answer.phrasing; practice7 a014, refused for "take" with the subject "alexander the great")
+    # word it with one verb of their own ("acquired", "discovered"); phrasing, wherever the question puts it
+    # (rag.answer.phrasing; practice7 a014, refused for its phrasal "take")
     general_phrasal_verbs: bool = True
     # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
     # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the
     # notes use every other word the question asks (engine: "what does Shannon's law say" keeps the verb's weight)
     relevance_without_verb: bool = True
-    # "which organelle is the largest": a question asking a ranking (a superlative after an article) needs a relevant
-    # line that ranks and speaks of another thing asked; notes listing organelles, or calling a metal "a good
-    # conductor", do not say which is largest or best (rag.answer.superlative; evals/nearmiss practice n005)
+    # "which herb is the hardiest": a question asking a ranking (a superlative after an article) needs a relevant
+    # line that ranks and speaks of another thing asked; notes listing herbs, or calling a knife "a good
+    # slicer", do not say which is largest or best (rag.answer.superlative; evals/nearmiss practice n005)
     superlative_must_rank: bool = True
-    # "why did the Chaldeans fall so quickly" over "The Chaldeans were shortly conquered by the Medes": a best line
+    # "why was the sloop overtaken so quickly" over "The sloop was quickly overtaken by the ketch": a best line
     # restating the question (half its words, at most restated_new_terms of its own) and giving no reason, with no
     # other best line giving one, does not answer why (rag.answer.restated; evals/nearmiss practice7 n006)
     why_needs_a_reason: bool = True
     restated_new_terms: int = 2
-    # ...and "how was papyrus made" over "Papyrus was made": a how-question asking a manner whose best lines add no
+    # ...and "how was the cheese made" over "The cheese was made": a how-question asking a manner whose best lines add no
     # word to it is not answered (rag.answer.restated; evals/nearmiss practice7 n003)
     how_needs_a_manner: bool = True
-    # "where did Brahe build his observatory" over "Brahe built observatories that disproved geocentrism": a
+    # "where did the abbey build its greenhouse" over "The abbey built greenhouses that doubled its harvest": a
     # where-question needs a relevant line stating a place (rag.answer.place; evals/nearmiss practice2 n001)
     where_needs_a_place: bool = True
     unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
     # ...taken of the words naming things: the question's verb (rag.answer.phrasing) is left out of the share, so a
-    # question whose every named thing is unknown is refused ("what did the Moravians invent"; evals/nearmiss
+    # question whose every named thing is unknown is refused ("what did the Veltrani invent"; evals/nearmiss
     # practice7 n002); the verb still counts as unknown-or-not in the other checks
     unknown_share_of_things: bool = True
     # Composition.
@@ -233,24 +233,24 @@ class Policy:
     # ...and an answer opening with a lead-in ("The basic steps are:") runs through its list, to list_max_lines, not
     # detail_max_lines (rag.answer.follows.with_answer); off: detail_max_lines
     answer_lead_in_lists: bool = True
-    # a lead-in ending in ":" ("The variance is given by:") is quoted with the display formula right below it
-    # ("$$Var(X) = np(1-p)$$"), which finishes its sentence (rag.answer.follows.formula_under); off: the line alone
+    # a lead-in ending in ":" ("The hull speed is given by:") is quoted with the display formula right below it
+    # ("$$v = 1.34\sqrt{L}$$"), which finishes its sentence (rag.answer.follows.formula_under); off: the line alone
     formula_under_lead_in: bool = True
     formula_blank_lines: int = 1  # blank lines that may stand between the lead-in and its formula
-    # a number asked in digits ("what is a type 1 error") stands in a line writing it as a roman numeral after a
-    # name ("A Type I error occurs when ..."; rag.answer.roman); off: digits and number words only
+    # a number asked in digits ("what is a grade 2 building") stands in a line writing it as a roman numeral after a
+    # name ("A Grade II building is one ..."; rag.answer.roman); off: digits and number words only
     roman_numerals: bool = True
-    # a note's sentence is not cut after "vs." / "e.g." / "i.e." ("Higher confidence levels (e.g., 99% vs. 95%) result in
-    # wider intervals"): the pieces are read as one sentence (rag.answer.sentences); off: the plain split
+    # a note's sentence is not cut after "vs." / "e.g." / "i.e." ("Heavier anchors (e.g., 20 kg vs. 10 kg) hold in
+    # stronger winds"): the pieces are read as one sentence (rag.answer.sentences); off: the plain split
     join_after_abbreviations: bool = True
     formula_max_lines: int = 8  # a display formula closing further down than this is not quoted with its lead-in
     label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
     # a list item this short (characters of its text) holding two or three sentences is one point: the sentence
-    # chosen from it is quoted with the rest of the item ("- Syllogism: two premises and a conclusion. At least one
-    # premise is a generalization."; rag.answer.bullet); 0: the sentence alone. practice9 y003 y007 y028.
+    # chosen from it is quoted with the rest of the item ("- Bowline: a fixed loop at the end of a line. It does not
+    # slip under load."; rag.answer.bullet); 0: the sentence alone. practice9 y003 y007 y028.
     item_whole_max_chars: int = 200
-    # "... according to Crenshaw": the named source need not be in the answering line when a line of its chunk at or
-    # above it names it ("What is Crenshaw trying to emphasize?"; rag.answer.attributed); off: the gate asks it
+    # "... according to Okafor": the named source need not be in the answering line when a line of its chunk at or
+    # above it names it ("What does Okafor argue?"; rag.answer.attributed); off: the gate asks it
     # of the answering line like any other word. practice9 y076.
     attribution_above: bool = True
     # a heading of at most this many words over a list names it ("## Ingredients", "## Side effects"): a
@@ -277,18 +277,18 @@ class Policy:
     # but one (2.4, after echoing two sources); 2.5 changes no answer and cuts median tokens 53/45/47 -> 40/35/43.
     lead_budget_lines: float = 2.5
     lead_budget_extra: int = 8
-    # A stopword the notes write alone as a label or heading ("**Mean**") and this often after an article ("the
-    # mean") is a content word of those notes: questions and lines keep it (rag.answer.vocab.Vocabulary.kept).
+    # A stopword the notes write alone as a label or heading ("**Will**") and this often after an article ("the
+    # will") is a content word of those notes: questions and lines keep it (rag.answer.vocab.Vocabulary.kept).
     # 0 turns this off.
     stopword_as_term_uses: int = 2
-    # A question's "calculated" is not found in a line's "calculator" (same stem; policy.notes.AGENT_NOUN)
+    # A question's "planted" is not found in a line's "planter" (same stem; policy.notes.AGENT_NOUN)
     agent_noun_is_not_the_verb: bool = True
     # "A vs B which one handles X better": "better" asks which side wins, X is what is compared (Q.JUDGING_WORDS)
     judging_word_not_compared: bool = True
     # Notes labelling "range" as a term ("**Range**") define it: a question naming it asks the term, not a numeric
     # range that a line must state (the range check of rag.answer.gate)
     defined_range_is_a_term: bool = True
-    # Two question words the notes only ever write hyphened ("one-tailed") are joined so (Vocabulary.hyphenate)
+    # Two question words the notes only ever write hyphened ("one-handed") are joined so (Vocabulary.hyphenate)
     join_as_the_notes_hyphen: bool = True
 
     @property

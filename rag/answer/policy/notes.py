@@ -88,11 +88,11 @@ CELL_GRAMMAR_WORDS = frozenset({"I"})
 # closed by the same "$$" or by "\\]", on its line or a later one.
 DISPLAY_MATH_OPEN = re.compile(r"^\s*(\$\$|\\\[)")
 DISPLAY_MATH_CLOSE = {"$$": "$$", "\\[": "\\]"}
-# Abbreviations that never end a sentence (rag.answer.sentences): a split after one ("e.g. 99% vs. 95%") is undone.
+# Abbreviations that never end a sentence (rag.answer.sentences): a split after one ("e.g. 20 kg vs. 10 kg") is undone.
 # Not "etc." nor "approx.": a sentence may end with either.
 NEVER_ENDS_SENTENCE = re.compile(r"(?i)(?:^|[\s(\[])(?:vs|e\.g|i\.e|cf|viz)\.$")
-# LaTeX commands for symbols a reader names in words (rag.text.plain): "$$\forall$$ Elim" is read "forall Elim", as a
-# user types "forall elim"; "$\lim_{x \to 0}$" "lim limit". Greek letters are named anyway; a command not listed
+# LaTeX commands for symbols a reader names in words (rag.text.plain): "$$\int$$ table" is read "integral table", as a
+# user types "integral table"; "$\lim_{x \to 0}$" "lim limit". Greek letters are named anyway; a command not listed
 # here (arrows, spacing, \frac) reads as nothing. Each value is the words a user types for the symbol.
 MATH_WORDS = {
     "forall": "forall", "exists": "exists", "nexists": "exists", "infty": "infinity", "sum": "sum",
@@ -102,8 +102,8 @@ MATH_WORDS = {
     "cup": "union", "cap": "intersection", "subset": "subset", "subseteq": "subset", "notin": "notin",
     "neg": "not", "lnot": "not", "iff": "iff", "implies": "implies", "approx": "approx", "bot": "bot",
 }
-# A verb's past or present participle in a question ("how is it calculated", "computing") and an agent noun in a line
-# ("a calculator", "computers") share a stem but not a meaning: the tool or doer is not the doing
+# A verb's past or present participle in a question ("how is it planted", "grinding") and an agent noun in a line
+# ("a planter", "grinders") share a stem but not a meaning: the tool or doer is not the doing
 # (rag.answer.evidence.agent_only). "-ed"/"-ing" after at least three letters; "-or(s)"/"-er(s)" likewise.
 VERB_FORM = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
 AGENT_NOUN = re.compile(r"^[a-z]{3,}(?:or|er)s?$")

@@ -70,17 +70,17 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # A later part of a two-part question that points back at the first ("how do plants use it"), and the
 # question words to drop from the first part when carrying its subject over ("what is chlorophyll").
 POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
-# A sentence opening with one of those words ("It is stored in the liver", "This bond is called ...") speaks of
+# A sentence opening with one of those words ("It is stored in the cellar", "This bond is called ...") speaks of
 # what the sentence before it names: a line's sentence is read with the one before it (rag.answer.units), and
 # a line's first sentence with the last of the line above it in one paragraph (rag.answer.across). A person is
-# pointed back at the same way ("Kepler was an assistant to Brahe. He published the laws of ..."), so the
+# pointed back at the same way ("Okafor was an apprentice to Lund. He published the recipes of ..."), so the
 # personal pronouns lead such a sentence too (POINTS_BACK_PERSON).
 # The subject may come after an opening phrase and its comma ("As a woman with no degree, she was refused ..."):
 # a subject pronoun of a person or a group there points back the same way ("it" after a comma is mostly no one:
 # "If you wait, it gets sour").
 POINTS_BACK_PERSON = ("he", "she", "his", "her")
 POINTS_BACK_AFTER_PHRASE = ("he", "she", "they")
-# A sentence setting its subject against the one before ("Variance, on the other hand, is in squared units", "By
+# A sentence setting its subject against the one before ("Brining, on the other hand, takes a full day", "By
 # contrast, ...") states the other side of that sentence's comparison: it points back the same way.
 CONTRAST_LEAD = r"(?:on the other hand|by contrast|in contrast|conversely)\b"
 
@@ -121,7 +121,7 @@ GENERAL_VERBS = frozenset("""need want pick choose buy try take make put find se
     expect bring mean call show hold start stop keep let say ask""".split())
 PARTICLES = frozenset("up out off down back away around apart".split())
 # ...and, after a verb of general meaning only (GENERAL_VERBS), the particles that make it phrasal while they also
-# are prepositions elsewhere ("take over", "go through"; "solo over a chord" keeps its verb): rag.answer.phrasing
+# are prepositions elsewhere ("take over", "go through"; "simmer over a low flame" keeps its verb): rag.answer.phrasing
 PHRASAL_PARTICLES = PARTICLES | frozenset("over through".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
@@ -163,12 +163,12 @@ COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 # Policy.light_words. Not "in practice" / "in theory": those contrast two cases the notes may tell apart.
 ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|by far|of course|these days"
                               r"|back then|at first|first of all"
-                              # the filler "like" after a comma ("what does it mean, like if you repeat it"); not
+                              # the filler "like" after a comma ("what does it mean, like if you tie it twice"); not
                               # "like" as a preposition ("a song like this one", "what is it like")
                               r"|,\s*like)\b")
 # (Not "on earth": "a day on earth" names a planet.)
 # "what's wrong with X", "what is good about X": the judging adjective asks for X's drawbacks or merits, which
-# the notes state in their own words ("heavily influenced by ..."); it names nothing asked, as a light word
+# the notes state in their own words ("prone to rot in wet soil ..."); it names nothing asked, as a light word
 # (rag.answer.phrasing.light_terms, knob Policy.light_words).
 JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|bad|good)\s+(?:with|about)\b")
 # "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
@@ -300,7 +300,7 @@ DEFINED_TERM = re.compile(r"(?i)^\W*(?:(?:the|an?)\s+)?([\w'-]+(?:\s+[\w'-]+){0,
 # a relative pronoun ends the thing's own phrase as a preposition does ("the fort that the king built")
 RELATIVE_WORDS = frozenset("that which who whom whose where".split())
 NAME_LINKS = frozenset("the a an of is was are were called named known as aka".split())
-# A question naming whose view it asks ("what is wrong with X according to Crenshaw", "in the view of Hume"): the
+# A question naming whose view it asks ("what is wrong with X according to Okafor", "in the view of Lund"): the
 # name is the source, not the subject (rag.answer.attributed). The name: one word, or two capitalised ones.
 ATTRIBUTION = re.compile(r"(?i)\b(?:according\s+to|in\s+the\s+(?:view|words)\s+of)\s+"
                          r"([^\W\d_][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)")
@@ -309,8 +309,8 @@ ATTRIBUTION = re.compile(r"(?i)\b(?:according\s+to|in\s+the\s+(?:view|words)\s+o
 # any superlative, "most"/"least", a maximum or minimum, or "top" (leniently: a false hit only lets a line answer).
 RANKING_WORDS = frozenset("most least best worst".split())
 SUPERLATIVE_ASKED = re.compile(r"(?i)\b(?:the|its|their|his|her|our|your)\s+(most|least|best|worst|[a-z]{3,}est)\b")
-ONE_OF = re.compile(r"(?i)\bone\s+of\s*$")  # "one of the oldest pieces": a member of a top group, no ranking asked
-# ...and a line giving a range of values ("Timeout: 1 second to 15 minutes") states its shortest and longest
+ONE_OF = re.compile(r"(?i)\bone\s+of\s*$")  # "one of the oldest vines": a member of a top group, no ranking asked
+# ...and a line giving a range of values ("Steeping: 3 minutes to 5 minutes") states its shortest and longest
 VALUE_RANGE = re.compile(r"(?i)(?<![\w.])\d[\d,.]*\s*[a-z%°]*\s*(?:-|–|—|to|through|thru)\s*\d")
 RANKING_STATED = re.compile(r"(?i)\b(most|least|best|worst|top|max(?:imum)?|min(?:imum)?|[a-z]{2,}est)\b")
 # words ending in -est that rank nothing ("the rest", "the latest request" still ranks by time: kept out too, as
@@ -318,12 +318,12 @@ RANKING_STATED = re.compile(r"(?i)\b(most|least|best|worst|top|max(?:imum)?|min(
 NOT_SUPERLATIVE = frozenset("""rest test tests interest request suggest west forest honest digest protest guest nest
     harvest manifest contest arrest invest quest chest crest vest pest zest jest lest unrest conquest modest
     earnest latest behest midwest northwest southwest bequest inquest""".split())
-# A causing verb gives a reason as a connective does: "this strategy results in double flats" says why they appear
+# A causing verb gives a reason as a connective does: "this brine results in firmer pickles" says why they are firm
 # (rag.answer.restated)
 CAUSING = re.compile(r"(?i)\b(?:results?\s+in|resulted\s+in|leads?\s+to|led\s+to|causes?|caused|comes?\s+from|came\s+from"
                      r"|makes?\s+it|made\s+it|so\s+(?:we|you|they|it|that|the)\b|in\s+order|helps?\s+to|allows?)\b")
-# A where-question asks a place, and a line states one with a preposition of place or a path ("kept in the liver",
-# "from Anatolia", "mount it on /work-dir") (rag.answer.place)
+# A where-question asks a place, and a line states one with a preposition of place or a path ("kept in the cellar",
+# "from the quarry", "mount it on /mnt/charts") (rag.answer.place)
 WHERE_QUESTION = re.compile(r"(?i)^\s*where\b")
 PLACE_STATED = re.compile(r"(?i)\b(?:in|at|on|from|near|inside|into|onto|under|between|to|across|within|outside|above|below"
                           r"|behind|beside|along|over|through|around|beneath|among|toward|towards)\b|/")

@@ -27,8 +27,8 @@ SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b"
 # "bc" is shorthand for "because", "ad" a word), with or without dots.
 ERA = r"(?-i:B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)"
 ERA_YEAR = rf"(?<![\w.,])\d[\d,]*s?\s?{ERA}(?![A-Za-z])|(?<![A-Za-z]){ERA}\s?\d{{1,4}}\b"
-# A year written bare after a preposition of time ("closed the academy in 529", "by 800", "around 476"): three digits
-# that no unit or percent follows, so "in 529" is a date where "in 500 ml" or "in 250 steps" are not. Four-digit
+# A year written bare after a preposition of time ("planted the vineyard in 812", "by 800", "around 950"): three digits
+# that no unit or percent follows, so "in 812" is a date where "in 500 ml" or "in 250 steps" are not. Four-digit
 # years are dates anyway (the "date" pattern); two digits ("in 12") are too often counts. practice9 y062.
 YEAR_AFTER_PREPOSITION = r"(?<!\bone\s)(?<!\b1\s)\b(?:in|by|around|circa|until|since)\s+\d{3}\b(?![.,]?\d)(?!\s*(?:%|[A-Za-z°]))"
 # A century or millennium named by its number is a time too ("the 5th century", "third century BC", "the
@@ -93,10 +93,10 @@ VALUE_QUESTIONS = [
     (re.compile(r"(?i)\b(?:what|which)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(score|rate|ratio|coefficient|population)s?\b"
                 r"(?=\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\b)"), "number"),
 ]
-# "what size pizza stone should i buy", "which size pan": "size" right after an opening what/which is the question's
+# "what size anchor should i buy", "which size pan": "size" right after an opening what/which is the question's
 # determiner, asking the size of the noun after it, not a qualifier of that noun (rag.answer.amount._modifies_a_noun;
-# evals/nearmiss practice5 n004). Only "size": other value words there qualify the noun ("what retention options do
-# log groups have" asks the options, para-aws q068p; "what price index")
+# evals/nearmiss practice5 n004). Only "size": other value words there qualify the noun ("what colour options do
+# the sails come in" asks the options, as para-aws q068p does; "what price list")
 VALUE_WORD_ASKED = re.compile(r"(?i)^\s*(?:what|which)\s+size$")
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
 # days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
@@ -170,8 +170,8 @@ STATED_NUMBER = re.compile(r"(?<![\w.,$%-])(\d+)(?![\w%]|[.,]\d)")
 RANGE_ASKED = re.compile(r"(?i)\branges?\b")
 RANGE_STATED = re.compile(r"(?i)(?<![\w.])\d[\d,.]*\s*[a-z%°]{0,3}\s*(?:-|–|—|to|through|thru)\s*\d"
                           r"|\bbetween\s+\d[\d,.]*\s*[a-z%°]{0,3}\s+and\s+\d")
-# Roman numerals (rag.answer.roman): a number asked in digits ("type 1 error") written as a numeral after a name
-# in the notes ("Type I error"); only up to ROMAN_MAX, past which notes write digits.
+# Roman numerals (rag.answer.roman): a number asked in digits ("grade 2 building") written as a numeral after a name
+# in the notes ("Grade II building"); only up to ROMAN_MAX, past which notes write digits.
 ROMAN_VALUES = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 ROMAN_MAX = 20
