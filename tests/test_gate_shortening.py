@@ -146,6 +146,7 @@ def test_a_symbol_after_words_names_the_same_thing(tmp_path):
 
 def test_with_the_symbol_rule_off_the_words_refuse(tmp_path, monkeypatch):
     monkeypatch.setattr("rag.answer.gate.named_by_symbol", lambda question, spoken: set())
+    monkeypatch.setattr("rag.answer.unknown.named_by_symbol", lambda question, spoken: set())  # unknown_words
     assert _ask_notes(tmp_path, ORBITS, "what does the escape velocity v2 reduce to").refused
 
 
