@@ -81,11 +81,11 @@ class Closeness:
 
 
 def _lines_alone(chunks, stored, matrix):
-    """The stored vectors of the notes' sentences as written (rag.answer.units.line_texts), in order: the
+    """The stored vectors of the notes' sentences as written (rag.answer.embedded.line_texts), in order: the
     index also stores sentences read with the one before them (a pointing-back sentence), left out here so the
     sample is the one it always was."""
     from ..store import text_key
-    from .units import line_texts
+    from .embedded import line_texts
 
     row = getattr(stored, "row", None)
     if row is None or not len(matrix):

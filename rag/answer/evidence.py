@@ -12,7 +12,8 @@ from .policy import DEFAULT, Policy
 from .cells import cell_bonus, joined_names, pick_named_rows
 from .comments import asks_what, comment_answers, options as command_options
 from .sameword import shortened, stands_for
-from .units import Unit, line_texts, sentence_texts, units_of, with_antecedents  # noqa: F401 (importers use them here)
+from .units import Unit, units_of, with_antecedents  # noqa: F401 (importers use them here)
+from .embedded import line_texts, sentence_texts  # noqa: F401 (importers use them here)
 
 
 def spoken_terms(unit: Unit) -> set[str]:

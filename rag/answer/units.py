@@ -293,16 +293,3 @@ def _row_unit(chunk: Chunk, offset: int, raw: str, columns: tuple[str, ...], par
 
 def _summary_label(line: str) -> bool:
     return bool(N.SUMMARY_LABEL.fullmatch(strip_markup(line).strip(" :#-*\t")))
-
-
-def line_texts(chunk: Chunk) -> list[str]:
-    """The chunk's sentences as written, one by one, line by line: what calibration samples
-    (rag.answer.calibrate), so that reading a sentence with the one before it, or joining a sentence wrapped
-    over two lines, leaves "unrelated" as it was."""
-    return [unit.display for unit in units_of(chunk, wrapped=False) if not unit.joined]
-
-
-def sentence_texts(chunk: Chunk) -> list[str]:
-    """The texts of a chunk's units as the scorer embeds them (and each line's own, which calibration reads):
-    the index stores their vectors."""
-    return list(dict.fromkeys([u.display for u in units_of(chunk, wrapped=False)] + [u.display for u in units_of(chunk)]))
