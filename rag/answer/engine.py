@@ -18,7 +18,7 @@ from ..errors import QuestionError, RagError
 from ..models import GenerationStats
 from ..ingest import read_note
 from ..redact import redact_text
-from ..text import KEPT_STOPWORDS, terms
+from ..text import KEPT_STOPWORDS
 from . import gate
 from .calibrate import Closeness
 from .compose import Composer, Shown
@@ -34,6 +34,7 @@ from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .policy.values import NUMBER_WORDS
 from .verify import Citation, Source, verify
+from .prompt import SYSTEM_PROMPT, echoes_instructions
 from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
 from .phrasing import phrasing_terms
@@ -42,11 +43,6 @@ from .vocab import Vocabulary, kept_idf
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
 MAX_QUESTION_CHARS = 1000
-SYSTEM_PROMPT = (
-    "You answer questions using only the numbered sources from the user's notes. "
-    "Answer in one or two short sentences. Put the source number in brackets, like [1], after each sentence. "
-    "If the sources do not contain the answer, say: I can't find that in your notes."
-)
 
 
 @dataclass
@@ -269,7 +265,7 @@ class Answerer:
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown)
         answer.unverified = [
-            {"sentence": c.text, "reason": c.reason} for c in checked if not c.verified and not _echoes_instructions(c.text)
+            {"sentence": c.text, "reason": c.reason} for c in checked if not c.verified and not echoes_instructions(c.text)
         ]
         timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
         answer.timings = timings
@@ -289,14 +285,4 @@ class Answerer:
         return self._notes[file]
 
 
-
 _NUMBER_WORD = re.compile(NUMBER_WORDS)
-
-
-def _echoes_instructions(sentence: str) -> bool:
-    """A sentence that mostly repeats our own instructions (an obeyed injection) is not worth showing."""
-    mine = set(terms(SYSTEM_PROMPT))
-    said = terms(sentence)
-    return bool(said) and sum(t in mine for t in said) / len(said) > 0.6
-
-
