@@ -6,6 +6,8 @@
   counts and positions;
 - :mod:`.questions`: the other shapes of a question (why, meaning, definition, list, who, yes/no, comparison,
   two parts) and the function words framing one;
+- :mod:`.stated`: what a question's kind needs a line to state (a ranking, a place, a reason), read through
+  :mod:`.questions`;
 - :mod:`.notes`: how note lines are read, and what a model's sentence may add to the line it cites.
 
 Nothing here names a field of knowledge: the word lists are plain English (question words, units of time,

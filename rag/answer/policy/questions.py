@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from .stated import (  # noqa: F401 (read as Q.NAME by the answer modules)
+    CAUSING, MANNER, NOT_SUPERLATIVE, ONE_OF, PLACE_STATED, RANKING_STATED, RANKING_WORDS, REASON,
+    SUPERLATIVE_ASKED, VALUE_RANGE, WHERE_QUESTION, WHY_QUESTION)
+
 # A question asking for a cause, an origin or a formula asks for an explanation, never an amount, even when it
 # names a value word: "what determines a river's flow rate", "where does a volcano's heat come from",
 # "kinetic energy formula" (the value word names a concept there); "what happens to sales when the price
@@ -15,13 +19,6 @@ import re
 # holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
 EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat happens\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
                          r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
-# A why-question asks for a reason, and a note states a reason with a connective that introduces one ("because",
-# "since", "the reason is that", "X is the material of choice as it sticks less", "so that", "due to"); among the
-# lines of the right section, the one giving the reason is the answer, its neighbours only say what is done.
-# rag.answer.evidence weighs such a line up for a why-question (Policy.bonus_reason).
-WHY_QUESTION = re.compile(r"(?i)^\s*(?:why|how come)\b")
-REASON = re.compile(r"(?i)\b(?:because|since(?!\s+\d)|the reason|reasons? (?:is|are|was|being)|due to|owing to|thanks to"
-                    r"|so that|in order to|that(?:'s|\s+is)\s+why|which is why|as (?:it|they|this|that|these|those|there|the)\b)")
 # "what sets the interest rate", "who decides the score": a question word as the subject of a verb (one word
 # between it and an article or possessive) asks what does the thing, never its amount.
 WH_VERB = re.compile(r"(?i)^\s*(?:what|which|who)\s+([a-z]+)\s+(?:the|a|an|its|their|his|her|our|your|my)\b")
@@ -217,9 +214,6 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          # asks every one of them
                          r"|^\s*what\s+all\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b"
                          r"|^\s*who\s+all\b")
-# "how were the strata dated", "how does a comet move": how a thing is or was done, its nested lines the ways
-# (rag.answer.parallel.with_children); "how to" and "how do I" ask steps instead (HOW_TO)
-MANNER = re.compile(r"(?i)^\s*how\s+(?:is|are|was|were|do|does|did|has|have|had)\b")
 # A question asking how to do something ("how do I roll back", "how to ..."): what the notes write as commands
 # answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
 # ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
@@ -304,26 +298,3 @@ NAME_LINKS = frozenset("the a an of is was are were called named known as aka".s
 # name is the source, not the subject (rag.answer.attributed). The name: one word, or two capitalised ones.
 ATTRIBUTION = re.compile(r"(?i)\b(?:according\s+to|in\s+the\s+(?:view|words)\s+of)\s+"
                          r"([^\W\d_][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)")
-# A ranking asked: a superlative after an article or a possessive ("which is the largest", "the most famous",
-# "its best"), the grammar of a question asking which thing ranks first (rag.answer.superlative). A line ranks with
-# any superlative, "most"/"least", a maximum or minimum, or "top" (leniently: a false hit only lets a line answer).
-RANKING_WORDS = frozenset("most least best worst".split())
-SUPERLATIVE_ASKED = re.compile(r"(?i)\b(?:the|its|their|his|her|our|your)\s+(most|least|best|worst|[a-z]{3,}est)\b")
-ONE_OF = re.compile(r"(?i)\bone\s+of\s*$")  # "one of the oldest vines": a member of a top group, no ranking asked
-# ...and a line giving a range of values ("Steeping: 3 minutes to 5 minutes") states its shortest and longest
-VALUE_RANGE = re.compile(r"(?i)(?<![\w.])\d[\d,.]*\s*[a-z%°]*\s*(?:-|–|—|to|through|thru)\s*\d")
-RANKING_STATED = re.compile(r"(?i)\b(most|least|best|worst|top|max(?:imum)?|min(?:imum)?|[a-z]{2,}est)\b")
-# words ending in -est that rank nothing ("the rest", "the latest request" still ranks by time: kept out too, as
-# "latest" asks a date, which the amount checks read)
-NOT_SUPERLATIVE = frozenset("""rest test tests interest request suggest west forest honest digest protest guest nest
-    harvest manifest contest arrest invest quest chest crest vest pest zest jest lest unrest conquest modest
-    earnest latest behest midwest northwest southwest bequest inquest""".split())
-# A causing verb gives a reason as a connective does: "this brine results in firmer pickles" says why they are firm
-# (rag.answer.restated)
-CAUSING = re.compile(r"(?i)\b(?:results?\s+in|resulted\s+in|leads?\s+to|led\s+to|causes?|caused|comes?\s+from|came\s+from"
-                     r"|makes?\s+it|made\s+it|so\s+(?:we|you|they|it|that|the)\b|in\s+order|helps?\s+to|allows?)\b")
-# A where-question asks a place, and a line states one with a preposition of place or a path ("kept in the cellar",
-# "from the quarry", "mount it on /mnt/charts") (rag.answer.place)
-WHERE_QUESTION = re.compile(r"(?i)^\s*where\b")
-PLACE_STATED = re.compile(r"(?i)\b(?:in|at|on|from|near|inside|into|onto|under|between|to|across|within|outside|above|below"
-                          r"|behind|beside|along|over|through|around|beneath|among|toward|towards)\b|/")
