@@ -23,7 +23,7 @@ def asked_superlative(question: str) -> str | None:
     ("the rest", "the latest request") is in Q.NOT_SUPERLATIVE; nor does "one of the oldest" ask one."""
     for match in Q.SUPERLATIVE_ASKED.finditer(question):
         word = match.group(1).lower()
-        # "one of the oldest pieces" describes a member of a top group; it asks no ranking
+        # "one of the oldest vines" describes a member of a top group; it asks no ranking
         if word not in Q.NOT_SUPERLATIVE and not Q.ONE_OF.search(question[: match.start()]):
             return word
     return None

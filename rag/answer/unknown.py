@@ -20,8 +20,8 @@ def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = f
     frames what is asked ("another word for", "what does it cost") is none: notes that never say "cost"
     may still give the price; it still counts among the content words its share is taken of. Nor is a word
     whose initials, with its neighbours', spell a word of the notes (rag.answer.sameword.initialled), one a
-    symbol of the notes names ("the characteristic impedance Z0"), the question's verb (``excused``: notes
-    that never say "simplify" may give what Z0 simplifies to), or a word the notes hold in another form
+    symbol of the notes names ("the hull speed Vh"), the question's verb (``excused``: notes
+    that never say "simplify" may give what Vh simplifies to), or a word the notes hold in another form
     or by a synonym of the policy's table (:func:`kin_in_notes`)."""
     spelled = initialled(intent.question, vocab.stems)  # "chief executive officers" where the notes say "CEO"
     spelled |= named_by_symbol(intent.question, vocab.stems)
@@ -35,8 +35,8 @@ _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’][A-Za-z]+)*")
 
 
 def unknown_name(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
-    """ "Karl Engels" in notes that name "Karl" but never "Engels": a word the notes never use, next to one
-    they use as a name, names something they do not cover. A light word ("the Minotaur every year",
+    """ "Mira Okafor" in notes that name "Mira" but never "Okafor": a word the notes never use, next to one
+    they use as a name, names something they do not cover. A light word ("the Kraken every year",
     rag.answer.phrasing.light_terms) names nothing."""
     tokens = [w.lower() for w in _TOKEN.findall(intent.question)]
     light = light_terms(intent.question, policy)
