@@ -25,7 +25,7 @@ class Chunk:
     file: str
     start_line: int  # 1-based, inclusive
     end_line: int
-    heading: str  # e.g. "SQS > Message Visibility Timeout"
+    heading: str  # e.g. "Knots > Bowline Strength"
     text: str
     hash: str
     line_numbers: list[int] = field(default_factory=list)  # original line of each line of ``text``
@@ -69,7 +69,7 @@ def _indent(line: str) -> int:
 
 
 def _label(line: str) -> str | None:
-    """The topic an outline line names ("Message Visibility Timeout", "AWS RDS : ..." -> "AWS RDS"), if any."""
+    """The topic an outline line names ("Bowline Strength", "Tenancy Law : ..." -> "Tenancy Law"), if any."""
     text = _BULLET.sub("", line).strip()
     head, colon, _ = text.partition(":")
     if colon and 0 < len(head.strip()) <= 40:

@@ -1,5 +1,5 @@
-"""Table cells a question names: a row whose cell the question holds whole ("vi", "V/V", "Lydian", "I / V / vi /
-IV") is the row asked about, over rows of the same table that only share its column names.
+"""Table cells a question names: a row whose cell the question holds whole ("km", "N/S", "Beaufort", "N / NE / E /
+SE") is the row asked about, over rows of the same table that only share its column names.
 
 A table row is read with its header ("Key C, m2 Db, M2 D, ..."), so every row of a table shares the header's
 words with a question naming a column, and the row the question picks out by its key cell ("in the key of C") or
@@ -27,8 +27,8 @@ _MARK = re.compile(r"<sup>.*?</sup>", re.I)  # a mark written above a symbol ("v
 
 def tokens(text: str) -> list[str]:
     """A text's tokens as a cell is matched on: runs of characters between spaces and separators (",", ";",
-    brackets), a sentence's closing full stop or apostrophe dropped; "F#", "V/V", "bVII", "12.5" stay whole, and
-    a slash between spaces ("F# / Gb", "I / V / vi") separates as a space does."""
+    brackets), a sentence's closing full stop or apostrophe dropped; "C#", "N/S", "NNE", "12.5" stay whole, and
+    a slash between spaces ("tsp / ml", "N / NE / E") separates as a space does."""
     out = []
     for tok in _TOKEN.findall(text):
         tok = tok.strip(".'’")
@@ -47,7 +47,7 @@ def cell_tokens(cell: str) -> list[str]:
 
 def _same(cell_tok: str, question_tok: str, p: Policy) -> bool:
     """A cell token and a question token are one: as written, or in any case for a word of letters at least
-    ``p.cell_any_case_min`` long (a word, not a symbol whose case means something: "vi" is not "VI")."""
+    ``p.cell_any_case_min`` long (a word, not a symbol whose case means something: "ml" is not "ML")."""
     if cell_tok == question_tok:
         return True
     return (len(cell_tok) >= p.cell_any_case_min and cell_tok.isalpha()
@@ -118,8 +118,8 @@ def table_of(unit) -> tuple[str, str]:
 
 def pick_named_rows(units: list, bonus: list[float], p: Policy = DEFAULT) -> list[float]:
     """Each unit's score factor: in a table some of whose rows the question names (a ``bonus`` > 0), the rows it
-    does not name are not what is asked, however many of the question's words their cells share ("Moody" for
-    "what mood does the vi chord have"): weighed by ``p.row_unnamed_factor``. Other units: 1."""
+    does not name are not what is asked, however many of the question's words their cells share ("Slippery" for
+    "what strength does the reef knot have"): weighed by ``p.row_unnamed_factor``. Other units: 1."""
     named = {table_of(u) for u, b in zip(units, bonus) if u.row and b > 0}
     return [p.row_unnamed_factor if u.row and b <= 0 and table_of(u) in named else 1.0 for u, b in zip(units, bonus)]
 

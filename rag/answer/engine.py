@@ -203,7 +203,7 @@ class Answerer:
         excused = phrasing_terms(intent, self.vocab, self.policy)  # the question's verb: the gate and the anchor both ask
         excused |= source_named_above(intent, ranked, self.policy)  # "according to X", X named above the answer
         # the verb weighs nothing in the coverage only when the notes use every other word asked: a question about
-        # a thing they never name ("what does Shannon's law say") keeps its weight (rag.answer.relevant)
+        # a thing they never name ("what does Murphy's law say") keeps its weight (rag.answer.relevant)
         own_words = excused if not gate.unknown_words(intent, self.vocab, excused, self.policy) else frozenset()
         relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness, own_words)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),

@@ -90,7 +90,7 @@ class Gatherer:
         self.retriever = retriever
         self.scorer = scorer
         self.policy = policy
-        self.acronyms = acronyms or {}  # learned from the notes (rag.answer.vocab): "nlb" -> its spelled-out name
+        self.acronyms = acronyms or {}  # learned from the notes (rag.answer.vocab): "pfd" -> its spelled-out name
 
     def select_sources(self, ranked: list[Unit], intent: Intent | None = None,
                        part_units: list[Unit | None] = ()) -> list[Source]:
@@ -142,8 +142,8 @@ class Gatherer:
 
     def side_units(self, intent: Intent, units: list[Unit]) -> list[Unit | None]:
         """Each comparison side's line (rag.answer.sides), from all the evidence whatever its rank; ties go
-        to the line the whole question scores best (scored against one side alone, "outside the handler"
-        ranked "lambda is launched outside your vpc" over the line about the handler: measured)."""
+        to the line the whole question scores best (scored against one side alone, "outside the harbour"
+        ranked "the dinghy is launched outside your harbour" over the line about the harbour: measured)."""
         return side_lines(intent, sorted(units, key=lambda u: -u.score), self.acronyms)
 
     def _side_queries(self, intent: Intent) -> list[str]:

@@ -127,7 +127,7 @@ def named_by_symbol(question: str, spoken: set[str] | frozenset[str]) -> set[str
         low = token.lower()
         if _SYMBOL.fullmatch(token) and run and stem(low) in spoken:
             found.update(stem(w) for w in run)
-        named = terms(low) and low not in Q.FRAMING_WORDS and not _SYMBOL.fullmatch(token)  # not "how many EC2"
+        named = terms(low) and low not in Q.FRAMING_WORDS and not _SYMBOL.fullmatch(token)  # not "how many B12"
         run = run + [low] if named else []
     return found
 

@@ -1,9 +1,9 @@
 """A question asking what a shortening stands for, and the note line that spells it out.
 
-"what does LO stand for in a superheterodyne receiver" asks the words "LO" is short for; the words after it
-("in a superheterodyne receiver") say where it is used, not what the answer must speak of. A note spells a
-shortening out once, in its own way ("LO = Local Oscillator", "`Q` stands for "quadrature"", "Point-in-Time
-Recovery (PITR)"), and seldom repeats where it is used on that line: the line spelling it out answers, when
+"what does PFD stand for in a sailing dinghy" asks the words "PFD" is short for; the words after it
+("in a sailing dinghy") say where it is used, not what the answer must speak of. A note spells a
+shortening out once, in its own way ("PFD = Personal Flotation Device", "`M` stands for "mise"", "Estimated Time of
+Arrival (ETA)"), and seldom repeats where it is used on that line: the line spelling it out answers, when
 the notes speak of that use around it (its headings, or another line of its passage). No word list of any
 field: the question's frame and the note's connectors are plain English (rag.answer.policy).
 """
@@ -33,12 +33,12 @@ def spells_out(shortening: str, sentence: str) -> bool:
     """Whether a note sentence spells ``shortening`` out: the shortening, a connector ("=", ":", "stands for",
     "short for", an opening bracket) and words whose initials are its letters, in order (small words such as
     "of" may give none); or the words, then the shortening in brackets. A shortening of one letter is spelled
-    by a word starting with it after "stands for" or "=" only ("Q stands for quadrature")."""
+    by a word starting with it after "stands for" or "=" only ("M stands for mise")."""
     text = strip_markup(sentence)
     short = shortening.lower()
     if len(short) > 1 and short in acronyms_in(text):
         return True
-    if len(short) > 1:  # "Point-in-Time Recovery (PITR)": the words before the bracket, hyphened ones apart
+    if len(short) > 1:  # "Power-of-Attorney Document (POAD)": the words before the bracket, hyphened ones apart
         for match in re.finditer(r"(?i)([A-Za-z][\w\s-]{0,80}?)\s*\(\s*" + re.escape(shortening) + r"\s*\)", text):
             if _initials(short[::-1], re.findall(r"[A-Za-z]\w*", match.group(1))[::-1]):
                 return True

@@ -1,8 +1,8 @@
 """One line per side of a comparison: for each side on its own, the line that names that side (in itself, or
 in the heading or parent line above it) and speaks of what is compared, whatever its rank among all lines.
 
-A side is named by its head word ("pump"), by an acronym the notes spell out ("NLB" for "Network Load
-Balancer", learned by rag.answer.vocab), or by the words of the name it stands for that the other side's name
+A side is named by its head word ("pump"), by an acronym the notes spell out ("PFD" for "Personal Flotation
+Device", learned by rag.answer.vocab), or by the words of the name it stands for that the other side's name
 lacks ("network"). What is compared is the question's words that name neither side ("decrease in supply vs
 decrease in demand, price": "price"; "decrease" names both sides).
 """
@@ -49,15 +49,15 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
         # a number names a side only with the words it counts ("2 sets vs 6 sets": "6" alone is any 6)
         names = [frozenset(phrase) if head.isdigit() else frozenset({head})]
         spelled = acronyms.get(head)
-        if spelled:  # "nlb" in the question, "network load balancer" in a line: the words telling it apart
+        if spelled:  # "pfd" in the question, "personal flotation device" in a line: the words telling it apart
             other_spelled = set(acronyms.get(other_head, ())) | set(other_own)
             distinct = frozenset(spelled) - other_spelled
             names += [frozenset(spelled)] + ([distinct] if distinct else [])
-        for acronym, name in acronyms.items():  # "network load balancer" asked, "NLB" in a line
+        for acronym, name in acronyms.items():  # "personal flotation device" asked, "PFD" in a line
             if set(name) <= set(own) and not set(name) <= set(other_own):
                 names.append(frozenset({acronym}))
         worded = [t for t in own if t in shared or t in runs[i] or t == head]
-        if len(worded) > Q.SIDE_MAX_WORDS:  # "cross zone load balancing network load balancer": the notes' name
+        if len(worded) > Q.SIDE_MAX_WORDS:  # "coastal cruising inflatable personal flotation device": the notes' name
             worded = runs[i] or [head]
         out.append(Side(head, tuple(dict.fromkeys(names)), phrase, " ".join(intent.word_of(t) for t in worded),
                         tuple(runs[i]) or phrase))
@@ -78,8 +78,8 @@ def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> froz
 
 
 def _pairs(units: list[Unit]) -> set[tuple[str, str]]:
-    """The notes' adjacent word pairs, within a phrase: "ALB: routing" labels a line, it does not name "ALB
-    routing"; "point elasticity estimate" names one."""
+    """The notes' adjacent word pairs, within a phrase: "PFD: fitting" labels a line, it does not name "PFD
+    fitting"; "slow cooker recipe" names one."""
     pairs: set[tuple[str, str]] = set()
     for unit in units:
         for text in (part for whole in (unit.quote, unit.context) for part in _PUNCTUATION.split(whole)):
@@ -122,8 +122,8 @@ def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) 
 
 
 def column_lines(sides: tuple[Side, ...], units: list[Unit]) -> list[Unit]:
-    """When the notes lay the two sides out as two columns of one HTML table ("Contributions from Bacon" |
-    "Contributions from Descartes"), each side's line is its column's best cell (rag.inline_html); [] when
+    """When the notes lay the two sides out as two columns of one HTML table ("Duties of the landlord" |
+    "Duties of the tenant"), each side's line is its column's best cell (rag.inline_html); [] when
     they do not. ``units``: best first."""
     def column_of(side: Side, other: Side, table: tuple[str, int] | None) -> Unit | None:
         return next((u for u in units if u.header and not u.row and (table is None or (u.file, u.line) == table)
@@ -143,8 +143,8 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     than sitting under its heading; it names the side's whole phrase ("decrease in supply"); then its rank
     (a line repeating more of the question's words earns nothing). A label line whose child lines hold the
     statement ("Point estimate" over "needs the slope") gives way to its best child. Of a label's child lines that answer as
-    well, the one the topic is the largest share of ("Depreciation of the dollar" over "Increase in supply of
-    dollars on ...")."""
+    well, the one the topic is the largest share of ("Rotting of the roots" over "Increase in watering of
+    the roots ...")."""
     rank = {id(u): n for n, u in enumerate(units)}
     paired = side_by_side(side, other, units, topic)
     labels = _labels_with_children(units)
@@ -155,7 +155,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         in_line = _names(side, said)
         if not in_line and not owns(side, other, terms(unit.context)):
             continue
-        # a child line speaks of what its label line says ("Crumb when overproofed:" / "coarse and open")
+        # a child line speaks of what its label line says ("Sauce when overreduced:" / "thick and glossy")
         under_label = [t for h, t in heads.items() if h in unit.context]
         speaks = bool(topic & said.union(*under_label))
         key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote),
@@ -177,8 +177,8 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         text = _text(first[2])
         first = min((k for k in keyed if k[2].line > first[2].line and text in k[2].context), key=lambda k: k[:2],
                     default=first)
-    # of a label's child lines that answer as well, the one most about the topic ("Depreciation of the
-    # dollar" over "Increase in supply of dollars on ..." under "A trade deficit leads to:")
+    # of a label's child lines that answer as well, the one most about the topic ("Rotting of the
+    # roots" over "Increase in watering of the roots ..." under "Overwatering leads to:")
     label = next((h for h in heads if h in first[2].context), None)
     if label is None:
         return first[2]
@@ -190,11 +190,11 @@ def side_by_side(side: Side, other: Side, units: list[Unit], topic: frozenset[st
     """The lines (their ids) where the notes set this side beside the other: a line opening with the side's
     name and saying something of it, with a line opening with the other side's name among its siblings (items
     of one list, rows of one table, lines of one definition list: the same section and parent, no line of
-    another level or a blank line between). "- Resistance (R; Ohms; dissipates heat)" beside "- Inductive
-    reactance (...; increases with frequency)" is the notes' own comparison, whatever lines elsewhere rank
-    higher. Not a line naming both sides (it compares nothing on its own), a bare name ("- geocentric
-    conception" beside "- heliocentric conception": a list of terms), nor lines that neither they nor their
-    headings speak of ``topic`` (what is compared: "is s3 eventually or strongly consistent" is not answered
+    another level or a blank line between). "- Braising (covered; liquid; low heat)" beside "- Roasting
+    (uncovered; ...; dry heat)" is the notes' own comparison, whatever lines elsewhere rank
+    higher. Not a line naming both sides (it compares nothing on its own), a bare name ("- civil
+    law" beside "- common law": a list of terms), nor lines that neither they nor their
+    headings speak of ``topic`` (what is compared: "is a sloop faster or slower upwind" is not answered
     by another service's two kinds of reads)."""
     level = {}  # (file, line) -> the (context, header) of its units: a line of one level holds one
     for unit in units:
@@ -248,7 +248,7 @@ def _names(side: Side, said: set[str]) -> bool:
 
 def owns(side: Side, other: Side, above: list[str]) -> bool:
     """Whether the headings and parent lines above a line put it under this side: they name it, and name
-    it nearer the line than the other side ("Edge functions > Lambda and functions > Functions:")."""
+    it nearer the line than the other side ("Knots > Bends and hitches > Hitches:")."""
     if not _names(side, set(above)):
         return False
     if not _names(other, set(above)):

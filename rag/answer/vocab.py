@@ -20,7 +20,7 @@ MIN_NAME_COUNT = 3  # ...and a word must occur this often, capitalised mid-sente
 COMPOUND_REST_MIN = 3  # "claimName" is "claim" joined to "name": a remainder this long the notes use on its own
 NAME_SHARE = 0.8  # to count as a name ("Marx", "Kafka"): a question pairing a name with an unknown word
 _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;(] )([A-Za-z][a-z]+)\b")  # asks about something the notes never name
-# "Network Load Balancer (NLB)" and "NLB (Network Load Balancer)": a name and its acronym, side by side
+# "Personal Flotation Device (PFD)" and "PFD (Personal Flotation Device)": a name and its acronym, side by side
 _NAME_THEN_ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(\s*([A-Z][A-Za-z]{1,7}?)s?\s*\)")
 _ACRONYM_THEN_NAME = re.compile(r"\b([A-Z][A-Za-z]{1,7}?)s?\s*\(\s*([A-Za-z][\w\s-]{2,80}?)\s*\)")
 # A word right after an article, a possessive or a number stands where a thing is named ("the table", "6 sets",
@@ -41,16 +41,16 @@ class Vocabulary:
     units: frozenset[str]  # stemmed words that follow numbers in the notes ("2 replicas" -> "replica")
     names: frozenset[str] = frozenset()  # lower-cased words the notes mostly write capitalised mid-sentence
     counts: dict | None = None  # how often each word occurs (hyphened compounds also joined: "deduplication")
-    acronyms: dict | None = None  # "nlb" -> ("network", "load", "balanc"): the stemmed name an acronym stands for
+    acronyms: dict | None = None  # "pfd" -> ("person", "flotat", "devic"): the stemmed name an acronym stands for
     things: frozenset[str] = frozenset()  # lower-cased words the notes put where a thing is named ("the table")
-    pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("sourdough", "starter")
+    pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("slow", "cooker")
     labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Will**", "## Range")
     slotted: dict | None = None  # how often each stopword stands where a thing is named ("the will", "a will")
     hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-handed")
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
-        """Learn from the notes' texts and their heading paths ("Compute > Lambda > Limits")."""
+        """Learn from the notes' texts and their heading paths ("Knots > Hitches > Uses")."""
         seen: set[str] = set()
         after_numbers: Counter = Counter()
         capital: Counter = Counter()
@@ -151,8 +151,8 @@ def kept_idf(texts: list[str], kept: frozenset[str]) -> dict[str, float]:
 
 
 def acronyms_in(text: str) -> dict[str, tuple[str, ...]]:
-    """The acronyms a text spells out: "Network Load Balancer (NLB)" -> {"nlb": ("network", "load",
-    "balanc")}; also "NLB (Network Load Balancer)". An acronym counts only when its letters are the initials
+    """The acronyms a text spells out: "Personal Flotation Device (PFD)" -> {"pfd": ("person", "flotat",
+    "devic")}; also "PFD (Personal Flotation Device)". An acronym counts only when its letters are the initials
     of the name's words, in order (small words such as "and", "of" may be skipped)."""
     text = strip_markup(text)
     found: dict[str, tuple[str, ...]] = {}

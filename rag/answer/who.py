@@ -24,15 +24,15 @@ def names_someone(intent: Intent, unit: Unit) -> bool:
     return intent.holds_name(unit.quote) or intent.holds_name(unit.context)
 
 
-# a number before a noun ("the second pope", "the three henries") names a position or a count, not a kind
+# a number before a noun ("the second judge", "the three sisters") names a position or a count, not a kind
 _NUMBER_STEMS = frozenset(stem(w) for w in (*V.ORDINAL_WORDS, *V.COUNT_WORDS, "one"))
 
 
 def kind_named(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
-    """A "who" question about one kind of a thing ("who invented the superheterodyne receiver") needs a line
+    """A "who" question about one kind of a thing ("who invented the slow cooker") needs a line
     naming someone that speaks of both words of the kind, in itself or its headings: a name beside another kind
-    ("a regenerating receiver"), or in a heading's date, is no answer. A number before a noun ("the second
-    pope", "the three henries") names a position or a count, checked apart (Intent.positions), not a kind.
+    ("a pressure cooker"), or in a heading's date, is no answer. A number before a noun ("the second
+    judge", "the three sisters") names a position or a count, checked apart (Intent.positions), not a kind.
     Returns the kind no naming line speaks of, or None."""
     if not (policy.who_names_the_kind and intent.who) or intent.parts or intent.comparison:
         return None

@@ -26,23 +26,23 @@ class Policy:
     # weighs as holding the asked kind of value does (bonus_value_kind), for the same reason and by as much.
     bonus_reason: float = 0.12
     # a code line whose trailing comment holds a word (or names an option) of a what-question its command does
-    # not ("kubectl describe po x  # you will see an event ..."): the comment states what the command shows
+    # not ("git show x  # you will see an event ..."): the comment states what the command shows
     # (rag.answer.comments); weighs as holding the asked kind of value does. practice4 k006 k014.
     bonus_comment: float = 0.12
-    # Table cell lookup (rag.answer.cells): a question holding a row's cell whole ("in the key of C", "the vi chord",
-    # "which are Common") names that row, which then outranks rows of the same table sharing only the header's
+    # Table cell lookup (rag.answer.cells): a question holding a row's cell whole ("for the Bowline", "the reef knot",
+    # "which are Secure") names that row, which then outranks rows of the same table sharing only the header's
     # words (every row does). Its key (first) cell weighs as much as holding the asked kind of value and a bit more
     # (the key is what the row is of); each other named cell (a value picking rows, a second key) weighs less,
     # at most ``row_cells_counted`` of them. Words of letters this long match in any case; shorter ones and
-    # symbols only as written ("vi" is not "VI"). Measured on evals/practice6 (notes of tables); see README.
+    # symbols only as written ("ml" is not "ML"). Measured on evals/practice6 (notes of tables); see README.
     table_cell_lookup: bool = True
     bonus_row_key: float = 0.15
     bonus_row_cell: float = 0.08
     row_cells_counted: int = 2
     cell_any_case_min: int = 4
     # ...and in a table some of whose rows the question names, the rows it does not name weigh this share of their
-    # score: a neighbour row sharing the question's words in a long cell ("Moody", "before IV or vi") is not the
-    # row asked about ("what mood does the vi chord have")
+    # score: a neighbour row sharing the question's words in a long cell ("Slippery", "before a hitch") is not the
+    # row asked about ("what strength does the reef knot have")
     row_unnamed_factor: float = 0.6
     # ...and a long table chunked in pieces: pieces holding a row whose key the question names join the retrieved
     # chunks (at most this many) when other pieces of that table were retrieved (cells.keyed_rows_elsewhere)
@@ -80,7 +80,7 @@ class Policy:
     refuse_coverage: float = 1 / 3
     refuse_closeness: float = 0.5
     # Evidence units read together.
-    # a line's first sentence that points back ("This happens on about every 20th bake") is read with the last
+    # a line's first sentence that points back ("This happens on about every 20th voyage") is read with the last
     # sentence of the line above it in its paragraph, as it is with the sentence before it on one line: notes
     # written one sentence per line name the subject on one line and state the fact on the next (rag.answer.across)
     antecedent_across_lines: bool = True
@@ -108,8 +108,8 @@ class Policy:
     expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
     # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
-    # (rag.answer.gate.kind_named): a name beside another kind ("a regenerating receiver" for "who invented the
-    # superheterodyne receiver") answered a near miss. (Requiring every asked word instead, as for one value,
+    # (rag.answer.gate.kind_named): a name beside another kind ("a pressure cooker" for "who invented the
+    # slow cooker") answered a near miss. (Requiring every asked word instead, as for one value,
     # refused 5 answerable questions whose verb the line says in its own words: "who paid for", "who came up with".)
     who_names_the_kind: bool = True
     # a part of a two-part question asking a kind of value looks for it in the lines about that part (speaking of
@@ -123,7 +123,7 @@ class Policy:
     # must speak of it (policy.questions.AT_POINT); off, it is excused as phrasing like any question's verb
     point_verb_must_be_spoken: bool = True
     # ...as does "what year did the abbey burn" / "when was X built" (policy.questions.EVENT_DATE): a date the notes
-    # give of another event ("The great Babylonian king (around 1750 B.C.)") answered "what year did he die"
+    # give of another event ("The first Roman cookbook (around 400 A.D.)") answered "what year did he die"
     # (practice7 a081). A verb of general meaning (GENERAL_VERBS: "take") or a phrasal one ("thrown out") stays excused
     date_verb_must_be_spoken: bool = True
     # "what uptime guarantee does the ferry company offer": when lines state the thing asked and others speak of what
@@ -142,13 +142,13 @@ class Policy:
     # RANGE_STATED): lines giving single ports answered "what port range do ..." (practice4 k077). Only where the
     # relevant lines state some amount: "what range of dishes does the inn serve" asks things, not two ends.
     range_must_be_stated: bool = True
-    # "which ingress controller should I install": advice asking which one of a kind needs a relevant line naming one
-    # ("the nginx ingress controller"), not only the kind ("you need not install an Ingress Controller", practice4
+    # "which anchor should I carry": advice asking which one of a kind needs a relevant line naming one
+    # ("the Danforth anchor"), not only the kind ("you need not carry a spare Anchor", practice4
     # k078; rag.answer.asked_of.unnamed_instance)
     advice_names_an_instance: bool = True
     # "what was the X called", "what is the name of the X" (policy.questions.NAME_ASKED) asks a name: a relevant line
     # must give one, by a naming verb, a quoted or defined term, a heading that is a name, or a capitalised word
-    # joined to the thing in a line speaking of all of it (rag.answer.named): "Had a system of writing" named none
+    # joined to the thing in a line speaking of all of it (rag.answer.named): "Had a guild of bakers" named none
     # and answered practice7 a084
     name_must_be_given: bool = True
     # ...a line naming by a naming verb, a quote or a definition may leave this many words of the thing's own phrase
@@ -163,7 +163,7 @@ class Policy:
     # good for"; rag.answer.phrasing, in policy.questions (INFINITIVE_LEADS, COMPLEX_PREPOSITION_OPENERS, PURPOSE_FRAME)
     infinitive_and_preposition_frames: bool = True
     # light words (policy.questions.LIGHT_WORDS: sentence adverbs, intensifiers, "every") are phrasing, never a thing
-    # asked: "the minotaur every year" was refused as a name beside a word the notes never use (practice7 a041)
+    # asked: "the regatta every year" was refused as a name beside a word the notes never use (practice7 a041)
     light_words: bool = True
     # an age is stated without the word as a person's bare number ("until they were 20", policy.values.AGE_STATED):
     # such a line speaks of the age asked ("till what age did ..."; practice7 a044; rag.answer.gate.stated)
@@ -172,8 +172,8 @@ class Policy:
     # the monks split history into"; the object a thing of the notes, or a word of theirs after one they never use):
     # rag.answer.phrasing; practice7 a035
     verb_frames: bool = True
-    # a relative clause's verb before "as" ("the poem that counts as the oldest") is a copula, and a partitive noun
-    # before "of" ("pieces of literature") an amount: phrasing, not things asked (rag.answer.phrasing; practice7 a007)
+    # a relative clause's verb before "as" ("the recipe that counts as the oldest") is a copula, and a partitive noun
+    # before "of" ("pieces of furniture") an amount: phrasing, not things asked (rag.answer.phrasing; practice7 a007)
     copula_and_partitive_frames: bool = True
     # a verb of general meaning with a particle after it ("take over", "go through", "find out":
     # policy.questions.GENERAL_VERBS, PHRASAL_PARTICLES) is a phrasal verb: its meaning is in the pair, and notes
@@ -181,8 +181,8 @@ class Policy:
     # (rag.answer.phrasing; practice7 a014, refused for its phrasal "take")
     general_phrasal_verbs: bool = True
     # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
-    # checks do: "what frequency should A4 be tuned to" is covered by "A4 should be set to 440 Hz"; only when the
-    # notes use every other word the question asks (engine: "what does Shannon's law say" keeps the verb's weight)
+    # checks do: "what heat should the oven be brought to" is covered by "the oven should be set to 220 °C"; only when the
+    # notes use every other word the question asks (engine: "what does Murphy's law say" keeps the verb's weight)
     relevance_without_verb: bool = True
     # "which herb is the hardiest": a question asking a ranking (a superlative after an article) needs a relevant
     # line that ranks and speaks of another thing asked; notes listing herbs, or calling a knife "a good

@@ -146,12 +146,12 @@ EVENT_DATE = re.compile(r"(?i)^\s*(?:(?:in|on)\s+)?(?:(?:what|which)\s+(?:year|d
 INFINITIVE_LEADS = frozenset("how what where when whether which way ways order".split())
 # "in front of", "on top of", "by means of": a preposition, a bare noun, then "of" is one preposition; the noun
 # names no thing asked about (rag.answer.phrasing)
-# "what is a bench scraper good for", "what's a fid used for": the closing adjective or participle before "for"
+# "what is a marlinspike good for", "what's a fid used for": the closing adjective or participle before "for"
 # asks the thing's purpose, as "what is it for" does; the line stating what it does need not say it
 PURPOSE_FRAME = re.compile(r"(?i)\b([a-z]+)\s+for\s*\??\s*$")
 COMPLEX_PREPOSITION_OPENERS = frozenset("in on by at".split())
 # Light words modify the asking, not the thing asked (rag.answer.phrasing, knob Policy.light_words): sentence adverbs
-# and intensifiers ("what does the name actually mean", "which kings were really powerful", "how is a knot usually
+# and intensifiers ("what does the name actually mean", "which judges were really strict", "how is a knot usually
 # tied") and the quantifier "every" ("how many boats sail every year": a line's "yearly" or "per year" speaks of
 # the year, not of "every"). A line need not say them, and a question using one the notes never do is no question
 # about something they never mention. Plain English, no field's words.
@@ -169,7 +169,7 @@ ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|b
 # (rag.answer.phrasing.light_terms, knob Policy.light_words).
 JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|bad|good)\s+(?:with|about)\b")
 # "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
-# ("is"); "pieces of literature", "a bit of salt": a partitive noun before "of" names an amount of the thing after
+# ("is"); "pieces of furniture", "a bit of salt": a partitive noun before "of" names an amount of the thing after
 # it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
 RELATIVE_PRONOUNS = frozenset("that which who".split())
 PARTITIVE_NOUNS = frozenset("piece pieces bit bits lot lots bunch handful plenty".split())
@@ -238,8 +238,8 @@ WHICH_ONE = re.compile(r"(?i)^\s*which\s+(?!of\b)([a-z][a-z'-]*)\s+\S")
 PLURAL_NOUN = re.compile(r"(?i)^[a-z][a-z'-]*[^siu'\W]s$")
 # How a question asks for a list a heading names: "what/which" then a verb ("what do I need", "what are the
 # ...") or the heading's own words ("which tools ..."), an order ("list the ...", "name the ..."), or the heading's
-# words first ("ingredients for ...", "elements of ..."): rag.answer.headed.named_list. "what size banneton ..."
-# asks for a size; "how many ...", "do prokaryotes have ..." ask a count or a yes/no of the thing a heading names.
+# words first ("ingredients for ...", "elements of ..."): rag.answer.headed.named_list. "what size saucepan ..."
+# asks for a size; "how many ...", "do sloops have ..." ask a count or a yes/no of the thing a heading names.
 ASKING_WORDS = frozenset("what which".split())
 ASKING_VERBS = AUXILIARIES | frozenset("is are was were".split())
 ORDERING_WORDS = frozenset("list name give show".split())

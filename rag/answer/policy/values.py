@@ -161,7 +161,7 @@ ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ni
 # "the first to define" name no position (no noun follows; rag.answer.amount.positions_of).
 ORDINAL_WORD = re.compile(rf"(?i)(?:^|\b(?:the|a|an|its|their|his|her|this|that)\s+)({'|'.join(ORDINAL_WORDS[1:])})\s+([a-z][\w-]*)")
 # A number the question states as a given ("inflation in 1995", "weber's 3 types", "the 2 sets"): what is asked is
-# about that number, so some relevant line must state it too. Not a number inside a word or a unit ("s3",
+# about that number, so some relevant line must state it too. Not a number inside a word or a unit ("b12",
 # "1300s", "95%", "2.5").
 STATED_NUMBER = re.compile(r"(?<![\w.,$%-])(\d+)(?![\w%]|[.,]\d)")
 # A question asking a range ("what port range do ...", "the score range") is answered by a line stating one: two
