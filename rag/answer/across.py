@@ -1,4 +1,4 @@
-"""A line's first sentence that points back ("This happens on about every 20th voyage") read with the last sentence
+"""A line's first sentence that points back ("This happens on about every 20th regatta") read with the last sentence
 of the line above it in one paragraph, which names what it speaks of: notes written one sentence per line."""
 
 from __future__ import annotations

@@ -15,20 +15,20 @@ from .policy import DEFAULT, Policy, questions as Q, values as V
 def value_kind(question: str) -> str | None:
     """The kind of value a question asks for; None for a question asking why, what causes, a formula or what
     a phrase means, for a yes/no question weighing two things, and for a value word that names a concept with
-    the noun after it ("the price index", "price elasticity": the question asks about the index)."""
+    the noun after it ("the tide table", "tide height": the question asks about the table)."""
     asked = value_asked(question)
     return asked[0] if asked else None
 
 
 def value_cue(question: str) -> str:
-    """The words that ask for the value ("what age", "when was the magna carta signed"); "" when none."""
+    """The words that ask for the value ("what age", "when was the lease signed"); "" when none."""
     asked = value_asked(question)
     return asked[1] if asked else ""
 
 
 def stated_by_unit(question: str, value: str | None, line: str = "", policy: Policy = DEFAULT) -> set[str]:
     """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
-    a duration, a price or a share ("the melting temperature" is spoken by "61 °C"); nothing for a number. An
+    a duration, a price or a share ("the smoking point" is spoken by "190 °C"); nothing for a number. An
     age is stated as a person's number after "was"/"were" ("until they were 20", policy.values.AGE_STATED):
     such a line speaks of the age asked ("till what age"; knob Policy.age_by_pronoun)."""
     cue = {stem(w) for w in words(value_cue(question))}
@@ -68,8 +68,8 @@ def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], .
 
 def degree_asked(question: str) -> tuple[str, str]:
     """(the words asking a degree of one thing, those of them that need not stand in the answering line): policy.values
-    .DEGREE; ("how high", "high") for "how high is the tax in Peru", ("how much", "") for "how much oil does Chad
-    produce", ("which direction", "direction") for "in which direction does the tide turn"; ("", "") when the
+    .DEGREE; ("how high", "high") for "how high is the fee in court", ("how much", "") for "how much salt does the brine
+    need", ("which direction", "direction") for "in which direction does the tide turn"; ("", "") when the
     question asks none, or asks why, what causes, what a phrase means, or yes or no."""
     if Q.EXPLANATION.search(question) or Q.MEANING.search(question) or Q.YES_NO.match(question):
         return "", ""
@@ -100,7 +100,7 @@ def _modifies_a_noun(question: str, match: re.Match) -> bool:
     cue = _cue(match)
     if " " in cue.strip():
         return False
-    # "what size pizza stone should i buy": "what size" asks the size of the noun after it (policy.values
+    # "what size wok should i buy": "what size" asks the size of the noun after it (policy.values
     # .VALUE_WORD_ASKED)
     if V.VALUE_WORD_ASKED.search(question[: match.start() + match.group(0).find(cue) + len(cue)]):
         return False
@@ -124,8 +124,8 @@ _COUNTED = re.compile(r"(?i)(?<![\w.,$-])(" + "|".join(V.COUNT_WORDS) + r"|\d{1,
 
 
 def counts_past(number: int, said: str, question: str, text: str) -> bool:
-    """A position asked by its ordinal ("the third stripe") is held by a line counting at least that many of the
-    thing ("resistors have four stripes"): the list it announces has a third. A number the question states
+    """A position asked by its ordinal ("the third reef") is held by a line counting at least that many of the
+    thing ("the mainsail has four reefs"): the list it announces has a third. A number the question states
     as a given ("in 1995") is no position and is never held this way."""
     if said.isdigit():
         return False

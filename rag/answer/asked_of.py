@@ -1,8 +1,8 @@
 """Whether the notes say the thing a "what/which <thing> ..." question asks of what the rest of the question names.
 
-"what uptime guarantee does the ferry company offer": the notes may state an uptime guarantee (of the airline) and
+"what refund guarantee does the ferry company offer": the notes may state a refund guarantee (of the airline) and
 speak of the ferry company (its routes), yet no line says both: the guarantee the best line gives is another
-subject's; a table giving the water for 500 g of dough does not say what size of tin 500 g of dough needs. Read
+subject's; a table giving the water for 2 cups of lentils does not say what size of pot 2 cups of lentils need. Read
 from the question's grammar (policy.questions.THING_ASKED) only.
 """
 
@@ -78,10 +78,10 @@ def said_of_another(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT
 
 
 def unnamed_instance(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
-    """For advice asking which one of a kind to use ("which ingress controller should I install"): the kind, when no
-    relevant line names one of it: the kind's phrase with a word before it the question lacks ("the nginx ingress
-    controller"), or a line about the rest that names none of the kind's words (an instance alone, "use black").
-    A line naming the kind itself ("you need not install an ingress controller") speaks of it, not of which one.
+    """For advice asking which one of a kind to use ("which anchor should I carry"): the kind, when no
+    relevant line names one of it: the kind's phrase with a word before it the question lacks ("the Danforth
+    anchor"), or a line about the rest that names none of the kind's words (an instance alone, "use black").
+    A line naming the kind itself ("you need not carry a spare anchor") speaks of it, not of which one.
     None when the question is no such advice or a line names one (policy.advice_names_an_instance)."""
     match = Q.ADVICE.match(intent.question)
     if not (policy.advice_names_an_instance and match) or intent.value or intent.comparison or intent.parts:
@@ -99,7 +99,7 @@ def unnamed_instance(intent: Intent, ranked: list[Unit], policy: Policy = DEFAUL
             return None  # about the rest, naming none of the kind: it may name an instance alone
         for end in (i for i, t in enumerate(tokens) if stem(t) == kind[-1]):
             i = end
-            while i and stem(tokens[i - 1]) in kind:  # back over the kind's own words: "ingress controller"
+            while i and stem(tokens[i - 1]) in kind:  # back over the kind's own words: "storm anchor"
                 i -= 1
             whole = {stem(t) for t in tokens[i: end + 1]} >= set(kind)  # a "pull saw" is no "dovetail saw"
             if whole and i and tokens[i - 1] not in STOPWORDS and stem(tokens[i - 1]) not in asked:

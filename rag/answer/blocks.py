@@ -69,7 +69,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         topic = True  # "unitary states: ..." with its examples indented under it
     elif 0 < _children(lines, start) <= policy.detail_max_lines:
         # a line with a few lines under it reads with them: the fix or the limit often sits just below
-        # ("no internet access" over "configure route table to use NAT gateway")
+        # ("no hot water" over "reset the boiler's pressure valve")
         topic = True
     elif whole_list and not LIST_ITEM.match(lines[start - 1]) and (top := _named_heading(unit, lines, asked, policy)):
         # a plain line under a heading that names the asked list ("Kitchen herbs" for "what herbs does
@@ -101,7 +101,7 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         announced = announced_count(lead_in) if lead_in.endswith(":") else None
     reach = policy.announced_list_max_lines if announced else policy.list_max_lines
     # a title line that starts its paragraph (a blank line or a heading above it): not one of a list's lines
-    # written without markers ("Pricing:" over "Endpoint hours" over "Data processing")
+    # written without markers ("Fees:" over "Filing hours" over "Copy requests")
     above = lines[start - 2] if start > 1 else ""
     opens_paragraph = not heading and not opens_block(head) and (not above.strip() or bool(HEADING.match(above)))
     level, items = None, 0  # the depth of the list's items, and how many have been quoted
@@ -115,12 +115,12 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
             continue
         deeper = depth(line) > indent or heading
         # items at the head's own level belong to it when it introduces them: "Steps:" or a title line
-        # ("How to reduce cold starts") over a numbered list
+        # ("How to reduce weather helm") over a numbered list
         same_level_item = LIST_ITEM.match(line) and depth(line) >= indent and (
             head.rstrip().endswith(":") or (NUMBERED.match(line) and not NUMBERED.match(head) and title))
-        # "The four voice types are:" over plain lines at its own level: its paragraph, to the first blank line;
-        # so is a title line naming a thing ("CMRR (common mode rejection ratio)") whose paragraph goes on to say
-        # what it is ("Commonly 90-120 dB"): the paragraph is one statement (rag.answer.units reads it so)
+        # "The four knot families are:" over plain lines at its own level: its paragraph, to the first blank line;
+        # so is a title line naming a thing ("LOA (length over all)") whose paragraph goes on to say
+        # what it is ("Usually 8-12 m"): the paragraph is one statement (rag.answer.units reads it so)
         same_level_item = same_level_item or (not gap and depth(line) == indent and (
             head.rstrip().endswith(":") or (title and opens_paragraph and not opens_block(line))))
         if not (deeper or same_level_item) or HEADING.match(line):
@@ -153,7 +153,7 @@ def _piece_of(unit: Unit, line: str) -> Piece | None:
 def sides_table(unit: Unit, lines: list[str], sides: list[tuple[frozenset[str], ...]],
                 policy: Policy = DEFAULT) -> tuple[str, int, int] | None:
     """(quote, start, end) of a line introducing a table whose column names hold each compared side ("Compare
-    Erasmus with More in the chart below" over "| | Desiderius Erasmus | Thomas More |"): the notes compare
+    sloops with ketches in the chart below" over "| | Bermuda sloop | Gaff ketch |"): the notes compare
     them row by row, so the line is quoted with its table. None for any other line (``sides``: each side's
     names, as :func:`rag.answer.sides.sides_of` gives them)."""
     if len(sides) != 2 or unit.row or not 0 < unit.line <= len(lines) or unit.quote not in lines[unit.line - 1]:
@@ -225,7 +225,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 
 def _code_block(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:
     """For a list question, a line of a code block is one of the block's lines, as an item is one of its list's
-    ("kubectl get po nginx -o yaml" among the other ways to write it, "helm repo update" among the repo commands):
+    ("git log -p main" among the other ways to write it, "pip cache purge" among the cache commands):
     the block is quoted whole, from the line introducing it when that line is right above its fence (at most one
     blank line between), when it runs to at most list_max_lines lines. The line introducing a block, asked
     about, is quoted with it. None when the line is in no code block."""

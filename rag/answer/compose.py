@@ -59,7 +59,7 @@ def display(quote: str) -> str:
 
 def _same(a: Unit, b: Unit, policy: Policy, best: bool = False) -> bool:
     """Two sentences that say the same thing (most of their terms and all their numbers shared). A question
-    says nothing: in worksheet notes ("- Who was the Warrior Pope?" over "  - Julius II was ...") its few words
+    says nothing: in worksheet notes ("- Who drafted the Sea Code?" over "  - Admiral Vance was ...") its few words
     all stand in its answer, yet quoting it is what shows the answer nested under it."""
     if asks(a.display) or asks(b.display):
         return False
@@ -108,8 +108,8 @@ def _lexical_part(part: str, units: list[Unit], policy: Policy) -> Unit | None:
 
 
 def _side_label(intent: Intent, unit: Unit, quote: str, sides: tuple) -> str:
-    """ "For trade deficit: " before a comparison side's quote that does not name its side itself (a line
-    under the side's heading or parent line: "Depreciation of the dollar"), so the reader sees which is which."""
+    """ "For overwatering: " before a comparison side's quote that does not name its side itself (a line
+    under the side's heading or parent line: "Rotting of the roots"), so the reader sees which is which."""
     if not intent.comparison:
         return ""
     said = set(terms(quote))

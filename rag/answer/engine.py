@@ -119,7 +119,7 @@ class Answerer:
         speller = self.retriever.speller
 
         def fix(word: str) -> str:
-            # number words ("three political attitudes") are how a question asks for a list, never typos
+            # number words ("three sailing knots") are how a question asks for a list, never typos
             if _NUMBER_WORD.fullmatch(word.lower()):
                 return word
             # nor are the words naming a bound ("largest", "lowest"): notes that never say "largest" still state
@@ -219,7 +219,7 @@ class Answerer:
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
         # a list question's list, when a line heads it, answers before a line defining what it names
-        # ...and a code block's line setting a key the question names ("what pathType ...": "pathType: Prefix"), and
+        # ...and a code block's line setting a key the question names ("what saltLevel ...": "saltLevel: low"), and
         # for "how do I ...", a command under the best line's heading (rag.answer.steps)
         anchor = gate.listing(intent, ranked, self.policy)
         if anchor is None and self.policy.heading_names_list and (

@@ -19,7 +19,7 @@ from .embedded import line_texts, sentence_texts  # noqa: F401 (importers use th
 def spoken_terms(unit: Unit) -> set[str]:
     """The stemmed words a sentence speaks of: itself, its heading path and parent lines (and, for a line of a
     code block, the line introducing the block; for a table row, the question's tokens joining two of its cells,
-"C4"), hyphened words also split ("point-in-time" speaks of "time")."""
+"C4"), hyphened words also split ("high-water-mark" speaks of "water")."""
     text = f"{unit.heading} {unit.context} {unit.lead_in} {unit.quote} {unit.named}"
     return set(terms(text)) | set(terms(re.sub(r"[-/_]", " ", text)))
 
@@ -62,7 +62,7 @@ class Scorer:
     def coverage(self, question_terms: list[str], text: str, forms: dict[str, set[str]] | None = None,
                  options: tuple[str, ...] = ()) -> float:
         """Share of the question's (idf-weighted) content terms found in ``text``; ``forms`` maps a term to the
-        notes' stems that are the same word inflected ("anarchist" in a question, "anarchism" in a note).
+        notes' stems that are the same word inflected ("gardener" in a question, "gardening" in a note).
         ``options``: terms offered as alternatives ("strong or weak"), one of which the answering line states:
         together they weigh as one term, found when any is."""
         return self._covered(question_terms, set(terms(text)), forms, options)
@@ -171,8 +171,8 @@ def lists_asked(unit: Unit, asked: list[str], nouns: list[str] | None = None,
     """Whether a line heads the list a question asks for: its heading names it (:func:`names_asked`), or the
     line itself is a label introducing a list ("Kinds of knots:") made of the question's words, as a heading
     would be (notes often label a list in a line rather than a heading), or announcing the count of the things
-    the question counts (``counted``, :func:`counted_things` of the question: "the four humors" asked, "The
-    four humors are:" in the notes)."""
+    the question counts (``counted``, :func:`counted_things` of the question: "the four sauces" asked, "The
+    four sauces are:" in the notes)."""
     text = unit.display.strip()
     return names_asked(unit.heading, asked, nouns) or (
         text.endswith(":") and is_label(text) and (names_asked(text[:-1], asked, nouns)
@@ -180,8 +180,8 @@ def lists_asked(unit: Unit, asked: list[str], nouns: list[str] | None = None,
 
 
 def counted_things(text: str) -> frozenset[tuple[int, str]]:
-    """(count, stemmed noun) of each count a text announces with the word it counts: "the four humors" ->
-    {(4, "humor")}, "3 branches of government" -> {(3, "branch")}."""
+    """(count, stemmed noun) of each count a text announces with the word it counts: "the four sauces" ->
+    {(4, "sauc")}, "3 kinds of hitch" -> {(3, "kind")}."""
     out = set()
     for match in V.ANNOUNCED_COUNT.finditer(text):
         word = match.group(1).lower()

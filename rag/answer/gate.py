@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
 def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
     """What the label lines above a sentence in its section speak of: a note states a qualifier once, as a
-    heading-like line ("per-account limits"), for the lines below it ("10,000 rps across all api"). Full
-    sentences above do not count: they state their own facts ("bulk fermentation at room temperature")."""
+    heading-like line ("per-guest limits"), for the lines below it ("2 bags in the cabin"). Full
+    sentences above do not count: they state their own facts ("the stock simmers at low heat")."""
     out: set[str] = set()
     for other in labels:
         if other.chunk_id == unit.chunk_id and other.file == unit.file and other.line < unit.line:
@@ -117,9 +117,9 @@ def stated(intent: Intent, line: str = "", policy: Policy = DEFAULT) -> set[str]
 
 def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
                ) -> tuple[str, str] | None:
-    """A near miss on a qualifier: the question asks about one kind of a thing ("an inferior commodity"), the
+    """A near miss on a qualifier: the question asks about one kind of a thing ("a written lease"), the
     notes name that kind somewhere, and the line that speaks of everything else it asks names another kind in
-    that place ("a normal commodity"), while no line speaks of everything. Returns (asked, found) phrases,
+    that place ("an oral lease"), while no line speaks of everything. Returns (asked, found) phrases,
     or None. (Both kinds must be phrases of the notes: two words of a question side by side are not always
     a kind of a thing, "tests whether".)"""
     if intent.comparison or intent.parts or intent.wants_list or not intent.heads:

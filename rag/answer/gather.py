@@ -173,7 +173,7 @@ class Gatherer:
 
     def hits(self, question: str, n: int) -> list[Hit]:
         """The fused retrieval hits plus the best lexical matches fusion ranked lower: a rare word of the
-        question ("corporatism") found in one chunk is strong evidence even when dense similarity is weak."""
+        question ("bowsprit") found in one chunk is strong evidence even when dense similarity is weak."""
         hits = self.retriever.retrieve(question, n)
         have = {h.chunk.id for h in hits}
         bm25 = getattr(self.retriever, "bm25", None)

@@ -1,6 +1,6 @@
 """A list its heading names: a section that opens with a list under a short plural heading ("## Ingredients",
-"## Symptoms") is the list that heading names, so a question naming it ("ingredients for the basic loaf",
-"symptoms of blight in tomatoes") asks for that list, even when its grammar marks no list ("which", "what are",
+"## Symptoms") is the list that heading names, so a question naming it ("ingredients for the fish stew",
+"symptoms of blight in roses") asks for that list, even when its grammar marks no list ("which", "what are",
 "types of"), and is answered with the whole list under the heading, not with lines that merely use the word."""
 
 from __future__ import annotations

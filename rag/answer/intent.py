@@ -34,13 +34,13 @@ class Intent:
     side_heads: tuple[str, ...] = ()  # the term of each side next to "vs": what names that side
     compared: frozenset[str] = frozenset()  # what a comparison compares: its words that name neither side
     parts: tuple[str, ...] = ()  # sub-questions when it asks two things
-    options: tuple[str, ...] = ()  # "does a low pKa mean a strong or weak acid": the options' terms, one of which answers
+    options: tuple[str, ...] = ()  # "does a high tide mean a strong or weak current": the options' terms, one of which answers
     key_terms: tuple[str, ...] = field(default=())  # stemmed content terms without intent words
     asked_terms: tuple[str, ...] = field(default=())  # key terms less framing words: what is asked about
     # (modifier, head) of two-word noun compounds ("starboard tack"): the kind of a thing a question asks
     # about (rag.answer.gate.contrasted); the value's own word ("age") is never one
     heads: tuple[tuple[str, str], ...] = field(default=())
-    # the words asking a degree of one thing ("how high" is the tax in Peru, "how much" oil, "which direction"):
+    # the words asking a degree of one thing ("how high" is the fee in court, "how much" salt, "which direction"):
     # "" when none (policy.values.DEGREE)
     degree: str = ""
 
@@ -154,7 +154,7 @@ def compound_heads(question: str, asked: tuple[str, str] | None = None) -> tuple
     cue = {stem(w) for w in words(asked[1])} if asked else set()
     found = []
     run: list[str] = []
-    # after "does"/"can" the first run of content words ends with the verb ("does a fifo queue remember")
+    # after "does"/"can" the first run of content words ends with the verb ("does a copper kettle tarnish")
     aux = Q.DO_SUPPORT.match(question)
     verb_next = bool(aux)
     # "who united upper and lower egypt": the word right after a subject "who" is its verb, no modifier of a kind
@@ -210,9 +210,9 @@ def parse(question: str) -> Intent:
 
 
 def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
-    """Drop a term another asked term opens with ("photo" beside "photosynthesis", "cell" beside "cells-based"),
-    or the one right before it ends with ("mongodb db"); one that another ends with elsewhere names another thing
-    ("part" beside "multipart": "the largest part size of a multipart upload")."""
+    """Drop a term another asked term opens with ("sail" beside "sailcloth", "herb" beside "herbs-based"),
+    or the one right before it ends with ("saucepan pan"); one that another ends with elsewhere names another thing
+    ("boat" beside "houseboat": "the largest boat length of a houseboat mooring")."""
     return tuple(t for i, t in enumerate(asked)
                  if not any(t != o and len(t) < len(o) and o.startswith(t) for o in asked)
                  and not (i and len(t) < len(asked[i - 1]) and asked[i - 1].endswith(t)))

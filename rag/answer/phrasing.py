@@ -7,7 +7,7 @@ book stay on loan" is answered by "the loan period is 21 days for books", "how m
 one card" by "up to 8 items per member card". Such a word is
 excused when
 
-- the question's frame puts it in a verb's place: after an auxiliary and its subject ("does a slow
+- the question's frame puts it in a verb's place: after an auxiliary and its subject ("does a teak
   starter need"; the subject is the run of words the notes themselves write side by side), between a question
   word and a determiner ("what sets the ..."), or as a participle before a preposition or a determiner
   ("borrowed on", "ordering a"); or it is a participle before a noun that the notes never write ("combined
@@ -117,8 +117,8 @@ def _a_thing(word: str, vocab: Vocabulary) -> bool:
 
 
 def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = False) -> list[str]:
-    """ "how often does a slow cooker need ...": after the auxiliary, the subject runs on while the notes
-    write its words side by side ("slow cooker"); the verb is the first word after it that can be one: a word
+    """ "how often does a teak deck need ...": after the auxiliary, the subject runs on while the notes
+    write its words side by side ("teak deck"); the verb is the first word after it that can be one: a word
     in its plain form (after "does" a verb takes no "-s", "-ed" or "-ing": "barons" is not one), not a thing of
     the notes, followed by nothing, by two or more words the notes write side by side ("store event history"),
     or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word

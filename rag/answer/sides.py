@@ -79,7 +79,7 @@ def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> froz
 
 def _pairs(units: list[Unit]) -> set[tuple[str, str]]:
     """The notes' adjacent word pairs, within a phrase: "PFD: fitting" labels a line, it does not name "PFD
-    fitting"; "slow cooker recipe" names one."""
+    fitting"; "teak deck oil" names one."""
     pairs: set[tuple[str, str]] = set()
     for unit in units:
         for text in (part for whole in (unit.quote, unit.context) for part in _PUNCTUATION.split(whole)):

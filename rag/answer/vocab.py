@@ -43,7 +43,7 @@ class Vocabulary:
     counts: dict | None = None  # how often each word occurs (hyphened compounds also joined: "deduplication")
     acronyms: dict | None = None  # "pfd" -> ("person", "flotat", "devic"): the stemmed name an acronym stands for
     things: frozenset[str] = frozenset()  # lower-cased words the notes put where a thing is named ("the table")
-    pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("slow", "cooker")
+    pairs: frozenset[tuple[str, str]] = frozenset()  # stemmed terms the notes write side by side ("teak", "deck")
     labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Will**", "## Range")
     slotted: dict | None = None  # how often each stopword stands where a thing is named ("the will", "a will")
     hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-handed")

@@ -29,9 +29,9 @@ _NUMBER_STEMS = frozenset(stem(w) for w in (*V.ORDINAL_WORDS, *V.COUNT_WORDS, "o
 
 
 def kind_named(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
-    """A "who" question about one kind of a thing ("who invented the slow cooker") needs a line
+    """A "who" question about one kind of a thing ("who invented the folding kayak") needs a line
     naming someone that speaks of both words of the kind, in itself or its headings: a name beside another kind
-    ("a pressure cooker"), or in a heading's date, is no answer. A number before a noun ("the second
+    ("a sea kayak"), or in a heading's date, is no answer. A number before a noun ("the second
     judge", "the three sisters") names a position or a count, checked apart (Intent.positions), not a kind.
     Returns the kind no naming line speaks of, or None."""
     if not (policy.who_names_the_kind and intent.who) or intent.parts or intent.comparison:

@@ -80,7 +80,7 @@ class Policy:
     refuse_coverage: float = 1 / 3
     refuse_closeness: float = 0.5
     # Evidence units read together.
-    # a line's first sentence that points back ("This happens on about every 20th voyage") is read with the last
+    # a line's first sentence that points back ("This happens on about every 20th regatta") is read with the last
     # sentence of the line above it in its paragraph, as it is with the sentence before it on one line: notes
     # written one sentence per line name the subject on one line and state the fact on the next (rag.answer.across)
     antecedent_across_lines: bool = True
@@ -108,8 +108,8 @@ class Policy:
     expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
     # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
-    # (rag.answer.gate.kind_named): a name beside another kind ("a pressure cooker" for "who invented the
-    # slow cooker") answered a near miss. (Requiring every asked word instead, as for one value,
+    # (rag.answer.gate.kind_named): a name beside another kind ("a sea kayak" for "who invented the
+    # folding kayak") answered a near miss. (Requiring every asked word instead, as for one value,
     # refused 5 answerable questions whose verb the line says in its own words: "who paid for", "who came up with".)
     who_names_the_kind: bool = True
     # a part of a two-part question asking a kind of value looks for it in the lines about that part (speaking of
@@ -126,7 +126,7 @@ class Policy:
     # give of another event ("The first Roman cookbook (around 400 A.D.)") answered "what year did he die"
     # (practice7 a081). A verb of general meaning (GENERAL_VERBS: "take") or a phrasal one ("thrown out") stays excused
     date_verb_must_be_spoken: bool = True
-    # "what uptime guarantee does the ferry company offer": when lines state the thing asked and others speak of what
+    # "what refund guarantee does the ferry company offer": when lines state the thing asked and others speak of what
     # it is asked of, but no line speaks of both, the notes state it of something else (rag.answer.asked_of)
     thing_said_of_subject: bool = True
     # a number the question states before a noun counts that noun ("a 61 key keyboard"): a relevant line holds it

@@ -123,7 +123,7 @@ PHRASAL_PARTICLES = PARTICLES | frozenset("over through".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
-# "what uptime guarantee does the ferry company offer", "which knot do I need for a mooring line": the thing asked
+# "what refund guarantee does the ferry company offer", "which knot do I need for a mooring line": the thing asked
 # (the words between the question word and the auxiliary) and what the rest of the question names it of (rag.answer
 # .asked_of). Up to four words name the thing.
 THING_ASKED = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:does|do|did|can|could|will|would|should"
