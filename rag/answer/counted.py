@@ -1,4 +1,4 @@
-"""A number the question states before a noun counts that noun ("a 61 key keyboard", "a 12 string guitar"): a note
+"""A number the question states before a noun counts that noun ("a 40 seat restaurant", "a 12 berth marina"): a note
 line holds it only where the same number stands beside that noun, not as another thing's value.
 
 A line "MIDI Note 61, (hex) 3D" holds the number 61, but as a note's value: it says nothing of a keyboard with 61
@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w']*|\d+(?:[.,]\d+)*")
 
 
 def counted_noun(question: str, number: int, things: frozenset[str]) -> str | None:
-    """The stemmed noun the question writes right after ``number`` ("61 key", "61-key"), when the number is one it
+    """The stemmed noun the question writes right after ``number`` ("40 seat", "40-seat"), when the number is one it
     states as a given (policy.values.STATED_NUMBER) and the word is one the notes use as a thing (``things``:
     rag.answer.vocab, after an article or a number); None when a function word, a verb ("on the 2 written in") or
     nothing follows ("inflation in 1995")."""

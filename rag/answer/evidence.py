@@ -96,7 +96,7 @@ class Scorer:
         said = [set(terms(f"{unit.context} {unit.quote}")) for unit in units]
         seen = set().union(*said)
         forms = {t: {w for w in seen if w != t and stands_for(t, {w}, p, abbreviations=False)} for t in set(q_key)}
-        for t, short in shortened(question, seen, p).items():  # "CEO" for "chief executive officer"
+        for t, short in shortened(question, seen, p).items():  # "PFD" for "personal flotation device"
             forms.setdefault(t, set()).update(short)
         # a code line's trailing comment saying what a what/which question asks (rag.answer.comments)
         commented = asks_what(intent)

@@ -201,9 +201,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         return f"the notes never mention {named!r}"
     relevant = [u for u in ranked[: policy.kind_units] if u.coverage >= policy.kind_min_coverage
                 or (intent.comparison and covers_a_side(intent, u, policy))]
-    # each number asked about must stand in some relevant line ("2 sets vs 6 sets": one row each)
-    # ...and a number counting the noun after it ("a 61 key keyboard") must stand beside that noun (rag.answer.counted)
-    # ...or, for an ordinal, count at least that many of the thing ("four stripes" holds "the third stripe")
+    # each number asked about must stand in some relevant line ("2 coats vs 3 coats": one row each)
+    # ...and a number counting the noun after it ("a 40 seat restaurant") must stand beside that noun (rag.answer.counted)
+    # ...or, for an ordinal, count at least that many of the thing ("four reefs" holds "the third reef")
     unheld = [said for number, said in intent.positions
               if not any(holds_number(intent, number, text := f"{u.heading} {u.context} {u.quote}", vocab, policy)
                          or policy.ordinal_by_count and counts_past(number, said, intent.question, text)
@@ -269,8 +269,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
 
 
 def holds_number(intent: Intent, number: int, text: str, vocab: Vocabulary, policy: Policy = DEFAULT) -> bool:
-    """Whether ``text`` states a number the question asks about; one it writes before a noun ("a 61 key keyboard")
-    only beside that noun (policy.number_counts_its_noun), not as another thing's value ("MIDI Note 61")."""
+    """Whether ``text`` states a number the question asks about; one it writes before a noun ("a 40 seat restaurant")
+    only beside that noun (policy.number_counts_its_noun), not as another thing's value ("Table 40")."""
     if not intent.holds_position(number, text):
         if not (policy.roman_numerals and holds_roman(number, text)):
             return False

@@ -1,4 +1,4 @@
-"""A setting written in a code block ("pathType: Prefix", "restart_policy = always") answers the question naming it.
+"""A setting written in a code block ("soilType: Loam", "restart_policy = always") answers the question naming it.
 
 Notes of commands and configuration keep their facts as settings: a key, then its value, inside a code fence
 (YAML, TOML, INI, a shell's ``NAME=value``). A question asking what a setting holds names the key in its own
@@ -27,34 +27,34 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def setting_key(line: str) -> str:
-    """The key a line of a code block sets ("accessModes" for "  accessModes:", "max_conn" for "max_conn = 50"),
+    """The key a line of a code block sets ("waterModes" for "  waterModes:", "max_conn" for "max_conn = 50"),
     or "" when the line sets none (a command, a comment, a list item of values)."""
     match = N.SETTING_LINE.match(line)
     return match.group(1) if match else ""
 
 
 def bare_key(line: str) -> str:
-    """The key a line sets with its value on the lines under it ("accessModes:" over "- ReadWriteOnce"), or ""."""
+    """The key a line sets with its value on the lines under it ("waterModes:" over "- DripOnly"), or ""."""
     match = N.SETTING_LINE.match(line)
     return match.group(1) if match and line[match.end():].strip() == "" and line.rstrip().endswith(":") else ""
 
 
 def line_setting(line: str, parent: str) -> str:
-    """What a code block's line sets: its own key, or, for a value written under a bare key ("- ReadWriteOnce"
-    under "accessModes:"), that key."""
+    """What a code block's line sets: its own key, or, for a value written under a bare key ("- DripOnly"
+    under "waterModes:"), that key."""
     return setting_key(line) or bare_key(parent)
 
 
 def key_words(key: str) -> list[str]:
-    """The stemmed words a key joins: "accessModes" -> ["access", "mode"], "max_connections" -> ["max",
-    "connect"], "pathType" -> ["path", "type"]."""
+    """The stemmed words a key joins: "waterModes" -> ["water", "mode"], "max_connections" -> ["max",
+    "connect"], "soilType" -> ["soil", "type"]."""
     return [stem(part.lower()) for piece in re.split(r"[_.\-]+", key) for part in _CAMEL.findall(piece)]
 
 
 def asked_thing(question: str) -> list[str]:
     """The words a "what"/"which" question asks for: those right after it (past "is", "the"), up to its verb,
-    auxiliary, preposition or determiner ("what access modes does ..." -> ["access", "modes"], "what's the
-    default periodSeconds for ..." -> ["default", "periodseconds"]); [] for other questions."""
+    auxiliary, preposition or determiner ("what water modes does ..." -> ["water", "modes"], "what's the
+    default checkMinutes for ..." -> ["default", "checkminutes"]); [] for other questions."""
     said = words(question.replace("’", "'"))
     if not said or not Q.ASKS_A_THING.match(question):
         return []
@@ -72,7 +72,7 @@ def asked_thing(question: str) -> list[str]:
 
 def named(thing: list[str], key: str) -> int:
     """How many of the asked words (:func:`asked_thing`) a key names, when it names nothing else: 0 when a word
-    of the key is not among them. "pathType" names "pathtype" and "path type" whole (1 and 2)."""
+    of the key is not among them. "soilType" names "soiltype" and "soil type" whole (1 and 2)."""
     parts = key_words(key)
     asked = [stem(w) for w in thing]
     if re.sub(r"[_.\-]", "", key).lower() in {w.replace("-", "").replace("_", "") for w in thing}:

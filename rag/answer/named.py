@@ -11,7 +11,7 @@ line gives one (read from the line's writing, no word list of names) when it
 - sits under a heading that reads as a name the question does not say ("### Bluenose" > "- a fishing schooner");
 
 and the line, with its headings, speaks of every word of the thing's own phrase (before a preposition or a clause):
-"a Dutch schooner" answers no question about a Danish one, "Originally named Kalmar" none about a new fort. A line
+"a Breton schooner" answers no question about a Norwegian one, "Originally named Seabrook" none about a new marina. A line
 naming by its words (the first two ways) may leave one of them unsaid (policy.name_line_may_leave_out): notes word
 the kind of thing their own way ("the median voter theorem: ..." for "what is the theory called").
 """
@@ -61,8 +61,8 @@ def unnamed_thing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
         said = spoken_terms(unit)
         missing = sum(not stands_for(t, said, policy) for t in wanted)
         # a line naming by its words may leave one word of the thing unsaid (the notes' own "theorem" for "theory");
-        # a capitalised word or a heading names the thing only in a line speaking of all of it ("the Chinese
-        # writing system" names no Minoan one; "Originally named ..." speaks of no new city)
+        # a capitalised word or a heading names the thing only in a line speaking of all of it ("the Breton
+        # rigging style" names no Norwegian one; "Originally named ..." speaks of no new city)
         if missing <= policy.name_line_may_leave_out and _names_by_words(unit.quote, asked):
             return None
         if not missing and (_names_by_heading(unit, asked) or _joined_name(unit.quote, asked, wanted, policy)):
@@ -71,7 +71,7 @@ def unnamed_thing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
 
 
 def _own_phrase(thing: str) -> str:
-    """The thing's own words, before a preposition or a clause ("the folding technique" of "the folding technique
+    """The thing's own words, before a preposition or a clause ("the splicing technique" of "the splicing technique
     from the video"): a line naming the technique need not repeat where it was shown. A pronoun ("what do you call it
     when ...") leaves none: the clause describes a situation the notes may word in their own way."""
     own = []

@@ -14,7 +14,7 @@ from .policy import questions as Q
 
 
 def opening_term(line: str) -> str:
-    """The stemmed first word of a list item's text ("- Invented glass" -> "invent"); "" when that word is a
+    """The stemmed first word of a list item's text ("- Drafted the charter" -> "draft"); "" when that word is a
     stopword or the line is no list item."""
     match = LIST_ITEM.match(line)
     if not match:
@@ -44,7 +44,7 @@ def parallel_items(unit: Unit, lines: list[str], intent: Intent, policy: Policy 
         return None
     anchor = unit.line
     if opening_term(lines[anchor - 1]) not in (asked := set(terms(intent.question))):
-        anchor = _parent(lines, anchor)  # "Didn't write the vowels" under "- Invented the alphabet"
+        anchor = _parent(lines, anchor)  # "Didn't cover tenants" under "- Drafted the charter"
     opening = opening_term(lines[anchor - 1]) if anchor else ""
     said = set(terms(unit.heading)) | {t for n in _above(lines, anchor) for t in terms(lines[n - 1])}
     if not opening or opening not in asked or opening in said or not (asked - {opening}) <= said:

@@ -1,6 +1,6 @@
 """When a word of the question and a word of the notes are the same word: one stem, a synonym from the
 policy's small table, an inflection ("explode"/"explosion"), an abbreviation ("env"/"environment"), or the
-initials of a run of the question's words ("rps" for "requests per second").
+initials of a run of the question's words ("mph" for "miles per hour").
 
 The scorer ranks sentences with it, the gate judges coverage with it and the verifier checks model sentences
 with the synonym table, so "the same word" means one thing across the answer stage.
@@ -75,10 +75,10 @@ def _common_prefix(a: str, b: str) -> int:
 
 def initialled(question: str, spoken: set[str] | frozenset[str], policy: Policy = DEFAULT) -> set[str]:
     """The question's stemmed terms that a shortening in ``spoken`` (stemmed words) spells by their initials:
-    "requests per second" for a line saying "10,000 rps", "chief executive officers" for "CEO" (the notes need
+    "miles per hour" for a line saying "12 mph", "personal flotation devices" for "PFD" (the notes need
     not spell the shortening out anywhere). A run of the question's words counts when it opens and closes with
-    a content word; function words inside it give their letter ("per" in "rps"), and "of", "and", "the", "for",
-    "in", "on" may give none ("DHS" for "department of homeland security")."""
+    a content word; function words inside it give their letter ("per" in "mph"), and "of", "and", "the", "for",
+    "in", "on" may give none ("RSPB" for "royal society for the protection of birds")."""
     return set(shortened(question, spoken, policy))
 
 
@@ -118,9 +118,9 @@ def _initials(question: str, shortest: int, longest: int) -> tuple[tuple[tuple[s
 
 def named_by_symbol(question: str, spoken: set[str] | frozenset[str]) -> set[str]:
     """The question's stemmed terms that a symbol it writes right after them names, when ``spoken`` (stemmed
-    words) holds the symbol: "the characteristic impedance Z0" is one thing named twice, in words and by its
-    symbol, so a line saying "Z0 = sqrt(L/C)" speaks of the characteristic impedance. A symbol is a short word of
-    letters and digits, both ("Z0", "H2O", "CO2")."""
+    words) holds the symbol: "the hull speed Vh" is one thing named twice, in words and by its
+    symbol, so a line saying "Vh = 1.34 * sqrt(L)" speaks of the hull speed. A symbol is a short word of
+    letters and digits, both ("Vh", "H2O", "CO2")."""
     found: set[str] = set()
     run: list[str] = []
     for token in re.findall(r"[A-Za-z0-9][\w'-]*", question):

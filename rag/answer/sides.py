@@ -46,7 +46,7 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
     for i, (own, head) in enumerate(zip(found, intent.side_heads)):
         other_own, other_head = found[1 - i], intent.side_heads[1 - i]
         phrase = tuple(t for t in own if t == head or t in shared)
-        # a number names a side only with the words it counts ("2 sets vs 6 sets": "6" alone is any 6)
+        # a number names a side only with the words it counts ("2 coats vs 3 coats": "3" alone is any 3)
         names = [frozenset(phrase) if head.isdigit() else frozenset({head})]
         spelled = acronyms.get(head)
         if spelled:  # "pfd" in the question, "personal flotation device" in a line: the words telling it apart

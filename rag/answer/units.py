@@ -53,7 +53,7 @@ class Unit:
     # (:func:`_fence_lead`); the gate reads the line under it (rag.answer.evidence.spoken_terms), ranking does not
     lead_in: str = ""
     fenced: bool = False  # a line of a code block (a command, a setting, a comment)
-    setting: str = ""  # a code block's line setting a key ("pathType: Prefix"): the key (rag.answer.keys)
+    setting: str = ""  # a code block's line setting a key ("soilType: Loam"): the key (rag.answer.keys)
     end: int = 0  # a sentence wrapped over lines (rag.answer.wrapped): its last line, its quote spans them all
     named: str = ""  # a row: the question's tokens writing two of its cells as one ("C4"; rag.answer.cells)
 
@@ -182,7 +182,7 @@ def _fenced_lines(chunk: Chunk, lines: list[str], note_lines) -> set[int]:
 
 def _fence_lead(chunk: Chunk, lines: list[str], offset: int, numbered: bool) -> str:
     """The line right above a code block's opening fence, with no blank line between, says what the block holds
-    ("This multimeter shows 4 digits" over "(1/10000)/(1/100) = 0.01% = 100 ppm"): its lines read under it, as a
+    ("This recipe serves 4 people" over "(250 g)/(4) = 62.5 g each"): its lines read under it, as a
     table's rows read under its lead-in. "" when a blank line, a heading or the chunk's start comes first."""
     if offset == 0 or (numbered and chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
         return ""
@@ -201,8 +201,8 @@ def opens_block(raw: str) -> bool:
 def _paragraph_lead(raw: str, indent: int, paragraph: tuple[int, str] | None) -> tuple[str, tuple[int, str] | None]:
     """(lead, paragraph): a plain line written right below another plain line, at its indent and with no blank
     line between, continues that paragraph, and reads under the paragraph's first line, which names what it
-    speaks of ("CMRR (Common mode rejection ratio)" / "Commonly 90-120 dB"; "**What is a gene?**" / "A segment of
-    DNA that..."), as a list item reads under its parent line. ``lead`` is "" for a line that starts a block."""
+    speaks of ("LOA (Length over all)" / "Usually 8-12 m"; "**What is a bight?**" / "A loop of
+    rope that..."), as a list item reads under its parent line. ``lead`` is "" for a line that starts a block."""
     if opens_block(raw):
         return "", None
     if paragraph is not None and paragraph[0] == indent:
@@ -229,9 +229,9 @@ def _paragraph_above(chunk: Chunk, lines: list[str], note_lines) -> tuple[int, s
 
 
 def with_antecedents(body: str) -> list[str]:
-    """A line's sentences, each that opens by pointing back ("It is stored in the liver", "This bond is
-    called ...") read together with the sentence before it, which names what it speaks of: "Glycogen is a
-    polysaccharide. It is stored in the liver." Each is an exact span of ``body``, so it is cited as written."""
+    """A line's sentences, each that opens by pointing back ("It is stored in the cellar", "This mix is
+    called ...") read together with the sentence before it, which names what it speaks of: "Brine is a
+    salt solution. It is stored in the cellar." Each is an exact span of ``body``, so it is cited as written."""
     out, start = [], 0
     spans = []
     for sentence in sentences(body):

@@ -23,7 +23,7 @@ def unknown_words(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = f
     symbol of the notes names ("the hull speed Vh"), the question's verb (``excused``: notes
     that never say "simplify" may give what Vh simplifies to), or a word the notes hold in another form
     or by a synonym of the policy's table (:func:`kin_in_notes`)."""
-    spelled = initialled(intent.question, vocab.stems)  # "chief executive officers" where the notes say "CEO"
+    spelled = initialled(intent.question, vocab.stems)  # "personal flotation devices" where the notes say "PFD"
     spelled |= named_by_symbol(intent.question, vocab.stems)
     return [w for w in content_words(intent.question) if not w.isdigit() and w not in Q.FRAMING_WORDS
             and not vocab.knows(w) and stem(w) not in spelled and stem(w) not in excused

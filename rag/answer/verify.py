@@ -128,7 +128,7 @@ def _range_end_claim(sentence: str, source: str) -> str:
 
 
 def _one_alternative(sentence: str, source: str) -> str:
-    """ "X is called a depreciation" when the note says "either appreciation or depreciation": one of two
+    """ "X is called a leasehold" when the note says "either freehold or leasehold": one of two
     alternatives kept, the other dropped."""
     said = set(terms(sentence))
     for first, second in N.ALTERNATIVES.findall(source):

@@ -97,13 +97,13 @@ class Policy:
     ordinals_both_ways: bool = True  # "fifth" in a question stands for "5th" in a line and the reverse (rag.answer.ordinals)
     shared_prefix_min: int = 5  # two words sharing this many first letters...
     shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
-    # a shortening of the notes ("rps", "CEO") stands for the run of question words its letters are the initials
-    # of ("requests per second", "chief executive officers"): shortenings this long, from a run this many words
+    # a shortening of the notes ("mph", "PFD") stands for the run of question words its letters are the initials
+    # of ("miles per hour", "personal flotation devices"): shortenings this long, from a run this many words
     # (three letters at least: two-letter words of the notes, "ca", "el", spelled runs of unrelated question words)
     initials_min: int = 3
     initials_max: int = 5
-    # an ordinal the question asks ("the third stripe") is held by a relevant line counting at least that many
-    # of the thing ("four stripes") as well as by one naming the position (rag.answer.amount.counts_past)
+    # an ordinal the question asks ("the third reef") is held by a relevant line counting at least that many
+    # of the thing ("four reefs") as well as by one naming the position (rag.answer.amount.counts_past)
     ordinal_by_count: bool = True
     expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
     # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
@@ -117,7 +117,7 @@ class Policy:
     # jib, and what knot ties the sheet" was refused, its size line holding too few of both parts' words
     value_per_part: bool = True
     # a question asking a default needs a relevant line naming it, in itself, its headings or a label above
-    # (policy.values.STATED_ONLY_BOUNDS): an example's value ("periodSeconds: 5") is no default
+    # (policy.values.STATED_ONLY_BOUNDS): an example's value ("checkMinutes: 5") is no default
     default_must_be_stated: bool = True
     # "at what temperature does butter melt": the verb names the event the value is asked of, and the answering line
     # must speak of it (policy.questions.AT_POINT); off, it is excused as phrasing like any question's verb
@@ -129,8 +129,8 @@ class Policy:
     # "what refund guarantee does the ferry company offer": when lines state the thing asked and others speak of what
     # it is asked of, but no line speaks of both, the notes state it of something else (rag.answer.asked_of)
     thing_said_of_subject: bool = True
-    # a number the question states before a noun counts that noun ("a 61 key keyboard"): a relevant line holds it
-    # only with a word standing for the noun at most counted_noun_window words away ("61 keys", "Keys 61"), not as
+    # a number the question states before a noun counts that noun ("a 40 seat restaurant"): a relevant line holds it
+    # only with a word standing for the noun at most counted_noun_window words away ("40 seats", "Seats 40"), not as
     # another thing's value ("MIDI Note 61, (hex) 3D" answered a near miss; rag.answer.counted)
     number_counts_its_noun: bool = True
     counted_noun_window: int = 3

@@ -15,9 +15,9 @@ SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|
 DEFINED_BEFORE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s+\S")
 DEFINED_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:called|known\s+as|termed|named)\s+(.{1,60}?)\W*$"
                            r"|^\s*(?:(?:an?|the)\s+)?[\w-]+\s+(?:that|which|who)\b.*?\b(?:is|are)\s+(.{1,40}?)\W*$")
-# A line of a code block that sets a key (rag.answer.keys): "accessModes:", "- name: web", "restart_policy = always",
+# A line of a code block that sets a key (rag.answer.keys): "waterModes:", "- name: web", "restart_policy = always",
 # "MAX_JOBS=4"; a key is one word (letters, digits, "_", "-", "."), then ":" before a space or the line's end (not
-# "http://"), or "=". Commands ("kubectl get po") and comments ("# ...") set none.
+# "http://"), or "=". Commands ("git log") and comments ("# ...") set none.
 SETTING_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*(?::(?=\s|$)|=)")
 # Units of measure any notes may use; count units of one set of notes ("replicas", "seats") are learned.
 GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins hour hours hr hrs day days week weeks
@@ -28,17 +28,17 @@ GLUE_WORDS = frozenset("""called known refer refers referred mean means meaning 
     consist consists example examples e.g i.e etc note notes according say says said state states""".split())
 # A phrase a model sentence puts in quotation marks or a code span claims to be the note's own words, most
 # often the name of the thing asked ('is called "..."'): it must stand in the cited line itself, not only in
-# the heading shown with it (measured: 'the technique is called "Stretch and Folds: The Technique"', the
-# heading's text, where the cited line says 'The technique is called `coil folding`').
+# the heading shown with it (measured: 'the technique is called "Knots and Splices: The Technique"', the
+# heading's text, where the cited line says 'The technique is called `back splice`').
 QUOTED_PHRASE = re.compile(r'"([^"]{2,})"|\u201c([^\u201d]{2,})\u201d|`([^`]{2,})`')
-# Two alternatives the notes give together ("is called either `appreciation` or `depreciation`"): a model
-# sentence naming one and not the other narrows what the note says (measured: "is called a depreciation").
+# Two alternatives the notes give together ("is called either `freehold` or `leasehold`"): a model
+# sentence naming one and not the other narrows what the note says (measured: "is called a leasehold").
 ALTERNATIVES = re.compile(r"(?i)\beither\s+[`*_\"']*([\w-]+)[`*_\"']*\s+or\s+[`*_\"']*([\w-]+)")
-# Small words a shortening may skip inside the run it spells: "DHS" for "department of homeland security"
-# (rag.answer.sameword.initialled); any other function word gives its letter ("per" in "rps").
+# Small words a shortening may skip inside the run it spells: "RSPB" for "royal society for the protection of birds"
+# (rag.answer.sameword.initialled); any other function word gives its letter ("per" in "mph").
 INITIALS_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on"})
-# How a note spells a shortening out after writing it (rag.answer.shortening): "LO = Local Oscillator",
-# "Q stands for quadrature", "ETA: estimated time of arrival", "ETA (estimated time of arrival)"; a shortening
+# How a note spells a shortening out after writing it (rag.answer.shortening): "PFD = Personal Flotation Device",
+# "M stands for mise", "ETA: estimated time of arrival", "ETA (estimated time of arrival)"; a shortening
 # of one letter only after the first two ("Q: quality" may name a section).
 SPELLED_OUT_BY = r"=|:|\(|stands?\s+for|(?:is\s+)?short\s+for|(?:is\s+)?an?\s+abbreviation\s+(?:for|of)"
 SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
@@ -64,18 +64,18 @@ COMPARING = re.compile(r"(?i)\b(?:prefer(?:s|red)?|instead of|rather than|unlike
 # comparative, with a second "the" and a comparative after it (rag.answer.together.degree_lines).
 CORRELATIVE = re.compile(r"(?i)(?:^|[,;:]\s*)the\s+(?:more|less|fewer|\w{2,}er)\b[^.;!?]*?\bthe\s+(?:more|less|fewer|\w{2,}er)\b")
 # A hard-wrapped sentence (rag.answer.wrapped): plain prose wrapped at a fixed width puts one sentence over
-# two or three lines ("A temperature of around 230 degrees Celsius is a good strategy to have" / "a nice crust
+# two or three lines ("A tide of around 2 metres is the best time to launch" / "a small dinghy
 # and ..."). A line's last sentence is unfinished when it ends without one of these marks (after closing quotes,
 # brackets or emphasis), and the next line of its paragraph goes on with it when that line does not start with
-# a capital letter: "a nice crust", "(30-70%).", "hours.". A line starting with a capital opens a sentence of
-# its own, as outline notes write it ("CMRR (Common mode rejection ratio)" / "Commonly 90-120 dB").
+# a capital letter: "a small dinghy", "(30-70%).", "hours.". A line starting with a capital opens a sentence of
+# its own, as outline notes write it ("LOA (Length over all)" / "Usually 8-12 m").
 SENTENCE_END = re.compile(r"[.!?:;][\"'’”)\]*_`]*\s*$")
 WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
 
 # Ordinal numbers written both ways: notes write "5th", "2nd", "21st" where a question says "fifth", "second"
 # (and the reverse). Position i holds the word for i + 1; the numeral's suffix is the word's last two letters
 # ("first" -> "st", "second" -> "nd", "third" -> "rd", "fifth" -> "th"). Plain English, any field: the 5th
-# Amendment, the 3rd proof, the 2nd fermentation. Read by :mod:`rag.answer.ordinals`.
+# Amendment, the 3rd proof, the 2nd coat of varnish. Read by :mod:`rag.answer.ordinals`.
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                  "eighteenth", "nineteenth", "twentieth")

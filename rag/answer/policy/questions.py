@@ -27,9 +27,9 @@ WH_VERB = re.compile(r"(?i)^\s*(?:what|which|who)\s+([a-z]+)\s+(?:the|a|an|its|t
 # more than buying": a comparison, answered by a sentence that compares, with or without an amount).
 MEANING = re.compile(r"(?i)^\s*(?:define|definition of|meaning of)\b|\bwhat (?:does|do|did) .+ (?:mean|stand for)\b"
                      r"|\bwhat is meant by\b")
-# "what does IRSA stand for": the closing words ask for the spelled-out name; no note line says "stand".
+# "what does RSVP stand for": the closing words ask for the spelled-out name; no note line says "stand".
 STAND_FOR = re.compile(r"(?i)\s+stands?\s+for\s*\??\s*$")
-# "what does LO stand for (in a superheterodyne receiver)": the shortening asked, and where it is used
+# "what does PFD stand for (in a sailing dinghy)": the shortening asked, and where it is used
 # (rag.answer.shortening); the words after "for" need not stand in the line spelling it out.
 STANDS_FOR_IN = re.compile(r"(?i)\bwhat\s+(?:does|do|did|is)\s+(?:the\s+|an?\s+)?[`'\"]?(?P<short>[A-Za-z][A-Za-z0-9]{0,7})[`'\"]?"
                            r"\s+stands?\s+for\b(?P<use>[^?]*)")
@@ -225,7 +225,7 @@ WHAT_WHICH = re.compile(r"(?i)^\s*(?:what|which)\b")
 HOW_TO = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should|to)\b")
 REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
                      r"|should|will|would|has|have|must|may|might)\b)[a-z]")
-# A question asking what something is or which one ("what pathType does the rule use", "which port ..."): a line
+# A question asking what something is or which one ("what soilType does the bed use", "which port ..."): a line
 # setting a key it names answers it (rag.answer.keys).
 ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")
 # A question asking which one thing of a kind ("which chemist isolated radium", "which river floods in spring"):
@@ -273,7 +273,7 @@ TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|wit
                        r"(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b"
                        rf"|(?:{'|'.join(INVERTED_AUXILIARIES)})\s+(?:{_SUBJECT_STARTS})\b)|\?\s+(?=\w)|\s+[+&]\s+")
 
-# "what was the minoan script called", "what is the name of the new fort", "what do sailors call the last watch":
+# "what was the first ferry called", "what is the name of the new marina", "what do sailors call the last watch":
 # the question asks a name, and <thing> is what it names (rag.answer.named). Not "what is it named after" (an origin).
 NAME_ASKED = (
     re.compile(r"(?i)^what(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+(?:of|for)\s+(?P<thing>.+?)\s*\??$"),
@@ -281,7 +281,7 @@ NAME_ASKED = (
                r"(?:called|named)\b(?!\s+(?:after|for)\b)"),
     re.compile(r"(?i)^what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,3}?call\s+(?P<thing>.+?)\s*\??$"),
 )
-# a line naming a thing: a naming verb and the name's first word ("is called the dog watch", "called `coil folding`"; "named after" is an
+# a line naming a thing: a naming verb and the name's first word ("is called the dog watch", "called `back splice`"; "named after" is an
 # origin, "known for" a fame), a quoted term, a term the line opens by defining ("a bight is the loop ...",
 # "Bight: the loop ...")
 NAMING_VERB = re.compile(r"(?i)\b(?:called|named|known\s+as|termed|aka|a\.k\.a\.)\s+(?!(?:after|for|by|in|to|on|from)\b)"
@@ -290,8 +290,8 @@ QUOTED_TERM = re.compile(r"[\"“‘`]([^\"”’`]{2,40})[\"”’`]")
 DEFINED_TERM = re.compile(r"(?i)^\W*(?:(?:the|an?)\s+)?([\w'-]+(?:\s+[\w'-]+){0,2}?)(?:\s+(?:is|are|was|were)\s+(?:the|an?)\s+"
                           r"|\s*[:=–—]\s+\S)")
 # what may stand between a name and the thing it names in a line: "the schooner Bluenose", "Bluenose, the schooner",
-# "the fort of Kalmar", "the watch is called Dog" (punctuation is no word and is skipped)
-# a relative pronoun ends the thing's own phrase as a preposition does ("the fort that the king built")
+# "the marina of Seabrook", "the watch is called Dog" (punctuation is no word and is skipped)
+# a relative pronoun ends the thing's own phrase as a preposition does ("the marina that the town built")
 RELATIVE_WORDS = frozenset("that which who whom whose where".split())
 NAME_LINKS = frozenset("the a an of is was are were called named known as aka".split())
 # A question naming whose view it asks ("what is wrong with X according to Okafor", "in the view of Lund"): the

@@ -139,7 +139,7 @@ BOUND_WORDS = {
     "min": re.compile(r"(?i)\b(min(?:imum)?|smallest|shortest|least|lowest|at least)\b"),
     "default": re.compile(r"(?i)\b(default|defaults|by default|out of the box)\b"),
 }
-# Bounds a value never shows by itself: "3 s to 15 min" states a shortest and a longest, but "periodSeconds: 5" in an
+# Bounds a value never shows by itself: "3 s to 15 min" states a shortest and a longest, but "checkMinutes: 5" in an
 # example may be any choice, and a default is one only where a line says so ("by default", "defaults to", under a
 # "Defaults" heading). A question asking one of these is answered only by a line naming it (rag.answer.gate.check).
 STATED_ONLY_BOUNDS = frozenset({"default"})
