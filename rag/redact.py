@@ -55,7 +55,7 @@ _AUTH_HEADER = re.compile(
 )
 # "mysql://admin:S3cret@db", "redis://:S3cret@cache", "u:p@ss@host": the password part (up to the last '@').
 _URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]*:)([^\s/]+)(@[^\s@/]+)")
-# Prose: "mysql pass : JanNew#2025", "root password is Xy7!...", "pw: ...".
+# Prose: "db pass : Kestrel#2031", "root password is Xy7!...", "pw: ...".
 _KEYWORD_VALUE = re.compile(
     r"(?i)\b(pass(?:word|wd|phrase|code)?|pwd|pw|secret(?:[ _-]?access)?(?:[ _-]?key)?|api[ _-]?key|access[ _-]?token|"
     r"auth[ _-]?token|token)(\s*[:=]\s*|\s+(?:is|was)\s+)(?![\[(])(\S+)"

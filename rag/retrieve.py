@@ -86,7 +86,7 @@ class Speller:
         self.dictionary = dictionary
         counts: dict[str, int] = {}
         for text in texts:
-            for word in _WORD.findall(plain(text).lower()):  # "Brønsted" is typed "bronsted"
+            for word in _WORD.findall(plain(text).lower()):  # "Ålesund" is typed "alesund"
                 counts[word] = counts.get(word, 0) + 1
         self.counts = counts
         self.stems = {stem(w) for w in counts}

@@ -33,7 +33,7 @@ GENERIC = frozenset("""default defaults maximum max minimum min limit limits num
 
 # A word starts with a letter of any script ("Brønsted", "Gödel", "сила"), then letters and digits ("H2O").
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'][^\W_]+)*|\d+(?:[.,]\d+)*")
-# Math notation in notes (LaTeX between $...$): "$\text{pK}_a$" is read "pKa", "$\ce{H2O}$" "H2O". Only
+# Math notation in notes (LaTeX between $...$): "$\text{V}_h$" is read "Vh", "$\ce{H2O}$" "H2O". Only
 # inside the dollars: "max_length" in a code note stays two words.
 _MATH = re.compile(r"\$\$?([^$\n]{1,300}?)\$?\$")
 _LATEX_TEXT = re.compile(r"\\(?:text\w*|math\w*|operatorname|ce|pu|mbox)\s*\{([^{}]*)\}")
@@ -65,8 +65,8 @@ def words(text: str) -> list[str]:
 
 
 def plain(text: str) -> str:
-    """A text's words as typed on a plain keyboard: accents folded ("Brønsted" -> "Bronsted", "café" ->
-    "cafe") and math notation read ("$\\text{pK}_a$" -> "pKa", "$\\alpha$" -> "alpha"). Only for matching
+    """A text's words as typed on a plain keyboard: accents folded ("Ålesund" -> "Alesund", "café" ->
+    "cafe") and math notation read ("$\\text{V}_h$" -> "Vh", "$\\alpha$" -> "alpha"). Only for matching
     words: quotes always show the note as written."""
     if "<" in text or "&" in text:  # HTML in a markdown line: its text, as a viewer shows it ("<li>" is no word)
         text = readable(text, " ")
@@ -123,7 +123,7 @@ def terms(text: str, drop_generic: bool = False) -> list[str]:
 
 
 def compound_parts(word: str) -> list[str]:
-    """The words a hyphened compound is made of: "execution-role" speaks of "execution" and "role", as notes
+    """The words a hyphened compound is made of: "dock-line" speaks of "dock" and "line", as notes
     and questions write it either way. Lower-cased, without stopwords and parts under three letters ("re-")."""
     if "-" not in word:
         return []

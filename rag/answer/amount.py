@@ -55,8 +55,8 @@ def value_asked(question: str) -> tuple[str, str] | None:
 def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], ...]:
     """(number, the question's words for it) for each position it asks ("the 9th step", "the third law":
     policy.values.ORDINAL, ORDINAL_WORD; an ordinal word only before a noun, "who first defined" names none) and each
-    number it states as a given ("inflation in 1995", policy.values.STATED_NUMBER) unless ``stated`` is False: a list
-    question's number announces how many the list holds ("the 4 cleavages"), which notes listing them need not
+    number it states as a given ("the regatta in 1995", policy.values.STATED_NUMBER) unless ``stated`` is False: a list
+    question's number announces how many the list holds ("the 4 burners"), which notes listing them need not
     say."""
     found = [(int(m.group(1)), m.group(0)) for m in V.ORDINAL.finditer(question)]
     found += [(V.ORDINAL_WORDS.index(m.group(1).lower()), m.group(1)) for m in V.ORDINAL_WORD.finditer(question)

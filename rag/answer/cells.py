@@ -1,9 +1,9 @@
 """Table cells a question names: a row whose cell the question holds whole ("km", "N/S", "Beaufort", "N / NE / E /
 SE") is the row asked about, over rows of the same table that only share its column names.
 
-A table row is read with its header ("Key C, m2 Db, M2 D, ..."), so every row of a table shares the header's
-words with a question naming a column, and the row the question picks out by its key cell ("in the key of C") or
-by a value ("which ones are Common") differs from its neighbours only by that one short cell. Cells are matched
+A table row is read with its header ("Knot Bowline, Use loop, Holds well, ..."), so every row of a table shares the header's
+words with a question naming a column, and the row the question picks out by its key cell ("for the Bowline") or
+by a value ("which ones are Secure") differs from its neighbours only by that one short cell. Cells are matched
 whole, as a run of the question's tokens: short symbols ("E", "vi", "IV") only as written (case tells "vi" from
 "VI"), words of several letters in any case; an aside in parentheses ("Common (identified by m7)") is left out of
 the cell, and two adjacent cells may be written as one token ("C" and "4" as "C4": a note and its octave, a row

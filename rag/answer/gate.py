@@ -87,8 +87,8 @@ def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozens
 
 
 def other_bound(intent: Intent, unit: Unit) -> bool:
-    """The line states its value at another bound than the one asked: "Minimum part size: 5MB" for "the largest
-    part size", "by default 30 seconds" for "the longest timeout". A line naming no bound, or several, may answer."""
+    """The line states its value at another bound than the one asked: "Minimum berth length: 8 m" for "the largest
+    berth length", "by default 2 hours" for "the longest stay". A line naming no bound, or several, may answer."""
     if not intent.bound:
         return False
     found = bound_of(unit.quote)

@@ -24,8 +24,8 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
     part alone: the best holding enough of the part's key terms; for a "what is" part, a line defining the
     asked term when one scores as well. None when none holds enough. "Holds" counts the part's asked terms
     (framing words aside) that the sentence or its headings speak of, inflections and abbreviations allowed
-    ("exactly-once" speaks of "exactly"), as the gate does. ``own``: the part as the question words it, when
-    ``part`` also carries the words of the part it points back to ("how do plants use it (chlorophyll)"):
+    ("slow-cooked" speaks of "slow"), as the gate does. ``own``: the part as the question words it, when
+    ``part`` also carries the words of the part it points back to ("how do sailors use it (the bowline)"):
     those words rank the lines, but a line must hold what this part itself asks, not what the other part
     asks (a line about chlorophyll alone answers the first part, not "how do plants use it")."""
     asked = parse(part)
@@ -49,7 +49,7 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
         # scoring as well as the best, the one holding most of what this part asks
         first = max((u for u in held if u.score >= policy.strong * held[0].score), key=share)
         held = [first] + [u for u in held if u is not first]
-    if asked.bound:  # "X default retention": the line stating that bound ("24 hours by default") answers
+    if asked.bound:  # "X default retention": the line stating that bound ("2 hours by default") answers
         bounded = [u for u in held if V.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
         if bounded:
             return bounded[0]

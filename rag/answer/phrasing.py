@@ -77,7 +77,7 @@ def light_terms(question: str, policy: Policy = DEFAULT) -> set[str]:
 
 def _loose_verb(word: str, tokens: list[str]) -> bool:
     """A verb that names no particular event: one of general meaning ("take", policy.questions.GENERAL_VERBS) or one
-    a particle makes phrasal ("thrown out"), which notes word otherwise ("conquered", "defenestrated")."""
+    a particle makes phrasal ("thrown out"), which notes word otherwise ("evicted", "ousted")."""
     at = tokens.index(word) if word in tokens else -1
     return word in Q.GENERAL_VERBS or 0 <= at < len(tokens) - 1 and tokens[at + 1] in Q.PARTICLES
 
@@ -207,7 +207,7 @@ def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]
     for i in range(len(tokens) - 2):
         if tokens[i] == "how" and (tokens[i + 1] in ("many", "much") or _content(tokens[i + 1])):
             at = i + 2 + (tokens[i + 2] in Q.DETERMINERS)
-            # the words naming what is counted or measured, things of the notes ("hydrogen bonds"), then the verb:
+            # the words naming what is counted or measured, things of the notes ("anchor chains"), then the verb:
             # a word the notes never use as a thing, in its plain or "-s" form, right after one they do
             while at < len(tokens) and _content(tokens[at]) and _a_thing(tokens[at], vocab):
                 at += 1
@@ -222,10 +222,10 @@ def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]
 def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
     """ "items borrowed on", "can be assigned to": a past participle after a word or a form of "be", before a
     preposition, a determiner or the end; "a diner ordering a dish": a present one before a determiner (at
-    the end, or before a noun, an "-ing" word names a kind: "connection draining", "voting age"), or one after "by"
+    the end, or before a noun, an "-ing" word names a kind: "mooring fee", "sailing age"), or one after "by"
     ("save by choosing a plan": the means); "max combined
     size": a past participle the notes never write, before the word asking the value (it qualifies the value,
-    where "united states" names a thing)."""
+    where "smoked salmon" names a thing)."""
     found = []
     for i, t in enumerate(tokens):
         if i == 0 or not Q.PARTICIPLE.match(t) or not _content(t):
@@ -245,7 +245,7 @@ def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
 
 
 def _infinitive(tokens: list[str]) -> list[str]:
-    """ "the two ways to figure out the tritone", "how to spell it": after "how", "ways" or "in order"
+    """ "the two ways to figure out the tide", "how to spell it": after "how", "ways" or "in order"
     (policy.questions.INFINITIVE_LEADS) "to" marks an infinitive, and the content word after it is the verb."""
     return [tokens[i + 2] for i in range(len(tokens) - 2)
             if tokens[i] in Q.INFINITIVE_LEADS and tokens[i + 1] == "to" and _content(tokens[i + 2]) and _plain(tokens[i + 2])]

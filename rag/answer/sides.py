@@ -30,12 +30,12 @@ class Side:
     names: tuple[frozenset[str], ...]  # sets of terms, any of which in a line names this side
     phrase: tuple[str, ...]  # the head with the words both sides share, in the question's order
     words: str  # how the question words this side, for "your notes don't say anything about ..."
-    name: tuple[str, ...] = ()  # the side's words the notes write together ("excess supply"), else ``phrase``
+    name: tuple[str, ...] = ()  # the side's words the notes write together ("dry rot"), else ``phrase``
 
 
 def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = ()) -> tuple[Side, ...]:
     """The two sides of a comparison, () for any other question; ``units``: lines of the notes, whose word
-    pairs tell how the notes word each side ("secrets manager" for "manager")."""
+    pairs tell how the notes word each side ("shore power" for "power")."""
     found = side_terms(intent.question) if intent.comparison and len(intent.side_heads) == 2 else None
     if not found:
         return ()
@@ -66,14 +66,14 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
 
 def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> frozenset[str]:
     """What is compared: the compared words less those naming the sides, in the question (on both sides:
-    "decrease") or in the notes (next to a side's head as in the question: "point elasticity estimate")."""
+    "decrease") or in the notes (next to a side's head as in the question: "hull speed estimate")."""
     found = side_terms(intent.question)
     if not found or not sides:
         return intent.compared
     shared = set(found[0]) & set(found[1])
     pairs = _pairs(units)
     named = {t for run in name_runs(found, [s.head for s in sides], pairs) for t in run}
-    # nothing left: the question asks what each side is ("excess supply vs excess demand")
+    # nothing left: the question asks what each side is ("dry rot vs wet rot")
     return intent.compared - shared - named
 
 
@@ -91,7 +91,7 @@ def _pairs(units: list[Unit]) -> set[tuple[str, str]]:
 
 def name_runs(found: tuple[list[str], list[str]], heads: list[str], pairs: set) -> list[list[str]]:
     """Each side's name as the notes write it: the question's words around the side's head that the notes
-    also write next to each other ("secrets manager", "point elasticity estimate")."""
+    also write next to each other ("shore power", "hull speed estimate")."""
     runs = []
     for own, head in zip(found, heads):
         if head not in own:
@@ -140,7 +140,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
     the other side; it says
     what is compared itself (not only its label line above it); it states
     a number in the side's own section; its headings name more of the topic; it names the side itself rather
-    than sitting under its heading; it names the side's whole phrase ("decrease in supply"); then its rank
+    than sitting under its heading; it names the side's whole phrase ("increase in rent"); then its rank
     (a line repeating more of the question's words earns nothing). A label line whose child lines hold the
     statement ("Point estimate" over "needs the slope") gives way to its best child. Of a label's child lines that answer as
     well, the one the topic is the largest share of ("Rotting of the roots" over "Increase in watering of
@@ -212,15 +212,15 @@ def side_by_side(side: Side, other: Side, units: list[Unit], topic: frozenset[st
 
 
 def keyed_by(side: Side, unit: Unit) -> bool:
-    """A table row whose first cell is the side ("| ii | Transition chord | ... before IV |"): the notes' line
-    about the side, before lines that only mention it (a song's progression), even when it names the other side.
-    The first cell read with its column name holds the side's whole phrase ("Major Chord ii" for "the ii chord";
-    not "Triad Major" for "a major third")."""
+    """A table row whose first cell is the side ("| Bowline | Loop knot | ... before a hitch |"): the notes' line
+    about the side, before lines that only mention it (a rigging plan), even when it names the other side.
+    The first cell read with its column name holds the side's whole phrase ("Knot Bowline" for "the bowline knot";
+    not "Loop Bowline" for "a bowline bend")."""
     return bool(unit.row) and _opens(side, unit) and set(side.phrase) <= set(terms(unit.quote.split(", ")[0]))
 
 
 def _opens(side: Side, unit: Unit) -> bool:
-    """Whether a line opens with the side's name ("Resistance (R; Ohms)", "`Precision` keeps track of", a row
+    """Whether a line opens with the side's name ("Braising (covered; liquid)", "`Tare` keeps track of", a row
     whose first cell is the side): the line is about the side."""
     said = terms(unit.cited.strip(" |"))
     return any(name and set(said[:len(name)]) == name for name in side.names)
@@ -260,8 +260,8 @@ def owns(side: Side, other: Side, above: list[str]) -> bool:
 
 
 def _holds_phrase(phrase: tuple[str, ...], said: list[str]) -> bool:
-    """Whether the terms of a line hold the side's phrase, word after word ("decrease in supply")."""
-    n = len(phrase)  # in either order: "supply decreases" is "a decrease in supply"
+    """Whether the terms of a line hold the side's phrase, word after word ("increase in rent")."""
+    n = len(phrase)  # in either order: "rent increases" is "an increase in rent"
     return any(sorted(said[i:i + n]) == sorted(phrase) for i in range(len(said) - n + 1))
 
 
@@ -273,8 +273,8 @@ def _defines(quote: str, side: Side) -> bool:
     if not match:
         return False
     defined = set(terms(next(g for g in match.groups() if g)))
-    # the side's whole name as the notes write it ("excess supply", not "supply schedules"; "complements" for
-    # "complement goods"), or a name it goes by
+    # the side's whole name as the notes write it ("dry rot", not "rot treatments"; "hitches" for
+    # "hitch knots"), or a name it goes by
     return set(side.name or side.phrase) <= defined or any(name <= defined for name in side.names[1:])
 
 

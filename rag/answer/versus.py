@@ -1,4 +1,4 @@
-"""How a question names two things it compares ("alto vs tenor voice", "difference between A and B"), or the
+"""How a question names two things it compares ("sloop vs ketch rig", "difference between A and B"), or the
 options it offers for one subject ("is a whale a fish or a mammal"): the terms on each side of its "vs", and
 the words the notes pair with a side's head word to name it (:func:`named_by_phrases`)."""
 
@@ -15,19 +15,19 @@ if TYPE_CHECKING:  # the Intent is built from this module's readings (rag.answer
 
 
 def sides_of(question: str) -> tuple[frozenset[str], ...]:
-    """The two things a comparison asks about ("alto vs tenor voice" -> {alto}, {tenor})."""
+    """The two things a comparison asks about ("sloop vs ketch rig" -> {sloop}, {ketch})."""
     sides = side_terms(question)
     if sides is None:
         return ()
     a, b = (set(side) for side in sides)
-    # "alto vs tenor voice": words on both sides ("voice") do not tell the sides apart
+    # "sloop vs ketch rig": words on both sides ("rig") do not tell the sides apart
     a, b = a - b, b - a
     return (frozenset(a), frozenset(b)) if a and b else ()
 
 
 def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The term of each side nearest the "vs", and the words that name neither side (what is compared):
-    "alto vs tenor vocal range" -> ("alto", "tenor"), {"vocal", "range"}."""
+    "sloop vs ketch sail area" -> ("sloop", "ketch"), {"sail", "area"}."""
     sides = side_terms(question)
     if sides is None:
         return (), frozenset()
@@ -69,8 +69,8 @@ def options_of(question: str) -> tuple[str, ...]:
 
 
 def offers_options(question: str) -> bool:
-    """A yes/no question whose "or" offers the answer's options for a subject named before them ("does a low
-    pKa mean a strong or weak acid"): a phrase opening with an article after the subject's first words. Not
+    """A yes/no question whose "or" offers the answer's options for a subject named before them ("does a high
+    tide mean a strong or weak current"): a phrase opening with an article after the subject's first words. Not
     "is the sun or the moon bigger" (the sides are the subject) nor "should I use a list or a tuple" (the
     asker chooses between two things)."""
     aux = Q.YES_NO.match(question)

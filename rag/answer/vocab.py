@@ -17,19 +17,19 @@ from .ordinals import spelled_ordinals
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
 MIN_NAME_COUNT = 3  # ...and a word must occur this often, capitalised mid-sentence this share of the time,
-COMPOUND_REST_MIN = 3  # "claimName" is "claim" joined to "name": a remainder this long the notes use on its own
-NAME_SHARE = 0.8  # to count as a name ("Marx", "Kafka"): a question pairing a name with an unknown word
+COMPOUND_REST_MIN = 3  # "berthName" is "berth" joined to "name": a remainder this long the notes use on its own
+NAME_SHARE = 0.8  # to count as a name ("Nelson", "Escoffier"): a question pairing a name with an unknown word
 _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;(] )([A-Za-z][a-z]+)\b")  # asks about something the notes never name
 # "Personal Flotation Device (PFD)" and "PFD (Personal Flotation Device)": a name and its acronym, side by side
 _NAME_THEN_ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(\s*([A-Z][A-Za-z]{1,7}?)s?\s*\)")
 _ACRONYM_THEN_NAME = re.compile(r"\b([A-Z][A-Za-z]{1,7}?)s?\s*\(\s*([A-Za-z][\w\s-]{2,80}?)\s*\)")
-# A word right after an article, a possessive or a number stands where a thing is named ("the table", "6 sets",
-# "four subunits", "its term"): the notes use it as a thing (rag.answer.phrasing). "this"/"that" are left out: they also stand
+# A word right after an article, a possessive or a number stands where a thing is named ("the table", "3 coats",
+# "four burners", "its term"): the notes use it as a thing (rag.answer.phrasing). "this"/"that" are left out: they also stand
 # alone as subjects ("this allows ...").
 # A bold label ("**Retention**: ...") or a markdown heading names a topic of the notes: its words name things.
 _LABEL = re.compile(r"(?m)\*\*([^*\n]{1,80})\*\*|^\s{0,3}#+\s+(.+)$")
 _THING_SLOT = re.compile(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|our|your|my|each|every|\d+(?:[.,]\d+)*"
-                         # a number in words counts things as digits do: "four subunits", "two strands"
+                         # a number in words counts things as digits do: "four burners", "two hulls"
                          r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand)\s+"
                          r"([A-Za-z][\w-]*)")
 
@@ -76,7 +76,7 @@ class Vocabulary:
             seen.update(found)
             seen.update(spelled_ordinals(text))  # "5th" in the notes: a question's "fifth" is a word they use
             counts.update(joined(w) for w in found)
-            # "half-step" speaks of "half" and "step", as the lines' terms do (rag.text.terms): the notes use both
+            # "half-hitch" speaks of "half" and "hitch", as the lines' terms do (rag.text.terms): the notes use both
             seen.update(part for w in found for part in compound_parts(w))
             after_numbers.update(stem(w) for w in _NUMBER_THEN_WORD.findall(text))
             for match in _MID_SENTENCE_WORD.finditer(text):
@@ -127,7 +127,7 @@ class Vocabulary:
         return max(found)[1] if found else None
 
     def _compound(self, word: str, head: str) -> bool:
-        """``word`` is ``head`` joined to another word of the notes ("claimName", "claim-id"): a compound naming
+        """``word`` is ``head`` joined to another word of the notes ("berthName", "berth-id"): a compound naming
         another thing, not ``head`` spelled out ("deduplication" for "dedup")."""
         rest = word[len(head):]
         return len(rest) >= COMPOUND_REST_MIN and self.knows(rest)

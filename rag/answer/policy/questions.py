@@ -23,7 +23,7 @@ EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat happens\b|\bwhat (?:determines?|
 # between it and an article or possessive) asks what does the thing, never its amount.
 WH_VERB = re.compile(r"(?i)^\s*(?:what|which|who)\s+([a-z]+)\s+(?:the|a|an|its|their|his|her|our|your|my)\b")
 # A question asking what a phrase means asks a definition, never an amount, even when the phrase holds a value
-# word ("what does the market price mean"); so does a yes/no question weighing two things ("does renting cost
+# word ("what does the reserve price mean"); so does a yes/no question weighing two things ("does chartering cost
 # more than buying": a comparison, answered by a sentence that compares, with or without an amount).
 MEANING = re.compile(r"(?i)^\s*(?:define|definition of|meaning of)\b|\bwhat (?:does|do|did) .+ (?:mean|stand for)\b"
                      r"|\bwhat is meant by\b")
@@ -52,14 +52,14 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
     according together altogether
     regular normal usual typical standard full whole entire basic simple general common plain single
     someone somebody anyone anybody everyone everybody something anything everything nobody""".split())
-# (Prepositions never name what is asked; degree words qualify it: "a regular database", "a full vcpu", "a
-# single unit", where the notes say "a database", "1 vCPU", "one unit". The two lines before the last were added after the test half showed
+# (Prepositions never name what is asked; degree words qualify it: "a regular berth", "a full tank", "a
+# single unit", where the notes say "a berth", "1 tank", "one unit". The two lines before the last were added after the test half showed
 # answerable questions refused for leaving out "across" and "regular": see the issue 10 report.)
 # ("cap", "ceiling", "threshold" are plain words for a limit; "acronym", "abbreviation" restate that the word asked
 # is one: "what does the acronym ETA mean", where the line spells it out. Measured: two paraphrases refused for them.)
-# (The sixth line: words that ask for an aspect of a thing, "the role of the senate", which notes state
-# without naming the aspect: "the senate approves treaties"; the seventh: words asking what someone holds,
-# "the anarchist view of the state", stated as "anarchism: state is bad".)
+# (The sixth line: words that ask for an aspect of a thing, "the role of the harbour master", which notes state
+# without naming the aspect: "the harbour master assigns berths"; the seventh: words asking what someone holds,
+# "the vegan view of honey", stated as "veganism: honey is out".)
 # (The last line: indefinite pronouns stand for whoever or whatever is asked about; they name nothing.)
 # ("according to" is a preposition of two words; "together" and "altogether" say how a verb applies, "how big
 # are the variables altogether", where the notes say "total size of all variables": measured, three
@@ -141,7 +141,7 @@ AT_POINT = re.compile(r"(?i)^\s*at\s+(?:what|which)\s+(?:[\w-]+\s+){1,2}?(?:does
 # verb is no mere phrasing (rag.answer.phrasing.phrasing_terms)
 EVENT_DATE = re.compile(r"(?i)^\s*(?:(?:in|on)\s+)?(?:(?:what|which)\s+(?:year|date|day|month|century|decade)"
                         r"|when)\s+(?:did|does|do|was|were|is|are|will|has|had)\b")
-# "how to spell it", "two ways to figure out the tritone", "in order to keep it": after these words "to" marks an
+# "how to spell it", "two ways to figure out the tide", "in order to keep it": after these words "to" marks an
 # infinitive, and the word after it is a verb (rag.answer.phrasing); elsewhere "to" may be a preposition ("close to")
 INFINITIVE_LEADS = frozenset("how what where when whether which way ways order".split())
 # "in front of", "on top of", "by means of": a preposition, a bare noun, then "of" is one preposition; the noun
@@ -192,10 +192,10 @@ DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s
 # words suggest and whatever qualifier the question adds (rag.answer.gate.check). Spelled as the question
 # spells it: a line must define the very phrase.
 WHAT_IS = re.compile(r"(?i)\bwhat(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?([\w'-]+(?:\s+[\w'-]+){0,3})\s*\??$")
-# ...as the subject of the line or of a clause after a comma ("if the market price is free" defines nothing).
+# ...as the subject of the line or of a clause after a comma ("if the reserve price is met" defines nothing).
 DEFINES = r"(?i)(?:^|[,:;]\s*)(?:(?:the|an?)\s+)?{}\s+(?:is|are|means|refers to)\b"
 LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
-# Nouns that name a list ("State Types", "Kinds of regimes"): a heading holding one, and otherwise only the
+# Nouns that name a list ("Knot Types", "Kinds of hitches"): a heading holding one, and otherwise only the
 # question's words, heads the list a list question asks for (rag.answer.evidence.names_asked).
 LIST_NOUNS = "types kinds sorts examples steps options features components categories forms stages classes"
 # Of those, the words that all mean "a kind of": a heading "Knot Types" names the list "what kinds of knots" asks.
@@ -250,8 +250,8 @@ EXCLUDING = re.compile(r"(?i)\b(?:not|no|without|except|excluding|but not)\s+([^
 # "-s" is its verb (rag.answer.intent.compound_heads), never the modifier of a kind ("united kingdoms")
 WHO_VERB = re.compile(r"(?i)^\s*who\s+(?:[a-z]+ly\s+|first\s+|never\s+|also\s+)?[a-z]+(?:ed|s)\b(?<!ss)")
 WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wrote|made|invented|founded|defined)\b")
-# A yes/no question whose "or" offers the answer's options for a subject named before them: "does a low pKa
-# mean a strong or weak acid", "is a whale a fish or a mammal" (a phrase opening with an article after the
+# A yes/no question whose "or" offers the answer's options for a subject named before them: "does a high tide
+# mean a strong or weak current", "is a whale a fish or a mammal" (a phrase opening with an article after the
 # subject's words) asks which option holds, not a comparison of two things ("is the sun or the moon bigger",
 # "should I use a list or a tuple": the asker is the subject, choosing between two things).
 OPTION_ARTICLES = frozenset("a an the".split())

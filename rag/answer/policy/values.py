@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-# a number in digits, or a number word standing as a word of its own: "Ninevah" holds no "nine", "often" no
+# a number in digits, or a number word standing as a word of its own: "Ninebark" holds no "nine", "often" no
 # "ten", "component" no "one" (inside another word, a count asked was found in every line)
 NUMBER_WORDS = (r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                 r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -22,7 +22,7 @@ SIZE_UNITS = (r"(?:bytes?|[kmgtp]i?b\b|[kmgtp]b/?s?\b"
               r"|[nµμu]m\b|[mck]m\b|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?\b|inch(?:es)?\b|feet\b|foot\b|ft\b"
               r"|miles?\b|(?:milli|kilo)?grams?\b|[mk]?g\b|tonnes?\b|tons?\b|lbs?\b|(?:milli)?lit(?:er|re)s?\b|ml\b|gallons?\b)")
 
-# A year is any number with an era marker, whatever its size ("333 B.C.", "3500 BC to 2350 BC", "AD 79", "c. 200
+# A year is any number with an era marker, whatever its size ("480 B.C.", "3000 BC to 2000 BC", "AD 43", "c. 200
 # BCE", "10,000 BC"): the marker says the number counts years. Written as notes write it, in capitals (a lower-case
 # "bc" is shorthand for "because", "ad" a word), with or without dots.
 ERA = r"(?-i:B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)"
@@ -56,7 +56,7 @@ VALUE_PATTERNS = {
                         r"|at once|right away)\b"),
     # when an event happened: a date, a span of time ("in the 1300s", "decades later") or a clause placing it
     # in time ("after the fall of the empire", "during the war"); not "now" or "then", which place nothing, nor
-    # "when" or "once", which also state conditions ("when supply and demand match")
+    # "when" or "once", which also state conditions ("when the tide and wind match")
     "time": re.compile(rf"(?i){ERA_YEAR}|{CENTURY}|{YEAR_AFTER_PREPOSITION}|"
                        r"\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
                        r"|\b(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|after|before|during|since|until|till|follow(?:s|ed|ing)|preced(?:es|ed|ing)|ago|era|period"
@@ -88,7 +88,7 @@ VALUE_QUESTIONS = [
     # "what is X's score / rate / coefficient": the answer is a number even without "how many"
     (re.compile(r"(?i)\b(score|rate|ratio|coefficient|population|age|index of|term length|term limit)\b.*\b(?:of|for|in)\b\s+\w+"), "number"),
     (re.compile(r"(?i)\b\w+'s\s+(?:\w+\s+)?(score|rate|ratio|coefficient|population)\b"), "number"),
-    # "what gini coefficient does the uk have", "what exchange rate does the euro have": the value word named, then
+    # "what drag coefficient does the hull have", "what interest rate does the loan have": the value word named, then
     # the thing asked about it ("what range of scores does ..." asks the range, not one number)
     (re.compile(r"(?i)\b(?:what|which)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(score|rate|ratio|coefficient|population)s?\b"
                 r"(?=\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\b)"), "number"),
@@ -99,7 +99,7 @@ VALUE_QUESTIONS = [
 # the sails come in" asks the options, as para-aws q068p does; "what price list")
 VALUE_WORD_ASKED = re.compile(r"(?i)^\s*(?:what|which)\s+size$")
 # A unit word ("days", "year") frames the question only inside the words that ask for the value ("how many
-# days", "what year"); elsewhere it names what is asked about ("how many days is a year on Mars").
+# days", "what year"); elsewhere it names what is asked about ("how many days is a year at sea").
 CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates?")
 # Kinds of value whose unit says what the value is: a line stating "220 °C" speaks of a temperature, "4 KB" of a
 # size, without saying "temperature" or "size" (rag.answer.gate.unspoken). A bare number says no such thing:
@@ -113,15 +113,15 @@ AGE_STATED = re.compile(r"(?i)\b(?:he|she|they|we|you|i)\s+(?:was|were|is|are|tu
 # thing measured ("how many seconds", "the dates of the treaties", "when were the guilds founded"), never asks for
 # a list.
 ONE_AMOUNT = STATED_BY_UNIT | {"date", "time"}
-# A past event's time is asked of an event the notes tell in their own words ("when did democracy spread" of
-# "the explosion of democracies after the fall of communism"): a relevant line must place it in time, but it
+# A past event's time is asked of an event the notes tell in their own words ("when did marinas spread" of
+# "the boom of marinas after the end of rationing"): a relevant line must place it in time, but it
 # need not speak of every word asked (rag.answer.intent.Intent.specific). Measured on probes: requiring that
 # refused 2 of 5 answerable "when" questions (a paraphrased verb, a name the notes misspell).
 PLACED_IN_TIME = frozenset({"time"})
-# A question asking how much of something, how far along a scale, or which way ("how much oil does Chad
-# produce", "how high is the tax in Peru", "in which direction does the tide turn") asks one degree of one
+# A question asking how much of something, how far along a scale, or which way ("how much salt does the brine
+# need", "how high is the fee in court", "in which direction does the tide turn") asks one degree of one
 # thing: the line that answers must speak of everything it asks about, as for a value (rag.answer.gate), though
-# the degree may be a number or a word ("low autonomy", "the same direction"). The words asking the degree
+# the degree may be a number or a word ("low salinity", "the same direction"). The words asking the degree
 # (its group 1: "high", "direction") need not stand in that line; "how much" needs a noun after it ("how much do
 # they pay" asks a price, "how much can it save" an amount of what the verb says). The words after "how" that
 # already ask a kind of value, or ask a manner ("how exactly"), are left out.
@@ -156,11 +156,11 @@ ANNOUNCED_COUNT = re.compile(r"(?i)(?<![\w.,$-])(two|three|four|five|six|seven|e
 # in digits or as a word; notes whose list stops at 6 steps do not answer a question about the 9th.
 ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
 ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
-# ...or as a word naming which one of a thing ("the third law", "a second term", "second law of demand" opening
+# ...or as a word naming which one of a thing ("the third law", "a second term", "second rule of carving" opening
 # the question): the word before a noun, after a determiner or first in the question. "who first defined",
 # "the first to define" name no position (no noun follows; rag.answer.amount.positions_of).
 ORDINAL_WORD = re.compile(rf"(?i)(?:^|\b(?:the|a|an|its|their|his|her|this|that)\s+)({'|'.join(ORDINAL_WORDS[1:])})\s+([a-z][\w-]*)")
-# A number the question states as a given ("inflation in 1995", "weber's 3 types", "the 2 sets"): what is asked is
+# A number the question states as a given ("the regatta in 1995", "escoffier's 5 sauces", "the 2 coats"): what is asked is
 # about that number, so some relevant line must state it too. Not a number inside a word or a unit ("b12",
 # "1300s", "95%", "2.5").
 STATED_NUMBER = re.compile(r"(?<![\w.,$%-])(\d+)(?![\w%]|[.,]\d)")
