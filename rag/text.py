@@ -22,7 +22,7 @@ STOPWORDS = frozenset(
 # a negated auxiliary ("doesn't", "wasn't") is as much a function word as the auxiliary: never a word asked about
 STOPWORDS |= frozenset(f"{aux}n't" for aux in "is are was were do does did has have had would should could must need"
                        " might".split()) | {"can't", "won't", "shan't"}
-# "uses" is the inflection of "use" / "used" / "using" the list above lacked; "till" is "until" ("till what age")
+# "uses" is the inflection of "use" / "used" / "using" the list above lacked; "till" is "until" ("till what age did cadets")
 STOPWORDS |= {"uses", "till"}
 # Stopwords one set of notes uses as content words (law notes' "**Will**", "the will"): learned from the
 # notes (rag.answer.vocab.Vocabulary.kept) and kept by :func:`terms` while the answer stage reads those notes.

@@ -29,8 +29,8 @@ def value_cue(question: str) -> str:
 def stated_by_unit(question: str, value: str | None, line: str = "", policy: Policy = DEFAULT) -> set[str]:
     """What a line holding the asked value speaks of by its unit alone: the words asking a temperature, a size,
     a duration, a price or a share ("the smoking point" is spoken by "190 °C"); nothing for a number. An
-    age is stated as a person's number after "was"/"were" ("until they were 20", policy.values.AGE_STATED):
-    such a line speaks of the age asked ("till what age"; knob Policy.age_by_pronoun)."""
+    age is stated as a person's number after "was"/"were" ("until they were 16", policy.values.AGE_STATED):
+    such a line speaks of the age asked ("till what age did cadets"; knob Policy.age_by_pronoun)."""
     cue = {stem(w) for w in words(value_cue(question))}
     if value in V.STATED_BY_UNIT:
         return cue
@@ -95,7 +95,7 @@ def _cue(match: re.Match) -> str:
 
 def _modifies_a_noun(question: str, match: re.Match) -> bool:
     """Whether a one-word value cue stands before a noun it qualifies ("price index", "size class"), so that
-    the noun, not an amount, is what is asked. A function word, a framing word ("size limit"), a past participle
+    the noun, not an amount, is what is asked. A function word, a framing word ("size cap"), a past participle
     ("size allowed") or the end after it leaves the cue asking for the amount, as does "what size" ("what size pan")."""
     cue = _cue(match)
     if " " in cue.strip():

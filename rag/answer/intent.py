@@ -221,7 +221,7 @@ def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
 def _bound_terms(question: str, value: str | None) -> frozenset[str]:
     """The words naming the bound of an asked amount ("the largest", "upper", "at least"): the intent reads them
     as its bound, as "max" and "default" are, and a line states a bound in its own words ("shouldn't exceed
-    4 KB", "up to 16 KB"), so they are no thing the answering line must name. A question asking no amount keeps
+    2 kg", "up to 5 kg"), so they are no thing the answering line must name. A question asking no amount keeps
     them: "the highest court" names a court."""
     if value is None:
         return frozenset()

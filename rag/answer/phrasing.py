@@ -83,7 +83,7 @@ def _loose_verb(word: str, tokens: list[str]) -> bool:
 
 
 def unknown_action(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
-    """The action the asker asks about doing ("how do I roll back ...", "what scale should I solo over ..."): the verb
+    """The action the asker asks about doing ("how do I caulk ...", "what knot should I tie off with ..."): the verb
     after "I"/"you"/"we" (policy.questions.ASKER_PRONOUNS), when the notes never use it, nor a synonym or a word it
     shortens, and no particle makes it phrasal ("work out" a frequency, "look up" a name: idioms the notes word
     otherwise), nor is it a verb of wanting or choosing (policy.questions.GENERAL_VERBS: "what size should I pick"). Such a verb is no mere phrasing: notes that never speak of the action cannot say how or with what to do
@@ -124,7 +124,7 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = Fa
     or by one word that cannot be the verb ("need feeding"; one that can may be the verb itself: "does the word
     subsidy refer"), or, with ``objects``, by its object before a preposition: a thing of the notes, or a word of
     theirs after one they never use ("do the monks split history into"). After a pronoun
-    subject ("can I restore") the first content word is the verb."""
+    subject ("can I prune") the first content word is the verb."""
     # the auxiliary opens the question or follows its question word ("for how many days at most can a ...")
     asking = next((i for i, t in enumerate(tokens) if t in Q.QUESTION_WORDS), None)
     aux = next((i for i, t in enumerate(tokens) if t in Q.AUXILIARIES and (i < 5 or asking is not None and asking < i)), None)
@@ -173,7 +173,7 @@ _GENERAL_STEMS = frozenset(stem(v) for v in Q.GENERAL_VERBS)
 
 
 def _verb_after_pronoun(tokens: list[str]) -> list[str]:
-    """ "if I make up a quiz", "if I don't change it": a personal pronoun that opens a clause of the question is
+    """ "if I miss a deadline", "if I don't oil it": a personal pronoun that opens a clause of the question is
     its subject; the first word after it, past an auxiliary or a "not", is its verb."""
     found = []
     for i, t in enumerate(tokens[:-1]):
@@ -223,8 +223,8 @@ def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
     """ "items borrowed on", "can be assigned to": a past participle after a word or a form of "be", before a
     preposition, a determiner or the end; "a diner ordering a dish": a present one before a determiner (at
     the end, or before a noun, an "-ing" word names a kind: "mooring fee", "sailing age"), or one after "by"
-    ("save by choosing a plan": the means); "max combined
-    size": a past participle the notes never write, before the word asking the value (it qualifies the value,
+    ("save by choosing a plan": the means); "max lashed
+    height": a past participle the notes never write, before the word asking the value (it qualifies the value,
     where "smoked salmon" names a thing)."""
     found = []
     for i, t in enumerate(tokens):

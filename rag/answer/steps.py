@@ -1,9 +1,9 @@
 """A question asking how to do something is answered by what the notes write as commands.
 
-Notes of how-to tasks keep the doing in code blocks under a heading naming the task ("### Rotate the TLS
-certificate" over "certbot renew ..."), and their prose around it tells why or what to expect ("Rotating the
-certificate every year keeps the browser from warning"), sharing more of the question's words. So for "how do I
-..." or a request ("renew the certificate"; rag.answer.policy.questions.HOW_TO), when the best line is prose, the
+Notes of how-to tasks keep the doing in code blocks under a heading naming the task ("### Renew the mooring
+permit" over "permit-tool renew ..."), and their prose around it tells why or what to expect ("Renewing the
+permit every year keeps the harbour office from fining you"), sharing more of the question's words. So for "how do I
+..." or a request ("renew the permit"; rag.answer.policy.questions.HOW_TO), when the best line is prose, the
 best line of a code block under the same heading answers first (rag.answer.engine's anchor); the short block it
 sits in is then quoted whole, the steps together (rag.answer.blocks). It never decides whether to answer.
 """

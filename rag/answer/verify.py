@@ -115,7 +115,7 @@ def _negated(text: str) -> bool:
 
 
 def _range_end_claim(sentence: str, source: str) -> str:
-    """ "The maximum is 1 day" when the note says "1 day to 10 years": the wrong end of a range."""
+    """ "The maximum is 2 weeks" when the note says "2 weeks to 6 months": the wrong end of a range."""
     said = [n for n in numbers(sentence)]
     have = sorted(numbers(source), key=number_value)
     if len(have) < 2 or len(said) != 1 or said[0] not in have:

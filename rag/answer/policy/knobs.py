@@ -165,8 +165,8 @@ class Policy:
     # light words (policy.questions.LIGHT_WORDS: sentence adverbs, intensifiers, "every") are phrasing, never a thing
     # asked: "the regatta every year" was refused as a name beside a word the notes never use (practice7 a041)
     light_words: bool = True
-    # an age is stated without the word as a person's bare number ("until they were 20", policy.values.AGE_STATED):
-    # such a line speaks of the age asked ("till what age did ..."; practice7 a044; rag.answer.gate.stated)
+    # an age is stated without the word as a person's bare number ("until they were 16", policy.values.AGE_STATED):
+    # such a line speaks of the age asked ("till what age did cadets ..."; practice7 a044; rag.answer.gate.stated)
     age_by_pronoun: bool = True
     # a verb after an auxiliary and its subject, with its object before a preposition or the end ("how many periods do
     # the monks split history into"; the object a thing of the notes, or a word of theirs after one they never use):

@@ -35,7 +35,7 @@ STANDS_FOR_IN = re.compile(r"(?i)\bwhat\s+(?:does|do|did|is)\s+(?:the\s+|an?\s+)
                            r"\s+stands?\s+for\b(?P<use>[^?]*)")
 COMPARATIVE = re.compile(r"(?i)\bthan\b")
 # Words that frame what a question asks rather than name the thing asked about: a note stating "$0.01/hour"
-# never says "pricing", one stating "kept 4 days" never says "how far back". They are left out of the asked
+# never says "pricing", one stating "keeps 3 days" never says "how far ahead". They are left out of the asked
 # terms that an answering sentence must speak of (rag.answer.gate.unspoken), and a question is never refused
 # as being about something the notes never mention for using one ("another word for X": notes say "also
 # called"; rag.answer.gate.unknown_words). Plain English, no field's words.
@@ -214,12 +214,12 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
                          # asks every one of them
                          r"|^\s*what\s+all\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b"
                          r"|^\s*who\s+all\b")
-# A question asking how to do something ("how do I roll back", "how to ..."): what the notes write as commands
+# A question asking how to do something ("how do I caulk a seam", "how to ..."): what the notes write as commands
 # answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
 # ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
 # it hits is quoted whole, as for a how-to question (rag.answer.blocks), but prose there still answers first.
 # a question asking what or which thing (not why, not yes/no): what a command's trailing comment states
-# ("what event does describe show", "what is -it for"; rag.answer.comments). A why question asks a reason, which
+# ("what does the dry run print", "what is -v for"; rag.answer.comments). A why question asks a reason, which
 # the notes' prose gives, a yes/no question a verdict.
 WHAT_WHICH = re.compile(r"(?i)^\s*(?:what|which)\b")
 HOW_TO = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should|to)\b")

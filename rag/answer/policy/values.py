@@ -105,8 +105,8 @@ CUE_UNIT_WORDS = re.compile(rf"(?i){TIME_UNITS}|{SIZE_UNITS}|{MONEY_UNITS}|dates
 # size, without saying "temperature" or "size" (rag.answer.gate.unspoken). A bare number says no such thing:
 # "18" in a line about voting is no voting age.
 STATED_BY_UNIT = frozenset({"temperature", "size", "duration", "price", "percent", "speed"})
-# An age stated without the word: a person (a personal pronoun) "was"/"were"/"turned" a bare number ("lived in the
-# barracks until they were 20", "she was 19 when ..."); no unit or "%" after it (rag.answer.gate.stated).
+# An age stated without the word: a person (a personal pronoun) "was"/"were"/"turned" a bare number ("served as
+# cadets until they were 16", "she was 19 when ..."); no unit or "%" after it (rag.answer.gate.stated).
 AGE_STATED = re.compile(r"(?i)\b(?:he|she|they|we|you|i)\s+(?:was|were|is|are|turns?|turned)\s+(?:aged\s+)?"
                         rf"(?:\d{{1,3}}|{NUMBER_WORDS})\b(?!\s*(?:%|percent|{MONEY_UNITS}|{TIME_UNITS}))")
 # Kinds of value that are one amount in a unit or one date: a plural in such a question names the unit or the
