@@ -32,7 +32,7 @@ def condense(question: str, previous: list[str]) -> str:
             for old in _SWAP:
                 if old == new:
                     continue
-                # "retained by default" -> "retained at most"; "the default timeout" -> "the maximum timeout"
+                # "retained by default" -> "retained at most"; "the default stay" -> "the maximum stay"
                 adverb = {"maximum": "at most", "max": "at most", "minimum": "at least", "min": "at least"}.get(new, "by default")
                 if re.search(rf"\bby {old}\b", prev, re.I):
                     return re.sub(rf"\bby {old}\b", adverb, prev, count=1, flags=re.I) + "?"

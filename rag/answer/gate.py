@@ -96,7 +96,7 @@ def other_bound(intent: Intent, unit: Unit) -> bool:
 
 
 def unnamed_bound(intent: Intent, relevant: list[Unit], ranked: list[Unit], policy: Policy = DEFAULT) -> str | None:
-    """The bound asked ("the default timeout") when it is one no value shows by itself (policy.values
+    """The bound asked ("the default stay") when it is one no value shows by itself (policy.values
     .STATED_ONLY_BOUNDS) and no relevant line names it, in itself, its headings or a label line above: an example's
     "timeout: 5" is no default. None when the question asks no such bound or a line names it."""
     if not (policy.default_must_be_stated and intent.bound in V.STATED_ONLY_BOUNDS):

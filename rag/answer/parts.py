@@ -33,8 +33,8 @@ def parts_of(question: str) -> tuple[str, ...]:
 
 
 def _at_bound(first: str, later: str) -> str:
-    """The first part asked at the later part's bound: ("how long is X kept by default", "how long at most")
-    -> "how long is X kept at most"."""
+    """The first part asked at the later part's bound: ("how long is X moored by default", "how long at most")
+    -> "how long is X moored at most"."""
     bound = V.BOUND_WORDS[bound_of(later)].search(later).group(0)
     own = bound_of(first)
     base = re.sub(rf"(?i)(?:\bby\s+)?{V.BOUND_WORDS[own].pattern.removeprefix('(?i)')}", "", first) if own else first

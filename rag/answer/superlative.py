@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 
 def asked_superlative(question: str) -> str | None:
-    """The superlative a question asks by ("the largest", "the most famous"), or None. Only after an article or a
+    """The superlative a question asks by ("the largest", "the most prized"), or None. Only after an article or a
     possessive, the grammar of a ranking ("which is the best"); a word ending in -est that is no superlative
-    ("the rest", "the latest request") is in Q.NOT_SUPERLATIVE; nor does "one of the oldest" ask one."""
+    ("the rest", "the latest request") is in Q.NOT_SUPERLATIVE; nor does "one of the tallest" ask one."""
     for match in Q.SUPERLATIVE_ASKED.finditer(question):
         word = match.group(1).lower()
         # "one of the oldest vines" describes a member of a top group; it asks no ranking
@@ -38,7 +38,7 @@ def ranks(text: str, asked: str = "") -> bool:
 
 
 def ranked_things(question: str, asked: str, asked_terms: tuple[str, ...]) -> set[str]:
-    """What the question ranks: the asked words right after its superlative ("the best slicer", "the most famous
+    """What the question ranks: the asked words right after its superlative ("the best slicer", "the most prized
     rose breeder"), else those after its "which"/"what" ("which herb is the hardiest"), up to a function
     word; else every other word it asks about."""
     tokens = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", question)]

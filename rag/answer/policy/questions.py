@@ -133,7 +133,7 @@ THING_ASKED = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:does
 ADVICE = re.compile(r"(?i)^\s*(?:what|which)\s+((?:[\w-]+\s+){1,4}?)(?:should|shall)\s+(?:i|we)\b")
 # "at what temperature does butter melt", "at which speed can a dinghy plane": the question asks the point on a scale
 # at which its verb happens; the verb names the event the value belongs to, so it is no mere phrasing (a line giving
-# "the ideal temperature" for butter does not say when it melts: rag.answer.phrasing.phrasing_terms).
+# "the ideal heat" for butter does not say when it melts: rag.answer.phrasing.phrasing_terms).
 AT_POINT = re.compile(r"(?i)^\s*at\s+(?:what|which)\s+(?:[\w-]+\s+){1,2}?(?:does|do|did|is|are|was|were|can|could|will"
                       r"|would|should|must|might|may)\b")
 # "what year did the abbey burn", "when was the lighthouse lit": the question asks the date of the event its verb

@@ -18,7 +18,7 @@ REASON = re.compile(r"(?i)\b(?:because|since(?!\s+\d)|the reason|reasons? (?:is|
 # "how were the strata dated", "how does a comet move": how a thing is or was done, its nested lines the ways
 # (rag.answer.parallel.with_children); "how to" and "how do I" ask steps instead (questions.HOW_TO)
 MANNER = re.compile(r"(?i)^\s*how\s+(?:is|are|was|were|do|does|did|has|have|had)\b")
-# A ranking asked: a superlative after an article or a possessive ("which is the largest", "the most famous",
+# A ranking asked: a superlative after an article or a possessive ("which is the largest", "the most prized",
 # "its best"), the grammar of a question asking which thing ranks first (rag.answer.superlative). A line ranks with
 # any superlative, "most"/"least", a maximum or minimum, or "top" (leniently: a false hit only lets a line answer).
 RANKING_WORDS = frozenset("most least best worst".split())

@@ -55,7 +55,7 @@ VALUE_PATTERNS = {
                         r"|instant(?:ly|aneous(?:ly)?)?|gradual(?:ly)?|sudden(?:ly)?|swift(?:ly)?|speed|pace|real[- ]time"
                         r"|at once|right away)\b"),
     # when an event happened: a date, a span of time ("in the 1300s", "decades later") or a clause placing it
-    # in time ("after the fall of the empire", "during the war"); not "now" or "then", which place nothing, nor
+    # in time ("after the fall of the empire", "during the storm"); not "now" or "then", which place nothing, nor
     # "when" or "once", which also state conditions ("when the tide and wind match")
     "time": re.compile(rf"(?i){ERA_YEAR}|{CENTURY}|{YEAR_AFTER_PREPOSITION}|"
                        r"\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
