@@ -266,8 +266,7 @@ class Policy:
 
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer
-    # Generation: the model is stopped once it has written the sentence that will lead the answer (rag.answer.lead):
-    # nothing it writes after that can change the answer.
+    # Generation: the model stops once it has written the sentence that will lead the answer (rag.answer.lead)
     model_writes_lead_only: bool = True
     # ...and it may write only as many tokens as a lead can take (rag.answer.lead.lead_budget): this many times
     # the longest line the lead may restate (in the model's tokens), plus lead_budget_extra tokens (citation marks,
@@ -277,9 +276,8 @@ class Policy:
     # but one (2.4, after echoing two sources); 2.5 changes no answer and cuts median tokens 53/45/47 -> 40/35/43.
     lead_budget_lines: float = 2.5
     lead_budget_extra: int = 8
-    # A stopword the notes write alone as a label or heading ("**Will**") and this often after an article ("the
-    # will") is a content word of those notes: questions and lines keep it (rag.answer.vocab.Vocabulary.kept).
-    # 0 turns this off.
+    # A stopword the notes write alone as a label or heading ("**Will**") and this often after an article ("the will")
+    # is a content word of those notes: questions and lines keep it (rag.answer.vocab.Vocabulary.kept); 0: off.
     stopword_as_term_uses: int = 2
     # A question's "planted" is not found in a line's "planter" (same stem; policy.notes.AGENT_NOUN)
     agent_noun_is_not_the_verb: bool = True
@@ -290,6 +288,10 @@ class Policy:
     defined_range_is_a_term: bool = True
     # Two question words the notes only ever write hyphened ("one-handed") are joined so (Vocabulary.hyphenate)
     join_as_the_notes_hyphen: bool = True
+    # A title restating the question (its key words in order; not for a comparison or two parts): rag.answer.restates
+    heading_restates_question: bool = True
+    restated_min_terms: int = 3  # key words the title must hold: fewer make a topic ("## Yeast"), not a task
+    restated_other_factor: float = 0.4  # weight of lines under other titles. practice10 z018 z027 z063
 
     @property
     def min_relevance(self) -> float:
