@@ -10,7 +10,7 @@ from . import intent as intents
 from .policy import notes as N, questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .cells import cell_bonus, joined_names, pick_named_rows
-from .restates import restating_factors
+from .titled import restating_factors
 from .comments import asks_what, comment_answers, options as command_options
 from .sameword import shortened, stands_for
 from .units import Unit, units_of, with_antecedents  # noqa: F401 (importers use them here)
@@ -105,9 +105,9 @@ class Scorer:
         cell = [cell_bonus(question, unit.row, p) for unit in units]  # table cells the question names
         picked = pick_named_rows(units, cell, p) if p.table_cell_lookup else [1.0] * len(units)
         verbs = {stem(w) for w in words(question) if N.VERB_FORM.match(w)} if p.agent_noun_is_not_the_verb else set()
-        restates = p.heading_restates_question and not (intent.sides or intent.parts)  # (rag.answer.restates)
-        restate = (restating_factors(q_key, [u.heading for u in units], forms, p.restated_min_terms,
-                                     p.restated_other_factor) if restates else [1.0] * len(units))
+        restates = p.heading_restates_question and not (intent.sides or intent.parts)  # (rag.answer.titled)
+        restate = (restating_factors(q_key, [u.heading for u in units], forms, p.title_min_terms,
+                                     p.other_title_factor) if restates else [1.0] * len(units))
         picked = [a * b for a, b in zip(picked, restate)]  # a title the question restates
         for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):
             doer = agent_only(f"{unit.context} {unit.quote}", verbs) if verbs else set()

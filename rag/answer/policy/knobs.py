@@ -288,10 +288,10 @@ class Policy:
     defined_range_is_a_term: bool = True
     # Two question words the notes only ever write hyphened ("one-handed") are joined so (Vocabulary.hyphenate)
     join_as_the_notes_hyphen: bool = True
-    # A title restating the question (its key words in order; not for a comparison or two parts): rag.answer.restates
+    # A title restating the question (its key words in order; not for a comparison or two parts): rag.answer.titled
     heading_restates_question: bool = True
-    restated_min_terms: int = 3  # key words the title must hold: fewer make a topic ("## Yeast"), not a task
-    restated_other_factor: float = 0.4  # weight of lines under other titles. practice10 z018 z027 z063
+    title_min_terms: int = 3  # key words the title must hold: fewer make a topic ("## Knots"), not a task
+    other_title_factor: float = 0.4  # weight of lines under other titles. practice10 z018 z027 z063
 
     @property
     def min_relevance(self) -> float:

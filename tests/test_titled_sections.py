@@ -1,4 +1,4 @@
-"""A section title restating the question (rag.answer.restates): how-to notes title each section with its task;
+"""A section title restating the question (rag.answer.titled): how-to notes title each section with its task;
 a question holding the title's key words in its order asks that section, not a sibling section sharing the words
 in another order or all but one of them. Invented cooking, sailing and pottery notes."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from test_compose import _ask_notes
 
-from rag.answer.restates import restated, restating_factors
+from rag.answer.titled import restated, restating_factors
 
 KITCHEN = {
     "conversions.md": """# Kitchen conversions
