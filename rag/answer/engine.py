@@ -29,6 +29,7 @@ from .steps import command_line
 from .condense import condense
 from .evidence import Scorer
 from .units import units_of
+from .contents import demote_contents
 from .intent import parse
 from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
@@ -192,6 +193,7 @@ class Answerer:
         units = [u for h in pool for u in units_of(h.chunk, self._note_lines,
                                                   back=self.policy.antecedent_across_lines)]
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
+        ranked = demote_contents(ranked, self._note_lines, self.policy)  # a table of contents points, states nothing
         # a side named by a phrase of the notes ("red giant") is not what a comparison compares
         intent = named_by_phrases(intent, (text for u in ranked[: self.policy.phrase_units] for text in (u.context, u.quote)))
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}

@@ -158,11 +158,12 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         # a child line speaks of what its label line says ("Sauce when overreduced:" / "thick and glossy")
         under_label = [t for h, t in heads.items() if h in unit.context]
         speaks = bool(topic & said.union(*under_label))
-        key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote),
+        key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote), unit.pointer,  # a contents item points
                not keyed_by(side, unit),
                not speaks,
                id(unit) not in paired,  # the notes set the two sides side by side: this line is the side's
                bool(not topic and not _defines(unit.quote, side)),
+               bool(Q.SIDE_AS_SUBJECT and not topic and not _opens(side, unit)),  # "Knaves lie", not "X is a Knave"
                _names(other, said),
                not topic & said,  # ...and of the lines left, one saying it itself before one under its label
                not (speaks and numbers(unit.quote) and _names(side, above)),

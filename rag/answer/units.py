@@ -42,6 +42,7 @@ class Unit:
     sim: float = 0.0  # embedding similarity to the question
     coverage: float = 0.0  # share of the question's key terms in the sentence and its context
     heading: str = ""  # the heading path the sentence sits under (shown with its citation)
+    pointer: bool = False  # an item of a table of contents (rag.answer.contents): names a section, states nothing
     summary: bool = False  # sits under a summary label ("tldr", "Summary"): restates what the note says below
     # A table row: ``quote`` is the row read with its header ("Number of sets 2, Total satisfaction $30"),
     # which is what scoring and matching see; ``row`` is the row as written at its line (what a citation

@@ -292,6 +292,11 @@ class Policy:
     heading_restates_question: bool = True
     title_min_terms: int = 3  # key words the title must hold: fewer make a topic ("## Knots"), not a task
     other_title_factor: float = 0.4  # weight of lines under other titles. practice10 z018 z027 z063
+    # A list whose items name sections of the same note further down ("- **Pumps**: learn how they work" over
+    # "## Pumps") is a table of contents: its items point to what the note states, so their evidence score is
+    # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
+    contents_item_factor: float = 0.5
+    contents_min_items: int = 2  # how many of a run of list items must name a later heading
 
     @property
     def min_relevance(self) -> float:

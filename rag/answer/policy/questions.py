@@ -257,6 +257,9 @@ WHO = re.compile(r"(?i)^\s*(?:who|whom|whose)\b|\bwho (?:was|is|were|created|wro
 OPTION_ARTICLES = frozenset("a an the".split())
 ASKER_WORDS = frozenset("i we you me us my our your".split())
 VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or|differs? from|different from|as opposed to)\s+")
+# When nothing is compared ("knights vs knaves"), a side's line is one the side is the subject of, opening with
+# its name ("Knaves always lie"), before one naming it only as a predicate ("Guard 1 is a Knave"): False turns off
+SIDE_AS_SUBJECT = True
 SIDE_MAX_WORDS = 3  # a comparison side is shown by at most this many of the question's words ("For trade deficit:")
 DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$"
                         # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
