@@ -114,3 +114,32 @@ def test_a_question_on_a_section_quotes_the_section_not_the_contents(tmp_path):
     assert "overworking the dough makes it tough" in answer.answer
     assert "rubbing-in method" not in answer.answer
     _grounded(answer, KITCHEN)
+
+
+def test_a_list_inside_a_section_naming_its_subsections_states_them():
+    note = ("# Sauces\n\n## Mother sauces\n\nThey split by their liquid:\n\n- **Bechamel**: milk thickened with roux\n"
+            "- **Veloute**: stock thickened with roux\n\n### Bechamel\n\nInfuse the milk.\n\n### Veloute\n\nUse light stock.\n")
+    assert contents_lines(_lines(note)) == set()
+
+
+def test_a_side_named_by_a_phrase_is_the_subject_only_of_a_line_opening_with_the_whole_phrase():
+    units = [Unit("law.md", 30, "Case", "Old reading list", 0, score=0.6),
+             Unit("law.md", 9, "Equity: fairness in the courts of chancery", "Sources", 0, score=0.52),
+             Unit("law.md", 3, "Statute law: made by parliament", "Sources", 0, score=0.51),
+             Unit("law.md", 20, "Case law: made by judges deciding disputes", "Sources", 0, score=0.50)]
+    assert [u.line for u in side_lines(parse("statute law vs case law"), units)] == [3, 20]
+
+
+def test_a_later_part_asking_which_one_of_a_kind_is_answered_by_a_line_numbering_it():
+    from rag.answer.gather import best_for_part
+    part = "what grade is that"
+    ranked = [Unit("ski.md", 4, "To turn a slope's angle into a grade, use the resort's chart.", "Slopes", 0, score=0.80),
+              Unit("ski.md", 4, "An angle of 30 degrees is grade 3 on the resort's chart.", "Slopes", 0, score=0.78)]
+    assert best_for_part(part, ranked) is ranked[1]
+    assert best_for_part(part, ranked, replace(DEFAULT, numbered_one_per_part=False)) is ranked[0]
+
+
+def test_that_ending_a_later_part_points_back_at_the_first():
+    parts = parse("how steep is the north run, and what grade is that").part_queries
+    assert len(parts) == 2 and "north" in parts[1]
+    assert parse("how steep is the north run, and what grade is it").part_queries[1] == parts[1].replace(" that", " it")

@@ -28,7 +28,9 @@ def _label(item: str) -> tuple[str, ...]:
 
 def contents_lines(lines: list[str], policy: Policy = DEFAULT) -> set[int]:
     """1-based numbers of the lines of ``lines`` that are items of a table of contents: runs of list items
-    (blank lines between allowed) of which at least ``policy.contents_min_items`` name a heading further down."""
+    (blank lines between allowed) of which at least ``policy.contents_min_items`` name a heading further down,
+    in the note's opening (under its title, before its first section). A list inside a section naming its
+    subsections ("cells divide into: - **Prokaryotes**: have no nucleus") states what it names."""
     headings: list[tuple[int, tuple[str, ...]]] = []
     for number, line in enumerate(lines, 1):
         match = _HEADING.match(line)
@@ -36,13 +38,15 @@ def contents_lines(lines: list[str], policy: Policy = DEFAULT) -> set[int]:
             headings.append((number, _name(match.group(1))))
     out: set[int] = set()
     run: list[int] = []  # the run's items naming a later heading
-    for number, line in enumerate(lines + [""], 1):
-        item = _ITEM.match(line) if number <= len(lines) else None
+    opening = next((n for n, line in enumerate(lines, 1) if (h := _HEADING.match(line)) and not line.lstrip().startswith("# ")
+                    and h.group(1)), len(lines) + 1)
+    for number, line in enumerate(lines[: opening - 1] + [""], 1):
+        item = _ITEM.match(line) if number < opening else None
         if item:
             label = _label(item.group(1))
             if label and any(n > number and name == label for n, name in headings):
                 run.append(number)
-        elif line.strip() or number > len(lines):
+        elif line.strip() or number >= opening:
             if len(run) >= policy.contents_min_items:
                 out.update(run)
             run = []

@@ -4,6 +4,7 @@ shown to the model, keeping the lines a part, a side or a value question needs."
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..retrieve import Hit
@@ -49,6 +50,9 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
         # scoring as well as the best, the one holding most of what this part asks
         first = max((u for u in held if u.score >= policy.strong * held[0].score), key=share)
         held = [first] + [u for u in held if u is not first]
+    numbered = _numbering(own or part, held, policy)
+    if numbered is not None:
+        return numbered
     if asked.bound:  # "X default retention": the line stating that bound ("2 hours by default") answers
         bounded = [u for u in held if V.BOUND_WORDS[asked.bound].search(u.quote) and asked.holds_value(u.quote)]
         if bounded:
@@ -66,6 +70,23 @@ def best_for_part(part: str, part_ranked: list[Unit], policy: Policy = DEFAULT, 
         if defining:
             return defining[0]
     return held[0]
+
+
+_NUMBERED = re.compile(r"(?i)\b\d+(?:st|nd|rd|th)?\s+([a-z]+)|\b([a-z]+)\s+\d+\b")
+
+
+def _numbering(part: str, held: list[Unit], policy: Policy) -> Unit | None:
+    """For a part asking which one of a kind ("what percentile is that"), the first line as strong as the best
+    that writes a number beside the kind's word ("the 93rd percentile", "floor 4"); None otherwise."""
+    which = Q.WHICH_NUMBERED.match(part) if policy.numbered_one_per_part else None
+    if not which:
+        return None
+    kind = terms(which.group(1))
+    for unit in (u for u in held if u.score >= policy.strong * held[0].score):
+        beside = _NUMBERED.findall(unit.quote)
+        if kind and any(terms(w) == kind for pair in beside for w in pair if w):
+            return unit
+    return None
 
 
 def referent(first: str, answer: Unit, policy: Policy = DEFAULT) -> str:

@@ -16,7 +16,7 @@ from ..text import numbers, strip_markup, terms, words
 from .policy import notes as N, questions as Q, values as V
 from .evidence import Unit, is_label
 from .intent import Intent
-from .versus import side_terms
+from .versus import side_terms, subject_of_line as _subject
 
 
 _PUNCTUATION = re.compile(r"[:;,.!?()\[\]=|]")
@@ -135,16 +135,15 @@ def column_lines(sides: tuple[Side, ...], units: list[Unit]) -> list[Unit]:
 
 def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
     """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by
-    default"); it is a table row keyed by the side (:func:`keyed_by`); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is
-    called X"); it does not name
-    the other side; it says
-    what is compared itself (not only its label line above it); it states
-    a number in the side's own section; its headings name more of the topic; it names the side itself rather
-    than sitting under its heading; it names the side's whole phrase ("increase in rent"); then its rank
-    (a line repeating more of the question's words earns nothing). A label line whose child lines hold the
-    statement ("Point estimate" over "needs the slope") gives way to its best child. Of a label's child lines that answer as
-    well, the one the topic is the largest share of ("Rotting of the roots" over "Increase in watering of
-    the roots ...")."""
+    default"); it is no table of contents' item (rag.answer.contents); it is a table row keyed by the side
+    (:func:`keyed_by`); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...",
+    "... is called X") and has the side as its subject (:func:`_subject`); it does not name the other side; it
+    says what is compared itself (not only its label line above it); it states a number in the side's own
+    section; its headings name more of the topic; it names the side itself rather than sitting under its
+    heading; it names the side's whole phrase ("increase in rent"); then its rank (a line repeating more of
+    the question's words earns nothing). A label line whose child lines hold the statement ("Point estimate"
+    over "needs the slope") gives way to its best child. Of a label's child lines that answer as well, the one
+    the topic is the largest share of ("Rotting of the roots" over "Increase in watering of the roots ...")."""
     rank = {id(u): n for n, u in enumerate(units)}
     paired = side_by_side(side, other, units, topic)
     labels = _labels_with_children(units)
@@ -163,7 +162,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
                not speaks,
                id(unit) not in paired,  # the notes set the two sides side by side: this line is the side's
                bool(not topic and not _defines(unit.quote, side)),
-               bool(Q.SIDE_AS_SUBJECT and not topic and not _opens(side, unit)),  # "Knaves lie", not "X is a Knave"
+               bool(Q.SIDE_AS_SUBJECT and not topic and not _subject(side, unit)),  # "Knaves lie", not "X is a Knave"
                _names(other, said),
                not topic & said,  # ...and of the lines left, one saying it itself before one under its label
                not (speaks and numbers(unit.quote) and _names(side, above)),

@@ -130,3 +130,10 @@ def joins_verbs(question: str) -> bool:
     stranded = before[-1] in Q.PREPOSITIONS or before[-1] in Q.PARTICLES
     second_verb = before[0] != "which" and before[1] in Q.AUXILIARIES and len(after) == 1 and "," not in question
     return stranded or second_verb
+
+
+def subject_of_line(side, unit) -> bool:
+    """Whether a line opens with a comparison side's whole phrase and says more ("Knaves always lie", not "Guard
+    1 is a Knave" nor a bare "Knaves"): the side is what it speaks of (rag.answer.sides.best_line)."""
+    said, phrase = terms(unit.cited.strip(" |")), set(side.phrase)
+    return len(said) > len(phrase) and set(said[:len(phrase)]) == phrase

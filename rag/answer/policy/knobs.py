@@ -116,6 +116,9 @@ class Policy:
     # kind_min_coverage of the part's key terms), not only those relevant to the whole question: "how big is the
     # jib, and what knot ties the sheet" was refused, its size line holding too few of both parts' words
     value_per_part: bool = True
+    # A part asking which one of a kind ("what percentile is that", Q.WHICH_NUMBERED) is answered, of the lines as
+    # strong as the best, by one numbering that kind ("the 93rd percentile"), not one only naming it
+    numbered_one_per_part: bool = True
     # a question asking a default needs a relevant line naming it, in itself, its headings or a label above
     # (policy.values.STATED_ONLY_BOUNDS): an example's value ("checkMinutes: 5") is no default
     default_must_be_stated: bool = True

@@ -66,7 +66,12 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # paraphrases refused for them.)
 # A later part of a two-part question that points back at the first ("how do plants use it"), and the
 # question words to drop from the first part when carrying its subject over ("what is chlorophyll").
-POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b")
+# "that" ending a part ("what percentile is that") is a pronoun too: a relative "that" or a conjunction opens a
+# clause after it.
+# A question asking which one of a kind it points at ("what percentile is that", "which floor was it"): the
+# kind's word (group 1), answered by a line numbering it ("the 93rd percentile", "floor 4")
+WHICH_NUMBERED = re.compile(r"(?i)^\W*(?:what|which)\s+([a-z]+)\s+(?:is|are|was|were)\s+(?:it|that|this|they|those|these)\b")
+POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b|\bthat(?=\W*$)")
 # A sentence opening with one of those words ("It is stored in the cellar", "This bond is called ...") speaks of
 # what the sentence before it names: a line's sentence is read with the one before it (rag.answer.units), and
 # a line's first sentence with the last of the line above it in one paragraph (rag.answer.across). A person is
