@@ -4,10 +4,11 @@ words and gives no reason. Notes from a gardener's diary, fake embedder and a mo
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from test_compose import _answerer, write_notes
 
-from rag.answer.policy import DEFAULT
+from rag.answer.policy import DEFAULT, questions as Q
 
 ROSES = {
     "roses.md": """# Roses
@@ -73,3 +74,29 @@ def test_a_line_adding_nothing_to_a_how_question_says_no_manner(tmp_path):
     assert answer.refused
     assert "no manner" in answer.reason
     assert not _ask(tmp_path, "how are climbing roses trained", how_needs_a_manner=False).refused
+
+
+SAILS = {
+    "rig.md": """# Rigging
+
+## Reefing
+- The rule is to always tie the reef knot as the first tie
+- Shake out the reef once the wind drops
+
+## Halyards
+- Coil the halyard as the boat heels, since a loose tail fouls the winch
+""",
+}
+
+
+def test_as_the_naming_a_role_at_the_line_end_gives_no_reason(tmp_path, monkeypatch):
+    """"as the first tie" ends the line: a role, no clause giving a reason (policy.stated.REASON)."""
+    question = "why should the reef knot always be the first tie"
+    answerer = _answerer(write_notes(tmp_path / "notes", SAILS), tmp_path / "index", "I can't find that in your notes.")
+    answer = answerer.ask(question)
+    assert answer.refused
+    assert "no reason" in answer.reason
+    # the old reading, any "as the" a reason connective, let the restating line answer
+    monkeypatch.setattr(Q, "REASON", re.compile(Q.REASON.pattern.replace("as (?:it|they|this|that|there)\\b",
+                                                                         "as (?:it|they|this|that|there|the)\\b")))
+    assert not answerer.ask(question).refused
