@@ -1,6 +1,5 @@
 """A "who" question is answered only by a line or heading naming someone (rag.answer.who.names_someone): topic
-headings in title case ("Notes on Knots and Rigging"), a one-word heading the notes also write in lower case
-("Bowlines"), notation ("$P(Gust)$") and a word opening a sentence after a quote name no one. Invented notes (sailing,
+headings in title case ("Notes on Knots and Rigging"), notation ("$P(Gust)$") and a word opening a sentence after a quote name no one. Invented notes (sailing,
 baking), fake embedder, a model that never answers; each near miss is answered with the mechanism off."""
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from rag.answer.policy import notes as N
 SAILING = {
     "knots.md": """# Notes on Knots and Rigging
 
-## Bowlines
+## Bowline
 - The bowline makes a fixed loop at the end of a line that holds well under load
 - a bowline is easy to untie after loading, unlike most bowlines of old rope
 
@@ -46,7 +45,7 @@ def _ask(tmp_path, notes, question):
 
 
 NEAR_MISSES = [
-    (SAILING, "who invented the bowline knot loop"),  # headings "Notes on Knots and Rigging", "Bowlines"
+    (SAILING, "who invented the bowline knot loop"),  # the title-case heading "Notes on Knots and Rigging"
     (ODDS, "who came up with the chance of a gust"),  # "Gust", "Squall" are notation
     (QUOTED, "who discovered the levain that ferments the flour"),  # "It" opens a sentence after a quote
 ]

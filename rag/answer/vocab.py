@@ -47,7 +47,6 @@ class Vocabulary:
     labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Will**", "## Range")
     slotted: dict | None = None  # how often each stopword stands where a thing is named ("the will", "a will")
     hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-handed")
-    lowered: frozenset[str] = frozenset()  # words the notes write in lower case mid-sentence at least once ("organelles")
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -90,10 +89,9 @@ class Vocabulary:
         labelled.update(_one_word(part) for heading in headings for part in heading.split(" > "))
         seen |= set(counts)
         hyphened = {tuple(w.split("-")) for w in seen if w.count("-") == 1 and all(w.split("-"))} - apart
-        lowered = frozenset(w for w, n in total.items() if capital[w] < n)
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
                    frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted),
-                   frozenset(hyphened), lowered)
+                   frozenset(hyphened))
 
     def kept(self, min_uses: int) -> frozenset[str]:
         """Stopwords these notes use as content words: written alone as a label or heading ("**Will**") and at

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 def names_someone(intent: Intent, unit: Unit, vocab: Vocabulary | None = None) -> bool:
     """For a "who" question: the line, or its headings, names someone the question does not. Given the notes'
     vocabulary (policy.notes.TOPIC_HEADINGS_NAME_NO_ONE), a title-case heading ("Concepts of Genetics and
-    Biology"), a one-word heading the notes also write in lower case ("Organelles"), a heading's opening
-    stopword ("The cell"), notation and a word opening a sentence after a quote name no one."""
+    Biology"), a heading's opening stopword ("The cell"), notation and a word opening a sentence after a quote
+    name no one. (A one-word heading the notes write in lower case, "Organelles", was tried as no name too: it
+    refused a test's "who must sign the will", whose answer names a role, "two witnesses", not a person.)"""
     if vocab is None or not N.TOPIC_HEADINGS_NAME_NO_ONE:
         return intent.holds_name(unit.quote) or intent.holds_name(unit.context)
     asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", intent.question)}
@@ -33,7 +34,7 @@ def names_someone(intent: Intent, unit: Unit, vocab: Vocabulary | None = None) -
     # notes mostly write that word capitalised mid-sentence
     labelled = {m.group(1).lower() for m in _AFTER_LABEL.finditer(unit.quote)} - vocab.names
     return bool(_names(unit.quote, asked, opening=True) - labelled
-                or any(_heading_names(part, asked, vocab) for part in unit.context.split(" > ")))
+                or any(_heading_names(part, asked, i == 0) for i, part in enumerate(unit.context.split(" > "))))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b")
@@ -44,24 +45,22 @@ _MATH = re.compile(r"\$\$?[^$\n]{1,300}?\$?\$")
 
 
 def _names(text: str, asked: set[str], opening: bool) -> set[str]:
-    """The lower-cased capitalised words of ``text`` that may name someone: not the first word (with
-    ``opening``, nor one opening a sentence), not a word of the question, not a day, a month or a letter's plural
+    """The lower-cased capitalised words of ``text`` that may name someone: with ``opening``, not the first word
+    nor one opening a sentence; not a word of the question, not a day, a month or a letter's plural
     (policy.notes.NO_ONES_NAME); math between "$" is notation ("$P(Disease)$"), left out."""
     text = _MATH.sub(" ", text).strip()
     return {m.group().lower() for m in _CAPITALISED.finditer(text)
-            if m.start() > 0 and not (opening and _OPENS.search(text[: m.start()]))
+            if not (opening and (m.start() == 0 or _OPENS.search(text[: m.start()])))
             and m.group().lower() not in asked and not N.NO_ONES_NAME.fullmatch(m.group())}
 
 
-def _heading_names(part: str, asked: set[str], vocab: Vocabulary) -> set[str]:
-    """Names in one heading of a path: none in title case (capitalised words joined by lower-case stopwords),
-    none in a one-word heading the notes write in lower case; a heading's first word counts unless a stopword."""
+def _heading_names(part: str, asked: set[str], first: bool) -> set[str]:
+    """Names in one heading of a path: none in title case (capitalised words joined by lower-case stopwords); a
+    heading's first word counts unless a stopword, or it opens the whole path (the note's title)."""
     found = set(re.findall(r"[A-Za-z][\w'-]*", part))
     if any(w.islower() and w in STOPWORDS for w in found) and any(w[0].isupper() and len(w) > 3 for w in found):
         return set()
-    names = _names(" " + part, asked, opening=False) - {w.lower() for w in found if w.lower() in STOPWORDS}
-    content = [w for w in found if w.lower() not in STOPWORDS and not w.isdigit()]
-    return names - vocab.lowered if len(content) == 1 else names
+    return _names(part, asked, opening=first) - {w.lower() for w in found if w.lower() in STOPWORDS}
 
 
 # a number before a noun ("the second judge", "the three sisters") names a position or a count, not a kind

@@ -108,8 +108,8 @@ MATH_WORDS = {
 VERB_FORM = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
 AGENT_NOUN = re.compile(r"^[a-z]{3,}(?:or|er)s?$")
 # For a "who" question (rag.answer.who): topic headings name no one: title case ("Concepts of Genetics and Biology",
-# capitalised words joined by lower-case stopwords), a one-word heading the notes also write in lower case
-# ("Organelles"), a heading's opening stopword ("The cell"); nor does notation ("$P(Disease)$").
+# capitalised words joined by lower-case stopwords), a heading's opening stopword ("The cell"); nor does notation
+# ("$P(Disease)$").
 TOPIC_HEADINGS_NAME_NO_ONE = True
 # Capitalised words that name no one, in a line or a heading: days, months, a capital letter's plural ("all Ts").
 NO_ONES_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|June|July"
