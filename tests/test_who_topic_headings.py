@@ -30,6 +30,14 @@ ODDS = {
 """,
 }
 
+LABELLED = {
+    "galley.md": """# galley
+
+## stock
+- **Fish stock**: Simmer the bones for twenty minutes, never longer, then strain the stock
+""",
+}
+
 QUOTED = {
     "bread.md": """# bread
 
@@ -47,6 +55,7 @@ def _ask(tmp_path, notes, question):
 NEAR_MISSES = [
     (SAILING, "who invented the bowline knot loop"),  # the title-case heading "Notes on Knots and Rigging"
     (ODDS, "who came up with the chance of a gust"),  # "Gust", "Squall" are notation
+    (LABELLED, "who first made fish stock from bones"),  # "Simmer" opens a bold label's text
     (QUOTED, "who discovered the levain that ferments the flour"),  # "It" opens a sentence after a quote
 ]
 
