@@ -67,7 +67,7 @@ class BM25:
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
 
-def _idf(texts: list[str], tokens: list[list[str]] | None = None) -> dict[str, float]:
+def smoothed_idf(texts: list[str], tokens: list[list[str]] | None = None) -> dict[str, float]:
     """Inverse document frequency of each stemmed term over the chunks (BM25's smoothed form)."""
     df: dict[str, int] = {}
     for doc in (tokens if tokens is not None else map(terms, texts)):
@@ -121,7 +121,7 @@ class Retriever:
         texts = [c.embed_text() for c in store.chunks]
         tokens = [terms(t) for t in texts]  # once for both (a refresh reloads this: 0.35 s of it under load)
         self.bm25 = BM25(texts, tokens)
-        self.idf = _idf(texts, tokens)
+        self.idf = smoothed_idf(texts, tokens)
         self.speller = Speller(texts, common_words())
 
     def retrieve(self, question: str, k: int = 4, pool: int = 30) -> list[Hit]:

@@ -105,7 +105,9 @@ class Answerer:
                                       {c.heading for c in retriever.store.chunks})
         # stopwords these notes use as content words ("the will"): kept while answering, weighed by their idf
         self.kept = self.vocab.kept(policy.stopword_as_term_uses) if policy.stopword_as_term_uses else frozenset()
-        idf = {**retriever.idf, **kept_idf([f"{c.heading} {c.text}" for c in retriever.store.chunks], self.kept)}
+        idf = retriever.idf
+        if self.kept:  # most notes keep no stopword: no second pass over every chunk then
+            idf = {**idf, **kept_idf([f"{c.heading} {c.text}" for c in retriever.store.chunks], self.kept)}
         self.scorer = Scorer(idf, retriever.embedder, policy, getattr(retriever.store, "sentences", None))
         self.composer = Composer(self._note_lines, policy)
         self.gatherer = Gatherer(retriever, self.scorer, policy, self.vocab.acronyms)

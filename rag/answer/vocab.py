@@ -6,7 +6,6 @@ Nothing about one field is written in code: "seats" becomes a unit because the n
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -144,10 +143,10 @@ def kept_idf(texts: list[str], kept: frozenset[str]) -> dict[str, float]:
     retriever's idf never counted them."""
     if not kept:
         return {}
+    from ..retrieve import smoothed_idf  # the retriever's formula, over the kept stems each text holds
+
     stems = {stem(w) for w in kept}
-    df = Counter(s for text in texts for s in stems & {stem(w) for w in words(text)})
-    n = len(texts)
-    return {s: math.log(1 + (n - d + 0.5) / (d + 0.5)) for s, d in df.items()}
+    return smoothed_idf(texts, [list(stems & {stem(w) for w in words(text)}) for text in texts])
 
 
 def acronyms_in(text: str) -> dict[str, tuple[str, ...]]:
