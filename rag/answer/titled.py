@@ -18,7 +18,7 @@ def title_terms(heading: str) -> list[str]:
 
 def restated(key: list[str], heading: str, forms: dict[str, set[str]], min_terms: int) -> bool:
     """Whether the title ``heading`` ends with holds the question's ``key`` terms (each, or a form of it), in the
-    question's order, with at least ``min_terms`` of them: a one- or two-word title ("## Yeast") is a topic, not a
+    question's order, with at least ``min_terms`` of them: a one- or two-word title ("## Knots") is a topic, not a
     task the question restates."""
     asked = list(dict.fromkeys(key))
     if len(asked) < min_terms:
@@ -37,8 +37,11 @@ def restating_factors(key: list[str], headings: list[str], forms: dict[str, set[
                       other: float) -> list[float]:
     """Each unit's score factor: 1.0 under a title restating the question, ``other`` under any other title when
     some title does; all 1.0 when none does (the question restates no section's task)."""
-    memo: dict[str, bool] = {}
-    hit = [memo.setdefault(h, restated(key, h, forms, min_terms)) if h else False for h in headings]
+    memo: dict[str, bool] = {}  # units share headings: each title is read once
+    for h in headings:
+        if h and h not in memo:
+            memo[h] = restated(key, h, forms, min_terms)
+    hit = [memo.get(h, False) for h in headings]
     if not any(hit):
         return [1.0] * len(headings)
     return [1.0 if h else other for h in hit]
