@@ -1,0 +1,134 @@
+"""Knobs of the answerability checks (rag.answer.gate and the modules it reads): what a line must state, and
+how loosely a word of the notes may stand for a word of the question, before a question is answered rather
+than refused. Part of :class:`rag.answer.policy.Policy`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CheckKnobs:
+    """Answerability checks: what a relevant line must hold for a question to be answered."""
+
+    # Answerability checks.
+    kind_units: int = 24  # how many top sentences may hold the asked kind of value
+    kind_min_coverage: float = 0.34  # ...and must share at least this much of the question's key terms
+    # A question asking for a value or a definition must have one sentence that speaks of everything it asks
+    # about (its asked terms, in the sentence or the headings above it); these bound how loosely a word of the
+    # note may stand for a word of the question ("env" for "environment", "explode" for "explosion").
+    abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
+    ordinals_both_ways: bool = True  # "fifth" in a question stands for "5th" in a line and the reverse (rag.answer.ordinals)
+    shared_prefix_min: int = 5  # two words sharing this many first letters...
+    shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
+    # a shortening of the notes ("mph", "PFD") stands for the run of question words its letters are the initials
+    # of ("miles per hour", "personal flotation devices"): shortenings this long, from a run this many words
+    # (three letters at least: two-letter words of the notes, "ca", "el", spelled runs of unrelated question words)
+    initials_min: int = 3
+    initials_max: int = 5
+    # an ordinal the question asks ("the third reef") is held by a relevant line counting at least that many
+    # of the thing ("four reefs") as well as by one naming the position (rag.answer.amount.counts_past)
+    ordinal_by_count: bool = True
+    expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
+    # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
+    # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
+    # (rag.answer.gate.kind_named): a name beside another kind ("a sea kayak" for "who invented the
+    # folding kayak") answered a near miss. (Requiring every asked word instead, as for one value,
+    # refused 5 answerable questions whose verb the line says in its own words: "who paid for", "who came up with".)
+    who_names_the_kind: bool = True
+    # a part of a two-part question asking a kind of value looks for it in the lines about that part (speaking of
+    # kind_min_coverage of the part's key terms), not only those relevant to the whole question: "how big is the
+    # jib, and what knot ties the sheet" was refused, its size line holding too few of both parts' words
+    value_per_part: bool = True
+    # A part asking which one of a kind ("what percentile is that", Q.WHICH_NUMBERED) is answered, of the lines as
+    # strong as the best, by one numbering that kind ("the 93rd percentile"), not one only naming it
+    numbered_one_per_part: bool = True
+    # a question asking a default needs a relevant line naming it, in itself, its headings or a label above
+    # (policy.values.STATED_ONLY_BOUNDS): an example's value ("checkMinutes: 5") is no default
+    default_must_be_stated: bool = True
+    # "at what temperature does butter melt": the verb names the event the value is asked of, and the answering line
+    # must speak of it (policy.questions.AT_POINT); off, it is excused as phrasing like any question's verb
+    point_verb_must_be_spoken: bool = True
+    # ...as does "what year did the abbey burn" / "when was X built" (policy.questions.EVENT_DATE): a date the notes
+    # give of another event ("The first Roman cookbook (around 400 A.D.)") answered "what year did he die"
+    # (practice7 a081). A verb of general meaning (GENERAL_VERBS: "take") or a phrasal one ("thrown out") stays excused
+    date_verb_must_be_spoken: bool = True
+    # "what refund guarantee does the ferry company offer": when lines state the thing asked and others speak of what
+    # it is asked of, but no line speaks of both, the notes state it of something else (rag.answer.asked_of)
+    thing_said_of_subject: bool = True
+    # a number the question states before a noun counts that noun ("a 40 seat restaurant"): a relevant line holds it
+    # only with a word standing for the noun at most counted_noun_window words away ("40 seats", "Seats 40"), not as
+    # another thing's value ("MIDI Note 61, (hex) 3D" answered a near miss; rag.answer.counted)
+    number_counts_its_noun: bool = True
+    counted_noun_window: int = 3
+    # the action the asker asks about doing ("how do I roll back a release", "what scale should I solo over ..."): a
+    # verb after "I"/"you"/"we" that the notes never use (nor a synonym) is refused, though it is one word of several
+    # (rag.answer.phrasing.unknown_action): the notes never speak of doing it. practice4 k079, practice6 m089
+    action_must_be_spoken: bool = True
+    # a question asking a range needs a relevant line stating one ("1-7", "between 30 and 60"; policy.values
+    # RANGE_STATED): lines giving single ports answered "what port range do ..." (practice4 k077). Only where the
+    # relevant lines state some amount: "what range of dishes does the inn serve" asks things, not two ends.
+    range_must_be_stated: bool = True
+    # "which anchor should I carry": advice asking which one of a kind needs a relevant line naming one
+    # ("the Danforth anchor"), not only the kind ("you need not carry a spare Anchor", practice4
+    # k078; rag.answer.asked_of.unnamed_instance)
+    advice_names_an_instance: bool = True
+    # "what was the X called", "what is the name of the X" (policy.questions.NAME_ASKED) asks a name: a relevant line
+    # must give one, by a naming verb, a quoted or defined term, a heading that is a name, or a capitalised word
+    # joined to the thing in a line speaking of all of it (rag.answer.named): "Had a guild of bakers" named none
+    # and answered practice7 a084
+    name_must_be_given: bool = True
+    # ...a line naming by a naming verb, a quote or a definition may leave this many words of the thing's own phrase
+    # unsaid (notes word the kind their own way: "theorem" for "theory"); a capitalised word or a heading none
+    name_line_may_leave_out: int = 1
+    # a question word the notes hold in another inflection or derivation ("founders" / "founded", by the
+    # shared-prefix rule above) is a word they use, not one they never mention (rag.answer.sameword.kin_in_notes);
+    # so is one whose synonym they use (policy.notes.SYNONYMS: "era" where they say "period"; practice7 a057)
+    unknown_by_kin: bool = True
+    # three frames of English mark a word as phrasing, not a thing asked: the verb of an infinitive after "how to" /
+    # "ways to", the noun of a complex preposition ("in front of"), the word before a closing "for" of "what is X
+    # good for"; rag.answer.phrasing, in policy.questions (INFINITIVE_LEADS, COMPLEX_PREPOSITION_OPENERS, PURPOSE_FRAME)
+    infinitive_and_preposition_frames: bool = True
+    # light words (policy.questions.LIGHT_WORDS: sentence adverbs, intensifiers, "every") are phrasing, never a thing
+    # asked: "the regatta every year" was refused as a name beside a word the notes never use (practice7 a041)
+    light_words: bool = True
+    # an age is stated without the word as a person's bare number ("until they were 16", policy.values.AGE_STATED):
+    # such a line speaks of the age asked ("till what age did cadets ..."; practice7 a044; rag.answer.gate.stated)
+    age_by_pronoun: bool = True
+    # a verb after an auxiliary and its subject, with its object before a preposition or the end ("how many periods do
+    # the monks split history into"; the object a thing of the notes, or a word of theirs after one they never use):
+    # rag.answer.phrasing; practice7 a035
+    verb_frames: bool = True
+    # a relative clause's verb before "as" ("the recipe that counts as the oldest") is a copula, and a partitive noun
+    # before "of" ("pieces of furniture") an amount: phrasing, not things asked (rag.answer.phrasing; practice7 a007)
+    copula_and_partitive_frames: bool = True
+    # a verb of general meaning with a particle after it ("take over", "go through", "find out":
+    # policy.questions.GENERAL_VERBS, PHRASAL_PARTICLES) is a phrasal verb: its meaning is in the pair, and notes
+    # word it with one verb of their own ("acquired", "discovered"); phrasing, wherever the question puts it
+    # (rag.answer.phrasing; practice7 a014, refused for its phrasal "take")
+    general_phrasal_verbs: bool = True
+    # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
+    # checks do: "what heat should the oven be brought to" is covered by "the oven should be set to 220 °C"; only when the
+    # notes use every other word the question asks (engine: "what does Murphy's law say" keeps the verb's weight)
+    relevance_without_verb: bool = True
+    # "which herb is the hardiest": a question asking a ranking (a superlative after an article) needs a relevant
+    # line that ranks and speaks of another thing asked; notes listing herbs, or calling a knife "a good
+    # slicer", do not say which is largest or best (rag.answer.superlative; evals/nearmiss practice n005)
+    superlative_must_rank: bool = True
+    # "why was the sloop overtaken so quickly" over "The sloop was quickly overtaken by the ketch": a best line
+    # restating the question (half its words, at most restated_new_terms of its own) and giving no reason, with no
+    # other best line giving one, does not answer why (rag.answer.restated; evals/nearmiss practice7 n006)
+    why_needs_a_reason: bool = True
+    restated_new_terms: int = 2
+    # ...and "how was the cheese made" over "The cheese was made": a how-question asking a manner whose best lines add no
+    # word to it is not answered (rag.answer.restated; evals/nearmiss practice7 n003)
+    how_needs_a_manner: bool = True
+    # "where did the abbey build its greenhouse" over "The abbey built greenhouses that doubled its harvest": a
+    # where-question needs a relevant line stating a place (rag.answer.place; evals/nearmiss practice2 n001)
+    where_needs_a_place: bool = True
+    unknown_share: float = 0.5  # refuse when more than this share of the question's key terms never occurs in the notes
+    # ...taken of the words naming things: the question's verb (rag.answer.phrasing) is left out of the share, so a
+    # question whose every named thing is unknown is refused ("what did the Veltrani invent"; evals/nearmiss
+    # practice7 n002); the verb still counts as unknown-or-not in the other checks
+    unknown_share_of_things: bool = True

@@ -1,0 +1,107 @@
+"""Knobs of composition (which quotes, with what around them), verification and generation, and the reading
+rules added last (they stay last so that :class:`rag.answer.policy.Policy` keeps its field order).
+Part of :class:`rag.answer.policy.Policy`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ComposeKnobs:
+    """Composition, verification and generation, and the reading rules added last."""
+
+    # Composition.
+    strong: float = 0.85  # a sentence within this share of the best score is as good an answer as the best
+    max_quotes: int = 3
+    same_quote_overlap: float = 0.7  # two quotes sharing this share of terms say the same thing: show one
+    # ...beside the best quote, a share of the candidate's own terms: a line ranked below the best that holds its
+    # few words and more (the fact) is quoted, not dropped as a restatement (rag.answer.compose._same); among the
+    # other quotes, of the shorter one's (a longer line there mostly restates one already quoted: practice p013)
+    same_quote_of_longer: bool = True
+    part_min_coverage: float = 0.5  # a part of a two-part question is answered when a sentence holds this share
+    conflict: float = 0.7  # how close to the best sentence a disagreeing one must score to be worth mentioning
+    list_max_lines: int = 12  # lines of a list block quoted under its heading
+    # "what did she chart": a list item opening with the question's verb is quoted with its siblings that open with it
+    # too ("- Charted the comet" ... "- Charted the nebula"), when the question's other words name only what the
+    # heading above names (rag.answer.parallel)
+    parallel_items: bool = True
+    # "how were the strata dated": the best line is quoted with all its nested lines (to list_max_lines), the ways it
+    # names, not only with detail_max_lines of them (rag.answer.parallel.with_children)
+    manner_children: bool = True
+    # a lead-in announcing its count ("the seven points of sail:") is quoted through that many items, past
+    # list_max_lines (measured: a 7-item list with blank lines and sub-items between runs 22 lines), up to this
+    announced_list_max_lines: int = 40
+    detail_max_lines: int = 3  # a quoted line with at most this many lines under it is quoted with them
+    # a question line wrapped in HTML ("<summary>What is a tannin?</summary><br>", a flash card) is a question line
+    # like a bare one: quoted with the answer paragraph below it (rag.answer.follows.with_answer); off: only a line
+    # whose raw text ends in "?"
+    question_lines_in_markup: bool = True
+    # ...and an answer opening with a lead-in ("The basic steps are:") runs through its list, to list_max_lines, not
+    # detail_max_lines (rag.answer.follows.with_answer); off: detail_max_lines
+    answer_lead_in_lists: bool = True
+    # a lead-in ending in ":" ("The hull speed is given by:") is quoted with the display formula right below it
+    # ("$$v = 1.34\sqrt{L}$$"), which finishes its sentence (rag.answer.follows.formula_under); off: the line alone
+    formula_under_lead_in: bool = True
+    formula_blank_lines: int = 1  # blank lines that may stand between the lead-in and its formula
+    # a number asked in digits ("what is a grade 2 building") stands in a line writing it as a roman numeral after a
+    # name ("A Grade II building is one ..."; rag.answer.roman); off: digits and number words only
+    roman_numerals: bool = True
+    # a note's sentence is not cut after "vs." / "e.g." / "i.e." ("Heavier anchors (e.g., 20 kg vs. 10 kg) hold in
+    # stronger winds"): the pieces are read as one sentence (rag.answer.sentences); off: the plain split
+    join_after_abbreviations: bool = True
+    formula_max_lines: int = 8  # a display formula closing further down than this is not quoted with its lead-in
+    label_max_words: int = 5  # a line right under a label this short ("--dry-run option") is quoted with it
+    # a list item this short (characters of its text) holding two or three sentences is one point: the sentence
+    # chosen from it is quoted with the rest of the item ("- Bowline: a fixed loop at the end of a line. It does not
+    # slip under load."; rag.answer.bullet); 0: the sentence alone. practice9 y003 y007 y028.
+    item_whole_max_chars: int = 200
+    # "... according to Okafor": the named source need not be in the answering line when a line of its chunk at or
+    # above it names it ("What does Okafor argue?"; rag.answer.attributed); off: the gate asks it
+    # of the answering line like any other word. practice9 y076.
+    attribution_above: bool = True
+    # a heading of at most this many words over a list names it ("## Ingredients", "## Side effects"): a
+    # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
+    list_name_max_words: int = 3
+    heading_names_list: bool = True  # off: only a question's grammar asks a list (for tests and measuring)
+    one_line_comparisons: bool = True  # off: a comparison quotes each side's own line only (rag.answer.together)
+    headings_as_items: bool = True  # off: a section's subsection headings are never a list's items (idem)
+    # a "who" / "which <noun>" question answered by a line that never names its subject, only its heading does
+    # ("### Marie Curie" > "- Isolated radium"): the quote is shown under that heading ("Marie Curie: “...”"),
+    # when the heading is a short name, at most this many words (rag.answer.subject); 0 turns it off
+    subject_heading_max_words: int = 4
+
+    # Verification: every content word a model sentence adds beyond the question must be in the cited line.
+    min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer
+    # Generation: the model stops once it has written the sentence that will lead the answer (rag.answer.lead)
+    model_writes_lead_only: bool = True
+    # ...and it may write only as many tokens as a lead can take (rag.answer.lead.lead_budget): this many times
+    # the longest line the lead may restate (in the model's tokens), plus lead_budget_extra tokens (citation marks,
+    # a connective); 0 turns it off (the user's max_tokens alone). Only the lead can change the answer and a lead
+    # restates one such line; the tiny model often echoes a source or two first ("[1] topic: line"), so the room
+    # is a few lines, not one. Real model, three dev halves: 12 leads in 125 calls, written by 1.1 lines' room
+    # but one (2.4, after echoing two sources); 2.5 changes no answer and cuts median tokens 53/45/47 -> 40/35/43.
+    lead_budget_lines: float = 2.5
+    lead_budget_extra: int = 8
+    # A stopword the notes write alone as a label or heading ("**Will**") and this often after an article ("the will")
+    # is a content word of those notes: questions and lines keep it (rag.answer.vocab.Vocabulary.kept); 0: off.
+    stopword_as_term_uses: int = 2
+    # A question's "planted" is not found in a line's "planter" (same stem; policy.notes.AGENT_NOUN)
+    agent_noun_is_not_the_verb: bool = True
+    # "A vs B which one handles X better": "better" asks which side wins, X is what is compared (Q.JUDGING_WORDS)
+    judging_word_not_compared: bool = True
+    # Notes labelling "range" as a term ("**Range**") define it: a question naming it asks the term, not a numeric
+    # range that a line must state (the range check of rag.answer.gate)
+    defined_range_is_a_term: bool = True
+    # Two question words the notes only ever write hyphened ("one-handed") are joined so (Vocabulary.hyphenate)
+    join_as_the_notes_hyphen: bool = True
+    # A title restating the question (its key words in order; not for a comparison or two parts): rag.answer.titled
+    heading_restates_question: bool = True
+    title_min_terms: int = 3  # key words the title must hold: fewer make a topic ("## Knots"), not a task
+    other_title_factor: float = 0.4  # weight of lines under other titles. practice10 z018 z027 z063
+    # A list whose items name sections of the same note further down ("- **Pumps**: learn how they work" over
+    # "## Pumps") is a table of contents: its items point to what the note states, so their evidence score is
+    # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
+    contents_item_factor: float = 0.5
+    contents_min_items: int = 2  # how many of a run of list items must name a later heading
