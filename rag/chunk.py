@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 from .ingest import Note
+from .markup import ITEM_MARK, UNDERLINE
 from .tables import rows_with
 from .tokens import count_tokens
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
-_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[*A-Z0-9])")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s*")
 _MARKUP = re.compile(r"[*_`#>]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]+>")
 
 
@@ -70,7 +69,7 @@ def _indent(line: str) -> int:
 
 def _label(line: str) -> str | None:
     """The topic an outline line names ("Bowline Strength", "Tenancy Law : ..." -> "Tenancy Law"), if any."""
-    text = _BULLET.sub("", line).strip()
+    text = ITEM_MARK.sub("", line).strip()
     head, colon, _ = text.partition(":")
     if colon and 0 < len(head.strip()) <= 40:
         return clean_heading(head) or None
@@ -101,17 +100,17 @@ def _blocks(note: Note) -> list[_Block]:
         if i + 1 in page_starts:  # a new PDF page closes the section
             close()
             page += 1
-        if line.lstrip().startswith("```"):
+        if line.lstrip().startswith("```"):  # only a backtick fence (rag.markup.FENCE also takes "~~~")
             in_fence = not in_fence
         md = None if in_fence else _MD_HEADING.match(line)
         underlined = (
             not in_fence
             and i + 1 < len(lines)
             and line.strip()
-            and not _BULLET.match(line)
+            and not ITEM_MARK.match(line)
             and _indent(line) == 0
             and len(line.strip()) <= 80
-            and _UNDERLINE.match(lines[i + 1])
+            and UNDERLINE.match(lines[i + 1])
             and len(lines[i + 1].strip()) >= 3
         )
         if md or underlined:
@@ -142,7 +141,7 @@ def _blocks(note: Note) -> list[_Block]:
             continue
         heading_lines = {n for n, _ in body if n in heading_nums}
         # rules ("---" after a blank line), separators and empty bullets carry no content
-        content = [(n, t) for n, t in content if n in heading_lines or not _UNDERLINE.match(t)]
+        content = [(n, t) for n, t in content if n in heading_lines or not UNDERLINE.match(t)]
         rest = [(n, t) for n, t in content if n not in heading_lines]
         head = [(n, t) for n, t in content if n in heading_lines]
         if not rest:

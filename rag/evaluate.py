@@ -10,6 +10,7 @@ from pathlib import Path
 from .config import PROJECT_ROOT
 from .errors import RagError
 from .ingest import read_note
+from .markup import CITE_MARK
 
 DEFAULT_DATASET = PROJECT_ROOT / "evals" / "qa.jsonl"
 SPLITS_FILE = PROJECT_ROOT / "evals" / "splits.json"
@@ -104,7 +105,7 @@ def faithful_sentences(answer, question: str) -> tuple[int, int]:
     model = [s for s in getattr(answer, "shown", []) if s.origin == "model"]
     ok = 0
     for sentence in model:
-        text = re.sub(r"\s*\[\d+\]", "", sentence.text)
+        text = re.sub(r"\s*" + CITE_MARK.pattern, "", sentence.text)
         cited = " ".join(f"{by_n[n].heading} {by_n[n].quote}" for n in sentence.cites if n in by_n)
         ok += bool(cited) and faithful(text, cited, question)
     return ok, len(model)
@@ -144,13 +145,13 @@ def run_eval(pipeline, items: list[dict], progress: bool = True, on_row=None, da
         data = answer.to_json()
         row.update(answer=data["answer"], refused=data["refused"], mode=answer.mode, timings=data["timings"])
         row["citations"] = data["citations"]
-        markers = [int(m) for m in re.findall(r"\[(\d+)\]", data["answer"])]
+        markers = [int(m) for m in CITE_MARK.findall(data["answer"])]
         by_n = {c["n"]: c for c in data["citations"]}
         row["markers"] = len(markers)
         row["markers_ok"] = sum(1 for m in markers if m in by_n and quote_in_lines(by_n[m], notes))
         sentences = [s for s in re.split(r"(?<=[.!?”])\s+(?=[“A-Z0-9])", data["answer"]) if s.strip()]
         row["sentences"] = 0 if data["refused"] else len(sentences)
-        row["cited_sentences"] = 0 if data["refused"] else sum(1 for s in sentences if re.search(r"\[\d+\]", s))
+        row["cited_sentences"] = 0 if data["refused"] else sum(1 for s in sentences if CITE_MARK.search(s))
         stated = [s for s in getattr(answer, "shown", []) if s.origin != "missing"]
         if stated and not data["refused"]:
             # "your notes don't say X" (one part of a two-part question) states an absence: nothing to cite

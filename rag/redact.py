@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .secret_rules import PROVIDER_RULES
+from .tables import CELL_BAR
 
 MASK = "[REDACTED]"
 
@@ -221,7 +222,7 @@ def redact_text(text: str) -> tuple[str, list[str]]:
 
 
 def _cells(line: str) -> list[str]:
-    return re.split(r"(?<!\\)\|", line.strip())[1:-1]
+    return CELL_BAR.split(line.strip())[1:-1]
 
 
 def _redact_row(line: str, secret_columns: set[int]) -> tuple[str, int]:

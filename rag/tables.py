@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from .inline_html import readable
+from .markup import HEADING_ANY_DASHES
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
-_SPLIT = re.compile(r"(?<!\\)\|")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")  # a markdown heading or the underline of one
+# the bar between two cells: a pipe, not an escaped one ("\|" is a pipe inside a cell)
+CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
 def cells(line: str) -> list[str]:
@@ -25,7 +26,7 @@ def cells(line: str) -> list[str]:
         text = text[1:]
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
-    return [c.strip().replace("\\|", "|") for c in _SPLIT.split(text)]
+    return [c.strip().replace("\\|", "|") for c in CELL_BAR.split(text)]
 
 
 def is_separator(line: str) -> bool:
@@ -136,7 +137,7 @@ def lead_in(units: list[tuple[int, str]], header: int) -> list[tuple[int, str]]:
             return []
         if text.strip():
             plain = text.strip()
-            if _HEADING.match(text) or "|" in plain or plain.startswith(("<", "---")):
+            if HEADING_ANY_DASHES.match(text) or "|" in plain or plain.startswith(("<", "---")):
                 return []
             return [units[index]]
     return []

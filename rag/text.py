@@ -158,7 +158,9 @@ def strip_markup(text: str) -> str:
     and a table's cells joined with semicolons), entities decoded."""
     text = readable(text)
     text = text.replace("**", "").replace("__", "").replace("`", "")
-    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•](?![-*+•])\s*|\d+[.)]\s+)", "", text)  # "--flag" keeps its dashes
+    # the lead mark: as rag.markup.LEAD_MARK, but a bullet needs no blank after it and is not one of a run ("--flag"
+    # keeps its dashes, "**bold**" its stars; "-x" loses its dash)
+    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•](?![-*+•])\s*|\d+[.)]\s+)", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

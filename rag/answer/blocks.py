@@ -3,9 +3,8 @@ list it belongs to (climbing to its parent line), tree diagrams nesting like ind
 
 from __future__ import annotations
 
-import re
-
 from ..inline_html import Piece, pieces
+from ..markup import FENCE, HEADING, LIST_ITEM, NUMBERED, depth
 from ..tables import before_cut_table, table_at
 from ..text import terms
 from .evidence import Unit, kind_of
@@ -14,17 +13,6 @@ from .follows import formula_under, with_answer
 from .units import opens_block
 from .policy import notes as N, values as V
 from .policy import DEFAULT, Policy
-
-LIST_ITEM = re.compile(r"^\s*(?:[-*+•](?=\s)|\d+[.)](?=\s)|[├└│])")  # a marker then a space: "**bold**" and "1.5 GB" open no item
-NUMBERED = re.compile(r"^\s*\d+[.)]\s")
-# A line's depth is where its text starts: after indentation and the box-drawing characters of a tree
-# diagram ("│   ├── child" is deeper than "├── parent"), so tree outlines nest like indented lists.
-_LEAD = re.compile(r"^[\s\u2500-\u257f]*")
-HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-{3,})\s*$")
-
-
-def depth(line: str) -> int:
-    return len(_LEAD.match(line).group(0))
 
 
 def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAULT,
@@ -218,9 +206,6 @@ def _has_children(lines: list[str], number: int) -> bool:
         if line.strip():
             return depth(line) > indent
     return False
-
-
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _code_block(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int, int] | None:

@@ -4,19 +4,16 @@ its other sentences finish what the chosen one says of the same subject."""
 
 from __future__ import annotations
 
-import re
-
+from ..markup import ITEM
 from .policy import Policy
 from .sentences import sentences
-
-_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")  # a list item's marker, then its text
 
 
 def whole_item(quote: str, line: str, policy: Policy) -> str | None:
     """The item's text from ``quote`` on to its end (an exact span of ``line``), when ``line`` is a list item of
     at most ``policy.item_whole_max_chars`` characters holding more than one sentence and ``quote`` is one of
     them; None otherwise (a plain paragraph line, a long item, a one-sentence item, the switch off)."""
-    marker = _ITEM.match(line)
+    marker = ITEM.match(line)
     if not policy.item_whole_max_chars or not marker:
         return None
     body = line[marker.end():].rstrip()

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..markup import CITE_MARK, CITE_MARKS
 from ..tables import find_tables, reading
 from ..text import number_value, numbers, strip_markup, terms
 from .blocks import block, sides_table
@@ -26,8 +27,6 @@ from .subject import heading_subject
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
-_MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-
 
 @dataclass
 class Shown:
@@ -40,7 +39,7 @@ class Shown:
 
 def neutralise_markers(text: str) -> str:
     """Note text like "[2]" or "[1][2]" must never read as our citation markers: use full-width brackets."""
-    return _MARKER.sub(lambda m: f"［{m.group(1)}］", text)
+    return CITE_MARKS.sub(lambda m: f"［{m.group(1)}］", text)
 
 
 def display(quote: str) -> str:
@@ -292,7 +291,7 @@ class Composer:
         order = list(dict.fromkeys(used))
         renumber = {old: new for new, old in enumerate(order, start=1)}
         for s in shown:
-            s.text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber[int(m.group(1))]}]", s.text)
+            s.text = CITE_MARK.sub(lambda m: f"[{renumber[int(m.group(1))]}]", s.text)
             s.cites = [renumber[n] for n in s.cites]
         citations = [Citation(renumber[c.n], c.file, c.start_line, c.end_line, c.quote, c.heading) for c in citations if c.n in renumber]
         citations.sort(key=lambda c: c.n)

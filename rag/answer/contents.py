@@ -11,7 +11,10 @@ from ..text import strip_markup, words
 from .evidence import Unit
 from .policy import DEFAULT, Policy
 
+# Not rag.markup.ITEM: a contents item has no "•" bullet and at most a three-digit number, and its text is group 1.
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+# Not rag.chunk's heading pattern: the title may be empty, and is read from after all the blanks ("## #" has the
+# title "" here, "#" there), which decides whether such a line opens the note's first section.
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 

@@ -4,14 +4,10 @@ below it. Quoting the line alone answers nothing, so it is quoted with what foll
 
 from __future__ import annotations
 
-import re
-
+from ..markup import FENCE, HEADING
 from .evidence import Unit, asks
 from .policy import notes as N
 from .policy import Policy
-
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-{3,})\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _question_line(line: str, policy: Policy) -> bool:
@@ -38,7 +34,7 @@ def with_answer(unit: Unit, lines: list[str], policy: Policy) -> tuple[str, int,
     reach = policy.list_max_lines if announces else policy.detail_max_lines
     for number in range(first, min(len(lines), first + reach - 1) + 1):
         text = lines[number - 1]
-        if not text.strip() or _HEADING.match(text) or _FENCE.match(text) or _question_line(text, policy):
+        if not text.strip() or HEADING.match(text) or FENCE.match(text) or _question_line(text, policy):
             break
         last = number
     if last < first:

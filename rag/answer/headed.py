@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..chunk import markdown_heading
+from ..markup import HEADING, LIST_ITEM, depth
 from ..text import terms, words
-from .blocks import HEADING, LIST_ITEM, depth
 from .evidence import Unit
 from .intent import Intent
 from .policy import questions as Q

@@ -5,8 +5,8 @@ with all its nested lines: they are the ways ("Strata are dated by" > "- fossils
 
 from __future__ import annotations
 
+from ..markup import HEADING, LIST_ITEM, depth
 from ..text import terms, words
-from .blocks import HEADING, LIST_ITEM, depth
 from .evidence import Unit
 from .intent import Intent
 from .policy import DEFAULT, Policy

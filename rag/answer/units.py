@@ -10,21 +10,20 @@ from typing import Callable
 from ..chunk import Chunk
 from ..ingest import looks_like_instruction
 from ..inline_html import pieces
+from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, depth
 from ..tables import find_tables, header_text, lead_in, reading
 from ..text import strip_markup, terms
 from .keys import line_setting
 from .sentences import sentences
 from .policy import notes as N, questions as Q
 
-_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(=+|-+)\s*$")
 _WORDS = re.compile(r"[A-Za-z0-9]{2,}")
+# the lead mark stripped off a line to read its text: unlike rag.markup.LEAD_MARK it may be missing, a bullet may be
+# repeated and needs no blank after it ("**Term**: ..." loses its leading "**", "-x" its dash)
 _LEAD = re.compile(r"^\s*(?:[-*+•]+\s*|\d+[.)]\s*|#{1,6}\s+)?")
-_DEPTH = re.compile(r"^[\s\u2500-\u257f]*")  # indentation and box-drawing characters
 # A line that only shows a picture ("![](assets/cell.png)", "<img src=...>", "<p align=center>") states
 # nothing: its file name's words are no evidence.
 _PICTURE_ONLY = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^<>]*>))+\s*")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 # how a line that opens a block of its own begins (:func:`opens_block`)
 _OWN_BLOCK = re.compile(r"^\s*(?:[-*+•>|<]|\d+[.)]|#{1,6}\s|```|~~~)")
 
@@ -96,14 +95,14 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
     fenced = _fenced_lines(chunk, lines, note_lines)
     fence: str | None = None  # inside a code block: the line right above its opening fence ("" for none)
     for offset, raw in enumerate(lines):
-        if _FENCE.match(raw):  # opening a block (its next line is inside), or closing one
+        if FENCE.match(raw):  # opening a block (its next line is inside), or closing one
             fence = _fence_lead(chunk, lines, offset, numbered) if offset + 1 in fenced else None
         if not raw.strip() or offset in skip or (numbered and offset and  # a chunk's text leaves blank lines out
                                                  chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
             paragraph = None
         if not raw.strip() or offset in skip:
             continue
-        indent = len(_DEPTH.match(raw).group(0))  # tree diagrams ("│   ├── x") nest like indented lists
+        indent = depth(raw)  # tree diagrams ("│   ├── x") nest like indented lists
         while parents and parents[-1][0] >= indent:
             parents.pop()
         lead, paragraph = _paragraph_lead(raw, indent, paragraph)
@@ -121,8 +120,8 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
         # A line that reads like an order to the assistant is note text, never evidence for an answer.
         # a list item of one word ("- Velouté" under "Mother sauces") names one member of its list; other
         # lines of one word are labels, and state nothing, as do items like "- ok"
-        least = 1 if _ITEM.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
-        if ((offset in fenced or not _HEADING_LINE.match(raw)) and len(_WORDS.findall(body)) >= least
+        least = 1 if ITEM_WITH_TEXT.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
+        if ((offset in fenced or not HEADING_ANY_DASHES.match(raw)) and len(_WORDS.findall(body)) >= least
                 and not looks_like_instruction(body)
                 and not _PICTURE_ONLY.fullmatch(body)):
             context = " ".join([chunk.heading] + [p for _, p in parents[-2:]] + [lead] * bool(lead))
@@ -157,8 +156,8 @@ def _goes_on_lines(chunk: Chunk, lines: list[str], made: dict[int, list[Unit]], 
         if above not in made or offset in fenced or above in fenced or (
                 numbered and chunk.line_numbers[offset] != chunk.line_numbers[above] + 1) or opens_block(lines[offset]):
             continue
-        mine, theirs = len(_DEPTH.match(lines[offset]).group(0)), len(_DEPTH.match(lines[above]).group(0))
-        if mine == theirs and not _ITEM.match(lines[above]) or mine > theirs and _ITEM.match(lines[above]):
+        mine, theirs = depth(lines[offset]), depth(lines[above])
+        if mine == theirs and not ITEM_WITH_TEXT.match(lines[above]) or mine > theirs and ITEM_WITH_TEXT.match(lines[above]):
             out.add(offset)
     return out
 
@@ -171,10 +170,10 @@ def _fenced_lines(chunk: Chunk, lines: list[str], note_lines) -> set[int]:
     number = chunk.line_numbers[0] if chunk.line_numbers and len(chunk.line_numbers) == len(lines) else 0
     if note_lines is not None and number > 1:
         for raw in note_lines(chunk.file)[: number - 1]:
-            inside ^= bool(_FENCE.match(raw))
+            inside ^= bool(FENCE.match(raw))
     fenced = set()
     for offset, raw in enumerate(lines):
-        if _FENCE.match(raw):
+        if FENCE.match(raw):
             inside = not inside
         elif inside:
             fenced.add(offset)
@@ -188,7 +187,7 @@ def _fence_lead(chunk: Chunk, lines: list[str], offset: int, numbered: bool) -> 
     if offset == 0 or (numbered and chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
         return ""
     above = lines[offset - 1]
-    if not above.strip() or _HEADING_LINE.match(above) or _FENCE.match(above):
+    if not above.strip() or HEADING_ANY_DASHES.match(above) or FENCE.match(above):
         return ""
     return strip_markup(above[_LEAD.match(above).end():]).strip()[:120]
 
@@ -196,7 +195,7 @@ def _fence_lead(chunk: Chunk, lines: list[str], offset: int, numbered: bool) -> 
 def opens_block(raw: str) -> bool:
     """A line that starts a block of its own, so never continues the paragraph above it: a list item (with or
     without a space after its marker), a heading, a quote, a table row, a code fence, HTML, a picture."""
-    return bool(_OWN_BLOCK.match(raw) or _HEADING_LINE.match(raw) or _PICTURE_ONLY.fullmatch(raw))
+    return bool(_OWN_BLOCK.match(raw) or HEADING_ANY_DASHES.match(raw) or _PICTURE_ONLY.fullmatch(raw))
 
 
 def _paragraph_lead(raw: str, indent: int, paragraph: tuple[int, str] | None) -> tuple[str, tuple[int, str] | None]:
@@ -218,9 +217,9 @@ def _paragraph_above(chunk: Chunk, lines: list[str], note_lines) -> tuple[int, s
     whole = note_lines(chunk.file) if note_lines is not None and number > 1 and lines and lines[0].strip() else []
     if not whole or number > len(whole):
         return None
-    indent, paragraph = len(_DEPTH.match(lines[0]).group(0)), None
+    indent, paragraph = depth(lines[0]), None
     for raw in reversed(whole[: number - 1]):  # up to the blank line or block start above
-        if not raw.strip() or len(_DEPTH.match(raw).group(0)) != indent:
+        if not raw.strip() or depth(raw) != indent:
             break
         _, start = _paragraph_lead(raw, indent, None)
         if start is None:

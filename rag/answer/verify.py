@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..markup import CITE_MARKS
 from ..text import number_value, numbers, split_sentences, stem, terms, words
 from .policy import notes as N, values as V
 from .evidence import Unit
 from .amount import bound_of
 from .sameword import synonyms_of
 
-_CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_CITE = re.compile(r"\s*" + CITE_MARKS.pattern)  # a citation mark with the blank before it
 _ANY_BRACKET = re.compile(r"\s*\[[^\]]{0,12}\]")
 # a number starts where rag.text.numbers says one does: not inside a symbol such as "M2" or "B12", whose digit is
 # part of a name (practice6 m025: "... 2 [1]" passed against a line holding only "M2")

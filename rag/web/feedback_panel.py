@@ -15,12 +15,12 @@ import gradio as gr
 from .. import evalset
 from ..errors import RagError
 from ..feedback import FeedbackStore, answer_record, feedback_path, index_version
+from ..markup import LEAD_MARK
 from .folder import FolderPanel
 from .render import esc, one_line
 
 ANSWER_KINDS = [k for k in evalset.KINDS if k != "unanswerable"]
 _AMOUNT = re.compile(r"(?<![\w.])\d[\d,.]*\d?\s?(?:%|[A-Za-z]+\b)")  # "30 seconds", "256 KB", "99.9%"
-_LEAD = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+|#{1,6}\s+)")
 
 
 def prefill_facts(quotes: list[str]) -> list[str]:
@@ -30,7 +30,7 @@ def prefill_facts(quotes: list[str]) -> list[str]:
     """
     facts: list[str] = []
     for quote in quotes:
-        line = _LEAD.sub("", first_line(quote))
+        line = LEAD_MARK.sub("", first_line(quote))
         found = [m.group(0).strip() for m in _AMOUNT.finditer(line)]
         for fact in found or ([line] if line else []):
             if fact not in facts:

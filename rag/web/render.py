@@ -9,9 +9,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..markup import CITE_MARK
 from ..redact import redact_text
-
-_CITE_MARK = re.compile(r"\[(\d+)\]")
 
 
 # -- escaping ----------------------------------------------------------------------------------
@@ -63,7 +62,7 @@ def render_answer(answer, show_unverified: bool = False) -> str:
         )
         return one_line(body)
     text = esc(answer.answer.replace("**", ""))
-    text = _CITE_MARK.sub(r'<a class="nq-cite" href="#nq-src-\1">[\1]</a>', text)
+    text = CITE_MARK.sub(r'<a class="nq-cite" href="#nq-src-\1">[\1]</a>', text)
     badges = []
     if answer.mode == "extractive":
         badges.append('<span class="nq-badge">quoted from your notes</span>')

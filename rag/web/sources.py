@@ -13,6 +13,7 @@ import re
 
 from ..errors import CorpusError
 from ..inline_html import readable
+from ..markup import LEAD_MARK
 from ..readers import where
 from .notes import NoteReader
 from .render import esc
@@ -20,7 +21,6 @@ from .render import esc
 CONTEXT_RADIUS = 6  # lines shown either side of a cited line when a source is expanded
 MAX_NEAREST = 4
 MAX_CHUNK_LINES = 24  # lines shown when a nearest note (refusal) is expanded
-_LEAD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d+[.)]\s+)")
 
 
 def display_text(text: str) -> str:
@@ -30,7 +30,7 @@ def display_text(text: str) -> str:
     full of identifiers, and a passage must show them as written.
     """
     text = readable(text or "").replace("**", "").replace("`", "")
-    text = _LEAD_MARK.sub("", text)
+    text = LEAD_MARK.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -233,8 +233,8 @@ HOW_TO = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should|to)\b")
 REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
                      r"|should|will|would|has|have|must|may|might)\b)[a-z]")
 # A question asking what something is or which one ("what soilType does the bed use", "which port ..."): a line
-# setting a key it names answers it (rag.answer.keys).
-ASKS_A_THING = re.compile(r"(?i)^\s*(?:what|which)\b")
+# setting a key it names answers it (rag.answer.keys). The same opening as WHAT_WHICH.
+ASKS_A_THING = WHAT_WHICH
 # A question asking which one thing of a kind ("which chemist isolated radium", "which river floods in spring"):
 # "which" and a singular noun, then the rest of the question; "which of ..." and a plural ("which rivers ...") ask
 # otherwise (a choice among named options; a list). Together with "who" questions, what rag.answer.subject reads
