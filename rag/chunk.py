@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from .frontmatter import front_matter, title_path
 from .ingest import Note
 from .markup import ITEM_MARK, UNDERLINE
 from .tables import rows_with
@@ -81,7 +82,8 @@ def _label(line: str) -> str | None:
 def _blocks(note: Note) -> list[_Block]:
     """Sections by headings, then top-level outline items within each section."""
     lines = note.lines
-    path: list[tuple[int, str]] = []  # (level, title)
+    matter_end, title = front_matter(lines)  # a front matter's closing "---" underlines nothing; its title heads all
+    path: list[tuple[int, str]] = title_path(title)  # (level, title)
     sections: list[tuple[list[str], list[tuple[int, str]], int]] = []
     current: list[tuple[int, str]] = []
     heading_nums: set[int] = set()  # line numbers of heading text and underlines
@@ -105,6 +107,7 @@ def _blocks(note: Note) -> list[_Block]:
         md = None if in_fence else _MD_HEADING.match(line)
         underlined = (
             not in_fence
+            and i + 1 >= matter_end
             and i + 1 < len(lines)
             and line.strip()
             and not ITEM_MARK.match(line)

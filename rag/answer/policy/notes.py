@@ -114,3 +114,10 @@ TOPIC_HEADINGS_NAME_NO_ONE = True
 # Capitalised words that name no one, in a line or a heading: days, months, a capital letter's plural ("all Ts").
 NO_ONES_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|June|July"
                           r"|August|September|October|November|December|[A-Z]s)")
+# A note opening with a front matter block (a "---" line, "key: value" lines, a closing "---" or "...": Jekyll,
+# Hugo, Obsidian) names itself in its "title:" key; when no "# " heading names it, that title heads every section
+# of the note, as an h1 would (rag.frontmatter): a recipe's steps under "## Directions" speak of the dish the note
+# is about. Off: the closing "---" still ends the block (no heading is read from it), and no title is added.
+FRONT_MATTER_TITLES_NOTE = True
+FRONT_MATTER_TITLE_KEY = re.compile(r"(?i)^title\s*:\s*(.*?)\s*$")
+FRONT_MATTER_MAX_LINES = 60  # a longer opening run of "key: value" lines is the note's content, not its metadata

@@ -1,0 +1,38 @@
+"""A note's front matter: the "---" ... "---" block of "key: value" lines some note tools open a note with.
+
+Its closing "---" is no setext underline (the key line above it is no heading), and its "title:" names the note
+when no "# " heading does, so every section's heading path starts with it (knobs: rag.answer.policy.notes).
+"""
+
+from __future__ import annotations
+
+import re
+
+_KEY = re.compile(r"^[A-Za-z_][\w .-]*:(?:\s|$)")  # "title: Kombucha", "tags:"
+_ITEM = re.compile(r"^\s+\S|^\s*-\s")  # an indented value or a list item under a key
+_H1 = re.compile(r"^\s{0,3}#\s+\S")
+
+
+def front_matter(lines: list[str]) -> tuple[int, str]:
+    """(lines the block spans, closing line included, or 0 when the note opens with none; the title it gives
+    the note, or "" when it gives none or a "# " heading names the note)."""
+    from .answer.policy import notes as N  # the knobs live with the others; imported when first read
+
+    if not lines or lines[0].strip() != "---":
+        return 0, ""
+    title = ""
+    for i, line in enumerate(lines[1 : N.FRONT_MATTER_MAX_LINES + 1], start=1):
+        if line.strip() in ("---", "...") and i > 1:
+            named = N.FRONT_MATTER_TITLES_NOTE and not any(_H1.match(rest) for rest in lines[i + 1 :])
+            return i + 1, title if named else ""
+        if not (line.strip() == "" or _KEY.match(line) or _ITEM.match(line)):
+            return 0, ""
+        found = N.FRONT_MATTER_TITLE_KEY.match(line)
+        if found and not title:
+            title = found.group(1).strip().strip("'\"").strip()
+    return 0, ""
+
+
+def title_path(title: str) -> list[tuple[int, str]]:
+    """The heading path a front matter title starts (level 0: no heading of the note replaces it)."""
+    return [(0, re.sub(r"\s+", " ", title)[:80])] if title else []
