@@ -19,10 +19,11 @@ from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from .tokens import ENCODING
 from .vector_index import read_faiss_index
 
-FORMAT_VERSION = 6  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
+FORMAT_VERSION = 7  # 2: curly quotes kept by ingestion; 3 and 4: more credential shapes redacted (old chunks may hold
 # them); 4: a lone CR no longer ends a line (old line numbers may be off), data blobs left out, note size and mtime kept;
 # 5: the evidence sentences' vectors are stored beside the chunks' (sentences.npy); 6: HTML inside a line is read as
-# its text (tags no longer among the search words) and a table's lead-in line is carried into its rows' chunks
+# its text (tags no longer among the search words) and a table's lead-in line is carried into its rows' chunks;
+# 7: a front matter's title heads its note's heading paths, its closing "---" no longer makes a heading (rag.frontmatter)
 FILES = ("chunks.jsonl", "vectors.npy", "faiss.index", "sentences.npy", "sentences.json")
 
 
