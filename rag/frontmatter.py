@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_KEY = re.compile(r"^[A-Za-z_][\w .-]*:(?:\s|$)")  # "title: Kombucha", "tags:"
+_KEY = re.compile(r"^[A-Za-z_][\w .-]*:(?:\s|$)")  # "title: Comets", "tags:"
 _ITEM = re.compile(r"^\s+\S|^\s*-\s")  # an indented value or a list item under a key
 _H1 = re.compile(r"^\s{0,3}#\s+\S")
 

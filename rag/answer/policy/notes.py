@@ -116,7 +116,7 @@ NO_ONES_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Januar
                           r"|August|September|October|November|December|[A-Z]s)")
 # A note opening with a front matter block (a "---" line, "key: value" lines, a closing "---" or "...": Jekyll,
 # Hugo, Obsidian) names itself in its "title:" key; when no "# " heading names it, that title heads every section
-# of the note, as an h1 would (rag.frontmatter): a recipe's steps under "## Directions" speak of the dish the note
+# of the note, as an h1 would (rag.frontmatter): the lines under a generic "## Steps" speak of the thing the note
 # is about. Off: the closing "---" still ends the block (no heading is read from it), and no title is added.
 FRONT_MATTER_TITLES_NOTE = True
 FRONT_MATTER_TITLE_KEY = re.compile(r"(?i)^title\s*:\s*(.*?)\s*$")
