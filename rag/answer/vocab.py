@@ -46,6 +46,8 @@ class Vocabulary:
     labelled: frozenset[str] = frozenset()  # words the notes write alone as a label or heading ("**Will**", "## Range")
     slotted: dict | None = None  # how often each stopword stands where a thing is named ("the will", "a will")
     hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-handed")
+    spread: dict | None = None  # stemmed term -> how many of the notes' texts (chunks) it occurs in
+    texts: int = 0  # how many texts the notes have
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -61,7 +63,11 @@ class Vocabulary:
         slotted: Counter = Counter()
         apart: set[tuple[str, str]] = set()
         pairs: set[tuple[str, str]] = set()
+        spread: Counter = Counter()
+        texts_seen = 0
         for text in texts:
+            texts_seen += 1
+            in_text: set[str] = set()
             acronyms.update(acronyms_in(text))
             things.update(w.lower() for w in _THING_SLOT.findall(text))
             things.update(w for label in _LABEL.findall(text) for part in label for w in words(part))
@@ -70,6 +76,8 @@ class Vocabulary:
             for line in text.splitlines():
                 found = terms(line)
                 pairs.update(zip(found, found[1:]))
+                in_text.update(found)
+            spread.update(in_text)
             found = words(text)
             apart.update(zip(found, found[1:]))
             seen.update(found)
@@ -90,13 +98,24 @@ class Vocabulary:
         hyphened = {tuple(w.split("-")) for w in seen if w.count("-") == 1 and all(w.split("-"))} - apart
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
                    frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted),
-                   frozenset(hyphened))
+                   frozenset(hyphened), dict(spread), texts_seen)
 
     def kept(self, min_uses: int) -> frozenset[str]:
         """Stopwords these notes use as content words: written alone as a label or heading ("**Will**") and at
         least ``min_uses`` times where a thing is named ("the will"). Law notes defining "the will" ask
         and answer about it; notes that only say "it will keep" never label it."""
         return frozenset(w for w in self.labelled if w in STOPWORDS and (self.slotted or {}).get(w, 0) >= min_uses)
+
+    def pervasive(self, word: str, share: float, least: int = 1) -> bool:
+        """Whether a question's word names the notes' whole subject ("circuit" throughout electronics notes), which
+        their lines leave unsaid one by one: its stem occurs in at least ``share`` of the notes' texts, and in
+        ``least`` of them (in a few texts every word is in a large share of them). Not a name
+        (one of the places or people the notes compare, "China"), nor a participle narrowing a thing ("baked" in
+        "the baked bread": the notes' dough is not it)."""
+        low = word.lower()
+        found = (self.spread or {}).get(stem(low), 0)
+        return (0 < share and found >= max(least, share * self.texts) and low.isalpha() and low not in self.names
+                and not low.endswith("ed"))
 
     def hyphenate(self, question: str) -> str:
         """The question with two words the notes only ever write joined ("one handed" for "one-handed") joined as
