@@ -1,7 +1,7 @@
 """Notes leave their own subject unsaid line by line: in beekeeping notes "leave about 20 kg of honey for the
 winter" speaks of the hive, though it never says "hive". The gate lets a line answering the rest of a question
 miss one word the notes use all over (policy.notes.SUBJECT_WORD_SHARE); not a name the notes write capitalised
-(one of the harbours they compare), nor a participle narrowing the thing asked ("an aged cheese"). Notes on
+(one of the harbours they compare), nor a participle narrowing the thing asked ("a smoked cheese"). Notes on
 beekeeping, harbours and cheese-making, fields far from the eval sets; fake embedder and model."""
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ CHEESE = {
 """ + "".join(f"""
 ## {kind}
 - warm the milk for {kind} to {heat} degrees before the rennet goes in
-- age {kind} in a cool cellar and turn it weekly
+- smoke {kind} over oak chips, then age it in a cool cellar
 """ for kind, heat in [("cheddar", 32), ("gouda", 30), ("brie", 34), ("feta", 35), ("stilton", 30), ("comte", 33),
                        ("gruyere", 34), ("parmesan", 35), ("halloumi", 36)]) + """
 ## Brining
@@ -111,11 +111,11 @@ def test_a_name_the_notes_use_all_over_is_still_asked(tmp_path):
 
 
 def test_a_participle_narrowing_the_thing_is_still_asked(tmp_path):
-    # the notes age their cheese all over, but give the brine time of a cheese, not of an aged one
+    # the notes smoke their cheeses all over, but give the brine time of a cheese, not of a smoked one
     assert not _ask_notes(tmp_path / "a", CHEESE, "how long does the cheese soak in brine").refused
-    answer = _ask_notes(tmp_path / "b", CHEESE, "how long does an aged cheese soak in brine")
+    answer = _ask_notes(tmp_path / "b", CHEESE, "how long does a smoked cheese soak in brine")
     assert answer.refused, answer.answer
-    assert "aged" in answer.reason
+    assert "smoked" in answer.reason
 
 
 def test_pervasive_reads_the_share_of_texts_and_leaves_names_and_participles_out():

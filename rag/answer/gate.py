@@ -241,7 +241,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         missing = unspoken(intent, ranked, policy, excused)
         # notes leave their own subject unsaid line by line ("a tenth of an amp is enough to kill you" in notes on
         # current): one missing word the notes use all over (policy.notes.SUBJECT_WORD_SHARE) asks nothing apart
-        if len(missing) == 1 and vocab.pervasive(intent.word_of(missing[0]), N.SUBJECT_WORD_SHARE, N.SUBJECT_WORD_TEXTS):
+        if len(missing) == 1 and vocab.pervasive(intent.word_of(missing[0]), N.SUBJECT_WORD_SHARE,
+                                                 N.SUBJECT_WORD_TEXTS):
             missing = []
         if missing and len(missing) < len(set(intent.asked_terms) - excused):
             said = [intent.word_of(t) for t in dict.fromkeys(intent.asked_terms) if t not in missing and t not in excused]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..text import STOPWORDS, compound_parts, joined, stem, strip_markup, terms, words
 from .ordinals import spelled_ordinals
+from .policy import questions as Q
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
@@ -111,11 +112,11 @@ class Vocabulary:
         their lines leave unsaid one by one: its stem occurs in at least ``share`` of the notes' texts, and in
         ``least`` of them (in a few texts every word is in a large share of them). Not a name
         (one of the places or people the notes compare, "China"), nor a participle narrowing a thing ("baked" in
-        "the baked bread": the notes' dough is not it)."""
+        "the baked bread": the notes' dough is not it; policy.questions.PARTICIPLE)."""
         low = word.lower()
         found = (self.spread or {}).get(stem(low), 0)
         return (0 < share and found >= max(least, share * self.texts) and low.isalpha() and low not in self.names
-                and not low.endswith("ed"))
+                and not Q.PARTICIPLE.match(low))
 
     def hyphenate(self, question: str) -> str:
         """The question with two words the notes only ever write joined ("one handed" for "one-handed") joined as
