@@ -239,8 +239,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         return "no relevant line states a range"
     if intent.specific and intent.asked_terms:
         missing = unspoken(intent, ranked, policy, excused)
-        # notes leave their own subject unsaid line by line ("a tenth of an amp is enough to kill you" in notes on
-        # current): one missing word the notes use all over (policy.notes.SUBJECT_WORD_SHARE) asks nothing apart
+        # notes leave their own subject unsaid line by line ("leave about 20 kg of honey for the winter" in notes on
+        # keeping a hive): one missing word the notes use all over (policy.notes.SUBJECT_WORD_SHARE) asks nothing apart
         if len(missing) == 1 and vocab.pervasive(intent.word_of(missing[0]), N.SUBJECT_WORD_SHARE,
                                                  N.SUBJECT_WORD_TEXTS):
             missing = []

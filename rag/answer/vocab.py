@@ -108,11 +108,11 @@ class Vocabulary:
         return frozenset(w for w in self.labelled if w in STOPWORDS and (self.slotted or {}).get(w, 0) >= min_uses)
 
     def pervasive(self, word: str, share: float, least: int = 1) -> bool:
-        """Whether a question's word names the notes' whole subject ("circuit" throughout electronics notes), which
+        """Whether a question's word names the notes' whole subject ("hive" throughout beekeeping notes), which
         their lines leave unsaid one by one: its stem occurs in at least ``share`` of the notes' texts, and in
         ``least`` of them (in a few texts every word is in a large share of them). Not a name
-        (one of the places or people the notes compare, "China"), nor a participle narrowing a thing ("baked" in
-        "the baked bread": the notes' dough is not it; policy.questions.PARTICIPLE)."""
+        (one of the places or people the notes compare, "Kelby"), nor a participle narrowing a thing ("smoked" in
+        "a smoked cheese": the notes' cheese is not it; policy.questions.PARTICIPLE)."""
         low = word.lower()
         found = (self.spread or {}).get(stem(low), 0)
         return (0 < share and found >= max(least, share * self.texts) and low.isalpha() and low not in self.names

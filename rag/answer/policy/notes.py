@@ -15,7 +15,7 @@ SUMMARY_LABEL = re.compile(r"(?i)tl;?\s?dr|summary|recap|overview|key (?:points|
 DEFINED_BEFORE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s+\S")
 DEFINED_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:called|known\s+as|termed|named)\s+(.{1,60}?)\W*$"
                            r"|^\s*(?:(?:an?|the)\s+)?[\w-]+\s+(?:that|which|who)\b.*?\b(?:is|are)\s+(.{1,40}?)\W*$")
-# A word in at least this share of the notes' chunks is their subject ("circuit" in electronics notes): lines leave it
+# A word in at least this share of the notes' chunks is their subject ("hive" in beekeeping notes): lines leave it
 # unsaid, so the gate lets a line answering the rest of a question miss that one word (rag.answer.gate.check,
 # rag.answer.vocab.Vocabulary.pervasive); 0 turns it off. A near miss naming a thing of the notes' subject that they
 # never state ("how many wires in a cable") still misses a rarer word.
