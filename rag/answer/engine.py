@@ -39,7 +39,7 @@ from .prompt import SYSTEM_PROMPT, echoes_instructions
 from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
 from .phrasing import phrasing_terms
-from .versus import named_by_phrases
+from .versus import named_by_phrases, named_stopwords
 from .vocab import Vocabulary, kept_idf
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
@@ -175,7 +175,9 @@ class Answerer:
     def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None) -> Iterator[tuple[str, object]]:
         """Yield ("token", text) while the model writes, then ("answer", Answer) once verified."""
         previous = KEPT_STOPWORDS.get()
-        KEPT_STOPWORDS.set(self.kept)  # set back, not reset: a generator may resume in another context
+        # set back, not reset: a generator may resume in another context; a comparison's side named by a stopword
+        # ("service vs return") keeps it too (rag.answer.versus.named_stopwords)
+        KEPT_STOPWORDS.set(self.kept | named_stopwords(clean_question(question)))
         try:
             yield from self._ask_stream(question, history, k)
         finally:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
-from ..text import terms, words
-from .policy import DEFAULT, questions as Q
+from ..text import STOPWORDS, terms, words
+from .policy import DEFAULT, questions as Q, values as V
 
 if TYPE_CHECKING:  # the Intent is built from this module's readings (rag.answer.intent imports it)
     from .intent import Intent
@@ -56,6 +56,26 @@ def side_terms(question: str) -> tuple[list[str], list[str]] | None:
         return None
     parts = Q.VERSUS.split(_as_versus(question), maxsplit=1)
     return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
+
+
+def named_stopwords(question: str) -> frozenset[str]:
+    """The stopwords that name a comparison's side, to keep as terms while it is answered (policy.questions
+    SIDE_NAME_STOPWORDS): a side the question writes with no content word ("service vs return": "service" is a stopword) is
+    named by its word nearest the "vs"; not a function word nor a number word ("the one vs the other")."""
+    if not Q.SIDE_NAME_STOPWORDS or offers_options(question) or joins_verbs(question):
+        return frozenset()
+    parts = Q.VERSUS.split(_as_versus(question), maxsplit=1)
+    if len(parts) != 2:
+        return frozenset()
+    left, right = words(parts[0])[::-1], words(parts[1])  # each side's words from the "vs" out
+    out = set()
+    for own, other in ((left, right), (right, left)):
+        if terms(" ".join(own), drop_generic=True):
+            continue  # a side with a word of its own is named by it
+        word = next((w for w in own if w not in other), "")
+        if word in STOPWORDS and word not in Q.SIDE_NAME_NOT and word not in V.COUNT_WORDS:
+            out.add(word)
+    return frozenset(out)
 
 
 def options_of(question: str) -> tuple[str, ...]:

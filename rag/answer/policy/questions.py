@@ -267,6 +267,12 @@ VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or|differs? fr
 # When nothing is compared ("knights vs knaves"), a side's line is one the side is the subject of, opening with
 # its name ("Knaves always lie"), before one naming it only as a predicate ("Guard 1 is a Knave"): False turns off
 SIDE_AS_SUBJECT = True
+# A side named by a stopword alone ("service vs return" in tennis notes) keeps it as a term while answered
+# (rag.answer.versus.named_stopwords; False: off); never a function word (closed classes, SIDE_NAME_NOT) nor a number.
+SIDE_NAME_STOPWORDS = True
+SIDE_NAME_NOT = DETERMINERS | PREPOSITIONS | SUBJECT_PRONOUNS | ASKER_WORDS | AUXILIARIES | BE_FORMS | PARTICLES | frozenset(
+    "what which who whom whose when where why how if because while as until unless once that and or but not no nor so "
+    "than then both either neither other more less most least same own too very one".split())
 SIDE_MAX_WORDS = 3  # a comparison side is shown by at most this many of the question's words ("For trade deficit:")
 DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$"
                         # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
