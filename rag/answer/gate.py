@@ -23,6 +23,7 @@ from .named import unnamed_thing
 from .place import placeless
 from .restated import restated_only
 from .superlative import unranked
+from .titled import sibling_task
 from .who import kind_named, names_someone
 from .intent import Intent, parse
 from .roman import holds_roman, with_digits
@@ -262,6 +263,11 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     contrast = contrasted(intent, ranked, policy, excused)
     if contrast:
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
+    # a how-to question whose nearest section title words a sibling task ("Knit a scarf in garter stitch": "seed stitch")
+    if policy.sibling_title_refuses and intent.how_to and not intent.wants_list and (sibling := sibling_task(
+            intent, ranked[: policy.kind_units], lambda u: _left_out(intent, spoken_terms(u), policy, excused),
+            policy, excused)):
+        return f"the notes speak of {' '.join(sibling[1])!r}, not {intent.word_of_all(sibling[0])!r}"
     if placeless(intent, ranked, policy):
         return "no relevant line states a place"
     if restated_only(intent, ranked, policy):

@@ -132,3 +132,12 @@ class CheckKnobs:
     # question whose every named thing is unknown is refused ("what did the Veltrani invent"; evals/nearmiss
     # practice7 n002); the verb still counts as unknown-or-not in the other checks
     unknown_share_of_things: bool = True
+    # a how-to question whose nearest section title (of the best sibling_title_units lines; titles as read with
+    # composing.heading_restates_question) words a sibling task, differing in one stretch of at most
+    # sibling_asked_words of the question's and sibling_title_words of its own ("Knit a scarf in garter stitch" for
+    # "in seed stitch"), which no best line speaks of, is refused (rag.answer.titled.sibling_task). practice10
+    # z089 z091 z092 z093
+    sibling_title_refuses: bool = True
+    sibling_title_units: int = 5
+    sibling_asked_words: int = 3  # more is the question adding its own matter (an example it quotes)
+    sibling_title_words: int = 2  # more is a title naming another task, not a sibling of it

@@ -12,7 +12,7 @@ from .naming import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ATTRIBUTION, DEFINED_TERM, NAME_ASKED, NAME_LINKS, NAMING_VERB, QUOTED_TERM, RELATIVE_WORDS)
 from .stated import (  # noqa: F401 (read as Q.NAME by the answer modules)
     CAUSING, MANNER, NOT_SUPERLATIVE, ONE_OF, PLACE_STATED, RANKING_STATED, RANKING_WORDS, REASON,
-    SUPERLATIVE_ASKED, VALUE_RANGE, WHERE_QUESTION, WHY_QUESTION)
+    SUPERLATIVE_ASKED, TASK_PURPOSE, VALUE_RANGE, WHERE_QUESTION, WHY_QUESTION)
 
 # A question asking for a cause, an origin or a formula asks for an explanation, never an amount, even when it
 # names a value word: "what determines a river's flow rate", "where does a volcano's heat come from",

@@ -43,3 +43,6 @@ CAUSING = re.compile(r"(?i)\b(?:results?\s+in|resulted\s+in|leads?\s+to|led\s+to
 WHERE_QUESTION = re.compile(r"(?i)^\s*where\b")
 PLACE_STATED = re.compile(r"(?i)\b(?:in|at|on|from|near|inside|into|onto|under|between|to|across|within|outside|above|below"
                           r"|behind|beside|along|over|through|around|beneath|among|toward|towards)\b|/")
+# What a how-to question's task is for ("generate a key for the database"): the words after "for" say what it serves,
+# not which task it is, so a section title need not say them (rag.answer.titled.sibling_task)
+TASK_PURPOSE = re.compile(r"(?i)\s+for\s+.*$")

@@ -150,6 +150,8 @@ TWO_BOUNDS = re.compile(r"(?i)\b(default|max(?:imum)?|min(?:imum)?|largest|small
 # A count a list's lead-in line announces ("four essential elements:"): a number word or a small number standing
 # alone before a word (not "H2O", not a year, not "5%").
 COUNT_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), start=2)}
+# words of number, "one" ("the major ones") with them: a title need not word them (rag.answer.gate.sibling_task)
+NUMBER_TERMS = frozenset(["one", *COUNT_WORDS])
 ANNOUNCED_COUNT = re.compile(r"(?i)(?<![\w.,$-])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
                              r"(?![\w.,%-])\s+[A-Za-z*_]")
 # A position asked by number ("the 9th step", "a 4th round"): some relevant line must state that number,
