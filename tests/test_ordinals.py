@@ -18,7 +18,7 @@ SAILING = {"sail.md": "# Knots\n## Bowline\n- The bowline makes a fixed loop at 
 
 
 def _off(monkeypatch):
-    monkeypatch.setattr(sameword, "same_ordinal", lambda term, spoken: False)
+    monkeypatch.setattr(sameword, "same_ordinal", lambda term, spoken, *rest: False)
     monkeypatch.setattr(vocab, "spelled_ordinals", lambda text: set())
 
 

@@ -133,10 +133,12 @@ class Intent:
 
     @staticmethod
     def holds_position(number: int, text: str) -> bool:
-        """Whether ``text`` states ``number`` in digits or words ("9": "9", "9th", "ninth"; "3": "three")."""
+        """Whether ``text`` states ``number`` in digits or words ("9": "9", "9th", "ninth"; "3": "three"; "1":
+        "primary", policy.values.ORDINAL_ADJECTIVES)."""
         word = V.ORDINAL_WORDS[number] if number < len(V.ORDINAL_WORDS) else str(number)
         cardinal = next((w for w, n in V.COUNT_WORDS.items() if n == number), str(number))
-        return bool(re.search(rf"(?i)(?<![\d.,]){number}(?!\d|[.,]\d)|\b(?:{word}|{cardinal})\b", text))
+        adjective = V.ORDINAL_ADJECTIVES[number - 1] if 0 < number <= len(V.ORDINAL_ADJECTIVES) else word
+        return bool(re.search(rf"(?i)(?<![\d.,]){number}(?!\d|[.,]\d)|\b(?:{word}|{cardinal}|{adjective})\b", text))
 
     def holds_name(self, sentence: str) -> bool:
         """For "who" questions: the sentence names someone the question does not (a capitalised word)."""

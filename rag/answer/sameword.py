@@ -33,7 +33,7 @@ def stands_for(term: str, spoken: set[str], policy: Policy = DEFAULT, abbreviati
     ("explod"/"explos", "anarchist"/"anarch")."""
     if term in spoken or synonyms_of(term) & spoken:
         return True
-    if policy.ordinals_both_ways and same_ordinal(term, spoken):  # "fifth" / "5th"
+    if policy.ordinals_both_ways and same_ordinal(term, spoken, policy.ordinal_adjectives):  # "fifth" / "5th" / "primary"
         return True
     # a verb ending in "-o" takes "-es" ("goes", "echoes"), which the stemmer keeps as "-oe" on a short word:
     # "go" in a question is "goes" in a note ("an engine that goes up to 6000 rpm"), and the reverse

@@ -16,6 +16,7 @@ from ..text import numbers, strip_markup, terms, words
 from .policy import notes as N, questions as Q, values as V
 from .evidence import Unit, is_label
 from .intent import Intent
+from .ordinals import other_spelling
 from .versus import side_terms, subject_of_line as _subject
 
 
@@ -48,6 +49,7 @@ def sides_of(intent: Intent, acronyms: dict | None = None, units: list[Unit] = (
         phrase = tuple(t for t in own if t == head or t in shared)
         # a number names a side only with the words it counts ("2 coats vs 3 coats": "3" alone is any 3)
         names = [frozenset(phrase) if head.isdigit() else frozenset({head})]
+        names += [frozenset({a})] if (a := other_spelling(head)) and a not in other_own else []  # "first": "Primary X:"
         spelled = acronyms.get(head)
         if spelled:  # "pfd" in the question, "personal flotation device" in a line: the words telling it apart
             other_spelled = set(acronyms.get(other_head, ())) | set(other_own)
@@ -115,9 +117,9 @@ def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) 
     if columns:
         return columns
     topic = topic_of(intent, sides, units)
-    out = []
+    out, holds = [], (intent.holds_value if intent.wants_amount else None)  # a kind of value asked: a duration
     for i, side in enumerate(sides):
-        out.append(best_line(side, sides[1 - i], topic, units, intent.bound))
+        out.append(best_line(side, sides[1 - i], topic, units, intent.bound, holds))
     return out
 
 
@@ -133,17 +135,19 @@ def column_lines(sides: tuple[Side, ...], units: list[Unit]) -> list[Unit]:
     return [first, second] if second else []
 
 
-def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None) -> Unit | None:
-    """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by
-    default"); it is no table of contents' item (rag.answer.contents); it is a table row keyed by the side
-    (:func:`keyed_by`); it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...",
-    "... is called X") and has the side as its subject (:func:`_subject`); it does not name the other side; it
-    says what is compared itself (not only its label line above it); it states a number in the side's own
-    section; its headings name more of the topic; it names the side itself rather than sitting under its
-    heading; it names the side's whole phrase ("increase in rent"); then its rank (a line repeating more of
-    the question's words earns nothing). A label line whose child lines hold the statement ("Point estimate"
-    over "needs the slope") gives way to its best child. Of a label's child lines that answer as well, the one
-    the topic is the largest share of ("Rotting of the roots" over "Increase in watering of the roots ...")."""
+def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit], bound: str | None = None,
+              holds=None) -> Unit | None:
+    """The line that answers for ``side``, by these criteria in turn: it states the asked bound ("by default"); it
+    states the asked kind of value (``holds``: "how long does each take", a duration; Q.SIDE_HOLDS_ASKED_KIND); it
+    is no table of contents' item (rag.answer.contents); it is a table row keyed by the side (:func:`keyed_by`);
+    it speaks of ``topic``, or, when nothing is compared, it defines the side ("X: ...", "... is called X") and
+    has the side as its subject (:func:`_subject`); it does not name the other side; it says what is compared
+    itself (not only its label line above it); it states a number in the side's own section; its headings name
+    more of the topic; it names the side itself rather than sitting under its heading; it names the side's whole
+    phrase ("increase in rent"); then its rank (a line repeating more of the question's words earns nothing). A
+    label line whose child lines hold the statement ("Point estimate" over "needs the slope") gives way to its
+    best child. Of a label's child lines that answer as well, the one the topic is the largest share of ("Rotting
+    of the roots" over "Increase in watering of the roots ...")."""
     rank = {id(u): n for n, u in enumerate(units)}
     paired = side_by_side(side, other, units, topic)
     labels = _labels_with_children(units)
@@ -157,7 +161,8 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         # a child line speaks of what its label line says ("Sauce when overreduced:" / "thick and glossy")
         under_label = [t for h, t in heads.items() if h in unit.context]
         speaks = bool(topic & said.union(*under_label))
-        key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote), unit.pointer,  # a contents item points
+        key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote),
+               bool(holds and Q.SIDE_HOLDS_ASKED_KIND) and not holds(unit.quote), unit.pointer,  # a contents item
                not keyed_by(side, unit),
                not speaks,
                id(unit) not in paired,  # the notes set the two sides side by side: this line is the side's

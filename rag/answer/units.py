@@ -14,6 +14,7 @@ from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, depth
 from ..tables import find_tables, header_text, lead_in, reading
 from ..text import strip_markup, terms
 from .keys import line_setting
+from .listlabel import label_before, step as label_step, under as label_over
 from .sentences import sentences
 from .policy import notes as N, questions as Q
 
@@ -94,9 +95,12 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
     paragraph = _paragraph_above(chunk, lines, note_lines)
     fenced = _fenced_lines(chunk, lines, note_lines)
     fence: str | None = None  # inside a code block: the line right above its opening fence ("" for none)
+    # the label line heading the list a line stands in ("Second stage:"; rag.answer.listlabel)
+    label = label_before(chunk.line_numbers[0], chunk.file, note_lines) if numbered and lines else None
     for offset, raw in enumerate(lines):
         if FENCE.match(raw):  # opening a block (its next line is inside), or closing one
             fence = _fence_lead(chunk, lines, offset, numbered) if offset + 1 in fenced else None
+        label = None if offset in fenced or FENCE.match(raw) else label_step(label, raw)
         if not raw.strip() or offset in skip or (numbered and offset and  # a chunk's text leaves blank lines out
                                                  chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
             paragraph = None
@@ -124,7 +128,8 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
         if ((offset in fenced or not HEADING_ANY_DASHES.match(raw)) and len(_WORDS.findall(body)) >= least
                 and not looks_like_instruction(body)
                 and not _PICTURE_ONLY.fullmatch(body)):
-            context = " ".join([chunk.heading] + [p for _, p in parents[-2:]] + [lead] * bool(lead))
+            above, listed = [p for _, p in parents[-2:]], label_over(label, raw)
+            context = " ".join([chunk.heading] + [listed] * bool(listed and listed not in above) + above + [lead] * bool(lead))
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             plain = sentences(body)
             code = offset in fenced

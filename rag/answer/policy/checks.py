@@ -20,6 +20,8 @@ class CheckKnobs:
     # note may stand for a word of the question ("env" for "environment", "explode" for "explosion").
     abbreviation_min: int = 3  # a question word this long that starts a note word stands for it
     ordinals_both_ways: bool = True  # "fifth" in a question stands for "5th" in a line and the reverse (rag.answer.ordinals)
+    # ...and "first" / "second" for the Latin adjectives "primary" / "secondary" (policy.values.ORDINAL_ADJECTIVES)
+    ordinal_adjectives: bool = True
     shared_prefix_min: int = 5  # two words sharing this many first letters...
     shared_prefix_share: float = 0.7  # ...and this share of the shorter word are the same word inflected
     # a shortening of the notes ("mph", "PFD") stands for the run of question words its letters are the initials

@@ -79,6 +79,12 @@ CORRELATIVE = re.compile(r"(?i)(?:^|[,;:]\s*)the\s+(?:more|less|fewer|\w{2,}er)\
 SENTENCE_END = re.compile(r"[.!?:;][\"'’”)\]*_`]*\s*$")
 WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
 
+# A plain line ending in a colon, this many words at most ("Second stage:", "**Spring checks:**"), heads the list
+# written under it at its own indent: each item reads under it, in its context (rag.answer.listlabel). Off
+# (LIST_LABEL_READS_OVER_LIST False), the items read under their heading alone, as before.
+LIST_LABEL_MAX_WORDS = 8
+LIST_LABEL_READS_OVER_LIST = True
+
 # Ordinal numbers written both ways: notes write "5th", "2nd", "21st" where a question says "fifth", "second"
 # (and the reverse). Position i holds the word for i + 1; the numeral's suffix is the word's last two letters
 # ("first" -> "st", "second" -> "nd", "third" -> "rd", "fifth" -> "th"). Plain English, any field: the 5th

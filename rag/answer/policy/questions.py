@@ -267,6 +267,9 @@ VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus|compared (?:to|with)|or|differs? fr
 # When nothing is compared ("knights vs knaves"), a side's line is one the side is the subject of, opening with
 # its name ("Knaves always lie"), before one naming it only as a predicate ("Guard 1 is a Knave"): False turns off
 SIDE_AS_SUBJECT = True
+# A comparison asking a kind of value ("first stage vs second stage: how long does each take") is answered for each
+# side by a line stating that kind (a duration), before one only naming the side (rag.answer.sides.best_line)
+SIDE_HOLDS_ASKED_KIND = True
 # A side named by a stopword alone ("service vs return" in tennis notes) keeps it as a term while answered
 # (rag.answer.versus.named_stopwords; False: off); never a function word (closed classes, SIDE_NAME_NOT) nor a number.
 SIDE_NAME_STOPWORDS = True

@@ -158,6 +158,10 @@ ANNOUNCED_COUNT = re.compile(r"(?i)(?<![\w.,$-])(two|three|four|five|six|seven|e
 # in digits or as a word; notes whose list stops at 6 steps do not answer a question about the 9th.
 ORDINAL = re.compile(r"(?i)\b(\d+)(?:st|nd|rd|th)\b")
 ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+# English also writes the first few positions with Latin ordinal adjectives: "primary" for first, "secondary" for
+# second ("Primary stage:" / "the first stage"; "tertiary treatment" / "the third treatment"). Position i + 1 at
+# index i; read by Intent.holds_position and rag.answer.ordinals (knob ordinal_adjectives).
+ORDINAL_ADJECTIVES = ("primary", "secondary", "tertiary", "quaternary")
 # ...or as a word naming which one of a thing ("the third law", "a second term", "second rule of carving" opening
 # the question): the word before a noun, after a determiner or first in the question. "who first defined",
 # "the first to define" name no position (no noun follows; rag.answer.amount.positions_of).

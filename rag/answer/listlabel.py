@@ -1,0 +1,59 @@
+"""A label line heading a list ("Second stage:" over numbered steps) is what its items speak of, as a parent line is.
+
+Notes split one section into runs of steps or items with a short plain-text label ending in a colon, written at
+the list's own indent ("Spring checks:" / "1. Open the hive ..."), not as a heading and not as a parent line
+the items are indented under. The items never repeat the label's words, so "what do I check in spring" found
+no line speaking of spring. Each item of the list (and its wrapped lines) reads under the label, in its context
+(rag.answer.units), until a heading or a new paragraph at the label's indent ends the list. A chunk cut inside
+the list finds its label in the whole note.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..markup import FENCE, HEADING_ANY_DASHES, LIST_ITEM, depth
+from ..text import strip_markup
+from .policy import notes as N
+
+
+def label_text(raw: str) -> str:
+    """The label a plain line makes ("Primary stage:" -> "Primary stage:"), or "" when it is none: a heading,
+    a list item, or a line not ending in a colon or longer than policy.notes.LIST_LABEL_MAX_WORDS words."""
+    if not raw.strip() or HEADING_ANY_DASHES.match(raw) or LIST_ITEM.match(raw):
+        return ""
+    text = strip_markup(raw).strip()
+    return text if text.endswith(":") and len(text.split()) <= N.LIST_LABEL_MAX_WORDS else ""
+
+
+def step(label: tuple[int, str] | None, raw: str) -> tuple[int, str] | None:
+    """The label in force after line ``raw`` (None for none): a label line starts one, a heading ends it, and
+    so does a plain line (not a list item) at the label's indent or left of it; list items and the lines
+    wrapped under them keep it."""
+    if not N.LIST_LABEL_READS_OVER_LIST or not raw.strip():
+        return label
+    text = label_text(raw)
+    if text:
+        return depth(raw), text
+    if label is None or HEADING_ANY_DASHES.match(raw):
+        return None
+    if LIST_ITEM.match(raw) and depth(raw) >= label[0] or depth(raw) > label[0]:
+        return label
+    return None
+
+
+def under(label: tuple[int, str] | None, raw: str) -> str:
+    """The label a line of the list reads under ("" for the label line itself, or no label)."""
+    return label[1] if label and not label_text(raw) else ""
+
+
+def label_before(first_line: int, file: str, note_lines: Callable[[str], list[str]] | None) -> tuple[int, str] | None:
+    """The label in force at a chunk's first line (numbered from 1), read in the whole note: a chunk cut inside a
+    labelled list still reads under its label. None without the note's lines or when no label heads the list."""
+    if note_lines is None or first_line <= 1 or not N.LIST_LABEL_READS_OVER_LIST:
+        return None
+    label, fenced = None, False
+    for raw in note_lines(file)[: first_line - 1]:
+        fenced ^= bool(FENCE.match(raw))
+        label = None if fenced or FENCE.match(raw) else step(label, raw)
+    return label
