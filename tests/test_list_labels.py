@@ -111,3 +111,43 @@ def test_a_comparison_asking_a_duration_quotes_each_sides_duration(tmp_path, mon
     monkeypatch.setattr(Q, "SIDE_HOLDS_ASKED_KIND", False)
     off = _ask_notes(tmp_path / "off", VARNISH, question)
     assert "3 days" not in off.answer, off.answer
+
+
+WAX = {
+    "bench.md": """# Waxing a bench
+
+## Steps
+
+1. Sand the seat with fine paper.
+2. Melt the beeswax and the linseed oil together in a jar. Pour the blend onto a rag. Leave the blend on the wood for at least 20 minutes before buffing.
+3. Buff the seat with a clean cloth.
+
+Keep the rags in a closed tin. Throw them out after a month.
+""",
+}
+
+
+def test_an_items_later_sentence_reads_under_its_first():
+    text = WAX["bench.md"]
+    units = units_of(Chunk(id=0, file="bench.md", start_line=1, end_line=text.count("\n") + 1, heading="Steps",
+                           text=text, hash="h", line_numbers=list(range(1, text.count("\n") + 2))))
+    by_start = {u.quote.split()[0] + u.quote.split()[1]: u for u in units}
+    first = "Melt the beeswax and the linseed oil together in a jar."
+    assert first in by_start["Leavethe"].context and first in by_start["Pourthe"].context
+    assert first not in by_start["Meltthe"].context
+    assert "Keep the rags" not in by_start["Throwthem"].context  # a paragraph's sentences: no list item
+
+
+def test_a_steps_later_sentence_answers_for_what_the_first_set_up(tmp_path, monkeypatch):
+    question = "how long do i leave the beeswax and linseed oil on the wood"
+    answer = _ask_notes(tmp_path, WAX, question)
+    assert not answer.refused, answer.reason
+    assert "20 minutes" in answer.answer, answer.answer
+    monkeypatch.setattr(N, "ITEM_FIRST_SENTENCE_LEADS", False)
+    off = _ask_notes(tmp_path / "off", WAX, question)
+    assert off.refused or "20 minutes" not in off.answer, off.answer
+
+
+def test_a_value_the_step_never_gives_stays_refused(tmp_path):
+    answer = _ask_notes(tmp_path, WAX, "how long should the beeswax and linseed oil cool in the jar")
+    assert answer.refused or "20 minutes" not in answer.answer, answer.answer

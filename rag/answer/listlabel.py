@@ -1,4 +1,6 @@
-"""A label line heading a list ("Second stage:" over numbered steps) is what its items speak of, as a parent line is.
+"""What a list's lines speak of beyond their heading: the label line heading the list, and an item's first sentence.
+
+A label line heading a list ("Second stage:" over numbered steps) is what its items speak of, as a parent line is.
 
 Notes split one section into runs of steps or items with a short plain-text label ending in a colon, written at
 the list's own indent ("Spring checks:" / "1. Open the hive ..."), not as a heading and not as a parent line
@@ -6,13 +8,16 @@ the items are indented under. The items never repeat the label's words, so "what
 no line speaking of spring. Each item of the list (and its wrapped lines) reads under the label, in its context
 (rag.answer.units), until a heading or a new paragraph at the label's indent ends the list. A chunk cut inside
 the list finds its label in the whole note.
+
+A list item's later sentences act on what its first sentence sets up ("3. Mix the wax and the oil in a jar. Leave
+the mixture for 2 days."): each reads under the first, as a wrapped line of a paragraph reads under its first line.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from ..markup import FENCE, HEADING_ANY_DASHES, LIST_ITEM, depth
+from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, LIST_ITEM, depth
 from ..text import strip_markup
 from .policy import notes as N
 
@@ -57,3 +62,13 @@ def label_before(first_line: int, file: str, note_lines: Callable[[str], list[st
         fenced ^= bool(FENCE.match(raw))
         label = None if fenced or FENCE.match(raw) else step(label, raw)
     return label
+
+
+def item_leads(raw: str, read: list[str], plain: list[str], led: bool = False) -> list[str]:
+    """For each sentence ``read`` of line ``raw``, the first sentence of its list item when it is a later one read
+    alone (in ``plain``, not joined to the one before it), else "" (policy.notes.ITEM_FIRST_SENTENCE_LEADS, cut to
+    ITEM_LEAD_MAX_CHARS). ``led``: the line already reads under a lead (a paragraph's first line, a code block's)."""
+    if led or not N.ITEM_FIRST_SENTENCE_LEADS or len(read) < 2 or not ITEM_WITH_TEXT.match(raw):
+        return [""] * len(read)
+    first = read[0][: N.ITEM_LEAD_MAX_CHARS]
+    return [""] + [first if s in plain and s not in read[0] else "" for s in read[1:]]

@@ -14,7 +14,7 @@ from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, depth
 from ..tables import find_tables, header_text, lead_in, reading
 from ..text import strip_markup, terms
 from .keys import line_setting
-from .listlabel import label_before, step as label_step, under as label_over
+from .listlabel import item_leads, label_before, step as label_step, under as label_over
 from .sentences import sentences
 from .policy import notes as N, questions as Q
 
@@ -95,8 +95,7 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
     paragraph = _paragraph_above(chunk, lines, note_lines)
     fenced = _fenced_lines(chunk, lines, note_lines)
     fence: str | None = None  # inside a code block: the line right above its opening fence ("" for none)
-    # the label line heading the list a line stands in ("Second stage:"; rag.answer.listlabel)
-    label = label_before(chunk.line_numbers[0], chunk.file, note_lines) if numbered and lines else None
+    label = label_before(chunk.line_numbers[0], chunk.file, note_lines) if numbered and lines else None  # "Stage 2:"
     for offset, raw in enumerate(lines):
         if FENCE.match(raw):  # opening a block (its next line is inside), or closing one
             fence = _fence_lead(chunk, lines, offset, numbered) if offset + 1 in fenced else None
@@ -128,16 +127,18 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
         if ((offset in fenced or not HEADING_ANY_DASHES.match(raw)) and len(_WORDS.findall(body)) >= least
                 and not looks_like_instruction(body)
                 and not _PICTURE_ONLY.fullmatch(body)):
-            above, listed = [p for _, p in parents[-2:]], label_over(label, raw)
-            context = " ".join([chunk.heading] + [listed] * bool(listed and listed not in above) + above + [lead] * bool(lead))
+            above = [p for _, p in parents[-2:]]
+            listed = [t for t in [label_over(label, raw)] if t and t not in above]
+            context = " ".join([chunk.heading] + listed + above + [lead] * bool(lead))
             summary = any(_summary_label(p) for _, p in parents) or _summary_label(chunk.heading.split(" > ")[-1])
             plain = sentences(body)
             code = offset in fenced
             setting = line_setting(raw, parents[-1][1] if parents else "") if code else ""
-            made[offset] = [Unit(chunk.file, chunk.line_numbers[offset], sentence, context, chunk.id,
-                                 heading=chunk.heading, summary=summary, joined=sentence not in plain,
+            read = with_antecedents(body)  # a list item's later sentence reads under its first (rag.answer.listlabel)
+            made[offset] = [Unit(chunk.file, chunk.line_numbers[offset], sentence, context + f" {first}" * bool(first),
+                                 chunk.id, heading=chunk.heading, summary=summary, joined=sentence not in plain,
                                  lead_in=fence or "", fenced=code, setting=setting)
-                            for sentence in with_antecedents(body)]
+                            for sentence, first in zip(read, item_leads(raw, read, plain, code or bool(lead)))]
             units.extend(made[offset])
         parents.append((indent, strip_markup(raw)[:120]))
     if wrapped and made and (goes := _goes_on_lines(chunk, lines, made, fenced)):

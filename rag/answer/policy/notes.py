@@ -84,6 +84,10 @@ WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
 # (LIST_LABEL_READS_OVER_LIST False), the items read under their heading alone, as before.
 LIST_LABEL_MAX_WORDS = 8
 LIST_LABEL_READS_OVER_LIST = True
+# A list item's later sentence reads under the item's first sentence, cut to this many characters (as a wrapped line
+# reads under its paragraph's first line): "Leave the mixture for 2 days" under "Mix the wax and the oil in a jar".
+ITEM_FIRST_SENTENCE_LEADS = True
+ITEM_LEAD_MAX_CHARS = 120
 
 # Ordinal numbers written both ways: notes write "5th", "2nd", "21st" where a question says "fifth", "second"
 # (and the reverse). Position i holds the word for i + 1; the numeral's suffix is the word's last two letters
