@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..chunk import markdown_heading
 from ..markup import HEADING, LIST_ITEM, depth
-from ..text import terms, words
+from ..text import stem, terms, words
 from .evidence import Unit
 from .intent import Intent
 from .policy import questions as Q
@@ -43,10 +43,12 @@ def names_the_list(name: str, question: str, policy: Policy = DEFAULT) -> bool:
     heading ("Oven") name no list."""
     said = words(name)
     asked = set(terms(question))
-    if not said or len(said) > policy.list_name_max_words or not Q.PLURAL_NOUN.match(said[-1]):
+    if not said or len(said) > policy.list_name_max_words or len(terms(name)) != len(said):
         return False
-    if len(terms(name)) != len(said):
-        return False
+    if not Q.PLURAL_NOUN.match(said[-1]):  # "### Meat" over its list: named by "what meats", or "what's in" it
+        named = _pluralised(said[-1], question) or bool(Q.ASKS_CONTENTS.match(question))
+        return policy.singular_heading_named and named and all(
+            stands_for(t, asked, policy, abbreviations=False) for t in terms(name))
     # the plural as the question writes it, or a synonym of a word it asks ("Requirements": "what do I need")
     if said[-1] not in words(question) and not synonyms_of(terms(said[-1])[0]) & asked:
         return False
@@ -55,13 +57,21 @@ def names_the_list(name: str, question: str, policy: Policy = DEFAULT) -> bool:
 
 def asks_for(name: str, question: str) -> bool:
     """Whether the question's grammar asks for the thing a heading ``name`` names, rather than asking a count,
-    a process or a yes/no of it: it opens with the name's words, with "what/which" and a verb or the name's
-    words, or with an order ("list", "name")."""
-    said, own = words(question), words(name)
-    if said[:1] and said[0] in Q.ORDERING_WORDS or said[: len(own)] == own:
+    a process or a yes/no of it: it opens with the name's words (a singular name's last word may be plural: "what
+    meats" for "Meat"), with "what/which" and a verb or the name's words, with an order ("list", "name"), or asks
+    what is in it (Q.ASKS_CONTENTS)."""
+    said, own = words(question), [stem(w) for w in words(name)]
+    if said[:1] and said[0] in Q.ORDERING_WORDS or [stem(w) for w in said[: len(own)]] == own:
+        return True
+    if Q.ASKS_CONTENTS.match(question):
         return True
     return said[:1] != [] and said[0] in Q.ASKING_WORDS and (said[1:2] and said[1] in Q.ASKING_VERBS
-                                                            or said[1: 1 + len(own)] == own)
+                                                            or [stem(w) for w in said[1: 1 + len(own)]] == own)
+
+
+def _pluralised(word: str, question: str) -> bool:
+    """Whether the question writes a singular heading's word in the plural ("meats" for "Meat")."""
+    return any(w != word and Q.PLURAL_NOUN.match(w) and stem(w) == stem(word) for w in words(question))
 
 
 def named_list(intent: Intent, ranked: list[Unit], lines_of: Callable[[str], list[str]],
