@@ -9,7 +9,7 @@ from ..tables import before_cut_table, table_at
 from ..text import terms
 from .evidence import Unit, kind_of
 from .bullet import whole_item
-from .follows import formula_under, with_answer
+from .follows import code_under, formula_under, with_answer
 from .units import opens_block
 from .policy import notes as N, values as V
 from .policy import DEFAULT, Policy
@@ -43,8 +43,8 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
     text = unit.display
     start = unit.line
-    if (formula := formula_under(lines, start, policy)) is not None:
-        # "The hull speed is given by:" over "$$v = 1.34\sqrt{L}$$": the formula finishes the sentence
+    if (formula := formula_under(lines, start, policy) or code_under(lines, start, policy)) is not None:
+        # "The hull speed is given by:" over "$$v = 1.34\sqrt{L}$$": the formula (or the code block) finishes the sentence
         head = lines[start - 1]
         return "\n".join([head[head.find(unit.quote):]] + lines[start:formula]), start, formula
     topic = text.endswith(":") or (len(text.split()) <= 8 and not text.endswith((".", "!", "?")))

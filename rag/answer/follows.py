@@ -1,6 +1,7 @@
 """What a line announces that the lines after it hold: a question the notes ask themselves is answered in the
 paragraph below it; a lead-in ending in ":" ("The hull speed is given by:") is finished by the display formula
-below it. Quoting the line alone answers nothing, so it is quoted with what follows (rag.answer.blocks)."""
+below it, or by the code blocks below it ("Rig the dinghy so:" over a fenced block, or over labelled blocks "Jib:" ...
+"Main:"). Quoting the line alone answers nothing, so it is quoted with what follows (rag.answer.blocks)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,39 @@ def formula_under(lines: list[str], number: int, policy: Policy) -> int | None:
         if closer in lines[last - 1]:
             return last
     return None
+
+
+def code_under(lines: list[str], number: int, policy: Policy) -> int | None:
+    """The last line of the code blocks that line ``number``, a prose lead-in ending in ":", announces: the block
+    opening on the next non-blank line (at most ``policy.formula_blank_lines`` blank lines between), and each
+    block after it that a short label of its own introduces ("Jib:" over a fence, at most
+    ``policy.label_max_words`` words), while all of them fit in ``policy.code_lead_in_max_lines`` lines from the
+    lead-in. The last line inside the last such block; None when the line ends otherwise or no block follows."""
+    if (not policy.code_under_lead_in or not 0 < number <= len(lines) or not lines[number - 1].rstrip().endswith(":")
+            or FENCE.match(lines[number - 1]) or HEADING.match(lines[number - 1])):
+        return None
+    end, at = None, number
+    while (first := _next_text(lines, at, policy.formula_blank_lines)) is not None:
+        text = lines[first - 1].strip()
+        if not FENCE.match(text):
+            # a short label of its own ("Jib:") over the next block; the lead-in may announce several such blocks
+            labelled = (text.endswith(":") and len(text.split()) <= policy.label_max_words and not HEADING.match(text)
+                        and (fence := _next_text(lines, first, policy.formula_blank_lines)) is not None
+                        and FENCE.match(lines[fence - 1]))
+            if not labelled:
+                break
+            at = first
+            continue
+        closing = next((n for n in range(first + 1, len(lines) + 1) if FENCE.match(lines[n - 1])), None)
+        if closing is None or closing - number > policy.code_lead_in_max_lines:
+            break
+        end, at = closing - 1, closing
+    return end
+
+
+def _next_text(lines: list[str], number: int, blanks: int) -> int | None:
+    """The first non-blank line after line ``number``, with at most ``blanks`` blank lines between; None past that."""
+    first = number + 1
+    while first <= len(lines) and not lines[first - 1].strip() and first - number - 1 < blanks:
+        first += 1
+    return first if first <= len(lines) and lines[first - 1].strip() else None

@@ -45,6 +45,11 @@ class ComposeKnobs:
     # ("$$v = 1.34\sqrt{L}$$"), which finishes its sentence (rag.answer.follows.formula_under); off: the line alone
     formula_under_lead_in: bool = True
     formula_blank_lines: int = 1  # blank lines that may stand between the lead-in and its formula
+    # ...and a prose lead-in ending in ":" ("Rig the dinghy so:") with the code block under it, and the further
+    # blocks a short label of their own introduces ("Jib:" over a fence, at most label_max_words words): the
+    # blocks finish its sentence (rag.answer.follows.code_under); off: the line alone, or its block when short
+    code_under_lead_in: bool = True
+    code_lead_in_max_lines: int = 40  # blocks ending further below the lead-in than this are not quoted with it
     # a number asked in digits ("what is a grade 2 building") stands in a line writing it as a roman numeral after a
     # name ("A Grade II building is one ..."; rag.answer.roman); off: digits and number words only
     roman_numerals: bool = True
