@@ -9,7 +9,7 @@ import pytest
 from test_gate_near_misses import _ask
 
 from rag.answer import sameword
-from rag.answer.policy import notes as N
+from rag.answer.policy import Policy, notes as N
 from rag.text import stem
 
 SPICES = {
@@ -85,7 +85,9 @@ def test_line_in_the_notes_own_words_is_quoted_first(tmp_path, notes, question, 
 
 @pytest.mark.parametrize("notes,question,fact", CASES)
 def test_without_the_table_it_is_not(tmp_path, notes, question, fact, without_general):
-    answer = _ask(tmp_path, notes, question)
+    # the table alone: "were made to" is no thing asked either (policy.irregular_participles), which leaves the mill's
+    # question one word the notes never use, enough to answer from its only section; switched off here
+    answer = _ask(tmp_path, notes, question, Policy(irregular_participles=False))
     assert answer.refused or fact not in answer.citations[0].quote
 
 

@@ -45,7 +45,8 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     if policy.point_verb_must_be_spoken and intent.wants_amount and Q.AT_POINT.match(intent.question):
         return frozenset(light)
     cue = {stem(w) for w in _TOKEN.findall(value_cue(intent.question).lower())}
-    found = set(_verb_after_subject(tokens, vocab, policy.verb_frames)) | set(_verb_after_question_word(tokens, vocab)) | set(_participles(tokens, vocab))
+    found = (set(_verb_after_subject(tokens, vocab, policy.verb_frames)) | set(_verb_after_question_word(tokens, vocab))
+             | set(_participles(tokens, vocab, policy)))
     found |= set(_verb_after_pronoun(tokens))
     if policy.infinitive_and_preposition_frames:
         found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
@@ -219,20 +220,24 @@ def _verb_after_question_word(tokens: list[str], vocab: Vocabulary) -> list[str]
     return []
 
 
-def _participles(tokens: list[str], vocab: Vocabulary) -> list[str]:
+def _participles(tokens: list[str], vocab: Vocabulary, policy: Policy = DEFAULT) -> list[str]:
     """ "items borrowed on", "can be assigned to": a past participle after a word or a form of "be", before a
     preposition, a determiner or the end; "a diner ordering a dish": a present one before a determiner (at
     the end, or before a noun, an "-ing" word names a kind: "mooring fee", "sailing age"), or one after "by"
     ("save by choosing a plan": the means); "max lashed
     height": a past participle the notes never write, before the word asking the value (it qualifies the value,
-    where "smoked salmon" names a thing)."""
+    where "smoked salmon" names a thing). An irregular participle ("are these loaves made with rye") counts as an "-ed"
+    one (policy.irregular_participles), but not before a preposition ending the question ("what is it made of")."""
     found = []
+    irregular = Q.IRREGULAR_PARTICIPLES if policy.irregular_participles else frozenset()
     for i, t in enumerate(tokens):
-        if i == 0 or not Q.PARTICIPLE.match(t) or not _content(t):
+        if i == 0 or not (Q.PARTICIPLE.match(t) or t in irregular) or not _content(t):
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         before = tokens[i - 1]
-        past = t.endswith("ed")
+        past = t.endswith("ed") or t in irregular
+        if t in irregular and after in Q.PREPOSITIONS and i + 2 == len(tokens):
+            continue  # "what is the glaze made of": the preposition ends the question, whose object is asked
         if (_content(before) or before in GENERIC or before in Q.BE_FORMS) and (
                 after in Q.DETERMINERS or past and (after is None or after in Q.PREPOSITIONS)):
             found.append(t)

@@ -110,6 +110,9 @@ class CheckKnobs:
     # word it with one verb of their own ("acquired", "discovered"); phrasing, wherever the question puts it
     # (rag.answer.phrasing; practice7 a014, refused for its phrasal "take")
     general_phrasal_verbs: bool = True
+    # a passive's participle is the question's verb however English forms it: an irregular one ("are made by", "is
+    # kept in": policy.questions.IRREGULAR_PARTICIPLES) as a regular "-ed" one (rag.answer.phrasing; practice5 b048)
+    irregular_participles: bool = True
     # the relevance floor's key-term coverage leaves out the question's verb (rag.answer.phrasing), as the gate's
     # checks do: "what heat should the oven be brought to" is covered by "the oven should be set to 220 °C"; only when the
     # notes use every other word the question asks (engine: "what does Murphy's law say" keeps the verb's weight)

@@ -190,6 +190,12 @@ QUESTION_WORDS = frozenset("what which who whom whose when where why how".split(
 # Words that open a clause after a question's own ("... does the dollar go when ..."): a verb's clause ends there.
 CLAUSE_WORDS = frozenset("when if because while as until till unless once whenever".split())
 PARTICIPLE = re.compile(r"(?i)^[a-z]{3,}(?:ed|ing)$")
+# Past participles not ending in "-ed" (English's common irregular verbs), read as a passive's verb as "-ed" ones
+# are ("which loaves are made with rye", "which pots are sold at the fair"); not one before a preposition ending
+# the question ("what is the glaze made of": the relation's object is asked). Knob Policy.irregular_participles.
+IRREGULAR_PARTICIPLES = frozenset("""made built kept known given taken done written grown held sold bought brought
+    found left paid put seen shown spent told thought worn driven eaten drunk chosen broken spoken stolen sent meant
+    sung hung struck spun won lost fed led read laid""".split())
 YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|must)\b")
 # "whats" and "what’s" (typed quickly, or with a typographic apostrophe) ask what "what's" asks.
 DEFINITION = re.compile(r"(?i)^\s*(?:what(?:['’]?s| is| are)\s+(?:an?\s+|the\s+)?[\w' -]+\??$|define\b|definition of\b|meaning of\b"
