@@ -11,7 +11,7 @@ import numpy as np
 
 from .chunk import Chunk
 from .dictionary import common_words
-from .text import STOPWORDS, plain, stem, terms
+from .text import STOPWORDS, is_flag, plain, stem, terms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
@@ -120,7 +120,10 @@ class Retriever:
         self.embedder = embedder
         texts = [c.embed_text() for c in store.chunks]
         tokens = [terms(t) for t in texts]  # once for both (a refresh reloads this: 0.35 s of it under load)
-        self.bm25 = BM25(texts, tokens)
+        # BM25 ranks chunks on their words as it always has: an option flag (rag.text.option_flags) would lengthen
+        # every chunk of commands, and BM25's length norm would reorder chunks for questions naming none. The
+        # answer stage reads flags in the chunks gathered (and in the table piece keyed by one, rag.answer.cells).
+        self.bm25 = BM25(texts, [[t for t in doc if not is_flag(t)] for doc in tokens])
         self.idf = smoothed_idf(texts, tokens)
         self.speller = Speller(texts, common_words())
 

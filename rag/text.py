@@ -109,7 +109,42 @@ def _greek(name: str) -> bool:
 
 
 def terms(text: str, drop_generic: bool = False) -> list[str]:
-    """Stemmed content words, in order, without stopwords."""
+    """Stemmed content words, in order, without stopwords. An option flag whose letters would be dropped ("-s",
+    "-N", "-it": one letter, or a stopword) is a term as written (:func:`option_flags`)."""
+    flags = option_flags(text) if "-" in text else []
+    if not flags:
+        return _terms(text, drop_generic)
+    out, last = [], 0
+    for start, end, flag in flags:  # in order: callers read a text's first term
+        out += _terms(text[last:start], drop_generic) + [flag]
+        last = end
+    return out + _terms(text[last:], drop_generic)
+
+
+def option_flags(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, flag) of each option flag in a text that :func:`terms` would lose: a dash-led token of letters
+    (rag.answer.policy.notes.OPTION_FLAG) that is one letter or a stopword ("-s", "-N", "-it"). Kept as written,
+    case and all: a command's "-s" and "-S" are two options, and the word "s" is no word at all, so a question
+    asking "what does -s do" asked nothing before. Longer flags ("-nt", "--force") keep their word as any word."""
+    from .answer.policy import notes  # the pattern lives with the other knobs; read on each call (tests switch it)
+
+    if notes.OPTION_FLAG is None:
+        return []
+    out = []
+    for match in notes.OPTION_FLAG.finditer(text):
+        letters = match.group(1)
+        if len(letters) == 1 or letters.lower() in STOPWORDS:
+            out.append((match.start(), match.end(), match.group(0)))
+    return out
+
+
+def is_flag(term: str) -> bool:
+    """Whether a term of :func:`terms` is an option flag (no word term starts with a dash)."""
+    return term.startswith("-")
+
+
+def _terms(text: str, drop_generic: bool = False) -> list[str]:
+    """:func:`terms` of a text without option flags."""
     out = []
     kept = KEPT_STOPWORDS.get()
     for word in words(text):
@@ -153,14 +188,16 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in (p.strip() for p in _SENT_SPLIT.split(text)) if s]
 
 
-def strip_markup(text: str) -> str:
+def strip_markup(text: str, lead: bool = True) -> str:
     """Note text as a reader sees it: no bullets, emphasis markers, heading hashes or HTML tags (a list's items
-    and a table's cells joined with semicolons), entities decoded."""
+    and a table's cells joined with semicolons), entities decoded. ``lead=False``: a text that is no line of its
+    own (a table cell) has no lead mark to drop, and "-x" there keeps its dash."""
     text = readable(text)
     text = text.replace("**", "").replace("__", "").replace("`", "")
     # the lead mark: as rag.markup.LEAD_MARK, but a bullet needs no blank after it and is not one of a run ("--flag"
     # keeps its dashes, "**bold**" its stars; "-x" loses its dash)
-    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•](?![-*+•])\s*|\d+[.)]\s+)", "", text)
+    if lead:
+        text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•](?![-*+•])\s*|\d+[.)]\s+)", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

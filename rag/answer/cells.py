@@ -40,9 +40,16 @@ def tokens(text: str) -> list[str]:
 def cell_tokens(cell: str) -> list[str]:
     """A cell's tokens as read: links read as their text, emphasis and HTML left out, an aside in parentheses
     dropped, as is a mark written above a symbol (the "o" of "vii<sup>o</sup>"), unless the cell is nothing else."""
-    text = strip_markup(_LINK.sub(r"\1", cell))
-    bare = _ASIDE.sub("", strip_markup(_MARK.sub("", _LINK.sub(r"\1", cell)))).strip()
+    text = _read(_LINK.sub(r"\1", cell))
+    bare = _ASIDE.sub("", _read(_MARK.sub("", _LINK.sub(r"\1", cell)))).strip()
     return tokens(bare or text)
+
+
+def _read(cell: str) -> str:
+    """A cell's text without markup; a cell that is an option flag ("`-s`", policy.notes.OPTION_FLAG) keeps its
+    dash, which a line would lose as its bullet: a cell is no list line, and "-s" is not "s" nor "-S"."""
+    kept = strip_markup(cell, lead=False)
+    return kept if N.OPTION_FLAG is not None and N.OPTION_FLAG.fullmatch(kept) else strip_markup(cell)
 
 
 def _same(cell_tok: str, question_tok: str, p: Policy) -> bool:

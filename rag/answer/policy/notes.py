@@ -26,6 +26,10 @@ SUBJECT_WORD_TEXTS = 8
 # "MAX_JOBS=4"; a key is one word (letters, digits, "_", "-", "."), then ":" before a space or the line's end (not
 # "http://"), or "=". Commands ("git log") and comments ("# ...") set none.
 SETTING_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*(?::(?=\s|$)|=)")
+# An option flag of a command ("-s", "-N", "--x", "-it"): one or two dashes and letters, standing alone (not inside
+# a word, "e-mail", nor a number, "-1"). When its letters are one letter or a stopword, rag.text.terms keeps it as
+# a term as written (rag.text.option_flags): "what does -s check" asks about the table row keyed "`-s`". None: off.
+OPTION_FLAG = re.compile(r"(?<![\w-])--?([A-Za-z]+)(?![\w-])")
 # Units of measure any notes may use; count units of one set of notes ("replicas", "seats") are learned.
 GENERIC_UNITS = frozenset("""second seconds sec secs s minute minutes min mins hour hours hr hrs day days week weeks
     month months year years decade decades century centuries ms millisecond milliseconds kb mb gb tb pb kib mib gib
