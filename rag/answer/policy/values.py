@@ -67,12 +67,17 @@ VALUE_PATTERNS = {
 }
 # "charge" after "in" or "take" is being in control ("who was in charge of the fleet"), never a price
 IN_CHARGE = r"(?<!\bin )(?<!\btake )(?<!\btook )(?<!\btakes )(?<!\btaking )"
+# A percentage asked: "percent", "percentage", "what share", a "%" sign ("what % of", "is 0% good"). Not a "%" inside
+# a word or a code token ("${NAME%SUFFIX}", "%d": notation), nor "percent" opening a hyphened compound
+# ("percent-encoded": how a thing is written, no share of anything); rag.answer.intent.
+PERCENT_ASKED = re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b(?!-\w)"
+                           r"|(?<![A-Za-z_{}$%])%(?![A-Za-z_{}%])")
 # (question pattern, kind of value). First match wins; the order puts the most specific first.
 VALUE_QUESTIONS = [
     # "in charge of", "took charge": control, not a price (IN_CHARGE)
     (re.compile(rf"(?i)\b(?:cost|costs|price|pricing|priced|{IN_CHARGE}charge[sd]?|fee|fees)\b|\bhow much (?:do|does|did|is|are|was|were|will|would|can|could)\b.*\b(?:pay|paid|cost|charge|earn(?:s|ed)?|spen[dt]s?)"
                 rf"|\bhow many {MONEY_UNITS}|\bhow much money\b"), "price"),
-    (re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b|%"), "percent"),
+    (PERCENT_ASKED, "percent"),
     (re.compile(r"(?i)\b(how long|duration|how far back|how soon|how much time|retention|retain(?:ed)?|expir\w*|ttl"
                 r"|how many (?:days|hours|minutes|seconds|years|weeks|months))\b"), "duration"),
     (re.compile(r"(?i)\b(what year|which year|in what year|when (?:was|were|did|is|does)\b.*\b(?:signed|founded|born|built|passed|adopted|created|established|written|introduced|start\w*|end\w*|happen\w*|devolve\w*))"), "date"),
