@@ -139,7 +139,8 @@ class Answerer:
         frame = Q.STAND_FOR.search(text)
         body, tail = (text[: frame.start()], text[frame.start():]) if frame else (text, "")
         body = re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fix(m.group(0)), body)
-        return (self.vocab.hyphenate(body) if self.policy.join_as_the_notes_hyphen else body) + tail
+        body = self.vocab.hyphenate(body) if self.policy.join_as_the_notes_hyphen else body
+        return (self.vocab.close_up(body) if self.policy.join_as_the_notes_close else body) + tail
 
     def prompt(self, question: str, sources: list[Source]) -> str:
         parts = []

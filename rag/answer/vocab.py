@@ -127,6 +127,21 @@ class Vocabulary:
         return re.sub(r"\b([A-Za-z]+) (?=([A-Za-z]+)\b)", lambda m: m.group(1) + (
             "-" if (m.group(1).lower(), m.group(2).lower()) in self.hyphened else " "), question)
 
+    def close_up(self, question: str) -> str:
+        """The question with two words written as one where the notes write them so and never use one of them
+        alone ("gang plank" -> "gangplank" in notes that say "gangplank" and never "gang"): the question spaced a
+        closed compound, and its half is no word the notes use, so it must not read as a word they never mention."""
+        if not self.counts:
+            return question
+
+        def join(m: re.Match) -> str:
+            a, b = m.group(1), m.group(2)
+            whole = (a + b).lower()
+            closed = whole in self.counts and whole not in STOPWORDS and not (self.knows(a) and self.knows(b))
+            return a if closed else a + " "
+
+        return re.sub(r"\b([A-Za-z]{2,}) (?=([A-Za-z]{2,})\b)", join, question)
+
     def knows(self, word: str) -> bool:
         """Whether a word (any inflection) occurs in the notes."""
         return word.lower() in self.words or stem(word) in self.stems

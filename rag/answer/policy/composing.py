@@ -104,6 +104,9 @@ class ComposeKnobs:
     defined_range_is_a_term: bool = True
     # Two question words the notes only ever write hyphened ("one-handed") are joined so (Vocabulary.hyphenate)
     join_as_the_notes_hyphen: bool = True
+    # ...and two the notes write closed up ("gangplank"), when they never use one of them alone ("plank"), are
+    # written as one (Vocabulary.close_up): the half is no word of the notes, so it must not refuse the question
+    join_as_the_notes_close: bool = True
     # A title restating the question (its key words in order; not for a comparison or two parts): rag.answer.titled
     heading_restates_question: bool = True
     title_min_terms: int = 3  # key words the title must hold: fewer make a topic ("## Knots"), not a task
