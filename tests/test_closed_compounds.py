@@ -45,6 +45,11 @@ def test_spaced_words_the_notes_write_closed_are_closed_up():
     assert vocab.close_up("how long is the gang plank") == "how long is the gangplank"
     # both words are the notes' own: left as asked ("bow line" is no "bowline" they write, and "stern line" stays)
     assert vocab.close_up("when do i double the stern line") == "when do i double the stern line"
+    # a compound the notes hyphen is hyphenate's to join ("re" is no word of theirs, "re-rig" is)
+    hyphened = Vocabulary.learn(["Re-rig the jib sheets before every race."])
+    assert hyphened.close_up("when do i re rig the jib") == "when do i re rig the jib"
+    assert Vocabulary.learn(["Rerig the jib sheets before every race."]).close_up("when do i re rig the jib") == \
+        "when do i rerig the jib"
 
 
 def test_a_spaced_compound_is_answered_from_the_notes_closed_word(tmp_path):

@@ -137,7 +137,9 @@ class Vocabulary:
         def join(m: re.Match) -> str:
             a, b = m.group(1), m.group(2)
             whole = (a + b).lower()
-            closed = whole in self.counts and whole not in STOPWORDS and not (self.knows(a) and self.knows(b))
+            # a word the notes write closed, not one they hyphen ("one-ply": that is :meth:`hyphenate`'s)
+            closed = (whole in self.counts and whole not in STOPWORDS and f"{a}-{b}".lower() not in self.words
+                      and not (self.knows(a) and self.knows(b)))
             return a if closed else a + " "
 
         return re.sub(r"\b([A-Za-z]{2,}) (?=([A-Za-z]{2,})\b)", join, question)
