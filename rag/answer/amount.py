@@ -63,6 +63,9 @@ def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], .
               if m.group(2).lower() not in STOPWORDS]
     if stated:
         found += [(int(m.group(1)), m.group(1)) for m in V.STATED_NUMBER.finditer(question)]
+    elif Q.GIVEN_COUNT:  # ...but a count set as a condition ("exactly 5 heads") is stated, in a list question too
+        found += [(int(m.group(1)), m.group(1)) for given in Q.GIVEN_COUNT.finditer(question)
+                  for m in V.STATED_NUMBER.finditer(given.group(0))]
     return tuple(found)
 
 
