@@ -27,6 +27,7 @@ def test_a_conditioned_count_is_stated_even_where_a_list_would_not_be():
     assert (4, "4") in positions_of("chance that exactly 4 of the 5 arrows hit the gold", stated=False)
     assert (6, "6") in positions_of("chance that at least 3 out of 6 arrows score", stated=False)
     assert positions_of("what are the 4 burners of the stove", stated=False) == ()  # a list's length stays unasked
+    assert positions_of("which ports lose less than 5% of the 20 boats", stated=False) == ()  # a share, not a count
 
 
 def test_a_count_no_line_works_is_refused(tmp_path):

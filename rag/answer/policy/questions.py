@@ -231,7 +231,8 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
 # 2 faults") is a given, not the length of the list asked: some relevant line must state it, in a list question too
 # (rag.answer.amount.positions_of; rag.answer.gate.check). None: a list question's numbers are never asked of a line.
 GIVEN_COUNT: re.Pattern | None = re.compile(
-    r"(?i)\b(?:exactly|at\s+(?:least|most)|(?:no\s+)?(?:more|fewer|less)\s+than)\s+\d+\b(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+)?")
+    r"(?i)\b(?:exactly|at\s+(?:least|most)|(?:no\s+)?(?:more|fewer|less)\s+than)\s+\d+(?![\w%]|[.,]\d)"
+    r"(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?![\w%]|[.,]\d))?")  # a count: no percent, no fraction
 # A question asking how to do something ("how do I caulk a seam", "how to ..."): what the notes write as commands
 # answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
 # ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
