@@ -24,7 +24,7 @@ from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
 from .headed import heading_items, named_list
-from .keys import setting_line
+from .keys import label_items, label_line, setting_line
 from .steps import command_line
 from .condense import condense
 from .evidence import Scorer
@@ -233,12 +233,14 @@ class Answerer:
                 named := named_list(intent, ranked, self._note_lines, self.policy)) is not None:
             # a short plural heading over a list names it ("Ingredients"): the question naming it asks the list
             anchor, intent = named, dataclasses.replace(intent, wants_list=True)
-        anchor = (anchor or gate.answering(intent, ranked, self.policy, excused)
+        anchor = (anchor or label_line(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
                   or setting_line(intent, ranked, self.policy) or command_line(intent, ranked, self.policy))
         # a list whose items are the headings of a section's subsections ("## Bowline (essential)")
-        items = heading_items(intent, ranked, self._note_lines, self.policy) if self.policy.headings_as_items else []
-        sources, prompt_question = self.fit_context(
-            standalone, self.gatherer.select_sources(ranked, intent, part_units or ([anchor] if anchor else [])))
+        # ...or the label lines it asks ("prep time and cook time", "the servings of X and Y"; rag.answer.keys)
+        labelled = label_items(intent, ranked, self.policy)
+        items = labelled or (heading_items(intent, ranked, self._note_lines, self.policy) if self.policy.headings_as_items else [])
+        sources, prompt_question = self.fit_context(standalone, self.gatherer.select_sources(
+            ranked, intent, labelled or part_units or ([anchor] if anchor else [])))
         raw = ""
         stats = GenerationStats()
         watch = (LeadWatch(sources, standalone, self.composer.may_lead(sources), self.vocab.units)

@@ -7,7 +7,9 @@ shares more of its words ("the web service is restarted by the host"). So when t
 question asks for (right after it, up to its verb) hold every word of a key (split where a key joins words:
 camelCase, ``_``, ``-``, ``.``), the line setting that key is the answer's first quote (rag.answer.engine's
 anchor). It picks among lines the gate already let
-through; it never decides whether to answer.
+through; it never decides whether to answer. A label line outside code ("- Servings: 4", "Habitat: reef flats")
+answers the same way when the question's words hold its whole label: one per label for each note the question
+names, so a question asking two labels, or one label of two notes, quotes each (:func:`label_lines`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import stem, words
+from ..text import stem, terms, words
 from .policy import DEFAULT, Policy
 from .policy import notes as N, questions as Q
 
@@ -90,3 +92,60 @@ def setting_line(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -
     found = [(named(thing, u.setting), -i, u) for i, u in enumerate(ranked[: policy.kind_units]) if u.setting]
     best = max(found, default=None, key=lambda f: f[:2])
     return best[2] if best and best[0] else None
+
+
+def line_label(unit: Unit) -> str:
+    """The label a line outside code gives a short value ("Prep time" for "⏲️ Prep time: 30 min"), or ""."""
+    match = None if unit.fenced or unit.row else N.LABEL_LINE.match(unit.quote)
+    if not match or len(match.group(1).split()) > N.LABEL_MAX_WORDS:
+        return ""
+    return match.group(1) if len(match.group(2).split()) <= N.LABEL_VALUE_MAX_WORDS else ""
+
+
+def _singular(word: str) -> str:
+    """A word as written, a plural's "s" aside: "servings" is "serving", never the verb "serve"."""
+    return word.lower().removesuffix("s")
+
+
+def label_lines(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[Unit]:
+    """The label lines (:func:`line_label`) among the top lines whose whole label the question says (word for word,
+    a plural aside; not a how-to question), the best ranked per label and note; a line only from a note whose
+    heading path holds a word the question asks beside the label ("cook time of the ravioli and the ragu":
+    "Ravioli", "Ragu"), when it asks one. [] when off."""
+    if not N.LABELS_ANSWER or intent.how_to:
+        return []
+    question = intent.question.replace("’", "'")
+    said = {_singular(w) for w in words(question)}
+    found: dict[tuple[str, str], Unit] = {}
+    for unit in ranked[: policy.kind_units]:
+        label = line_label(unit)
+        named = {_singular(w) for w in words(label)}
+        # a label the question gives a value itself ("expose it on port 80") is a condition, not what it asks
+        if not label or not named <= said or not terms(label) or re.search(
+                rf"(?i)\b{re.escape(label)}s?\s+\d", question):
+            continue
+        named = set(terms(label))
+        others = set(intent.key_terms) - named
+        if others and not others & set(terms(unit.heading)):
+            continue
+        found.setdefault((unit.file, " ".join(sorted(named))), unit)
+    return list(found.values())
+
+
+def label_items(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[Unit]:
+    """The label lines a question asks (:func:`label_lines`) when they are two or more (two labels, or one label
+    of two notes): the answer quotes each, as it does a list's items; [] otherwise."""
+    found = label_lines(intent, ranked, policy)
+    return found if len(found) >= 2 else []
+
+
+def label_line(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Unit | None:
+    """The one label line a question asks (:func:`label_lines`), when it stands in the section of the best ranked
+    line or one holding it (a label of another section names another thing's value, "Port: 80" of another
+    service); None for a
+    yes/no question, or when there are none or several."""
+    if intent.comparison or intent.parts or intent.yes_no or not ranked:
+        return None
+    found = label_lines(intent, ranked, policy)
+    top, line = ranked[0], found[0] if len(found) == 1 else None
+    return line if line and line.file == top.file and f"{top.heading} > ".startswith(f"{line.heading} > ") else None
