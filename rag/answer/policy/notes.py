@@ -110,8 +110,11 @@ CELL_GRAMMAR_WORDS = frozenset({"I"})
 DISPLAY_MATH_OPEN = re.compile(r"^\s*(\$\$|\\\[)")
 DISPLAY_MATH_CLOSE = {"$$": "$$", "\\[": "\\]"}
 # Abbreviations that never end a sentence (rag.answer.sentences): a split after one ("e.g. 20 kg vs. 10 kg") is undone.
-# Not "etc." nor "approx.": a sentence may end with either.
-NEVER_ENDS_SENTENCE = re.compile(r"(?i)(?:^|[\s(\[])(?:vs|e\.g|i\.e|cf|viz)\.$")
+# Not "etc." nor "approx.": a sentence may end with either. A person's title ("Dr.", "Mr.", "Mrs.", "Ms.", "Prof.")
+# stands before a name, so "presented by Dr. Ann Lee" stays one sentence, never "presented by Dr." (TITLES_END_NOTHING).
+TITLES_END_NOTHING = True
+_TITLES = r"|dr|mr|mrs|ms|prof" if TITLES_END_NOTHING else ""
+NEVER_ENDS_SENTENCE = re.compile(rf"(?i)(?:^|[\s(\[])(?:vs|e\.g|i\.e|cf|viz{_TITLES})\.$")
 # LaTeX commands for symbols a reader names in words (rag.text.plain): "$$\int$$ table" is read "integral table", as a
 # user types "integral table"; "$\lim_{x \to 0}$" "lim limit". Greek letters are named anyway; a command not listed
 # here (arrows, spacing, \frac) reads as nothing. Each value is the words a user types for the symbol.
