@@ -4,7 +4,9 @@ the words the notes pair with a side's head word to name it (:func:`named_by_phr
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..text import STOPWORDS, terms, words
@@ -45,9 +47,31 @@ def _as_versus(question: str) -> str:
     """ "difference between A and B" -> "A vs B"; any other question as it is."""
     match = Q.DIFFERENCE.match(question)
     if not match:
-        return question
+        return _each_as_versus(question)
     a, b, *rest = [g for g in match.groups() if g is not None]
     return f"{a} vs {b}{''.join(rest)}"
+
+
+def _each_as_versus(question: str) -> str:
+    """ "how many crew do A and B each need" -> "how many crew do A vs B need" (policy.questions
+    EACH_OF_TWO_AS_SIDES): one question asked of each of two things; any other question as it is."""
+    match = Q.EACH_OF_TWO_AS_SIDES and next(filter(None, (p.match(question) for p in _each_patterns())), None)
+    if not match:
+        return question
+    before, a, b, rest = match.groups()
+    return f"{before}{a} vs {b.rstrip(',')}{rest}"
+
+
+@lru_cache(maxsize=1)
+def _each_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """ "<up to the first auxiliary> A and B each|respectively <rest>", "<...> both A and B<rest>"."""
+    aux = "|".join(sorted(Q.AUXILIARIES | Q.BE_FORMS | {"have", "has", "had"}))
+    before = r"((?:(?!\b(?:%s)\b).)*?\b(?:%s)\s+)" % (aux, aux)
+    side = r"(\S+(?:\s+\S+){0,%d}?)" % (Q.EACH_SIDE_MAX_WORDS - 1)
+    asker = "|".join(sorted(Q.SUBJECT_PRONOUNS | Q.ASKER_WORDS))
+    floating = "|".join(Q.EACH_WORDS)
+    return (re.compile(rf"(?i)^{before}(?!(?:{asker})\b){side}\s+and\s+{side},?\s+(?:{floating})\b(.*?)\??$"),
+            re.compile(rf"(?i)^{before}both\s+{side}\s+and\s+(.+?)()\??$"))
 
 
 def side_terms(question: str) -> tuple[list[str], list[str]] | None:

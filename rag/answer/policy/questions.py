@@ -296,6 +296,13 @@ DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+
                         # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
                         r"|^\s*compare\s+(.+?)\s+(?:and|with|to)\s+(.+?)\??$"
                         r"|^\s*how\s+(?:do|does|did)\s+(.+?)\s+and\s+(.+?)\s+differ\b(.*?)\??$")
+# "how many crew do A and B each need", "... do both A and B need", "... do A and B need, respectively": one question
+# of each of two things, read as "A vs B" (rag.answer.versus._each_as_versus) so each side gets its own line. The
+# two follow the first auxiliary (not the asker: "what do I do with A and B each morning"), each in at most
+# EACH_SIDE_MAX_WORDS words; EACH_WORDS float after them, "both" opens them. False: off.
+EACH_OF_TWO_AS_SIDES = True
+EACH_SIDE_MAX_WORDS = 4
+EACH_WORDS = ("each", "respectively")
 # "X and Y" questions that ask two things: split on " and " before a question word, or before an inverted verb
 # and its subject (a yes/no question: "how long can X proof and did the cold loaf rise more", "... and can I
 # skip it"); an auxiliary with no subject after it goes on the first part's clause ("my boat is moored and
