@@ -1,7 +1,8 @@
 """A note's front matter: the "---" ... "---" block of "key: value" lines some note tools open a note with.
 
 Its closing "---" is no setext underline (the key line above it is no heading), and its "title:" names the note
-when no "# " heading does, so every section's heading path starts with it (knobs: rag.answer.policy.notes).
+when no "# " heading does, so every section's heading path starts with it. Its lines are metadata, not statements:
+no evidence, unless the question names their key (:func:`without_metadata`; knobs: rag.answer.policy.notes).
 """
 
 from __future__ import annotations
@@ -36,3 +37,19 @@ def front_matter(lines: list[str]) -> tuple[int, str]:
 def title_path(title: str) -> list[tuple[int, str]]:
     """The heading path a front matter title starts (level 0: no heading of the note replaces it)."""
     return [(0, re.sub(r"\s+", " ", title)[:80])] if title else []
+
+
+def without_metadata(units: list, note_lines, asked: tuple[str, ...]) -> list:
+    """``units`` less those on a note's front matter lines ("tags: [...]", "author: ..."): what a note tool records
+    about the note, not what the note says; kept when ``asked`` (stemmed terms) names the line's key ("who is the
+    author"). ``note_lines(file)``: the note's lines."""
+    from .answer.policy import notes as N
+    from .text import terms
+
+    if not N.FRONT_MATTER_NOT_EVIDENCE:
+        return units
+    ends: dict[str, int] = {}
+    for unit in units:
+        if unit.file not in ends:
+            ends[unit.file] = front_matter(note_lines(unit.file))[0]
+    return [u for u in units if u.line > ends[u.file] or set(terms(u.quote.split(":")[0])) & set(asked)]

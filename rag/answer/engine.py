@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ..errors import QuestionError, RagError
 from ..models import GenerationStats
+from ..frontmatter import without_metadata
 from ..ingest import read_note
 from ..redact import redact_text
 from ..text import KEPT_STOPWORDS
@@ -195,8 +196,8 @@ class Answerer:
         hits = self.gatherer.hits(standalone, max(k, self.policy.evidence_chunks))
         # scored too, never listed as nearest nor counted for relevance: each side's own best chunks
         pool = hits + self.gatherer.side_hits(intent, hits)
-        units = [u for h in pool for u in units_of(h.chunk, self._note_lines,
-                                                  back=self.policy.antecedent_across_lines)]
+        units = without_metadata([u for h in pool for u in units_of(h.chunk, self._note_lines,  # front matter: no
+                                  back=self.policy.antecedent_across_lines)], self._note_lines, intent.asked_terms)
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
         ranked = demote_contents(ranked, self._note_lines, self.policy)  # a table of contents points, states nothing
         # a side named by a phrase of the notes ("red giant") is not what a comparison compares

@@ -145,6 +145,9 @@ NO_ONES_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Januar
 FRONT_MATTER_TITLES_NOTE = True
 FRONT_MATTER_TITLE_KEY = re.compile(r"(?i)^title\s*:\s*(.*?)\s*$")
 FRONT_MATTER_MAX_LINES = 60  # a longer opening run of "key: value" lines is the note's content, not its metadata
+# A front matter's lines ("tags: [...]", "author: ...", "date: ...") record facts about the note, not what it says:
+# they are no evidence unless the question names their key (rag.frontmatter.without_metadata). False: they are.
+FRONT_MATTER_NOT_EVIDENCE = True
 # A label line outside code ("- Prep time: 30 min", "Habitat: reef flats", "Court: High Court"): a short label (at
 # most LABEL_MAX_WORDS words, after any bullet or symbol), a colon, then a short value (at most LABEL_VALUE_MAX_WORDS
 # words: a sentence after a colon is prose). A question whose words hold every word of the label asks that line's
