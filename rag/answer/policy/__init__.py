@@ -7,10 +7,12 @@
 - :mod:`.values`: kinds of value (duration, size, price, ...), their units, the words asking each, bounds,
   counts and positions;
 - :mod:`.questions`: the other shapes of a question (why, meaning, definition, list, who, yes/no, comparison,
-  two parts) and the function words framing one;
+  two parts);
 - :mod:`.stated`: what a question's kind needs a line to state (a ranking, a place, a reason), read through
   :mod:`.questions`;
 - :mod:`.naming`: how a question asks a name and how a line gives one, read through :mod:`.questions`;
+- :mod:`.grammar`: the English function words framing a question (auxiliaries, determiners, prepositions,
+  pronouns, particles), read through :mod:`.questions`;
 - :mod:`.notes`: how note lines are read, and what a model's sentence may add to the line it cites.
 
 Nothing here names a field of knowledge: the word lists are plain English (question words, units of time,

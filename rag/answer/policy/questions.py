@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .grammar import (  # noqa: F401 (read as Q.NAME by the answer modules)
+    ASKER_PRONOUNS, AUXILIARIES, BE_FORMS, DETERMINERS, GENERAL_VERBS, PARTICLES, PHRASAL_PARTICLES, PREPOSITIONS,
+    SUBJECT_PRONOUNS)
 from .naming import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ATTRIBUTION, DEFINED_TERM, NAME_ASKED, NAME_LINKS, NAMING_VERB, QUOTED_TERM, RELATIVE_WORDS)
 from .stated import (  # noqa: F401 (read as Q.NAME by the answer modules)
@@ -107,27 +110,6 @@ TWO_DEFINITIONS = re.compile(r"(?i)^\s*((?:define|explain|describe|what (?:is|ar
 # A question whose verb follows its subject ("does the queue keep", "how long can a snail sleep"): do-support
 # and modal verbs, at the start or after a question word.
 DO_SUPPORT = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:does|do|did|can|could|will|would|should|may|might|must)\b")
-# The question's frame, for telling its verb from the things it names (rag.answer.phrasing): plain English
-# function words. A word between a subject and one of these, or a participle before a preposition, relates the
-# things asked about ("does a book stay on ...", "items borrowed on ..."), as a verb does.
-AUXILIARIES = frozenset("does do did can could will would should may might must".split())
-DETERMINERS = frozenset("a an the its their his her our your my this these those each every all any some".split())
-PREPOSITIONS = frozenset("""to for in on at by from with of into onto about across per over under through via
-    within without between among against after before during since toward towards upon""".split())
-SUBJECT_PRONOUNS = frozenset("i you we they it he she one".split())
-# the asker as a clause's subject ("how do I ...", "what should we ..."): its verb is the action asked about
-ASKER_PRONOUNS = frozenset("i you we".split())
-# particles that make a verb phrasal ("work out", "look up", "hook up", "roll back"): the pair means what the notes
-# say in other words ("calculate", "find", "connect"), so the verb alone is no action the notes must name
-# verbs of wanting, choosing and getting frame an asker's question ("what size should I pick", "what do I need")
-# rather than name an action, so notes that never use them may still answer (rag.answer.phrasing.unknown_action)
-GENERAL_VERBS = frozenset("""need want pick choose buy try take make put find see go look work run check learn think
-    expect bring mean call show hold start stop keep let say ask""".split())
-PARTICLES = frozenset("up out off down back away around apart".split())
-# ...and, after a verb of general meaning only (GENERAL_VERBS), the particles that make it phrasal while they also
-# are prepositions elsewhere ("take over", "go through"; "simmer over a low flame" keeps its verb): rag.answer.phrasing
-PHRASAL_PARTICLES = PARTICLES | frozenset("over through".split())
-BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
 # "what refund guarantee does the ferry company offer", "which knot do I need for a mooring line": the thing asked
