@@ -1,8 +1,8 @@
 """A number the question states before a noun counts that noun ("a 40 seat restaurant", "a 12 berth marina"): a note
 line holds it only where the same number stands beside that noun, not as another thing's value.
 
-A line "MIDI Note 61, (hex) 3D" holds the number 61, but as a note's value: it says nothing of a keyboard with 61
-keys. The number's neighbours in the question and in the line tell which thing it measures (rag.answer.gate).
+A line "Locker 61, (code) 3D" holds the number 61, but as a locker's number: it says nothing of a changing room with
+61 lockers. The number's neighbours in the question and in the line tell which thing it measures (rag.answer.gate).
 """
 
 from __future__ import annotations

@@ -237,7 +237,7 @@ class Answerer:
         anchor = (anchor or label_line(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
                   or setting_line(intent, ranked, self.policy) or command_line(intent, ranked, self.policy))
         # a list whose items are the headings of a section's subsections ("## Bowline (essential)")
-        # ...or the label lines it asks ("prep time and cook time", "the servings of X and Y"; rag.answer.keys)
+        # ...or the label lines it asks ("depth range and lifespan", "the lifespan of X and Y"; rag.answer.keys)
         labelled = label_items(intent, ranked, self.policy)
         items = labelled or (heading_items(intent, ranked, self._note_lines, self.policy) if self.policy.headings_as_items else [])
         sources, prompt_question = self.fit_context(standalone, self.gatherer.select_sources(

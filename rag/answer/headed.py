@@ -45,7 +45,7 @@ def names_the_list(name: str, question: str, policy: Policy = DEFAULT) -> bool:
     asked = set(terms(question))
     if not said or len(said) > policy.list_name_max_words or len(terms(name)) != len(said):
         return False
-    if not Q.PLURAL_NOUN.match(said[-1]):  # "### Meat" over its list: named by "what meats", or "what's in" it
+    if not Q.PLURAL_NOUN.match(said[-1]):  # "### Bandage" over its list: named by "what bandages", or "what's in" it
         named = _pluralised(said[-1], question) or bool(Q.ASKS_CONTENTS.match(question))
         return policy.singular_heading_named and named and all(
             stands_for(t, asked, policy, abbreviations=False) for t in terms(name))
@@ -58,7 +58,7 @@ def names_the_list(name: str, question: str, policy: Policy = DEFAULT) -> bool:
 def asks_for(name: str, question: str) -> bool:
     """Whether the question's grammar asks for the thing a heading ``name`` names, rather than asking a count,
     a process or a yes/no of it: it opens with the name's words (a singular name's last word may be plural: "what
-    meats" for "Meat"), with "what/which" and a verb or the name's words, with an order ("list", "name"), or asks
+    bandages" for "Bandage"), with "what/which" and a verb or the name's words, with an order ("list", "name"), or asks
     what is in it (Q.ASKS_CONTENTS)."""
     said, own = words(question), [stem(w) for w in words(name)]
     if said[:1] and said[0] in Q.ORDERING_WORDS or [stem(w) for w in said[: len(own)]] == own:
@@ -70,7 +70,7 @@ def asks_for(name: str, question: str) -> bool:
 
 
 def _pluralised(word: str, question: str) -> bool:
-    """Whether the question writes a singular heading's word in the plural ("meats" for "Meat")."""
+    """Whether the question writes a singular heading's word in the plural ("bandages" for "Bandage")."""
     return any(w != word and Q.PLURAL_NOUN.match(w) and stem(w) == stem(word) for w in words(question))
 
 

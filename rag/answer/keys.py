@@ -7,7 +7,7 @@ shares more of its words ("the web service is restarted by the host"). So when t
 question asks for (right after it, up to its verb) hold every word of a key (split where a key joins words:
 camelCase, ``_``, ``-``, ``.``), the line setting that key is the answer's first quote (rag.answer.engine's
 anchor). It picks among lines the gate already let
-through; it never decides whether to answer. A label line outside code ("- Servings: 4", "Habitat: reef flats")
+through; it never decides whether to answer. A label line outside code ("- Lifespan: 30 years", "Habitat: reef flats")
 answers the same way when the question's words hold its whole label: one per label for each note the question
 names, so a question asking two labels, or one label of two notes, quotes each (:func:`label_lines`).
 """
@@ -103,15 +103,15 @@ def line_label(unit: Unit) -> str:
 
 
 def _singular(word: str) -> str:
-    """A word as written, a plural's "s" aside: "servings" is "serving", never the verb "serve"."""
+    """A word as written, a plural's "s" aside: "lifespans" is "lifespan", "depths" is "depth"."""
     return word.lower().removesuffix("s")
 
 
 def label_lines(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> list[Unit]:
     """The label lines (:func:`line_label`) among the top lines whose whole label the question says (word for word,
     a plural aside; not a how-to question), the best ranked per label and note; a line only from a note whose
-    heading path holds a word the question asks beside the label ("cook time of the ravioli and the ragu":
-    "Ravioli", "Ragu"), when it asks one. [] when off."""
+    heading path holds a word the question asks beside the label ("depth range of the clownfish and the moray":
+    "Clownfish", "Moray"), when it asks one. [] when off."""
     if not N.LABELS_ANSWER or intent.how_to:
         return []
     question = intent.question.replace("’", "'")

@@ -1,9 +1,9 @@
-"""A heading that restates the question: notes of how-to sections title each with the task it solves ("## Strip
-pattern from end of string"); a question holding every key word of such a title in the title's order asks that
-section's task, so lines under other titles sharing most of its words ("Strip pattern from start of string") or all
-of them in another order ("Convert an RGB color to hex" for "convert a hex color to rgb") weigh less. A title wording
-the question's task but for one stretch ("Knit a scarf in garter stitch" for "... in seed stitch") names a sibling task:
-when no line speaks of the question's words there, the notes do not answer it (rag.answer.gate asks)."""
+"""A heading that restates the question: notes of how-to sections title each with the task it solves ("## Trim the
+hedge from the top down"); a question holding every key word of such a title in the title's order asks that
+section's task, so lines under other titles sharing most of its words ("Trim the hedge from the bottom up") or all
+of them in another order ("Convert Celsius to Fahrenheit" for "convert fahrenheit to celsius") weigh less. A title
+wording the question's task but for one stretch ("Knit a scarf in garter stitch" for "... in seed stitch") names a
+sibling task: when no line speaks of the question's words there, the notes do not answer it (rag.answer.gate asks)."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ class CheckKnobs:
     thing_said_of_subject: bool = True
     # a number the question states before a noun counts that noun ("a 40 seat restaurant"): a relevant line holds it
     # only with a word standing for the noun at most counted_noun_window words away ("40 seats", "Seats 40"), not as
-    # another thing's value ("MIDI Note 61, (hex) 3D" answered a near miss; rag.answer.counted)
+    # another thing's value ("Locker 61, (code) 3D" for "a 61 locker room"; rag.answer.counted)
     number_counts_its_noun: bool = True
     counted_noun_window: int = 3
     # the action the asker asks about doing ("how do I roll back a release", "what scale should I solo over ..."): a

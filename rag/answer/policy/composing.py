@@ -70,8 +70,8 @@ class ComposeKnobs:
     # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
     list_name_max_words: int = 3
     heading_names_list: bool = True  # off: only a question's grammar asks a list (for tests and measuring)
-    # ...and a singular heading over a list ("### Meat") names it for a question writing it in the plural ("what meats
-    # go in ...") or asking what is in it ("what's in the filling", Q.ASKS_CONTENTS); off: plural headings only
+    # ...and a singular heading over a list ("### Bandage") names it for a question writing it in the plural ("what
+    # bandages go in ...") or asking what is in it ("what's in the kit", Q.ASKS_CONTENTS); off: plural headings only
     singular_heading_named: bool = True
     one_line_comparisons: bool = True  # off: a comparison quotes each side's own line only (rag.answer.together)
     headings_as_items: bool = True  # off: a section's subsection headings are never a list's items (idem)

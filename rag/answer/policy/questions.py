@@ -244,7 +244,7 @@ PLURAL_NOUN = re.compile(r"(?i)^[a-z][a-z'-]*[^siu'\W]s$")
 ASKING_WORDS = frozenset("what which".split())
 ASKING_VERBS = AUXILIARIES | frozenset("is are was were".split())
 ORDERING_WORDS = frozenset("list name give show".split())
-# A question asking what a thing holds ("what's in the filling", "what goes into the mix", "what is inside a kit"):
+# A question asking what a thing holds ("what's in the kit", "what goes into the mix", "what is inside a kit"):
 # the list under a heading naming that thing answers it, whatever the heading's number (rag.answer.headed)
 ASKS_CONTENTS = re.compile(r"(?i)^\s*what(?:['’]s|\s+is|\s+are|\s+goes|\s+go)\s+(?:in|into|inside)\s+\S")
 # A word that excludes what follows it, to the next comma ("required, not optional", "tools except knives"):

@@ -69,7 +69,7 @@ VALUE_PATTERNS = {
 IN_CHARGE = r"(?<!\bin )(?<!\btake )(?<!\btook )(?<!\btakes )(?<!\btaking )"
 # A percentage asked: "percent", "percentage", "what share", a "%" sign ("what % of", "is 0% good"). Not a "%" inside
 # a word or a code token ("${NAME%SUFFIX}", "%d": notation), nor "percent" opening a hyphened compound
-# ("percent-encoded": how a thing is written, no share of anything); rag.answer.intent.
+# ("percent-escaped": how a thing is written, no share of anything); rag.answer.intent.
 PERCENT_ASKED = re.compile(r"(?i)\b(percent|percentage|what share|what proportion)\b(?!-\w)"
                            r"|(?<![A-Za-z_{}$%])%(?![A-Za-z_{}%])")
 # (question pattern, kind of value). First match wins; the order puts the most specific first.
