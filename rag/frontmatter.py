@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .pernote import PerNote
+
 _KEY = re.compile(r"^[A-Za-z_][\w .-]*:(?:\s|$)")  # "title: Comets", "tags:"
 _ITEM = re.compile(r"^\s+\S|^\s*-\s")  # an indented value or a list item under a key
 _H1 = re.compile(r"^\s{0,3}#\s+\S")
@@ -39,6 +41,19 @@ def title_path(title: str) -> list[tuple[int, str]]:
     return [(0, re.sub(r"\s+", " ", title)[:80])] if title else []
 
 
+def _end(lines: list[str]) -> int:
+    return front_matter(lines)[0]
+
+
+def _knobs() -> tuple:
+    from .answer.policy import notes as N
+
+    return (N.FRONT_MATTER_MAX_LINES,)  # all the block's end depends on
+
+
+_matter_end = PerNote(_end, _knobs)  # where a note's front matter ends, read once per note (not for each question)
+
+
 def without_metadata(units: list, note_lines, asked: tuple[str, ...]) -> list:
     """``units`` less those on a note's front matter lines ("tags: [...]", "author: ..."): what a note tool records
     about the note, not what the note says; kept when ``asked`` (stemmed terms) names the line's key ("who is the
@@ -48,8 +63,5 @@ def without_metadata(units: list, note_lines, asked: tuple[str, ...]) -> list:
 
     if not N.FRONT_MATTER_NOT_EVIDENCE:
         return units
-    ends: dict[str, int] = {}
-    for unit in units:
-        if unit.file not in ends:
-            ends[unit.file] = front_matter(note_lines(unit.file))[0]
+    ends = {file: _matter_end(note_lines(file)) for file in {unit.file for unit in units}}
     return [u for u in units if u.line > ends[u.file] or set(terms(u.quote.split(":")[0])) & set(asked)]

@@ -7,7 +7,7 @@ the list's own indent ("Spring checks:" / "1. Open the hive ..."), not as a head
 the items are indented under. The items never repeat the label's words, so "what do I check in spring" found
 no line speaking of spring. Each item of the list (and its wrapped lines) reads under the label, in its context
 (rag.answer.units), until a heading or a new paragraph at the label's indent ends the list. A chunk cut inside
-the list finds its label in the whole note.
+the list finds its label in the whole note (rag.answer.above).
 
 A list item's later sentences act on what its first sentence sets up ("3. Mix the wax and the oil in a jar. Leave
 the mixture for 2 days."): each reads under the first, as a wrapped line of a paragraph reads under its first line.
@@ -15,9 +15,7 @@ the mixture for 2 days."): each reads under the first, as a wrapped line of a pa
 
 from __future__ import annotations
 
-from typing import Callable
-
-from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, LIST_ITEM, depth
+from ..markup import HEADING_ANY_DASHES, ITEM_WITH_TEXT, LIST_ITEM, depth
 from ..text import strip_markup
 from .policy import notes as N
 
@@ -50,18 +48,6 @@ def step(label: tuple[int, str] | None, raw: str) -> tuple[int, str] | None:
 def under(label: tuple[int, str] | None, raw: str) -> str:
     """The label a line of the list reads under ("" for the label line itself, or no label)."""
     return label[1] if label and not label_text(raw) else ""
-
-
-def label_before(first_line: int, file: str, note_lines: Callable[[str], list[str]] | None) -> tuple[int, str] | None:
-    """The label in force at a chunk's first line (numbered from 1), read in the whole note: a chunk cut inside a
-    labelled list still reads under its label. None without the note's lines or when no label heads the list."""
-    if note_lines is None or first_line <= 1 or not N.LIST_LABEL_READS_OVER_LIST:
-        return None
-    label, fenced = None, False
-    for raw in note_lines(file)[: first_line - 1]:
-        fenced ^= bool(FENCE.match(raw))
-        label = None if fenced or FENCE.match(raw) else step(label, raw)
-    return label
 
 
 def item_leads(raw: str, read: list[str], plain: list[str], led: bool = False) -> list[str]:

@@ -14,7 +14,8 @@ from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, depth
 from ..tables import find_tables, header_text, lead_in, reading
 from ..text import strip_markup, terms
 from .keys import line_setting
-from .listlabel import item_leads, label_before, step as label_step, under as label_over
+from .above import fenced_before, label_before
+from .listlabel import item_leads, step as label_step, under as label_over
 from .sentences import sentences
 from .policy import notes as N, questions as Q
 
@@ -97,9 +98,9 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
     fence: str | None = None  # inside a code block: the line right above its opening fence ("" for none)
     label = label_before(chunk.line_numbers[0], chunk.file, note_lines) if numbered and lines else None  # "Stage 2:"
     for offset, raw in enumerate(lines):
-        if FENCE.match(raw):  # opening a block (its next line is inside), or closing one
+        if is_fence := bool(FENCE.match(raw)):  # opening a block (its next line is inside), or closing one
             fence = _fence_lead(chunk, lines, offset, numbered) if offset + 1 in fenced else None
-        label = None if offset in fenced or FENCE.match(raw) else label_step(label, raw)
+        label = None if offset in fenced or is_fence else label_step(label, raw)
         if not raw.strip() or offset in skip or (numbered and offset and  # a chunk's text leaves blank lines out
                                                  chunk.line_numbers[offset] != chunk.line_numbers[offset - 1] + 1):
             paragraph = None
@@ -172,12 +173,8 @@ def _fenced_lines(chunk: Chunk, lines: list[str], note_lines) -> set[int]:
     """Offsets of the chunk's lines inside a code fence, where "# ..." is a comment ("# will show as 'Bound'",
     "# Tip: --timeout ... helps"), which states something, not a heading. A chunk cut inside a fence is read
     against the whole note (``note_lines``) to know it starts inside one."""
-    inside = False
     number = chunk.line_numbers[0] if chunk.line_numbers and len(chunk.line_numbers) == len(lines) else 0
-    if note_lines is not None and number > 1:
-        for raw in note_lines(chunk.file)[: number - 1]:
-            inside ^= bool(FENCE.match(raw))
-    fenced = set()
+    inside, fenced = fenced_before(number, chunk.file, note_lines), set()
     for offset, raw in enumerate(lines):
         if FENCE.match(raw):
             inside = not inside

@@ -157,3 +157,7 @@ LABELS_ANSWER = True
 LABEL_LINE = re.compile(r"^[\W_]*([A-Za-z][A-Za-z'’ -]*?)\s*:\s+(\S.*?)\s*$")
 LABEL_MAX_WORDS = 3
 LABEL_VALUE_MAX_WORDS = 6
+# What is worked out once from a whole note's lines and read for each of its chunks, each question (rag.pernote: the
+# state above a chunk's first line, rag.answer.above; where a front matter ends, rag.frontmatter) is kept for this
+# many notes, the least recently read dropped first. A bound on memory only: no answer depends on it.
+NOTES_KEPT = 512
