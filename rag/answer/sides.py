@@ -12,15 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import numbers, strip_markup, terms, words
+from ..text import numbers, strip_markup, terms
 from .policy import notes as N, questions as Q, values as V
 from .evidence import Unit, is_label
 from .intent import Intent
 from .ordinals import other_spelling
+from .sidenames import name_runs, word_pairs as _pairs
 from .versus import side_terms, subject_of_line as _subject
-
-
-_PUNCTUATION = re.compile(r"[:;,.!?()\[\]=|]")
 
 
 @dataclass(frozen=True)
@@ -77,35 +75,6 @@ def topic_of(intent: Intent, sides: tuple[Side, ...], units: list[Unit]) -> froz
     named = {t for run in name_runs(found, [s.head for s in sides], pairs) for t in run}
     # nothing left: the question asks what each side is ("dry rot vs wet rot")
     return intent.compared - shared - named
-
-
-def _pairs(units: list[Unit]) -> set[tuple[str, str]]:
-    """The notes' adjacent word pairs, within a phrase: "PFD: fitting" labels a line, it does not name "PFD
-    fitting"; "teak deck oil" names one."""
-    pairs: set[tuple[str, str]] = set()
-    for unit in units:
-        for text in (part for whole in (unit.quote, unit.context) for part in _PUNCTUATION.split(whole)):
-            # words right next to each other: "outside the handler" is a place, not a name "outside handler"
-            said = [(terms(w) or [None])[0] for w in words(text)]
-            pairs.update((a, b) for a, b in zip(said, said[1:]) if a and b)
-    return pairs
-
-
-def name_runs(found: tuple[list[str], list[str]], heads: list[str], pairs: set) -> list[list[str]]:
-    """Each side's name as the notes write it: the question's words around the side's head that the notes
-    also write next to each other ("shore power", "hull speed estimate")."""
-    runs = []
-    for own, head in zip(found, heads):
-        if head not in own:
-            runs.append([head])
-            continue
-        left = right = own.index(head)
-        while left > 0 and (own[left - 1], own[left]) in pairs:
-            left -= 1
-        while right + 1 < len(own) and (own[right], own[right + 1]) in pairs:
-            right += 1
-        runs.append(own[left:right + 1])
-    return runs
 
 
 def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) -> list[Unit | None]:
