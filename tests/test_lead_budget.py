@@ -99,3 +99,17 @@ def test_the_cut_sentence_is_not_listed_as_written():
     sentences = [Checked("one two three", []), Checked("four five", [])]
     assert watch.written(sentences) == sentences
     assert watch.written(sentences, cut=True) == sentences[:1]
+
+
+def test_a_sentence_max_tokens_cut_short_does_not_lead_when_it_is_below_the_budget(tmp_path):
+    # max_tokens (10) is smaller than the lead budget, so the model stops there, ten words into the lead:
+    # "Open each hive every nine days in spring to look" would verify against the line and lead, unfinished
+    settings = Settings(corpus=write_notes(tmp_path / "notes", NOTES), index=tmp_path / "index", max_tokens=10)
+    embedder = FakeEmbedder()
+    build_index(settings, embedder, progress=False)
+    retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
+    generator = BudgetGenerator(replies=[LEAD])
+    answer = Answerer(retriever, generator, settings).ask(QUESTION)
+    assert generator.budget == generator.pieces == 10 < len(LEAD.split())
+    assert answer.mode == "extractive" and all(s.origin != "model" for s in answer.shown)
+    assert "nine days in spring" in answer.answer  # quoted from the notes instead

@@ -268,8 +268,8 @@ class Answerer:
             generate_ms=round(stats.total_ms, 1),
         )
         checked = verify(redact_text(raw)[0], sources, standalone, self.vocab.units)
-        if watch is not None:  # a sentence the lead budget cut short is not one the model wrote
-            checked = watch.written(checked, budget < self.settings.max_tokens and stats.completion_tokens >= budget)
+        if watch is not None:  # a sentence cut short, by the lead budget or by max_tokens, is not one the model wrote
+            checked = watch.written(checked, stats.completion_tokens >= budget)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",

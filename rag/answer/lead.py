@@ -66,6 +66,7 @@ class LeadWatch:
         return self.stopped
 
     def written(self, checked: list[Checked], cut: bool = False) -> list[Checked]:
-        """The model's sentences as it finished them: the start of the sentence it was stopped in, or that
-        :func:`lead_budget` ran out in (``cut``), is not one (a line's first words could pass for a lead)."""
+        """The model's sentences as it finished them: the start of the sentence it was stopped in, or that its
+        token allowance (:func:`lead_budget`, or the user's max_tokens when that is smaller) ran out in (``cut``),
+        is not one (a line's first words could pass for a lead: "... a strainer so [1].")."""
         return checked[:-1] if self.stopped or cut else checked
