@@ -7,9 +7,22 @@ readings into one :class:`~rag.answer.intent.Intent`, which the rest of the answ
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
-from ..text import GENERIC, STOPWORDS, stem, words
+from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .policy import DEFAULT, Policy, questions as Q, values as V
+
+
+# The two-term compounds a question shares with the notes ("depth charge" where the notes write "A depth
+# charge is a drum ..."), as stemmed pairs: set by the answerer for the question it is answering (:func:`notes_compounds`).
+NOTES_COMPOUNDS: ContextVar[frozenset] = ContextVar("notes_compounds", default=frozenset())
+
+
+def notes_compounds(question: str, pairs: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The question's neighbouring terms that the notes also write side by side (``pairs``, learned from the
+    notes by :class:`rag.answer.vocab.Vocabulary`)."""
+    found = terms(question)
+    return frozenset(pair for pair in zip(found, found[1:]) if pair in pairs)
 
 
 def value_kind(question: str) -> str | None:
@@ -45,11 +58,33 @@ def value_asked(question: str) -> tuple[str, str] | None:
     if Q.EXPLANATION.search(question) or Q.MEANING.search(question) or (
             Q.YES_NO.match(question) and Q.COMPARATIVE.search(question)) or _asks_what_does(question):
         return None
+    compounds = NOTES_COMPOUNDS.get()
     for pattern, kind in V.VALUE_QUESTIONS:
         for match in pattern.finditer(question):
-            if not _modifies_a_noun(question, match):
+            if not _modifies_a_noun(question, match) and not (
+                    kind in V.TERM_HEAD_KINDS and _heads_notes_term(question, match, compounds)):
                 return kind, _cue(match)
     return None
+
+
+def term_heads(question: str) -> frozenset[str]:
+    """The stemmed value cues of the question that head a term of the notes (:func:`_heads_notes_term`): words it
+    names a thing with, not words asking an amount."""
+    compounds = NOTES_COMPOUNDS.get()
+    return frozenset(stem(_cue(match).strip().lower()) for pattern, kind in V.VALUE_QUESTIONS
+                     if kind in V.TERM_HEAD_KINDS for match in pattern.finditer(question)
+                     if _heads_notes_term(question, match, compounds))
+
+
+def _heads_notes_term(question: str, match: re.Match, compounds: frozenset) -> bool:
+    """Whether a one-word value cue heads a term the notes write: the question's word right before it stands
+    beside it in the notes too ("depth charge"). A cue of several words ("how much ... cost") asks an amount."""
+    cue = _cue(match).strip()
+    if not compounds or " " in cue:
+        return False
+    before = re.search(r"([A-Za-z][\w-]*)\s+$", question[: match.start() + match.group(0).find(cue)])
+    return bool(before) and before.group(1).lower() not in STOPWORDS and (
+        stem(before.group(1).lower()), stem(cue.lower())) in compounds
 
 
 def positions_of(question: str, stated: bool = True) -> tuple[tuple[int, str], ...]:

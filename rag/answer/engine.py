@@ -31,10 +31,9 @@ from .condense import condense
 from .evidence import Scorer
 from .units import units_of
 from .contents import demote_contents
+from .amount import NOTES_COMPOUNDS, notes_compounds
 from .intent import parse
-from .policy import questions as Q, values as V
-from .policy import DEFAULT, Policy
-from .policy.values import NUMBER_WORDS
+from .policy import DEFAULT, Policy, questions as Q, values as V
 from .verify import Citation, Source, verify
 from .prompt import SYSTEM_PROMPT, echoes_instructions
 from .lead import LeadWatch, lead_budget, lead_lines
@@ -176,14 +175,17 @@ class Answerer:
 
     def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None) -> Iterator[tuple[str, object]]:
         """Yield ("token", text) while the model writes, then ("answer", Answer) once verified."""
-        previous = KEPT_STOPWORDS.get()
+        previous, compounds = KEPT_STOPWORDS.get(), NOTES_COMPOUNDS.get()
         # set back, not reset: a generator may resume in another context; a comparison's side named by a stopword
         # ("service vs return") keeps it too (rag.answer.versus.named_stopwords)
         KEPT_STOPWORDS.set(self.kept | named_stopwords(clean_question(question)))
+        # the question is read in the notes' sense: "depth charge" names their term (rag.answer.amount)
+        NOTES_COMPOUNDS.set(notes_compounds(clean_question(question), self.vocab.pairs))
         try:
             yield from self._ask_stream(question, history, k)
         finally:
             KEPT_STOPWORDS.set(previous)
+            NOTES_COMPOUNDS.set(compounds)
 
     def _ask_stream(self, question: str, history: list[str] | None, k: int | None) -> Iterator[tuple[str, object]]:
         started = time.perf_counter()
@@ -295,4 +297,4 @@ class Answerer:
         return self._notes[file]
 
 
-_NUMBER_WORD = re.compile(NUMBER_WORDS)
+_NUMBER_WORD = re.compile(V.NUMBER_WORDS)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..text import GENERIC, STOPWORDS, stem, terms, words
 from .policy import questions as Q, values as V
-from .amount import bound_of, degree_asked, positions_of, value_asked
+from .amount import NOTES_COMPOUNDS, bound_of, degree_asked, positions_of, term_heads, value_asked
 from .parts import parts_of
 from .versus import options_of, side_heads_of, sides_of
 
@@ -176,10 +176,15 @@ def compound_heads(question: str, asked: tuple[str, str] | None = None) -> tuple
     return tuple(found)
 
 
-@lru_cache(maxsize=2048)
 def parse(question: str) -> Intent:
-    """The :class:`Intent` of a question (cached: every stage asks about the same question)."""
-    q = question.strip()
+    """The :class:`Intent` of a question, read in the sense of the notes being answered from (the terms they share
+    with it, rag.answer.amount.NOTES_COMPOUNDS)."""
+    return _parse(question.strip(), NOTES_COMPOUNDS.get())
+
+
+@lru_cache(maxsize=2048)
+def _parse(q: str, _compounds: frozenset) -> Intent:
+    """:func:`parse`, cached per question and notes' compounds: every stage asks about the same question."""
     sides = sides_of(q)
     heads, compared = side_heads_of(q) if sides else ((), frozenset())
     asked = value_asked(q)
@@ -204,7 +209,7 @@ def parse(question: str) -> Intent:
         # "vs" frames a comparison; it names neither side nor what is compared
         key_terms=(key := tuple(terms(Q.VERSUS.sub(" ", q) if sides else Q.STAND_FOR.sub("", q), drop_generic=True)
                                 or terms(q))),
-        asked_terms=_without_restated(tuple(t for t in key if t not in _FRAMING | _cue_units(q) | _bound_terms(q, value)
+        asked_terms=_without_restated(tuple(t for t in key if t not in (_FRAMING - term_heads(q)) | _cue_units(q) | _bound_terms(q, value)
                                             | {stem(degree_cue)})),
         heads=compound_heads(q, asked),
         degree=degree,

@@ -67,6 +67,11 @@ VALUE_PATTERNS = {
 }
 # "charge" after "in" or "take" is being in control ("who was in charge of the fleet"), never a price
 IN_CHARGE = r"(?<!\bin )(?<!\btake )(?<!\btook )(?<!\btakes )(?<!\btaking )"
+# Kinds of value whose one-word cue also heads terms of a field ("running cost", "depth charge", "late fee"): where
+# the notes write the question's word before the cue beside it, the question names that term of the notes and asks
+# no amount of it ("what is running cost", "what fuse does a depth charge use"). "how much ... cost" still asks
+# one (rag.answer.amount.value_asked). Empty turns this off. practice12 c024 c056 were refused as price questions.
+TERM_HEAD_KINDS = frozenset({"price"})
 # A percentage asked: "percent", "percentage", "what share", a "%" sign ("what % of", "is 0% good"). Not a "%" inside
 # a word or a code token ("${NAME%SUFFIX}", "%d": notation), nor "percent" opening a hyphened compound
 # ("percent-escaped": how a thing is written, no share of anything); rag.answer.intent.
