@@ -11,7 +11,7 @@ import pytest
 from test_compose import _answerer, write_notes
 
 from rag.answer.amount import NOTES_COMPOUNDS, notes_compounds
-from rag.answer.intent import _parse, parse
+from rag.answer.intent import parse
 from rag.answer.policy import values as V
 
 REFUSAL = "I can't find that in your notes."
@@ -41,9 +41,9 @@ QUESTION = "what fuse does a depth charge use"
 @pytest.fixture()
 def off(monkeypatch):
     monkeypatch.setattr(V, "TERM_HEAD_KINDS", frozenset())
-    _parse.cache_clear()
+    parse.cache_clear()
     yield
-    _parse.cache_clear()
+    parse.cache_clear()
 
 
 def _ask(tmp_path, question):

@@ -216,6 +216,9 @@ def _parse(q: str, _compounds: frozenset) -> Intent:
     )
 
 
+parse.cache_clear = _parse.cache_clear  # type: ignore[attr-defined]  # a test switching a knob reads anew
+
+
 def _without_restated(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Drop a term another asked term opens with ("sail" beside "sailcloth", "herb" beside "herbs-based"),
     or the one right before it ends with ("saucepan pan"); one that another ends with elsewhere names another thing
