@@ -23,6 +23,7 @@ from .lead import lead_lines
 from .parallel import parallel_items, with_children
 from .together import both_sides, degree_lines
 from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
+from .siblings import read_with_siblings
 from .subject import heading_subject
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
@@ -174,7 +175,7 @@ class Composer:
             if any(unit.line == c.line and unit.file == c.file for c in chosen) or any(_same(unit, c, p, c is chosen[0]) for c in chosen):
                 continue
             chosen.append(unit)
-        return chosen, []
+        return read_with_siblings(chosen, top, frozenset(terms(intent.question)), self.lines_of, p), []
 
     def _covers_key_fact(self, intent: Intent, answer: str, strong: list[Unit]) -> bool:
         """An amount question must get the amount the best sentences state (the right end for max/min)."""

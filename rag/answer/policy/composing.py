@@ -116,3 +116,9 @@ class ComposeKnobs:
     # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
     contents_item_factor: float = 0.5
     contents_min_items: int = 2  # how many of a run of list items must name a later heading
+    # A quoted sentence is read with the sentence right before or after it in its paragraph (rag.answer.siblings)
+    # when that one scores as strong as the best, or scores at least sibling_min_share of the best and holds a
+    # question term the quoted one lacks: a line names its subject in one sentence and states the fact in the
+    # next. practice11 k032, practice12 c010
+    sibling_sentences: bool = True
+    sibling_min_share: float = 0.6

@@ -1,0 +1,53 @@
+"""A quoted sentence is read with the sentence beside it in its paragraph when that one scores as strong as the
+best, or holds a question term the quoted one lacks (rag.answer.siblings, policy.sibling_sentences): a line names
+its subject in one sentence and states the fact in the next. Invented sailing and law notes; with the knob off
+only the subject's sentence is quoted."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rag.answer.policy import DEFAULT
+from rag.answer.siblings import read_with_siblings, with_sibling
+from rag.answer.units import Unit
+from rag.text import terms
+
+LINES = [
+    "The ketch Marigold is a heavy ketch built for long passages",
+    "and can be sailed by two or by four. Best crewed with three hands such as a skipper, a mate and a cook.",
+    "A lease runs for a fixed term. The tenant pays rent monthly. Notice is given in writing.",
+    "Plain line with nothing beside it",
+]
+FIRST = LINES[0] + "\nand can be sailed by two or by four."
+WRAPPED = "\n".join(LINES[:2])
+
+
+def _unit(line, quote, score, end=0):
+    return Unit("boat.md", line, quote, "", 0, score=score, end=end)
+
+
+def test_a_weaker_neighbour_holding_the_asked_verb_is_quoted_with_the_best():
+    first = _unit(1, FIRST, 0.75, end=2)  # a sentence wrapped over two lines (rag.answer.wrapped)
+    second = _unit(2, "Best crewed with three hands such as a skipper, a mate and a cook.", 0.6)
+    asked = frozenset(terms("what do i crew the ketch marigold with"))
+    read, other = with_sibling(first, [first, second], 0.75, asked, LINES, DEFAULT)
+    assert other is second and read.quote == WRAPPED and (read.line, read.end) == (1, 2)
+    off = dataclasses.replace(DEFAULT, sibling_sentences=False)
+    assert with_sibling(first, [first, second], 0.75, asked, LINES, off) == (first, None)
+
+
+def test_a_strong_neighbour_on_the_same_line_is_quoted_in_note_order():
+    best = _unit(3, "The tenant pays rent monthly.", 0.9)
+    before = _unit(3, "A lease runs for a fixed term.", 0.89)
+    far = _unit(3, "Notice is given in writing.", 0.2)
+    out = read_with_siblings([best], [best, before, far], frozenset(terms("when is rent paid")), lambda f: LINES)
+    assert [u.quote for u in out] == ["A lease runs for a fixed term. The tenant pays rent monthly."]
+    assert out[0].end == 0
+
+
+def test_a_weak_neighbour_adding_nothing_asked_and_a_distant_sentence_stay_out():
+    best = _unit(3, "A lease runs for a fixed term.", 0.9)
+    weak = _unit(3, "The tenant pays rent monthly.", 0.6)
+    distant = _unit(3, "Notice is given in writing.", 0.9)  # not beside it: a sentence lies between them
+    asked = frozenset(terms("how long does a lease run"))
+    assert with_sibling(best, [best, distant, weak], 0.9, asked, LINES, DEFAULT) == (best, None)
