@@ -107,7 +107,8 @@ class Scorer:
         verbs = {stem(w) for w in words(question) if N.VERB_FORM.match(w)} if p.agent_noun_is_not_the_verb else set()
         restates = p.heading_restates_question and not (intent.sides or intent.parts)  # (rag.answer.titled)
         restate = (restating_factors(q_key, [u.heading for u in units], forms, p.title_min_terms,
-                                     p.other_title_factor) if restates else [1.0] * len(units))
+                                     p.other_title_factor, _GENERAL_VERBS if p.title_excuses_general_verb else
+                                     frozenset()) if restates else [1.0] * len(units))
         picked = [a * b for a, b in zip(picked, restate)]  # a title the question restates
         for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):
             doer = agent_only(f"{unit.context} {unit.quote}", verbs) if verbs else set()
@@ -251,3 +252,6 @@ def _intent_bonus(intent: intents.Intent, sentence: str, p: Policy = DEFAULT) ->
     if intent.bound and V.BOUND_WORDS[intent.bound].search(sentence):
         bonus += p.bonus_bound_word
     return bonus
+
+
+_GENERAL_VERBS = frozenset(stem(w) for w in Q.GENERAL_VERBS)  # verbs a title need not say (rag.answer.titled)

@@ -44,14 +44,19 @@ def restated(key: list[str], heading: str, forms: dict[str, set[str]], min_terms
 
 
 def restating_factors(key: list[str], headings: list[str], forms: dict[str, set[str]], min_terms: int,
-                      other: float) -> list[float]:
+                      other: float, excused: frozenset[str] = frozenset()) -> list[float]:
     """Each unit's score factor: 1.0 under a title restating the question, ``other`` under any other title when
-    some title does; all 1.0 when none does (the question restates no section's task)."""
+    some title does; all 1.0 when none does (the question restates no section's task). When no title holds every
+    key term, one holding all but the question's verbs of general meaning (``excused``: "what does the Tidal Rule
+    say" names the section "Tidal Rule"; the verb asks for its content) restates it."""
     memo: dict[str, bool] = {}  # units share headings: each title is read once
     for h in headings:
         if h and h not in memo:
             memo[h] = restated(key, h, forms, min_terms)
     hit = [memo.get(h, False) for h in headings]
+    rest = [t for t in key if t not in excused]
+    if not any(hit) and len(rest) < len(key):
+        return restating_factors(rest, headings, forms, min_terms, other)
     if not any(hit):
         return [1.0] * len(headings)
     return [1.0 if h else other for h in hit]

@@ -111,6 +111,9 @@ class ComposeKnobs:
     heading_restates_question: bool = True
     title_min_terms: int = 3  # key words the title must hold: fewer make a topic ("## Knots"), not a task
     other_title_factor: float = 0.4  # weight of lines under other titles. practice10 z018 z027 z063
+    # ...a title holding every key word but the question's verbs of general meaning (policy.grammar.GENERAL_VERBS:
+    # "what does the Tidal Rule say") restates it too, when no title holds them all. practice12 c013
+    title_excuses_general_verb: bool = True
     # A list whose items name sections of the same note further down ("- **Pumps**: learn how they work" over
     # "## Pumps") is a table of contents: its items point to what the note states, so their evidence score is
     # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
