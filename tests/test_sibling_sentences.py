@@ -40,7 +40,7 @@ def test_a_strong_neighbour_on_the_same_line_is_quoted_in_note_order():
     best = _unit(3, "The tenant pays rent monthly.", 0.9)
     before = _unit(3, "A lease runs for a fixed term.", 0.89)
     far = _unit(3, "Notice is given in writing.", 0.2)
-    out = read_with_siblings([best], [best, before, far], frozenset(terms("when is rent paid")), lambda f: LINES)
+    out = read_with_siblings([best], [best, before, far], "when is rent paid", lambda f: LINES)
     assert [u.quote for u in out] == ["A lease runs for a fixed term. The tenant pays rent monthly."]
     assert out[0].end == 0
 
@@ -51,3 +51,27 @@ def test_a_weak_neighbour_adding_nothing_asked_and_a_distant_sentence_stay_out()
     distant = _unit(3, "Notice is given in writing.", 0.9)  # not beside it: a sentence lies between them
     asked = frozenset(terms("how long does a lease run"))
     assert with_sibling(best, [best, distant, weak], 0.9, asked, LINES, DEFAULT) == (best, None)
+
+
+PARAGRAPH = [
+    "The more sail you carry the more speed you make.",
+    "Carry at least 40 m2 of sail in light airs.",
+    "- Reef early.",
+]
+
+
+def test_the_next_line_of_a_paragraph_giving_the_asked_thing_a_number_is_quoted_with_it():
+    best = Unit("sail.md", 1, PARAGRAPH[0], "", 0, score=0.6)
+    below = Unit("sail.md", 2, PARAGRAPH[1], "", 0, score=0.5)
+    out = read_with_siblings([best], [best, below], "what sail do i need", lambda f: PARAGRAPH)
+    assert [(u.quote, u.line, u.end) for u in out] == [("\n".join(PARAGRAPH[:2]), 1, 2)]
+    for knob in ("sibling_next_line", "sibling_gives_value"):
+        off = dataclasses.replace(DEFAULT, **{knob: False})
+        assert read_with_siblings([best], [best, below], "what sail do i need", lambda f: PARAGRAPH,
+                                  off) == [best]
+
+
+def test_a_list_item_below_is_no_part_of_the_paragraph():
+    best = Unit("sail.md", 2, PARAGRAPH[1], "", 0, score=0.6)
+    item = Unit("sail.md", 3, "Reef early.", "", 0, score=0.6)
+    assert read_with_siblings([best], [best, item], "when do i reef", lambda f: PARAGRAPH) == [best]

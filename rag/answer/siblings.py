@@ -7,14 +7,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..text import terms
+from ..markup import HEADING, LIST_ITEM, depth
+from ..text import numbers, terms
+from .policy import questions as Q
 from .policy import DEFAULT, Policy
 from .units import Unit
 
 
-def _span(a: Unit, b: Unit, lines: list[str]) -> str | None:
-    """The text from ``a``'s start to ``b``'s end when ``b`` follows ``a`` with nothing but blanks between them."""
-    if not 0 < a.line <= b.line <= b.last <= len(lines) or b.line > a.last:
+def _span(a: Unit, b: Unit, lines: list[str], next_line: bool = False) -> str | None:
+    """The text from ``a``'s start to ``b``'s end when ``b`` follows ``a`` with nothing but blanks between them: on
+    ``a``'s (last) line, or (``next_line``) opening the next line of one plain paragraph (same indent, no list item,
+    heading or table row)."""
+    if not 0 < a.line <= b.line <= b.last <= len(lines) or b.line > a.last + next_line:
+        return None
+    if b.line > a.last and not _goes_on(lines[a.last - 1], lines[b.line - 1]):
         return None
     text = "\n".join(lines[a.line - 1: b.last])
     at = text.find(a.quote)
@@ -27,13 +33,33 @@ def _span(a: Unit, b: Unit, lines: list[str]) -> str | None:
     return text[at: to + len(b.quote)]
 
 
+def _goes_on(line: str, below: str) -> bool:
+    """Whether ``below`` continues ``line``'s plain paragraph."""
+    plain = [bool(x.strip()) and not (LIST_ITEM.match(x) or HEADING.match(x) or x.lstrip().startswith("|"))
+             for x in (line, below)]
+    return all(plain) and depth(line) == depth(below)
+
+
 def adds_asked(unit: Unit, other: Unit, asked: frozenset[str]) -> bool:
     """Whether ``other`` holds a term of the question (``asked``) that ``unit``'s own words do not."""
     return bool((set(terms(other.quote)) & asked) - set(terms(unit.quote)))
 
 
+def gives_value(unit: Unit, other: Unit, thing: frozenset[str]) -> bool:
+    """Whether ``other`` gives the thing a "what X do ..." question asks (``thing``: X's terms) a number ``unit``
+    does not: "The more sail the more speed." beside "Carry at least 40 m2 of sail." for "what sail do I need"."""
+    return bool(thing) and not numbers(unit.quote) and bool(numbers(other.quote)) and thing <= set(terms(other.quote))
+
+
+def thing_asked(question: str) -> frozenset[str]:
+    """The terms of the thing a "what/which X does ..." question asks (policy.questions.THING_ASKED), or none."""
+    match = Q.THING_ASKED.match(question)
+    return frozenset(terms(match.group(1))) if match else frozenset()
+
+
 def with_sibling(unit: Unit, ranked: list[Unit], best: float, asked: frozenset[str],
-                 lines: list[str], policy: Policy = DEFAULT) -> tuple[Unit, Unit | None]:
+                 lines: list[str], policy: Policy = DEFAULT, thing: frozenset[str] = frozenset()
+                 ) -> tuple[Unit, Unit | None]:
     """(``unit`` read with its neighbouring sentence, the neighbour) or (``unit``, None). A neighbour (the sentence
     right before or after it in one paragraph, among ``ranked``) joins it when it scores as strong as the best
     (``best``: the best score) or, scoring at least ``policy.sibling_min_share`` of it, holds a question term
@@ -44,27 +70,30 @@ def with_sibling(unit: Unit, ranked: list[Unit], best: float, asked: frozenset[s
         if other is unit or other.file != unit.file or other.row or other.fenced or other.quote == unit.quote:
             continue
         strong = other.score >= policy.strong * best
-        if not strong and not (other.score >= policy.sibling_min_share * best and adds_asked(unit, other, asked)):
+        near = other.score >= policy.sibling_min_share * best
+        if not strong and not (near and (adds_asked(unit, other, asked) or policy.sibling_gives_value
+                                         and gives_value(unit, other, thing))):
             continue
         for first, second in ((unit, other), (other, unit)):
-            text = _span(first, second, lines)
+            text = _span(first, second, lines, policy.sibling_next_line)
             if text is not None:
                 end = second.last if second.last > first.line else 0
                 return replace(unit, quote=text, line=first.line, end=end), other
     return unit, None
 
 
-def read_with_siblings(chosen: list[Unit], ranked: list[Unit], asked: frozenset[str], lines_of,
+def read_with_siblings(chosen: list[Unit], ranked: list[Unit], question: str, lines_of,
                        policy: Policy = DEFAULT) -> list[Unit]:
     """``chosen`` (the quotes picked, best first), each read with its neighbouring sentence (:func:`with_sibling`);
     a neighbour quoted so is no longer quoted on its own."""
     if not chosen or not policy.sibling_sentences:
         return chosen
     best, out, taken = ranked[0].score if ranked else chosen[0].score, [], []
+    asked, thing = frozenset(terms(question)), thing_asked(question)
     for unit in chosen:
         if any(unit is t for t in taken):
             continue
-        read, other = with_sibling(unit, ranked, best, asked, lines_of(unit.file), policy)
+        read, other = with_sibling(unit, ranked, best, asked, lines_of(unit.file), policy, thing)
         taken += [other] if other is not None else []
         out.append(read)
     return [u for u in out if not any(u is t for t in taken)]

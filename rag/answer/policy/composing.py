@@ -125,3 +125,8 @@ class ComposeKnobs:
     # next. practice11 k032, practice12 c010
     sibling_sentences: bool = True
     sibling_min_share: float = 0.6
+    # ...the neighbour may open the next line of the same plain paragraph (no list item, heading or table row)
+    sibling_next_line: bool = True
+    # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
+    # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
+    sibling_gives_value: bool = True
