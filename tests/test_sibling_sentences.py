@@ -75,3 +75,14 @@ def test_a_list_item_below_is_no_part_of_the_paragraph():
     best = Unit("sail.md", 2, PARAGRAPH[1], "", 0, score=0.6)
     item = Unit("sail.md", 3, "Reef early.", "", 0, score=0.6)
     assert read_with_siblings([best], [best, item], "when do i reef", lambda f: PARAGRAPH) == [best]
+
+
+def test_no_pair_is_read_over_a_line_another_quote_stands_on():
+    # quoting the pair over lines 1-2 would make the second quote, on line 2, read as quoted already
+    best = Unit("sail.md", 1, PARAGRAPH[0], "", 0, score=0.6)
+    below = Unit("sail.md", 2, PARAGRAPH[1], "", 0, score=0.59)
+    other = Unit("sail.md", 2, "in light airs", "", 0, score=0.58)
+    out = read_with_siblings([best, other], [best, below, other], "what sail do i need", lambda f: PARAGRAPH)
+    assert out == [best, other]
+    assert read_with_siblings([best], [best, below, other], "what sail do i need",
+                              lambda f: PARAGRAPH)[0].end == 2

@@ -175,7 +175,7 @@ class Composer:
             if any(unit.line == c.line and unit.file == c.file for c in chosen) or any(_same(unit, c, p, c is chosen[0]) for c in chosen):
                 continue
             chosen.append(unit)
-        return read_with_siblings(chosen, top, intent.question, self.lines_of, p), []
+        return read_with_siblings(chosen, list(ranked) or top, intent.question, self.lines_of, p), []
 
     def _covers_key_fact(self, intent: Intent, answer: str, strong: list[Unit]) -> bool:
         """An amount question must get the amount the best sentences state (the right end for max/min)."""

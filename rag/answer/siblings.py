@@ -88,12 +88,16 @@ def read_with_siblings(chosen: list[Unit], ranked: list[Unit], question: str, li
     a neighbour quoted so is no longer quoted on its own."""
     if not chosen or not policy.sibling_sentences:
         return chosen
-    best, out, taken = ranked[0].score if ranked else chosen[0].score, [], []
+    best, out, taken = max(u.score for u in chosen), [], []
     asked, thing = frozenset(terms(question)), thing_asked(question)
     for unit in chosen:
         if any(unit is t for t in taken):
             continue
         read, other = with_sibling(unit, ranked, best, asked, lines_of(unit.file), policy, thing)
+        # another quote on the lines the pair spans would read as quoted already (rag.answer.compose): keep apart
+        if other is not None and any(c is not unit and c is not other and c.file == unit.file
+                                     and read.line <= c.line <= read.last for c in chosen):
+            read, other = unit, None
         taken += [other] if other is not None else []
         out.append(read)
     return [u for u in out if not any(u is t for t in taken)]

@@ -122,9 +122,10 @@ class ComposeKnobs:
     # A quoted sentence is read with the sentence right before or after it in its paragraph (rag.answer.siblings)
     # when that one scores as strong as the best, or scores at least sibling_min_share of the best and holds a
     # question term the quoted one lacks: a line names its subject in one sentence and states the fact in the
-    # next. practice11 k032, practice12 c010
+    # next. The neighbour is looked for among all ranked sentences, not only the quoted sources. practice11 k032,
+    # practice12 c010, practice5 b006
     sibling_sentences: bool = True
-    sibling_min_share: float = 0.6
+    sibling_min_share: float = 0.45
     # ...the neighbour may open the next line of the same plain paragraph (no list item, heading or table row)
     sibling_next_line: bool = True
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
