@@ -36,6 +36,6 @@ def test_fence_depth_lead_and_citations():
 
 def test_policy_groups_keep_every_knob():
     names = [f.name for f in dataclasses.fields(Policy)]
-    assert len(names) == len(set(names)) and names[0] == "w_context_coverage" and names[-1] == "contents_min_items"
+    assert len(names) == len(set(names)) and names[0] == "w_context_coverage" and names[-1] == "sibling_gives_value"
     assert DEFAULT.min_relevance == pytest.approx(0.4)
     assert dataclasses.replace(DEFAULT, strong=0.5).strong == 0.5 and DEFAULT.strong == 0.85
