@@ -86,3 +86,22 @@ def test_no_pair_is_read_over_a_line_another_quote_stands_on():
     assert out == [best, other]
     assert read_with_siblings([best], [best, below, other], "what sail do i need",
                               lambda f: PARAGRAPH)[0].end == 2
+
+
+STEPS = [
+    "4. Rinse the deck with fresh water.",
+    "5. Hoist the mainsail. Check the halyard.",
+    "6. Once it is up, trim the sheet to the telltales.",
+]
+
+
+def test_a_step_is_read_with_the_next_step_holding_what_it_lacks_never_the_one_before():
+    best = Unit("rig.md", 2, "Hoist the mainsail.", "", 0, score=0.5)
+    before = Unit("rig.md", 1, "Rinse the deck with fresh water.", "", 0, score=0.3)
+    after = Unit("rig.md", 3, "Once it is up, trim the sheet to the telltales.", "", 0, score=0.28)
+    asked = "what sheet goes with the mainsail, and what water"
+    out = read_with_siblings([best], [best, before, after], asked, lambda f: STEPS)
+    assert [(u.quote, u.line, u.end) for u in out] == [("\n".join(s[3:] if i == 0 else s for i, s in
+                                                                  enumerate(STEPS[1:])), 2, 3)]
+    off = dataclasses.replace(DEFAULT, sibling_next_step=False)
+    assert read_with_siblings([best], [best, before, after], asked, lambda f: STEPS, off) == [best]

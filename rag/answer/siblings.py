@@ -5,22 +5,25 @@ quoted together with the next one, which holds the question's verb, as the parag
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from ..markup import HEADING, LIST_ITEM, depth
+from ..markup import HEADING, LIST_ITEM, NUMBERED, depth
 from ..text import numbers, terms
 from .policy import questions as Q
 from .policy import DEFAULT, Policy
 from .units import Unit
 
 
-def _span(a: Unit, b: Unit, lines: list[str], next_line: bool = False) -> str | None:
+def _span(a: Unit, b: Unit, lines: list[str], next_line: bool = False, next_step: bool = False) -> str | None:
     """The text from ``a``'s start to ``b``'s end when ``b`` follows ``a`` with nothing but blanks between them: on
     ``a``'s (last) line, or (``next_line``) opening the next line of one plain paragraph (same indent, no list item,
-    heading or table row)."""
-    if not 0 < a.line <= b.line <= b.last <= len(lines) or b.line > a.last + next_line:
+    heading or table row); or (``next_step``) opening the next numbered step, the rest of ``a``'s step between."""
+    if not 0 < a.line <= b.line <= b.last <= len(lines) or b.line > a.last + (next_line or next_step):
         return None
-    if b.line > a.last and not _goes_on(lines[a.last - 1], lines[b.line - 1]):
+    below = b.line > a.last
+    step = below and next_step and _next_step(lines[a.last - 1], lines[b.line - 1])
+    if below and not step and not (next_line and _goes_on(lines[a.last - 1], lines[b.line - 1])):
         return None
     text = "\n".join(lines[a.line - 1: b.last])
     at = text.find(a.quote)
@@ -28,9 +31,20 @@ def _span(a: Unit, b: Unit, lines: list[str], next_line: bool = False) -> str | 
         return None
     after = at + len(a.quote)
     to = text.find(b.quote, after)
-    if to < 0 or text[after:to].strip():
+    gap = text[after:to]
+    if to < 0 or (not ("\n" in gap and _STEP_MARK.fullmatch(gap.rsplit("\n", 1)[-1])) if step else gap.strip()):
         return None
     return text[at: to + len(b.quote)]
+
+
+_STEP_MARK = re.compile(r"\s*\d+[.)]\s+")  # what opens a numbered step's line
+
+
+def _next_step(line: str, below: str) -> bool:
+    """Whether ``below`` is the step numbered right after ``line``'s, at its indent ("5. ..." over "6. ...")."""
+    if not (NUMBERED.match(line) and NUMBERED.match(below)) or depth(line) != depth(below):
+        return False
+    return int(re.match(r"\s*(\d+)", below).group(1)) == int(re.match(r"\s*(\d+)", line).group(1)) + 1
 
 
 def _goes_on(line: str, below: str) -> bool:
@@ -63,7 +77,8 @@ def with_sibling(unit: Unit, ranked: list[Unit], best: float, asked: frozenset[s
     """(``unit`` read with its neighbouring sentence, the neighbour) or (``unit``, None). A neighbour (the sentence
     right before or after it in one paragraph, among ``ranked``) joins it when it scores as strong as the best
     (``best``: the best score) or, scoring at least ``policy.sibling_min_share`` of it, holds a question term
-    ``unit`` lacks. Table rows and code lines stand alone."""
+    ``unit`` lacks. A numbered step is read with the step after it, never the one before: a step goes on in the
+    next. Table rows and code lines stand alone."""
     if not policy.sibling_sentences or unit.row or unit.fenced:
         return unit, None
     for other in ranked:
@@ -75,7 +90,7 @@ def with_sibling(unit: Unit, ranked: list[Unit], best: float, asked: frozenset[s
                                          and gives_value(unit, other, thing))):
             continue
         for first, second in ((unit, other), (other, unit)):
-            text = _span(first, second, lines, policy.sibling_next_line)
+            text = _span(first, second, lines, policy.sibling_next_line, policy.sibling_next_step and first is unit)
             if text is not None:
                 end = second.last if second.last > first.line else 0
                 return replace(unit, quote=text, line=first.line, end=end), other
