@@ -128,7 +128,7 @@ class ComposeKnobs:
     sibling_min_share: float = 0.45
     # ...the neighbour may open the next line of the same plain paragraph (no list item, heading or table row)
     sibling_next_line: bool = True
-    # ...or open the next numbered step ("5. Add the oil." over "6. Stir in the salt."; the rest of step 5 between)
+    # ...or open the next numbered step ("5. Hoist the main." over "6. Trim its sheet."; the rest of step 5 between)
     sibling_next_step: bool = True
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
     # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
