@@ -19,6 +19,7 @@ from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_
 from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
 from .counted import counted_noun, holds_counted
+from .enumerated import counted_by_list
 from .named import unnamed_thing
 from .place import placeless
 from .restated import restated_only
@@ -65,8 +66,8 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote) or other_bound(intent, unit):
             continue
-        missing = _left_out(intent, spoken_terms(unit) | labels_above(unit, labels) | stated(intent, unit.quote, policy), policy,
-                             excused)
+        said = spoken_terms(unit) | labels_above(unit, labels) | stated(intent, unit.quote, policy)
+        missing = _left_out(intent, said | counted_by_list(intent, unit, ranked, policy), policy, excused)
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:

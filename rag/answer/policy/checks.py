@@ -137,6 +137,11 @@ class CheckKnobs:
     # question whose every named thing is unknown is refused ("what did the Veltrani invent"; evals/nearmiss
     # practice7 n002); the verb still counts as unknown-or-not in the other checks
     unknown_share_of_things: bool = True
+    # "what are the three kinds of hitch": a line listing exactly that many items, inline after a colon (each of at
+    # most enumeration_item_words words) or as list items right under it, speaks of the count; notes seldom write
+    # the count over a list they give (rag.answer.enumerated). practice12 c061, practice9 y083
+    count_by_enumeration: bool = True
+    enumeration_item_words: int = 6
     # a how-to question whose nearest section title (of the best sibling_title_units lines; titles as read with
     # composing.heading_restates_question) words a sibling task, differing in one stretch of at most
     # sibling_asked_words of the question's and sibling_title_words of its own ("Knit a scarf in garter stitch" for

@@ -192,6 +192,12 @@ DEFINES = r"(?i)(?:^|[,:;]\s*)(?:(?:the|an?)\s+)?{}\s+(?:is|are|means|refers to)
 LIST_WORDS = re.compile(r"(?i)\b(list|which|what are the|types? of|kinds? of|ways? to|examples?|steps|options|features|characteristics|components|\d+|two|three|four|five|six)\b")
 # Nouns that name a list ("Knot Types", "Kinds of hitches"): a heading holding one, and otherwise only the
 # question's words, heads the list a list question asks for (rag.answer.evidence.names_asked).
+# A count a question puts on the thing it asks, after "the" ("what are the three kinds of hitch", "the 2 rules"):
+# a line listing that many items speaks of it (rag.answer.enumerated).
+COUNT_ON_THING = re.compile(r"(?i)\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+[a-z]")
+# What separates the items of a list written inline: commas or semicolons (with an "and"/"or" after the last
+# one), or a lone "and"/"or" ("clove, rolling, and timber"; "bow or stern").
+ITEM_SEPARATOR = re.compile(r"(?i)\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 LIST_NOUNS = "types kinds sorts examples steps options features components categories forms stages classes"
 # Of those, the words that all mean "a kind of": a heading "Knot Types" names the list "what kinds of knots" asks.
 KIND_NOUNS = "types kinds sorts categories classes varieties"
