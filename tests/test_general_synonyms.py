@@ -1,5 +1,6 @@
 """Plain English words a question and a note use for one meaning (policy.notes.GENERAL_SYNONYMS: "keep"/"store",
-"almost every"/"nearly all", "grow"/"increase", "begin"/"start", "biggest"/"largest", "person"/"human"): the line saying it in the
+"almost every"/"nearly all", "grow"/"increase", "begin"/"start", "biggest"/"largest", "person"/"human",
+"chance"/"probability", "near"/"close", "people"/"population"): the line saying it in the
 note's words is quoted first, or answers at all. Invented spice, regatta, rope-walk, bake-house and mill notes,
 fake embedder and a model that never answers; the same questions without the table (monkeypatched) go wrong."""
 
@@ -57,7 +58,23 @@ MILL = {
 """,
 }
 
+ESTUARY = {
+    "estuary.md": """# Estuary pilotage
+
+## Weather
+- The probability of fog on the estuary in March is about 1 in 10
+- Boats moored close to the old harbour wall must hang three fenders each
+
+## Villages
+- About 40 percent of the population of the island fished for a living
+- The ferry to the island runs twice a day
+""",
+}
+
 CASES = [
+    (ESTUARY, "what is the chance of fog on the estuary in march", "1 in 10"),
+    (ESTUARY, "what are boats near the old harbour wall required to hang", "three fenders"),
+    (ESTUARY, "what share of people on the island fished for a living", "40 percent"),
     (BAKEHOUSE, "how many litres of water does a person drink in the bake house", "3 litres"),
     (MILL, "what advances were made to the mill", "iron gear"),
     (SPICES, "which seasoning is in almost every dish of the house", "Salt is found"),

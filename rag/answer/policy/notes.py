@@ -58,10 +58,12 @@ SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 # "yearly"/"year" (practice7 a057; the second for any notes' "every day"). GENERAL_SYNONYMS: plain English verbs,
 # adverbs and superlatives a question and a note use for one meaning, never a field's words (mean11-census.md:
 # "keep"/"stored", "almost every"/"nearly all", "grow"/"increase", "person"/"human being", "advances"/"improvements"
-# cost practice p017, p004, p018, practice5 b066, practice2 h032).
+# cost practice p017, p004, p018, practice5 b066, practice2 h032; "chance"/"probability", "near"/"close",
+# "people"/"population" practice8 s064, practice12 c003, practice2 h024).
 GENERAL_SYNONYMS = [("keep", "store"), ("call", "name"), ("grow", "increase"), ("begin", "start"),
                     ("biggest", "largest"), ("almost", "nearly"), ("carry", "transport"), ("send", "deliver"),
-                    ("advance", "improve"), ("person", "human")]
+                    ("advance", "improve"), ("person", "human"), ("chance", "probability"), ("near", "close"),
+                    ("people", "population")]
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
