@@ -103,3 +103,34 @@ def test_a_subject_pronoun_after_an_opening_phrase_points_back(monkeypatch):
     without = re.compile(Q.POINTS_BACK_LEAD.pattern.split("|[^")[0] + ")")  # the opening-phrase branch left out
     monkeypatch.setattr(Q, "POINTS_BACK_LEAD", without)
     assert with_antecedents(body)[-1] == "As the senior judge on the panel, she wrote the ruling."
+
+
+CELLAR = {
+    "cellar.md": """# Cider house
+
+## Storing
+1. When the cider has stopped working, rack it into stone jars and carry the jars
+   down to the cellar. Here they keep for up to six months.
+2. Label each jar with the pressing date.
+""",
+}
+
+
+def test_a_place_adverb_before_a_pronoun_points_back(tmp_path, monkeypatch):
+    body = "Carry the jars down to the cellar. Here they keep for up to six months."
+    assert with_antecedents(body)[-1] == body
+    assert not Q.POINTS_BACK_LEAD.match("There are two presses in the yard")  # "there is/are" points at nothing
+    answer = _answerer(write_notes(tmp_path / "notes", CELLAR), tmp_path / "index", "none").ask(
+        "how long do the jars keep in the cellar")
+    assert not answer.refused, answer.reason
+    assert "six months" in answer.answer
+    # without the place adverb the sentence is read alone, the cellar lost
+    monkeypatch.setattr(Q, "POINTS_BACK_LEAD", Q.points_back_lead(place=False))
+    assert with_antecedents(body)[-1] == "Here they keep for up to six months."
+
+
+def test_without_the_place_adverb_the_cellar_is_lost(tmp_path, monkeypatch):
+    monkeypatch.setattr(Q, "POINTS_BACK_LEAD", Q.points_back_lead(place=False))  # the mechanism off
+    answer = _answerer(write_notes(tmp_path / "notes", CELLAR), tmp_path / "index", "none").ask(
+        "how long do the jars keep in the cellar")
+    assert answer.refused or "six months" not in answer.answer

@@ -90,13 +90,19 @@ POINTS_BACK_AFTER_PHRASE = ("he", "she", "they")
 # A sentence setting its subject against the one before ("Brining, on the other hand, takes a full day", "By
 # contrast, ...") states the other side of that sentence's comparison: it points back the same way.
 CONTRAST_LEAD = r"(?:on the other hand|by contrast|in contrast|conversely)\b"
+# A place adverb with a pronoun subject after it ("Put the jars in the cellar. Here they keep for a month", "There
+# you can leave it overnight") points back at the place the sentence before names; "there is"/"here are" point at
+# nothing (practice11 k009).
+POINTS_BACK_PLACE = r"(?:here|there),?\s+(?:you|it|they|we|one|i)\b"
 
 
-def points_back_lead(contrast: bool = True) -> re.Pattern:
-    """The pattern of a sentence opening by pointing back (above); ``contrast``: a contrast's lead counts too."""
+def points_back_lead(contrast: bool = True, place: bool = True) -> re.Pattern:
+    """The pattern of a sentence opening by pointing back (above); ``contrast``: a contrast's lead counts too;
+    ``place``: so does a place adverb before a pronoun (POINTS_BACK_PLACE)."""
     lead = f"|{CONTRAST_LEAD}|[^,.;:!?]{{1,60}},\\s+{CONTRAST_LEAD}" if contrast else ""
     return re.compile(r"(?i)^\W*(?:(?:it|its|they|them|their|this|these|those|" + "|".join(POINTS_BACK_PERSON)
-                      + r")\b|[^,.;:!?]{1,60},\s+(?:" + "|".join(POINTS_BACK_AFTER_PHRASE) + r")\b" + lead + ")")
+                      + r")\b|[^,.;:!?]{1,60},\s+(?:" + "|".join(POINTS_BACK_AFTER_PHRASE) + r")\b" + lead
+                      + (f"|{POINTS_BACK_PLACE}" if place else "") + ")")
 
 
 POINTS_BACK_LEAD = points_back_lead()

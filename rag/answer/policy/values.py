@@ -43,7 +43,10 @@ VALUE_PATTERNS = {
                         # "hundreds of millions of dollars"
                         rf"|\b{NUMBER_WORDS}s?\s+(?:of\s+)?{MONEY_UNITS}"),
     "percent": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:%|percent)"),
-    "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b"),
+    # ...or a span in plural units alone after "for" ("store them for weeks at a time", "for a few hours"): a
+    # duration given loosely (practice11 k009)
+    "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b"
+                           r"|\bfor\s+(?:several\s+|many\s+|a\s+few\s+)?(?:minutes|hours|days|weeks|months|years)\b"),
     "size": re.compile(rf"(?i){NUMBER_WORDS}\s*{SIZE_UNITS}"),
     "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"
                               r"|\b(?:room|body) temperature\b"),
