@@ -56,7 +56,8 @@ def value_asked(question: str) -> tuple[str, str] | None:
     """(kind of value, the words that ask for it) of :func:`value_kind`'s reading: "age" in "the minimum
     voting age in the uk"; None when the question asks no value."""
     if Q.EXPLANATION.search(question) or Q.MEANING.search(question) or (
-            Q.YES_NO.match(question) and Q.COMPARATIVE.search(question)) or _asks_what_does(question):
+            Q.YES_NO.match(question) and Q.COMPARATIVE.search(question)) or _asks_what_does(question) or (
+            Q.OWN_ACTION is not None and Q.OWN_ACTION.match(question)):
         return None
     compounds = NOTES_COMPOUNDS.get()
     for pattern, kind in V.VALUE_QUESTIONS:

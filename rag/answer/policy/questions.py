@@ -24,6 +24,10 @@ from .stated import (  # noqa: F401 (read as Q.NAME by the answer modules)
 # holding no price or number was the commonest wrong refusal on a third set's dev half (3 of 5).
 EXPLANATION = re.compile(r"(?i)^\s*why\b|\bwhat happens\b|\bwhat (?:determines?|causes?|drives?|explains?|affects?|influences?|limits?)\b"
                          r"|^\s*where (?:do|does|did)\b.*\bcomes? from\b|\b(?:formulas?|formulae|equations?)\b")
+# "how do you work out the mooring fee", "when do I add the salt charge": a question asking the asker's own action, by
+# how or when, asks a method or an occasion, never an amount, even when it names a value word (practice12 c024 c056).
+# None: such questions read their value word as any other.
+OWN_ACTION = re.compile(r"(?i)^\s*(?:how|when)\s+(?:do|can|could|should|would|must|shall)\s+(?:i|you|we|one)\b")
 # "what sets the interest rate", "who decides the score": a question word as the subject of a verb (one word
 # between it and an article or possessive) asks what does the thing, never its amount.
 WH_VERB = re.compile(r"(?i)^\s*(?:what|which|who)\s+([a-z]+)\s+(?:the|a|an|its|their|his|her|our|your|my)\b")
