@@ -65,3 +65,24 @@ def without_metadata(units: list, note_lines, asked: tuple[str, ...]) -> list:
         return units
     ends = {file: _matter_end(note_lines(file)) for file in {unit.file for unit in units}}
     return [u for u in units if u.line > ends[u.file] or set(terms(u.quote.split(":")[0])) & set(asked)]
+
+
+def topic_words(lines: list[str]) -> str:
+    """The words a front matter files the note under ("tags: ['pasta', 'italian']", or items under "tags:"):
+    what the whole note is about, as its title is; "" when it has none (keys: policy.notes.FRONT_MATTER_TOPIC_KEY)."""
+    from .answer.policy import notes as N
+
+    if N.FRONT_MATTER_TOPIC_KEY is None:
+        return ""
+    end = front_matter(lines)[0]
+    found, under = [], False
+    for line in lines[1: max(end - 1, 0)]:
+        key = N.FRONT_MATTER_TOPIC_KEY.match(line)
+        if key:
+            found.append(key.group(1))
+        under = bool(key) or under and bool(_ITEM.match(line))
+        if under and not key and _ITEM.match(line):
+            found.append(line)
+        elif not key and _KEY.match(line):
+            under = False
+    return re.sub(r"[\[\]'\",-]", " ", " ".join(found)).strip()

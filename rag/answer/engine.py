@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..errors import QuestionError, RagError
 from ..models import GenerationStats
-from ..frontmatter import without_metadata
+from ..frontmatter import topic_words, without_metadata
 from ..ingest import read_note
 from ..redact import redact_text
 from ..text import KEPT_STOPWORDS
@@ -218,7 +218,8 @@ class Answerer:
         relevance = gate.relevance(intent, hits, ranked, self.scorer, self.policy, self.closeness, own_words)
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
-        reason = gate.check(intent, ranked, self.vocab, self.policy, excused)
+        topics = {f: topic_words(self._note_lines(f)) for f in {u.file for u in ranked[: self.policy.kind_units]}}
+        reason = gate.check(intent, ranked, self.vocab, self.policy, excused, topics)
         if relevance < self.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))
             refusal = Answer(answer=REFUSAL, refused=True, citations=[], mode="refused", timings=timings, **base)

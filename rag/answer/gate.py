@@ -52,12 +52,12 @@ def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
     return out
 
 
-def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
-             ) -> list[str]:
+def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset(),
+             topics: dict[str, str] | None = None) -> list[str]:
     """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
     speaks of, in itself, its headings or the label lines above it: the fewest any candidate leaves out.
     [] when one sentence speaks of them all. ``excused``: the question's verb, which none need speak
-    (rag.answer.phrasing)."""
+    (rag.answer.phrasing); ``topics``: file -> the words its front matter files it under (rag.frontmatter)."""
     asked = [t for t in dict.fromkeys(intent.asked_terms) if t not in excused]
     if spelled_out(intent, ranked, policy):  # "what does LO stand for in ...": the line spelling LO out answers
         return []
@@ -66,7 +66,8 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
     for unit in ranked[: policy.kind_units]:
         if not intent.holds_value(unit.quote) or other_bound(intent, unit):
             continue
-        said = spoken_terms(unit) | labels_above(unit, labels) | stated(intent, unit.quote, policy)
+        said = spoken_terms(unit) | labels_above(unit, labels) | stated(intent, unit.quote, policy) | set(
+            terms((topics or {}).get(unit.file, "")))
         missing = _left_out(intent, said | counted_by_list(intent, unit, ranked, policy), policy, excused)
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
@@ -178,9 +179,10 @@ def listing(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> Uni
 
 
 def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy = DEFAULT,
-          excused: frozenset[str] | None = None) -> str | None:
+          excused: frozenset[str] | None = None, topics: dict[str, str] | None = None) -> str | None:
     """Why the notes cannot answer the question (a short reason), or None when they may. ``excused``: the
-    question's verb (rag.answer.phrasing), read here from the question when the caller has not already."""
+    question's verb (rag.answer.phrasing), read here from the question when the caller has not already;
+    ``topics``: see :func:`unspoken`."""
     # a two-part question is refused only when every part is about something the notes never mention;
     # a part they never mention is said to be missing in the answer
     # ...and a comparison only when neither side is: the side they never mention is said to be missing
@@ -240,7 +242,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             and not any(V.RANGE_STATED.search(f"{u.quote} {u.context}") for u in relevant)):
         return "no relevant line states a range"
     if intent.specific and intent.asked_terms:
-        missing = unspoken(intent, ranked, policy, excused)
+        missing = unspoken(intent, ranked, policy, excused, topics)
         # notes leave their own subject unsaid line by line ("leave about 20 kg of honey for the winter" in notes on
         # keeping a hive): one missing word the notes use all over (policy.notes.SUBJECT_WORD_SHARE) asks nothing apart
         if len(missing) == 1 and vocab.pervasive(intent.word_of(missing[0]), N.SUBJECT_WORD_SHARE,

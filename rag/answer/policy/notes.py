@@ -150,6 +150,10 @@ FRONT_MATTER_MAX_LINES = 60  # a longer opening run of "key: value" lines is the
 # A front matter's lines ("tags: [...]", "author: ...", "date: ...") record facts about the note, not what it says:
 # they are no evidence unless the question names their key (rag.frontmatter.without_metadata). False: they are.
 FRONT_MATTER_NOT_EVIDENCE = True
+# ...but the words it files the note under ("tags: ['knots', 'rigging']") say what the whole note is about, as its
+# title does: every line of the note speaks of them for the gate (rag.answer.gate.unspoken; practice11 k060). None: no
+# line does.
+FRONT_MATTER_TOPIC_KEY = re.compile(r"(?i)^(?:tags|keywords|topics|categories)\s*:\s*(.*?)\s*$")
 # A label line outside code ("- Prep time: 30 min", "Habitat: reef flats", "Court: High Court"): a short label (at
 # most LABEL_MAX_WORDS words, after any bullet or symbol), a colon, then a short value (at most LABEL_VALUE_MAX_WORDS
 # words: a sentence after a colon is prose). A question whose words hold every word of the label asks that line's
