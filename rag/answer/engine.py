@@ -176,10 +176,9 @@ class Answerer:
     def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None) -> Iterator[tuple[str, object]]:
         """Yield ("token", text) while the model writes, then ("answer", Answer) once verified."""
         previous, compounds = KEPT_STOPWORDS.get(), NOTES_COMPOUNDS.get()
-        # set back, not reset: a generator may resume in another context; a comparison's side named by a stopword
-        # ("service vs return") keeps it too (rag.answer.versus.named_stopwords)
+        # set back, not reset: a generator may resume in another context. A comparison's side named by a stopword keeps
+        # it ("service vs return", rag.answer.versus); the notes' compounds name their terms ("depth charge", .amount)
         KEPT_STOPWORDS.set(self.kept | named_stopwords(clean_question(question)))
-        # the question is read in the notes' sense: "depth charge" names their term (rag.answer.amount)
         NOTES_COMPOUNDS.set(notes_compounds(clean_question(question), self.vocab.pairs))
         try:
             yield from self._ask_stream(question, history, k)
