@@ -39,6 +39,7 @@ from .prompt import SYSTEM_PROMPT, echoes_instructions
 from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
 from .phrasing import phrasing_terms
+from .quoted import quotes_lack
 from .versus import named_by_phrases, named_stopwords
 from .vocab import Vocabulary, kept_idf
 
@@ -274,8 +275,12 @@ class Answerer:
             checked = watch.written(checked, stats.completion_tokens >= budget)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
+        lack = quotes_lack(intent, citations, self.vocab, self.policy) if text else None
+        if lack:  # every quoted line lacks what was asked (rag.answer.quoted)
+            text, citations, shown = "", [], []
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown)
+        answer.reason = lack or answer.reason
         answer.unverified = [
             {"sentence": c.text, "reason": c.reason} for c in checked if not c.verified and not echoes_instructions(c.text)
         ]

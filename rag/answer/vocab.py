@@ -16,6 +16,7 @@ from .policy import questions as Q
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")
 MIN_NAME_COUNT = 3  # ...and a word must occur this often, capitalised mid-sentence this share of the time,
 COMPOUND_REST_MIN = 3  # "berthName" is "berth" joined to "name": a remainder this long the notes use on its own
 NAME_SHARE = 0.8  # to count as a name ("Nelson", "Escoffier"): a question pairing a name with an unknown word
@@ -49,6 +50,7 @@ class Vocabulary:
     hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-handed")
     spread: dict | None = None  # stemmed term -> how many of the notes' texts (chunks) it occurs in
     texts: int = 0  # how many texts the notes have
+    lowered: frozenset[str] = frozenset()  # words the notes write in lower case somewhere ("the weber" never)
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -56,6 +58,7 @@ class Vocabulary:
         seen: set[str] = set()
         after_numbers: Counter = Counter()
         capital: Counter = Counter()
+        lowered: set[str] = set()
         total: Counter = Counter()
         counts: Counter = Counter()
         acronyms: dict[str, tuple[str, ...]] = {}
@@ -87,6 +90,7 @@ class Vocabulary:
             # "half-hitch" speaks of "half" and "hitch", as the lines' terms do (rag.text.terms): the notes use both
             seen.update(part for w in found for part in compound_parts(w))
             after_numbers.update(stem(w) for w in _NUMBER_THEN_WORD.findall(text))
+            lowered.update(_LOWER_WORD.findall(text))
             for match in _MID_SENTENCE_WORD.finditer(text):
                 word = match.group(1)
                 total[word.lower()] += 1
@@ -99,7 +103,7 @@ class Vocabulary:
         hyphened = {tuple(w.split("-")) for w in seen if w.count("-") == 1 and all(w.split("-"))} - apart
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
                    frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted),
-                   frozenset(hyphened), dict(spread), texts_seen)
+                   frozenset(hyphened), dict(spread), texts_seen, frozenset(lowered))
 
     def kept(self, min_uses: int) -> frozenset[str]:
         """Stopwords these notes use as content words: written alone as a label or heading ("**Will**") and at

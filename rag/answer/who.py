@@ -81,3 +81,13 @@ def kind_named(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -> 
         if not any(stands_for(modifier, said, policy) and stands_for(head, said, policy) for said in naming):
             return f"{intent.word_of(modifier)} {intent.word_of(head)}"
     return None
+
+
+def line_names(text: str, asked: set[str]) -> set[str]:
+    """The words of a line that may name someone (its first word and a sentence's opening word left out)."""
+    return _names(text, asked, opening=True)
+
+
+def heading_names(part: str, asked: set[str], first: bool) -> set[str]:
+    """The words of one heading of a path that may name someone (none in a title-case heading)."""
+    return _heading_names(part, asked, first)

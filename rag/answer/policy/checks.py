@@ -34,6 +34,10 @@ class CheckKnobs:
     ordinal_by_count: bool = True
     expand_min: int = 5  # a question word this long the notes never use, starting a word they use, stands for
     # it ("dedup" for "deduplication"): questions shorten words that notes spell out, and the reverse
+    # the lines an answer quotes must hold the kind of answer asked, not only some relevant line
+    # (rag.answer.quoted): a "who" answered by lines naming no one is refused. (The same for a value asked and
+    # quoted lines stating none refused an answerable "what is the market price" asking a definition, and no near miss.)
+    who_quote_names: bool = True
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
     # (rag.answer.gate.kind_named): a name beside another kind ("a sea kayak" for "who invented the
     # folding kayak") answered a near miss. (Requiring every asked word instead, as for one value,

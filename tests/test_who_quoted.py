@@ -1,0 +1,84 @@
+"""A "who" question is refused when none of the lines the answer quotes names anyone, though some relevant line
+passed the gate's broader reading (rag.answer.quoted): a row's cells and column names, a note's title and a
+numbered heading ("Week 3") name no one; a line opening with a name the notes never write in lower case, or an
+agent after "by", does. Invented notes (tides, brewing), fake embedder, a model that never answers."""
+
+from __future__ import annotations
+
+import pytest
+from test_compose import _answerer, write_notes
+
+from rag.answer.policy import Policy
+
+ROWS = {
+    "tides.md": """# Tide Sheet
+
+## Terms
+
+| Term | Meaning |
+| --- | --- |
+| Tidal bore | Water rises up a river mouth as one wave when the flood tide meets the current |
+| Slack water | The still time between the ebb and the flood |
+""",
+}
+
+WEEKS = {
+    "lectures.md": """# Harbour Notes
+
+## Week 3 Tuesday
+- Spring tides - the largest range of the month, near the new and the full moon
+- Neap tides - the smallest range, near the quarter moons
+
+## Week 4 Friday
+- Read Harbour Notes, Week 3, again: the Notes of Week 3 hold the tide tables and Week 4 adds the charts
+- The Harbour Notes of Week 4 cover the lights, and Week 5 the buoys
+""",
+}
+
+NAMED = {
+    "brewing.md": """# brewing log
+
+## history of the mash tun
+- Okafor was the first to lauter the mash through a slotted false bottom
+- the first mash tun to lauter through slots came from Leeds
+
+## rules
+- the water hardness limit is set by the district board each spring
+- a water hardness limit was first proposed in Leeds
+""",
+}
+
+
+def _ask(tmp_path, notes, question, policy: Policy | None = None):
+    answerer = _answerer(write_notes(tmp_path / "notes", notes), tmp_path / "index", "I can't find that in your notes.")
+    if policy is not None:
+        answerer.policy = policy
+    return answerer.ask(question)
+
+
+NEAR_MISSES = [
+    (ROWS, "who discovered the tidal bore"),  # a row: "Water" opens a cell, "Meaning" names a column
+    (WEEKS, "who named the spring tides"),  # "Harbour Notes" is the note's title, "Week 3 Tuesday" a numbered heading
+]
+
+
+@pytest.mark.parametrize("notes, question", NEAR_MISSES)
+def test_quoted_lines_naming_no_one_are_refused(tmp_path, notes, question):
+    answer = _ask(tmp_path, notes, question)
+    assert answer.refused
+    assert "names anyone" in answer.reason
+
+
+@pytest.mark.parametrize("notes, question", NEAR_MISSES)
+def test_with_the_mechanism_off_they_are_answered(tmp_path, notes, question):
+    assert not _ask(tmp_path, notes, question, Policy(who_quote_names=False)).refused
+
+
+@pytest.mark.parametrize("question, said", [
+    ("who was the first to lauter the mash", "Okafor"),  # a name opening the line, never written in lower case
+    ("who sets the water hardness limit", "district board"),  # an agent after "by"
+])
+def test_a_line_naming_someone_still_answers(tmp_path, question, said):
+    answer = _ask(tmp_path, NAMED, question)
+    assert not answer.refused, answer.reason
+    assert said in answer.answer
