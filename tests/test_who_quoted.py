@@ -1,7 +1,7 @@
 """A "who" question is refused when none of the lines the answer quotes names anyone, though some relevant line
-passed the gate's broader reading (rag.answer.quoted): a row's cells and column names, a note's title and a
-numbered heading ("Week 3") name no one; a line opening with a name the notes never write in lower case, or an
-agent after "by", does. Invented notes (tides, brewing), fake embedder, a model that never answers."""
+passed the gate's broader reading (rag.answer.quoted): a row's cells and column names and heading words the notes
+also write in lower case ("Harbour Notes > Week 3") name no one; a line opening with a name the notes never write
+in lower case, or an agent after "by", does. Invented notes (tides, brewing), fake embedder, a model that never answers."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ ROWS = {
 | --- | --- |
 | Tidal bore | Water rises up a river mouth as one wave when the flood tide meets the current |
 | Slack water | The still time between the ebb and the flood |
+
+- this tide sheet gives each term with its meaning, for the water of the harbour
 """,
 }
 
@@ -32,6 +34,16 @@ WEEKS = {
 ## Week 4 Friday
 - Read Harbour Notes, Week 3, again: the Notes of Week 3 hold the tide tables and Week 4 adds the charts
 - The Harbour Notes of Week 4 cover the lights, and Week 5 the buoys
+- keep these notes on the harbour with the tide table; each week adds a page, and each term in the meaning column is one line
+""",
+}
+
+TITLED = {
+    "soundings.md": """# Pilot Digest
+
+## soundings
+- Fathom - six feet of depth, the unit of soundings on older charts
+- a sounding line is marked at each fathom with leather and cloth
 """,
 }
 
@@ -58,7 +70,8 @@ def _ask(tmp_path, notes, question, policy: Policy | None = None):
 
 NEAR_MISSES = [
     (ROWS, "who discovered the tidal bore"),  # a row: "Water" opens a cell, "Meaning" names a column
-    (WEEKS, "who named the spring tides"),  # "Harbour Notes" is the note's title, "Week 3 Tuesday" a numbered heading
+    (WEEKS, "who named the spring tides"),  # "Harbour Notes > Week 3 Tuesday": words the notes write in lower case
+    (TITLED, "who named the fathom"),  # "Pilot Digest" is the note's title, over a deeper heading
 ]
 
 

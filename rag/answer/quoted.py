@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import STOPWORDS
+from ..text import STOPWORDS, stem
 from .intent import Intent
 from .policy import DEFAULT, Policy
 from .who import heading_names, line_names
@@ -18,26 +18,31 @@ if TYPE_CHECKING:
 
 # a table row's cell opens like a sentence ("| Tidal bore | Water rises ..."): its first word names no one
 _CELL = re.compile(r"\s*\|\s*")
-# a heading holding a number or a row's column names ("Week 2", "Term | Meaning") labels a part of the notes
-_LABEL_HEADING = re.compile(r"\d|\|")
 _AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]+)")
 
 
 def names_in(intent: Intent, citation: Citation, vocab: Vocabulary) -> set[str]:
     """The words of a quoted line, or of the headings over it, that may name someone. Each cell of a row opens
-    like a sentence; a heading's word names someone only when the notes mostly write it capitalised mid-sentence
-    (vocab.names): "Lecture Notes > Week 2" and a row's column names ("Term | Meaning") label, they name no one."""
+    like a sentence; a heading's word names someone only as a name of the notes (:func:`_named`), and neither the
+    note's title over deeper headings ("Harbour Notes > Week 2") nor a row's column names ("Term | Meaning") do:
+    they label the notes."""
     asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", intent.question)}
     quote = _CELL.sub(". ", citation.quote).strip(". ")
     parts = (citation.heading or "").split(" > ")
-    headed = {w for i, part in enumerate(parts) if not _LABEL_HEADING.search(part) and (i or len(parts) == 1)
-              for w in heading_names(part, asked, i == 0) if w in vocab.names}
-    # a line's first word, or a sentence's, names someone when the notes mostly write it capitalised, or never in
-    # lower case ("Okafor was the first ..."); an agent after "by" not asked ("set by the harbour board") names who
-    opening = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", quote)}
-    opening = {w for w in opening if w in vocab.names or (vocab.lowered and w not in vocab.lowered)}
+    headed = {w for i, part in enumerate(parts) if "|" not in part and (i or len(parts) == 1)
+              for w in heading_names(part, asked, i == 0) if _named(w, vocab)}
+    # a line's first word, or a sentence's, names someone when the notes never write it in lower case ("Okafor
+    # was the first ..."); an agent after "by" not asked ("set by the harbour board") names who
+    opening = {w for w in (w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", quote)) if _named(w, vocab)}
     agents = {w.lower() for w in _AGENT.findall(quote)} - asked - STOPWORDS
     return line_names(quote, asked) | (opening - asked) | agents | headed
+
+
+def _named(word: str, vocab: Vocabulary) -> bool:
+    """A word the notes never write in lower case, in any form: the notes' common nouns ("notes", "terms") turn up
+    in lower case somewhere, a person's name does not. (The notes' mostly-capitalised words, vocab.names, are no
+    guide here: a heading repeated in the text, "Week 3", makes "week" one.)"""
+    return bool(vocab.lowered) and stem(word) not in vocab.lowered
 
 
 def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:

@@ -50,7 +50,7 @@ class Vocabulary:
     hyphened: frozenset[tuple[str, str]] = frozenset()  # two words the notes join with a hyphen, never apart ("one-handed")
     spread: dict | None = None  # stemmed term -> how many of the notes' texts (chunks) it occurs in
     texts: int = 0  # how many texts the notes have
-    lowered: frozenset[str] = frozenset()  # words the notes write in lower case somewhere ("the weber" never)
+    lowered: frozenset[str] = frozenset()  # stems of the words the notes write in lower case somewhere (no name)
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -103,7 +103,7 @@ class Vocabulary:
         hyphened = {tuple(w.split("-")) for w in seen if w.count("-") == 1 and all(w.split("-"))} - apart
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
                    frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted),
-                   frozenset(hyphened), dict(spread), texts_seen, frozenset(lowered))
+                   frozenset(hyphened), dict(spread), texts_seen, frozenset(stem(w) for w in lowered))
 
     def kept(self, min_uses: int) -> frozenset[str]:
         """Stopwords these notes use as content words: written alone as a label or heading ("**Will**") and at
