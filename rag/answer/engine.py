@@ -275,12 +275,10 @@ class Answerer:
             checked = watch.written(checked, stats.completion_tokens >= budget)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
-        lack = quotes_lack(intent, citations, self.vocab, self.policy) if text else None
-        if lack:  # every quoted line lacks what was asked (rag.answer.quoted)
+        if lack := quotes_lack(intent, citations, self.vocab, self.policy, any(s.origin == "missing" for s in shown)):
             text, citations, shown = "", [], []
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
-                        conflict=conflict, shown=shown)
-        answer.reason = lack or answer.reason
+                        conflict=conflict, shown=shown, reason=lack or "")
         answer.unverified = [
             {"sentence": c.text, "reason": c.reason} for c in checked if not c.verified and not echoes_instructions(c.text)
         ]

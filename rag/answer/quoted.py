@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import STOPWORDS, stem
+from ..text import STOPWORDS, stem, terms
 from .intent import Intent
 from .policy import DEFAULT, Policy
+from .sameword import stands_for
 from .who import heading_names, line_names
 
 if TYPE_CHECKING:
@@ -45,10 +46,27 @@ def _named(word: str, vocab: Vocabulary) -> bool:
     return bool(vocab.lowered) and stem(word) not in vocab.lowered
 
 
-def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT) -> str | None:
+def head_unsaid(intent: Intent, citations: list[Citation], missing: bool, policy: Policy = DEFAULT) -> str | None:
+    """A comparison of two kinds of one thing ("salted or unsalted butter"), one kind said missing (``missing``),
+    and no quoted line speaking of the thing itself: the other kind's quote is about something else ("salted
+    fish"). Returns the thing, or None."""
+    if not (policy.compared_head_quoted and missing and intent.comparison and intent.heads):
+        return None
+    head = intent.heads[-1][1]
+    if head not in intent.compared:
+        return None
+    spoken = {t for c in citations for t in terms(f"{c.heading} {c.quote}")}
+    return None if stands_for(head, spoken, policy) else intent.word_of(head)
+
+
+def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT,
+                missing: bool = False) -> str | None:
     """Why the quoted lines answer nothing (a short reason), or None: a "who" question none of whose quoted lines
     (or their headings) names anyone (policy.who_quote_names). Two-part questions, comparisons and lists are left
-    alone: a part may be answered by a block, a side by its table."""
+    alone: a part may be answered by a block, a side by its table; a comparison with a side said ``missing`` needs a
+    quoted line speaking of what both sides are kinds of (:func:`head_unsaid`)."""
+    if citations and (thing := head_unsaid(intent, citations, missing, policy)):
+        return f"no quoted line speaks of the {thing}"
     if not citations or intent.parts or intent.comparison or intent.wants_list:
         return None
     if policy.who_quote_names and intent.who and not any(names_in(intent, c, vocab) for c in citations):

@@ -38,6 +38,9 @@ class CheckKnobs:
     # (rag.answer.quoted): a "who" answered by lines naming no one is refused. (The same for a value asked and
     # quoted lines stating none refused an answerable "what is the market price" asking a definition, and no near miss.)
     who_quote_names: bool = True
+    # ...and a comparison of two kinds of one thing ("salted or unsalted butter"), one kind said missing, needs a
+    # quoted line speaking of the thing ("butter"), not only of the other kind's word ("salted fish")
+    compared_head_quoted: bool = True
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
     # (rag.answer.gate.kind_named): a name beside another kind ("a sea kayak" for "who invented the
     # folding kayak") answered a near miss. (Requiring every asked word instead, as for one value,

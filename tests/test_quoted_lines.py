@@ -1,7 +1,8 @@
-"""A "who" question is refused when none of the lines the answer quotes names anyone, though some relevant line
-passed the gate's broader reading (rag.answer.quoted): a row's cells and column names and heading words the notes
+"""The lines an answer quotes must hold what is asked (rag.answer.quoted). A "who" question is refused when none of
+the quoted lines names anyone, though some relevant line passed the gate's broader reading: a row's cells and column names and heading words the notes
 also write in lower case ("Harbour Notes > Week 3") name no one; a line opening with a name the notes never write
-in lower case, or an agent after "by", does. Invented notes (tides, brewing), fake embedder, a model that never answers."""
+in lower case, or an agent after "by", does. A comparison of two kinds of one thing, one kind never mentioned, needs a quoted line speaking of the
+thing. Invented notes (tides, brewing, finishing wood), fake embedder, a model that never answers."""
 
 from __future__ import annotations
 
@@ -95,3 +96,31 @@ def test_a_line_naming_someone_still_answers(tmp_path, question, said):
     answer = _ask(tmp_path, NAMED, question)
     assert not answer.refused, answer.reason
     assert said in answer.answer
+
+
+FINISHING = {
+    "finishing.md": """# finishing the tiller
+
+## oil
+- wipe on an oil finish in thin coats and let each coat cure for a day
+- rub the oil in along the grain with a soft rag
+
+## spring work
+- sand the tiller lightly before the season
+""",
+}
+
+
+def test_a_comparison_whose_other_kind_is_quoted_apart_from_the_thing_is_refused(tmp_path):
+    # "lacquer" is never mentioned; the oil lines speak of an oil finish, never of a varnish
+    question = "should i use an oil or a lacquer varnish on the tiller"
+    answer = _ask(tmp_path / "on", FINISHING, question)
+    assert answer.refused
+    assert "varnish" in answer.reason
+    assert not _ask(tmp_path / "off", FINISHING, question, Policy(compared_head_quoted=False)).refused
+
+
+def test_a_comparison_whose_quote_speaks_of_the_thing_still_answers(tmp_path):
+    answer = _ask(tmp_path, FINISHING, "should i use an oil or a lacquer finish on the tiller")
+    assert not answer.refused, answer.reason
+    assert "oil finish" in answer.answer
