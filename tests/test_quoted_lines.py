@@ -2,7 +2,8 @@
 the quoted lines names anyone, though some relevant line passed the gate's broader reading: a row's cells and column names and heading words the notes
 also write in lower case ("Harbour Notes > Week 3") name no one; a line opening with a name the notes never write
 in lower case, or an agent after "by", does. A comparison of two kinds of one thing, one kind never mentioned, needs a quoted line speaking of the
-thing. Invented notes (tides, brewing, finishing wood), fake embedder, a model that never answers."""
+thing; a "when was" question needs a quoted time stated of the thing asked, not of a sibling. Invented notes
+(tides, brewing, finishing wood, hulls), fake embedder, a model that never answers."""
 
 from __future__ import annotations
 
@@ -124,3 +125,30 @@ def test_a_comparison_whose_quote_speaks_of_the_thing_still_answers(tmp_path):
     answer = _ask(tmp_path, FINISHING, "should i use an oil or a lacquer finish on the tiller")
     assert not answer.refused, answer.reason
     assert "oil finish" in answer.answer
+
+
+HULLS = {
+    "hulls.md": """# hull design
+
+## laws
+- The law of lift was proposed by Okafor in 1905, for flat sails
+- The law of sheer says the deck line curves up at both ends of the hull
+
+## history
+- the guilds of shipwrights rose to power in 1450, when the ports grew
+""",
+}
+
+
+def test_a_when_question_quoting_a_siblings_time_is_refused(tmp_path):
+    question = "when was the law of sheer proposed"  # the year is the law of lift's
+    answer = _ask(tmp_path / "on", HULLS, question)
+    assert answer.refused
+    assert "sheer" in answer.reason
+    assert not _ask(tmp_path / "off", HULLS, question, Policy(time_quote_of_asked=False)).refused
+
+
+def test_a_time_stated_of_the_thing_asked_still_answers_whatever_the_verbs_form(tmp_path):
+    answer = _ask(tmp_path, HULLS, "when did the guilds of shipwrights rise to power")  # "rise" / "rose"
+    assert not answer.refused, answer.reason
+    assert "1450" in answer.answer

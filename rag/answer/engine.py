@@ -275,7 +275,8 @@ class Answerer:
             checked = watch.written(checked, stats.completion_tokens >= budget)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
-        if lack := quotes_lack(intent, citations, self.vocab, self.policy, any(s.origin == "missing" for s in shown)):
+        if lack := quotes_lack(intent, citations, self.vocab, self.policy,
+                               any(s.origin == "missing" for s in shown)):
             text, citations, shown = "", [], []
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown, reason=lack or "")

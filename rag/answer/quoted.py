@@ -4,12 +4,14 @@ lacks what was asked answers nothing, and is refused (rag.answer.engine asks aft
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
 from ..text import STOPWORDS, stem, terms
 from .intent import Intent
-from .policy import DEFAULT, Policy
+from .phrasing import phrasing_terms
+from .policy import DEFAULT, Policy, values as V
 from .sameword import stands_for
 from .who import heading_names, line_names
 
@@ -59,6 +61,31 @@ def head_unsaid(intent: Intent, citations: list[Citation], missing: bool, policy
     return None if stands_for(head, spoken, policy) else intent.word_of(head)
 
 
+def _subject(intent: Intent, vocab: Vocabulary, policy: Policy) -> list[str]:
+    """The asked terms a "when" question's time must be stated of: all but its verb, whatever the verb's form in
+    the line ("rise" / "rose"): the gate asks the verb apart (policy.date_verb_must_be_spoken)."""
+    # read as a verb even where the notes also use the word as a thing ("the rise of the guilds")
+    verb = phrasing_terms(intent, dataclasses.replace(vocab, things=frozenset()),
+                          dataclasses.replace(policy, date_verb_must_be_spoken=False))
+    return [t for t in dict.fromkeys(intent.asked_terms) if t not in verb]
+
+
+def time_of_another(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT
+                    ) -> str | None:
+    """A "when" question whose quoted lines state times only of something else: no quoted line holding a time
+    speaks, in itself or its headings, of every word asked (the question's verb aside): "when was the law of
+    sheer proposed" quoting "the law of lift was proposed in 1905". Returns the words unsaid, or None."""
+    if not (policy.time_quote_of_asked and intent.value in V.PLACED_IN_TIME and V.TIME_OF_A_THING.match(
+            intent.question)) or intent.parts or intent.comparison:
+        return None
+    asked = _subject(intent, vocab, policy)
+    timed = [set(terms(f"{c.heading} {c.quote}")) for c in citations if intent.holds_value(f"{c.heading} {c.quote}")]
+    if not timed or not asked:
+        return None
+    unsaid = min(([t for t in asked if not stands_for(t, spoken, policy)] for spoken in timed), key=len)
+    return intent.word_of_all(unsaid) if unsaid else None
+
+
 def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT,
                 missing: bool = False) -> str | None:
     """Why the quoted lines answer nothing (a short reason), or None: a "who" question none of whose quoted lines
@@ -67,6 +94,8 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     quoted line speaking of what both sides are kinds of (:func:`head_unsaid`)."""
     if citations and (thing := head_unsaid(intent, citations, missing, policy)):
         return f"no quoted line speaks of the {thing}"
+    if citations and (unsaid := time_of_another(intent, citations, vocab, policy)):
+        return f"no quoted line giving a time speaks of {unsaid!r}"
     if not citations or intent.parts or intent.comparison or intent.wants_list:
         return None
     if policy.who_quote_names and intent.who and not any(names_in(intent, c, vocab) for c in citations):

@@ -41,6 +41,9 @@ class CheckKnobs:
     # ...and a comparison of two kinds of one thing ("salted or unsalted butter"), one kind said missing, needs a
     # quoted line speaking of the thing ("butter"), not only of the other kind's word ("salted fish")
     compared_head_quoted: bool = True
+    # ...and a "when" question needs a quoted line giving a time that speaks of every word asked, the verb aside
+    # (a sibling's year, "the law of lift was proposed in 1905", answers no "when was the law of sheer proposed")
+    time_quote_of_asked: bool = True
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
     # (rag.answer.gate.kind_named): a name beside another kind ("a sea kayak" for "who invented the
     # folding kayak") answered a near miss. (Requiring every asked word instead, as for one value,

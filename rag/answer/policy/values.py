@@ -131,6 +131,10 @@ ONE_AMOUNT = STATED_BY_UNIT | {"date", "time"}
 # need not speak of every word asked (rag.answer.intent.Intent.specific). Measured on probes: requiring that
 # refused 2 of 5 answerable "when" questions (a paraphrased verb, a name the notes misspell).
 PLACED_IN_TIME = frozenset({"time"})
+# "when was the law of sheer proposed": a copula or passive "when" question, all of whose words but its closing
+# participle name the thing whose time is asked (rag.answer.quoted.time_of_another); after "did" the verb may
+# take another form in the notes ("rise" / "rose") and stand anywhere, so those are left to the gate
+TIME_OF_A_THING = re.compile(r"(?i)^\s*when\s+(?:was|were|is|are)\b")
 # A question asking how much of something, how far along a scale, or which way ("how much salt does the brine
 # need", "how high is the fee in court", "in which direction does the tide turn") asks one degree of one
 # thing: the line that answers must speak of everything it asks about, as for a value (rag.answer.gate), though
