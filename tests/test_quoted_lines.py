@@ -2,8 +2,8 @@
 the quoted lines names anyone, though some relevant line passed the gate's broader reading: a row's cells and column names and heading words the notes
 also write in lower case ("Harbour Notes > Week 3") name no one; a line opening with a name the notes never write
 in lower case, or an agent after "by", does. A comparison of two kinds of one thing, one kind never mentioned, needs a quoted line speaking of the
-thing; a "when was" question needs a quoted time stated of the thing asked, not of a sibling. Invented notes
-(tides, brewing, finishing wood, hulls), fake embedder, a model that never answers."""
+thing; a "when was" question needs a quoted time stated of the thing asked, not of a sibling; one asking
+its answer in a unit ("in m/s") a quoted number. Invented notes (tides, brewing, finishing wood, hulls), fake embedder, a model that never answers."""
 
 from __future__ import annotations
 
@@ -152,3 +152,28 @@ def test_a_time_stated_of_the_thing_asked_still_answers_whatever_the_verbs_form(
     answer = _ask(tmp_path, HULLS, "when did the guilds of shipwrights rise to power")  # "rise" / "rose"
     assert not answer.refused, answer.reason
     assert "1450" in answer.answer
+
+
+SPEEDS = {
+    "speeds.md": """# boat speed
+
+## symbols
+- $$v_h$$ - the hull speed of a displacement hull ($$\\frac{m}{s}$$)
+- $$L$$ - the waterline length of the hull ($$m$$)
+""",
+}
+
+
+def test_a_question_asking_its_answer_in_a_unit_needs_a_quoted_number(tmp_path):
+    answer = _ask(tmp_path / "on", SPEEDS, "hull speed of a displacement hull in m/s")
+    assert answer.refused
+    assert "m/s" in answer.reason
+    assert not _ask(tmp_path / "off", SPEEDS, "hull speed of a displacement hull in m/s",
+                    Policy(unit_asks_a_number=False)).refused
+
+
+def test_a_quoted_number_in_the_unit_still_answers(tmp_path):
+    notes = {"speeds.md": SPEEDS["speeds.md"] + "- the hull speed of a 9 m displacement hull is about 3.9 m/s\n"}
+    answer = _ask(tmp_path, notes, "hull speed of a 9 m displacement hull in m/s")
+    assert not answer.refused, answer.reason
+    assert "3.9" in answer.answer

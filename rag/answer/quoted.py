@@ -86,6 +86,16 @@ def time_of_another(intent: Intent, citations: list[Citation], vocab: Vocabulary
     return intent.word_of_all(unsaid) if unsaid else None
 
 
+def unit_asked(intent: Intent, vocab: Vocabulary) -> str | None:
+    """The unit a question closes by asking its answer in ("the hull speed in m/s", "the draft in metres"): a
+    written rate, or a word the notes write after numbers (vocab.units). None when it names none."""
+    match = V.IN_A_UNIT.search(intent.question)
+    if not match:
+        return None
+    unit = match.group(1)
+    return unit if "/" in unit or stem(unit.lower()) in vocab.units else None
+
+
 def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT,
                 missing: bool = False) -> str | None:
     """Why the quoted lines answer nothing (a short reason), or None: a "who" question none of whose quoted lines
@@ -98,6 +108,9 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
         return f"no quoted line giving a time speaks of {unsaid!r}"
     if not citations or intent.parts or intent.comparison or intent.wants_list:
         return None
+    if policy.unit_asks_a_number and (unit := unit_asked(intent, vocab)) and not any(
+            V.A_NUMBER.search(c.quote) for c in citations):
+        return f"no quoted line states a number in {unit}"
     if policy.who_quote_names and intent.who and not any(names_in(intent, c, vocab) for c in citations):
         return "no quoted line names anyone"
     return None

@@ -44,6 +44,9 @@ class CheckKnobs:
     # ...and a "when" question needs a quoted line giving a time that speaks of every word asked, the verb aside
     # (a sibling's year, "the law of lift was proposed in 1905", answers no "when was the law of sheer proposed")
     time_quote_of_asked: bool = True
+    # ...and a question closing on the unit it asks its answer in ("the speed of sound in m/s") a quoted number:
+    # a line naming the quantity and its unit with no value ("c - the speed of light (m/s)") answers nothing
+    unit_asks_a_number: bool = True
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
     # (rag.answer.gate.kind_named): a name beside another kind ("a sea kayak" for "who invented the
     # folding kayak") answered a near miss. (Requiring every asked word instead, as for one value,

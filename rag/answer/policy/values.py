@@ -134,6 +134,9 @@ PLACED_IN_TIME = frozenset({"time"})
 # "when was the law of sheer proposed": a copula or passive "when" question, all of whose words but its closing
 # participle name the thing whose time is asked (rag.answer.quoted.time_of_another); after "did" the verb may
 # take another form in the notes ("rise" / "rose") and stand anywhere, so those are left to the gate
+# "the speed of sound in m/s": a question closing on the unit its answer is asked in (rag.answer.quoted.unit_asked)
+IN_A_UNIT = re.compile(r"(?i)\bin\s+([a-z]+(?:/[a-z]+)?)\s*[?.!]*\s*$")
+A_NUMBER = re.compile(r"\d")  # what a quoted line must hold for a question asking its answer in a unit
 TIME_OF_A_THING = re.compile(r"(?i)^\s*when\s+(?:was|were|is|are)\b")
 # A question asking how much of something, how far along a scale, or which way ("how much salt does the brine
 # need", "how high is the fee in court", "in which direction does the tide turn") asks one degree of one
