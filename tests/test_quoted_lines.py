@@ -1,9 +1,10 @@
-"""The lines an answer quotes must hold what is asked (rag.answer.quoted). A "who" question is refused when none of
-the quoted lines names anyone, though some relevant line passed the gate's broader reading: a row's cells and column names and heading words the notes
-also write in lower case ("Harbour Notes > Week 3") name no one; a line opening with a name the notes never write
-in lower case, or an agent after "by", does. A comparison of two kinds of one thing, one kind never mentioned, needs a quoted line speaking of the
-thing; a "when was" question needs a quoted time stated of the thing asked, not of a sibling; one asking
-its answer in a unit ("in m/s") a quoted number. Invented notes (tides, brewing, finishing wood, hulls), fake embedder, a model that never answers."""
+"""The lines an answer quotes must hold what is asked (rag.answer.quoted). A "who" question is refused when none
+of the quoted lines names anyone, though some relevant line passed the gate's broader reading: a row's cells and
+column names and heading words the notes also write in lower case ("Harbour Notes > Week 3") name no one; a line
+opening with a name the notes never write in lower case, or an agent after "by", does. A comparison of two kinds of
+one thing, one kind never mentioned, needs a quoted line speaking of the thing; a "when was" question needs a quoted
+time stated of the thing asked, not of a sibling; one asking its answer in a unit ("in m/s") a quoted number.
+Invented notes (tides, brewing, finishing wood, hulls), fake embedder, a model that never answers."""
 
 from __future__ import annotations
 

@@ -98,10 +98,12 @@ def unit_asked(intent: Intent, vocab: Vocabulary) -> str | None:
 
 def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT,
                 missing: bool = False) -> str | None:
-    """Why the quoted lines answer nothing (a short reason), or None: a "who" question none of whose quoted lines
-    (or their headings) names anyone (policy.who_quote_names). Two-part questions, comparisons and lists are left
-    alone: a part may be answered by a block, a side by its table; a comparison with a side said ``missing`` needs a
-    quoted line speaking of what both sides are kinds of (:func:`head_unsaid`)."""
+    """Why the quoted lines answer nothing (a short reason), or None: a comparison with a side said ``missing``
+    and no quoted line speaking of what both sides are kinds of (:func:`head_unsaid`); a "when was X ..." question
+    quoting only another thing's time (:func:`time_of_another`); a question asking its answer in a unit and no
+    quoted number (:func:`unit_asked`); a "who" question none of whose quoted lines (or their headings) names
+    anyone (:func:`names_in`). Two-part questions, comparisons and lists are otherwise left alone: a part may be
+    answered by a block, a side by its table."""
     if citations and (thing := head_unsaid(intent, citations, missing, policy)):
         return f"no quoted line speaks of the {thing}"
     if citations and (unsaid := time_of_another(intent, citations, vocab, policy)):

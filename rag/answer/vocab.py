@@ -16,7 +16,7 @@ from .policy import questions as Q
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s*([A-Za-z][A-Za-z-]{0,20})")
 MIN_UNIT_COUNT = 2  # a word must follow a number at least twice in the notes to count as a unit
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")  # a word written in lower case: no name (rag.answer.quoted)
 MIN_NAME_COUNT = 3  # ...and a word must occur this often, capitalised mid-sentence this share of the time,
 COMPOUND_REST_MIN = 3  # "berthName" is "berth" joined to "name": a remainder this long the notes use on its own
 NAME_SHARE = 0.8  # to count as a name ("Nelson", "Escoffier"): a question pairing a name with an unknown word
