@@ -108,13 +108,13 @@ FINISHING = {
 - rub the oil in along the grain with a soft rag
 
 ## spring work
-- sand the tiller lightly before the season
+- sand the tiller lightly before the season, then brush on the varnish in a dry week
 """,
 }
 
 
 def test_a_comparison_whose_other_kind_is_quoted_apart_from_the_thing_is_refused(tmp_path):
-    # "lacquer" is never mentioned; the oil lines speak of an oil finish, never of a varnish
+    # "lacquer" is never mentioned; the oil lines speak of an oil finish, never of a varnish (the notes' spring work does)
     question = "should i use an oil or a lacquer varnish on the tiller"
     answer = _ask(tmp_path / "on", FINISHING, question)
     assert answer.refused

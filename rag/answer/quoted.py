@@ -48,14 +48,16 @@ def _named(word: str, vocab: Vocabulary) -> bool:
     return bool(vocab.lowered) and stem(word) not in vocab.lowered
 
 
-def head_unsaid(intent: Intent, citations: list[Citation], missing: bool, policy: Policy = DEFAULT) -> str | None:
-    """A comparison of two kinds of one thing ("salted or unsalted butter"), one kind said missing (``missing``),
-    and no quoted line speaking of the thing itself: the other kind's quote is about something else ("salted
-    fish"). Returns the thing, or None."""
+def head_unsaid(intent: Intent, citations: list[Citation], vocab: Vocabulary, missing: bool,
+                policy: Policy = DEFAULT) -> str | None:
+    """A comparison of two kinds of one thing the notes speak of ("salted or unsalted butter"), one kind said
+    missing (``missing``), and no quoted line speaking of the thing itself: the other kind's quote is about
+    something else ("salted fish"). A closing word the notes never use names the missing side alone ("sourdough
+    vs zeppelin airship"), no thing of both. Returns the thing, or None."""
     if not (policy.compared_head_quoted and missing and intent.comparison and intent.heads):
         return None
     head = intent.heads[-1][1]
-    if head not in intent.compared:
+    if head not in intent.compared or not vocab.knows(intent.word_of(head)):
         return None
     spoken = {t for c in citations for t in terms(f"{c.heading} {c.quote}")}
     return None if stands_for(head, spoken, policy) else intent.word_of(head)
@@ -104,7 +106,7 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     quoted number (:func:`unit_asked`); a "who" question none of whose quoted lines (or their headings) names
     anyone (:func:`names_in`). Two-part questions, comparisons and lists are otherwise left alone: a part may be
     answered by a block, a side by its table."""
-    if citations and (thing := head_unsaid(intent, citations, missing, policy)):
+    if citations and (thing := head_unsaid(intent, citations, vocab, missing, policy)):
         return f"no quoted line speaks of the {thing}"
     if citations and (unsaid := time_of_another(intent, citations, vocab, policy)):
         return f"no quoted line giving a time speaks of {unsaid!r}"
