@@ -73,8 +73,8 @@ def _ask(tmp_path, notes, question, policy: Policy | None = None):
 
 NEAR_MISSES = [
     (ROWS, "who discovered the tidal bore"),  # a row: "Water" opens a cell, "Meaning" names a column
-    (WEEKS, "who named the spring tides"),  # "Harbour Notes > Week 3 Tuesday": words the notes write in lower case
-    (TITLED, "who named the fathom"),  # "Pilot Digest" is the note's title, over a deeper heading
+    (WEEKS, "who discovered the spring tides"),  # "Harbour Notes > Week 3 Tuesday": words the notes write in lower case
+    (TITLED, "who invented the fathom"),  # "Pilot Digest" is the note's title, over a deeper heading
 ]
 
 
@@ -178,3 +178,11 @@ def test_a_quoted_number_in_the_unit_still_answers(tmp_path):
     answer = _ask(tmp_path, notes, "hull speed of a 9 m displacement hull in m/s")
     assert not answer.refused, answer.reason
     assert "3.9" in answer.answer
+
+
+def test_a_line_saying_all_that_is_asked_answers_by_a_role(tmp_path):
+    notes = {"rules.md": "# Harbour Rules\n\n## moorings\n- A mooring permit must be signed before two wardens\n"
+                         "- Moorings were laid out by Okafor in 1890\n"}
+    answer = _ask(tmp_path, notes, "who must sign a mooring permit")
+    assert not answer.refused, answer.reason
+    assert "two wardens" in answer.answer

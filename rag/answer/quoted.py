@@ -41,6 +41,12 @@ def names_in(intent: Intent, citation: Citation, vocab: Vocabulary) -> set[str]:
     return line_names(quote, asked) | (opening - asked) | agents | headed
 
 
+def _says_all(intent: Intent, citation: Citation, policy: Policy) -> bool:
+    """Whether a quoted line, with its headings, speaks of every term the question asks, its verb included."""
+    spoken = set(terms(f"{citation.heading} {citation.quote}"))
+    return bool(intent.asked_terms) and all(stands_for(t, spoken, policy) for t in intent.asked_terms)
+
+
 def _named(word: str, vocab: Vocabulary) -> bool:
     """A word the notes never write in lower case, in any form: the notes' common nouns ("notes", "terms") turn up
     in lower case somewhere, a person's name does not. (The notes' mostly-capitalised words, vocab.names, are no
@@ -115,6 +121,9 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     if policy.unit_asks_a_number and (unit := unit_asked(intent, vocab)) and not any(
             V.A_NUMBER.search(c.quote) for c in citations):
         return f"no quoted line states a number in {unit}"
-    if policy.who_quote_names and intent.who and not any(names_in(intent, c, vocab) for c in citations):
+    # a line saying all the question asks, its verb too, answers by a role ("the will must be signed before two
+    # witnesses" for "who must sign the will"): no name need stand in it
+    if policy.who_quote_names and intent.who and not any(
+            names_in(intent, c, vocab) or _says_all(intent, c, policy) for c in citations):
         return "no quoted line names anyone"
     return None
