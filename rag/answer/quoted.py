@@ -121,8 +121,8 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     if policy.unit_asks_a_number and (unit := unit_asked(intent, vocab)) and not any(
             V.A_NUMBER.search(c.quote) for c in citations):
         return f"no quoted line states a number in {unit}"
-    # a line saying all the question asks, its verb too, answers by a role ("the will must be signed before two
-    # witnesses" for "who must sign the will"): no name need stand in it
+    # a line saying all the question asks, its verb too, answers by a role ("a mooring permit must be signed before
+    # two wardens" for "who must sign a mooring permit"): no name need stand in it
     if policy.who_quote_names and intent.who and not any(
             names_in(intent, c, vocab) or _says_all(intent, c, policy) for c in citations):
         return "no quoted line names anyone"
