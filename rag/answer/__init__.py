@@ -8,6 +8,7 @@ needs), :mod:`.gate` (answer or refuse), :mod:`.verify` (strict support of model
 sees), :mod:`.engine` (wiring).
 """
 
-from .engine import MAX_QUESTION_CHARS, REFUSAL, SYSTEM_PROMPT, Answer, Answerer, clean_question
+from .cleaning import MAX_QUESTION_CHARS, clean_question
+from .engine import REFUSAL, SYSTEM_PROMPT, Answer, Answerer
 
 __all__ = ["Answer", "Answerer", "clean_question", "MAX_QUESTION_CHARS", "REFUSAL", "SYSTEM_PROMPT"]

@@ -9,7 +9,7 @@ from ..text import terms
 _CONNECTOR = re.compile(r"^\s*(?:and|but|also|or|so|then|ok|okay)?\s*(?:what|how)\s+about\s+|^\s*(?:and|but|also|or|so|then)\s+", re.I)
 _PRONOUN = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|there|one)\b", re.I)
 _SWAP = ["default", "maximum", "minimum", "max", "min"]
-MAX_CHARS = 1000  # a rewritten follow-up is capped like a typed question (answer.MAX_QUESTION_CHARS)
+MAX_CHARS = 1000  # a rewritten follow-up is capped like a typed question (rag.answer.cleaning.MAX_QUESTION_CHARS)
 
 
 def is_follow_up(question: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..errors import QuestionError, RagError
+from ..errors import RagError
 from ..models import GenerationStats
 from ..frontmatter import topic_words, without_metadata
 from ..ingest import read_note
@@ -28,6 +28,7 @@ from .headed import heading_items, named_list
 from .keys import label_items, label_line, setting_line
 from .steps import command_line
 from .condense import condense
+from .cleaning import clean_question
 from .evidence import Scorer
 from .units import units_of
 from .contents import demote_contents
@@ -44,7 +45,6 @@ from .versus import named_by_phrases, named_stopwords
 from .vocab import Vocabulary, kept_idf
 
 REFUSAL = "Sorry, I couldn't find that in your notes."
-MAX_QUESTION_CHARS = 1000
 
 
 @dataclass
@@ -74,22 +74,6 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "timings": {k: self.timings.get(k) for k in ("retrieve_ms", "first_token_ms", "total_ms", "completion_tokens")},
         }
-
-
-def clean_question(question: str) -> str:
-    """Strip control characters and excess whitespace; refuse questions with no words."""
-    if question is None:
-        raise QuestionError("the question is empty; type a question about your notes")
-    text = str(question).encode("utf-8", "replace").decode("utf-8")  # lone surrogates from crafted input
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    if not text:
-        raise QuestionError("the question is empty; type a question about your notes")
-    if not re.search(r"\w", text):
-        raise QuestionError("the question has no words in it; type a question about your notes")
-    if len(text) > MAX_QUESTION_CHARS:
-        text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
-    return text
 
 
 class Answerer:

@@ -13,6 +13,8 @@ from .grammar import (  # noqa: F401 (read as Q.NAME by the answer modules)
     SUBJECT_PRONOUNS)
 from .naming import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ATTRIBUTION, DEFINED_TERM, NAME_ASKED, NAME_LINKS, NAMING_VERB, QUOTED_TERM, RELATIVE_WORDS)
+from .pointing import (  # noqa: F401 (read as Q.NAME by the answer modules)
+    CONTRAST_LEAD, POINTS_BACK_AFTER_PHRASE, POINTS_BACK_LEAD, POINTS_BACK_PERSON, POINTS_BACK_PLACE, points_back_lead)
 from .stated import (  # noqa: F401 (read as Q.NAME by the answer modules)
     CAUSING, MANNER, NOT_SUPERLATIVE, ONE_OF, PLACE_STATED, RANKING_STATED, RANKING_WORDS, REASON,
     SUPERLATIVE_ASKED, TASK_PURPOSE, VALUE_RANGE, WHERE_QUESTION, WHY_QUESTION)
@@ -81,35 +83,6 @@ FRAMING_WORDS = frozenset("""cost costs price prices pricing priced charge charg
 # kind's word (group 1), answered by a line numbering it ("the 93rd percentile", "floor 4")
 WHICH_NUMBERED = re.compile(r"(?i)^\W*(?:what|which)\s+([a-z]+)\s+(?:is|are|was|were)\s+(?:it|that|this|they|those|these)\b")
 POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their|this|these|those)\b|\bthat(?=\W*$)")
-# A sentence opening with one of those words ("It is stored in the cellar", "This bond is called ...") speaks of
-# what the sentence before it names: a line's sentence is read with the one before it (rag.answer.units), and
-# a line's first sentence with the last of the line above it in one paragraph (rag.answer.across). A person is
-# pointed back at the same way ("Okafor was an apprentice to Lund. He published the recipes of ..."), so the
-# personal pronouns lead such a sentence too (POINTS_BACK_PERSON).
-# The subject may come after an opening phrase and its comma ("As a woman with no degree, she was refused ..."):
-# a subject pronoun of a person or a group there points back the same way ("it" after a comma is mostly no one:
-# "If you wait, it gets sour").
-POINTS_BACK_PERSON = ("he", "she", "his", "her")
-POINTS_BACK_AFTER_PHRASE = ("he", "she", "they")
-# A sentence setting its subject against the one before ("Brining, on the other hand, takes a full day", "By
-# contrast, ...") states the other side of that sentence's comparison: it points back the same way.
-CONTRAST_LEAD = r"(?:on the other hand|by contrast|in contrast|conversely)\b"
-# A place adverb with a pronoun subject after it ("Put the jars in the cellar. Here they keep for a month", "There
-# you can leave it overnight") points back at the place the sentence before names; "there is"/"here are" point at
-# nothing (practice11 k009).
-POINTS_BACK_PLACE = r"(?:here|there),?\s+(?:you|it|they|we|one|i)\b"
-
-
-def points_back_lead(contrast: bool = True, place: bool = True) -> re.Pattern:
-    """The pattern of a sentence opening by pointing back (above); ``contrast``: a contrast's lead counts too;
-    ``place``: so does a place adverb before a pronoun (POINTS_BACK_PLACE)."""
-    lead = f"|{CONTRAST_LEAD}|[^,.;:!?]{{1,60}},\\s+{CONTRAST_LEAD}" if contrast else ""
-    return re.compile(r"(?i)^\W*(?:(?:it|its|they|them|their|this|these|those|" + "|".join(POINTS_BACK_PERSON)
-                      + r")\b|[^,.;:!?]{1,60},\s+(?:" + "|".join(POINTS_BACK_AFTER_PHRASE) + r")\b" + lead
-                      + (f"|{POINTS_BACK_PLACE}" if place else "") + ")")
-
-
-POINTS_BACK_LEAD = points_back_lead()
 QUESTION_LEAD = re.compile(r"(?i)^\s*(?:(?:what|which|who|how|when|where|why)(?:['’]?s)?\s+)?(?:(?:is|are|was|were|do|does|did"
                            r"|can|could|should|will|would|has|have)\s+)?(?:(?:a|an|the)\s+)?")
 # Two things asked to be defined at once: "define osmosis and the cell membrane". The
