@@ -9,14 +9,14 @@ from ..tables import before_cut_table, table_at
 from ..text import terms
 from .evidence import Unit, kind_of
 from .bullet import whole_item
-from .follows import code_under, formula_under, with_answer
+from .follows import code_after, code_under, commands_under, formula_under, with_answer
 from .units import opens_block
 from .policy import notes as N, values as V
 from .policy import DEFAULT, Policy
 
 
 def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAULT,
-          asked: frozenset[str] = frozenset(), steps: bool = False) -> tuple[str, int, int]:
+          asked: frozenset[str] = frozenset(), steps: bool = False, commands: bool = False) -> tuple[str, int, int]:
     """(quote, start, end): a topic line with the list under it; for a list question, the whole list
     the sentence belongs to, from its parent line, or the lines of the section whose heading names what is
     asked (``asked``: the question's terms). Falls back to the sentence itself."""
@@ -43,6 +43,13 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
     text = unit.display
     start = unit.line
+    # a comment line in a code block with the commands under it; for a question asking how (``commands``), a prose
+    # line with the code block after it: the comment or the prose names the step, the code does it
+    after = commands_under(unit, lines, policy) or (code_after(lines, start, policy) if commands and not unit.fenced
+                                                    and not formula_under(lines, start, policy) else None)
+    if after is not None and not code_under(lines, start, policy):
+        head = lines[start - 1]
+        return "\n".join([head[head.find(unit.quote):]] + lines[start:after]), start, after
     if (formula := formula_under(lines, start, policy) or code_under(lines, start, policy)) is not None:
         # "The hull speed is given by:" over "$$v = 1.34\sqrt{L}$$": the formula (or the code block) finishes the sentence
         head = lines[start - 1]

@@ -1,11 +1,12 @@
 """What a line announces that the lines after it hold: a question the notes ask themselves is answered in the
 paragraph below it; a lead-in ending in ":" ("The hull speed is given by:") is finished by the display formula
 below it, or by the code blocks below it ("Rig the dinghy so:" over a fenced block, or over labelled blocks "Jib:" ...
-"Main:"). Quoting the line alone answers nothing, so it is quoted with what follows (rag.answer.blocks)."""
+"Main:"). Quoting the line alone answers nothing, so it is quoted with what follows (rag.answer.blocks). So is a comment
+line in a code block with the commands under it, and, for a question asking how, a prose line with the block after it."""
 
 from __future__ import annotations
 
-from ..markup import FENCE, HEADING
+from ..markup import FENCE, HEADING, LIST_ITEM
 from .evidence import Unit, asks
 from .policy import notes as N
 from .policy import Policy
@@ -100,3 +101,41 @@ def _next_text(lines: list[str], number: int, blanks: int) -> int | None:
     while first <= len(lines) and not lines[first - 1].strip() and first - number - 1 < blanks:
         first += 1
     return first if first <= len(lines) and lines[first - 1].strip() else None
+
+
+def commands_under(unit: Unit, lines: list[str], policy: Policy) -> int | None:
+    """The last of the lines right under a comment line of its own in a code block ("# Brine for one chicken" over
+    the command doing it), to the next blank line, comment line or fence, at most ``policy.detail_max_lines``:
+    the comment says what they do. None when the unit is no such comment or nothing follows it."""
+    number = unit.line
+    if (not policy.comment_over_command or not unit.fenced or not 0 < number <= len(lines)
+            or not N.CODE_COMMENT_LINE.match(lines[number - 1])):
+        return None
+    last = None
+    for below in range(number + 1, min(len(lines), number + policy.detail_max_lines) + 1):
+        text = lines[below - 1]
+        if not text.strip() or FENCE.match(text) or N.CODE_COMMENT_LINE.match(text):
+            break
+        last = below
+    return last
+
+
+def code_after(lines: list[str], number: int, policy: Policy) -> int | None:
+    """The last line inside the code block that follows prose line ``number``: right below it, or past at most
+    ``policy.code_after_lines`` other prose lines (a label "**Stovetop:**", a one-line paragraph) and single blank
+    lines, no heading, list item or block between; the block closes within ``policy.list_max_lines`` lines.
+    None when the line is a heading or a fence, or no such block follows."""
+    if (not policy.code_after_prose or not 0 < number <= len(lines) or FENCE.match(lines[number - 1])
+            or HEADING.match(lines[number - 1])):
+        return None
+    at, between = number, 0
+    while (first := _next_text(lines, at, 1)) is not None:
+        text = lines[first - 1]
+        if FENCE.match(text):
+            closing = next((n for n in range(first + 1, len(lines) + 1) if FENCE.match(lines[n - 1])), None)
+            return closing - 1 if closing is not None and 1 < closing - first <= policy.list_max_lines else None
+        between += 1
+        if between > policy.code_after_lines or HEADING.match(text) or LIST_ITEM.match(text) or text.lstrip()[:1] in "|>":
+            return None
+        at = first
+    return None

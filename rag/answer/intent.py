@@ -70,6 +70,13 @@ class Intent:
         return self.how_to or (bool(Q.REQUEST.match(self.question)) and not self.comparison and not self.parts)
 
     @property
+    def asks_command(self) -> bool:
+        """Asks how to do something, for a command or option, or whether one can do something, in any of its parts
+        ("how do I ..., and what ..."): a prose line is quoted with the code block that follows it. No comparison."""
+        return not self.comparison and bool(Q.HOW_TO.match(self.question) or Q.REQUEST.match(self.question)
+                                                 or Q.ASKS_COMMAND.match(self.question))
+
+    @property
     def wants_amount(self) -> bool:
         return self.value is not None
 

@@ -133,3 +133,14 @@ class ComposeKnobs:
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
     # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
     sibling_gives_value: bool = True
+    # A comment line of its own in a code block ("# Brine for one chicken") says what the lines right under it do: it
+    # is quoted with them, to the next blank line, comment line or fence (at most detail_max_lines; the comment alone
+    # names a step without its command; rag.answer.follows.commands_under); off: the comment alone
+    comment_over_command: bool = True
+    # A question asking how to do something, for a command or option, or whether one can do something ("how do I",
+    # "what flag ...", "can I ...": rag.answer.intent.Intent.asks_command) answered by a prose line that a code block
+    # follows (right below, or past at most code_after_lines label or paragraph lines: "Alternative to the oven." over
+    # "**Stovetop:**" over the block) is quoted through the block: the prose names the step, the block does it
+    # (rag.answer.follows.code_after); off: the prose alone
+    code_after_prose: bool = True
+    code_after_lines: int = 2

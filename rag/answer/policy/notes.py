@@ -167,3 +167,7 @@ LABEL_VALUE_MAX_WORDS = 6
 # state above a chunk's first line, rag.answer.above; where a front matter ends, rag.frontmatter) is kept for this
 # many notes, the least recently read dropped first. A bound on memory only: no answer depends on it.
 NOTES_KEPT = 512
+
+# A comment line of its own inside a code block: "#" (shell, YAML, Python) or "//" (C-like) opening it, then text
+# (rag.answer.follows.commands_under). A trailing comment after code is another thing (rag.answer.comments).
+CODE_COMMENT_LINE = re.compile(r"^\s*(?:#+|//)\s*\S")

@@ -212,6 +212,11 @@ GIVEN_COUNT: re.Pattern | None = re.compile(
 # ("what does the dry run print", "what is -v for"; rag.answer.comments). A why question asks a reason, which
 # the notes' prose gives, a yes/no question a verdict.
 WHAT_WHICH = re.compile(r"(?i)^\s*(?:what|which)\b")
+# A question asking for a command or option by name ("what flag skips the cache", "which command lists the jobs") or
+# whether one can do something ("can I bake it without a lid"): what a prose line describes, the code block under it
+# does (rag.answer.follows.code_after), as for a how-to question.
+ASKS_COMMAND = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:command|option|flag|switch|argument|syntax)s?\b"
+                          r"|^\s*(?:can|could)\s+(?:i|we|you)\b")
 HOW_TO = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should|to)\b")
 REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
                      r"|should|will|would|has|have|must|may|might)\b)[a-z]")
