@@ -50,6 +50,17 @@ class ComposeKnobs:
     # blocks finish its sentence (rag.answer.follows.code_under); off: the line alone, or its block when short
     code_under_lead_in: bool = True
     code_lead_in_max_lines: int = 40  # blocks ending further below the lead-in than this are not quoted with it
+    # A comment line of its own in a code block ("# Brine for one chicken") says what the lines right under it do: it
+    # is quoted with them, to the next blank line, comment line or fence (at most detail_max_lines; the comment alone
+    # names a step without its command; rag.answer.follows.commands_under); off: the comment alone
+    comment_over_command: bool = True
+    # A question asking how to do something, for a command or option, or whether one can do something ("how do I",
+    # "what flag ...", "can I ...": rag.answer.intent.Intent.asks_command) answered by a prose line that a code block
+    # follows (right below, or past at most code_after_lines label or paragraph lines: "Alternative to the oven." over
+    # "**Stovetop:**" over the block) is quoted through the block: the prose names the step, the block does it
+    # (rag.answer.follows.code_after); off: the prose alone
+    code_after_prose: bool = True
+    code_after_lines: int = 2
     # a number asked in digits ("what is a grade 2 building") stands in a line writing it as a roman numeral after a
     # name ("A Grade II building is one ..."; rag.answer.roman); off: digits and number words only
     roman_numerals: bool = True
@@ -133,14 +144,3 @@ class ComposeKnobs:
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
     # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
     sibling_gives_value: bool = True
-    # A comment line of its own in a code block ("# Brine for one chicken") says what the lines right under it do: it
-    # is quoted with them, to the next blank line, comment line or fence (at most detail_max_lines; the comment alone
-    # names a step without its command; rag.answer.follows.commands_under); off: the comment alone
-    comment_over_command: bool = True
-    # A question asking how to do something, for a command or option, or whether one can do something ("how do I",
-    # "what flag ...", "can I ...": rag.answer.intent.Intent.asks_command) answered by a prose line that a code block
-    # follows (right below, or past at most code_after_lines label or paragraph lines: "Alternative to the oven." over
-    # "**Stovetop:**" over the block) is quoted through the block: the prose names the step, the block does it
-    # (rag.answer.follows.code_after); off: the prose alone
-    code_after_prose: bool = True
-    code_after_lines: int = 2
