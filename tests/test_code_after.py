@@ -81,3 +81,52 @@ def test_questions_asking_for_a_command():
     assert parse("can i fire glaze the next day").asks_command
     assert not parse("why is bisque firing slow").asks_command
     assert not parse("what is bisque firing").asks_command
+
+
+SMOKER = """## Reading the probe
+
+To see every reading, use the log option:
+
+```sh
+probe log --all
+```
+
+This full view lists each reading with its time, like a chart recorder.
+
+```sh
+probe log --summary
+```
+
+This gives the average temperature without listing each reading.
+""".split("\n")
+
+
+def test_a_line_pointing_back_is_quoted_with_the_block_above_it():
+    unit = _unit(SMOKER, 9)
+    on, start, end = block(unit, SMOKER, False, Policy(), commands=True)
+    assert on.startswith("probe log --all") and "This full view" in on and (start, end) == (6, 9)
+    off, _, _ = block(unit, SMOKER, False, Policy(code_before_prose=False), commands=True)
+    assert "--all" not in off  # (the block below it, for a how question: follows.code_after)
+    plain, _, _ = block(unit, SMOKER, False, Policy())  # a question asking no command: the line alone
+    assert "probe log" not in plain
+    first = _unit(SMOKER, 3)  # a lead-in ending in ":" keeps its own block below (follows.code_under)
+    assert "--all" in block(first, SMOKER, False, Policy(), commands=True)[0]
+
+
+def test_words_after_without_cover_no_question_term():
+    from rag.answer.evidence import Scorer
+    from rag.text import terms
+
+    units = [Unit("notes.md", 9, SMOKER[8], "Smoker", chunk_id=0),
+             Unit("notes.md", 15, SMOKER[14], "Smoker", chunk_id=0)]
+    idf = {t: 1.0 for u in units for t in terms(u.quote)}
+
+    def score(question: str, policy: Policy) -> float:
+        fresh = [Unit(u.file, u.line, u.quote, u.context, chunk_id=0) for u in units]
+        return next(u.score for u in Scorer(idf, None, policy).score(question, fresh, {0: 1}) if u.line == 15)
+
+    # "without listing each reading" says it does not list them: those words cover nothing asked
+    question = "list each reading of the probe"
+    assert score(question, Policy()) < score(question, Policy(lacking_words_not_said=False)) - 0.1
+    asked = "average temperature without listing each reading"  # the question says "without" too: the words count
+    assert score(asked, Policy()) == score(asked, Policy(lacking_words_not_said=False))

@@ -9,7 +9,7 @@ from ..tables import before_cut_table, table_at
 from ..text import terms
 from .evidence import Unit, kind_of
 from .bullet import whole_item
-from .follows import code_after, code_under, commands_under, formula_under, with_answer
+from .follows import code_after, code_before, code_under, commands_under, formula_under, with_answer
 from .units import opens_block
 from .policy import notes as N, values as V
 from .policy import DEFAULT, Policy
@@ -43,8 +43,11 @@ def block(unit: Unit, lines: list[str], whole_list: bool, policy: Policy = DEFAU
         return "\n".join([head[head.find(unit.quote):]] + lines[unit.line: under.last + 1]), unit.line, under.last + 1
     text = unit.display
     start = unit.line
-    # a comment line in a code block with the commands under it; for a question asking how (``commands``), a prose
-    # line with the code block after it: the comment or the prose names the step, the code does it
+    # for a question asking how (``commands``), a line pointing back ("This prints ...") with the code block above
+    # it, a prose line with the code block after it; a comment line in a code block with the commands under it: the
+    # comment or the prose names the step, the code does it
+    if commands and not unit.fenced and (above := code_before(lines, start, policy)) is not None:
+        return "\n".join(lines[above - 1:start]), above, start  # the block, then the line saying what it does
     after = commands_under(unit, lines, policy) or (code_after(lines, start, policy) if commands and not unit.fenced
                                                     and not formula_under(lines, start, policy) else None)
     if after is not None and not code_under(lines, start, policy):

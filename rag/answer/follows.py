@@ -139,3 +139,18 @@ def code_after(lines: list[str], number: int, policy: Policy) -> int | None:
             return None
         at = first
     return None
+
+
+def code_before(lines: list[str], number: int, policy: Policy) -> int | None:
+    """The first line inside the code block right above line ``number`` (at most one blank line between) when the
+    line opens its paragraph pointing back at it (``N.POINTS_BACK``: "This prints the weights") and the block
+    runs to at most ``policy.list_max_lines`` lines. None otherwise."""
+    if not policy.code_before_prose or not 1 < number <= len(lines) or not N.POINTS_BACK.match(lines[number - 1]):
+        return None
+    closing = number - 1 if lines[number - 2].strip() else number - 2
+    if closing < 1 or not FENCE.match(lines[closing - 1]):
+        return None
+    fences = [n for n in range(1, closing) if FENCE.match(lines[n - 1])]
+    if len(fences) % 2 == 0 or not 1 < closing - fences[-1] <= policy.list_max_lines:
+        return None  # the fence above closes no block (an even number of fences before it opens one)
+    return fences[-1] + 1

@@ -61,6 +61,9 @@ class ComposeKnobs:
     # (rag.answer.follows.code_after); off: the prose alone
     code_after_prose: bool = True
     code_after_lines: int = 2
+    # ...and one whose line opens a paragraph pointing back (N.POINTS_BACK: "This prints the weights") right under a
+    # code block is quoted with that block (rag.answer.follows.code_before); off: the line alone
+    code_before_prose: bool = True
     # a number asked in digits ("what is a grade 2 building") stands in a line writing it as a roman numeral after a
     # name ("A Grade II building is one ..."; rag.answer.roman); off: digits and number words only
     roman_numerals: bool = True

@@ -171,3 +171,6 @@ NOTES_KEPT = 512
 # A comment line of its own inside a code block: "#" (shell, YAML, Python) or "//" (C-like) opening it, then text
 # (rag.answer.follows.commands_under). A trailing comment after code is another thing (rag.answer.comments).
 CODE_COMMENT_LINE = re.compile(r"^\s*(?:#+|//)\s*\S")
+# A paragraph opening with a word pointing back ("This", "These", "That", "The above") right under a code block speaks
+# of the block (rag.answer.follows.code_before): "This prints each batch's weight" under the command printing them.
+POINTS_BACK = re.compile(r"^\s*(?:this|these|that|those|the\s+above)\b", re.I)
