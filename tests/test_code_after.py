@@ -130,3 +130,10 @@ def test_words_after_without_cover_no_question_term():
     assert score(question, Policy()) < score(question, Policy(lacking_words_not_said=False)) - 0.1
     asked = "average temperature without listing each reading"  # the question says "without" too: the words count
     assert score(asked, Policy()) == score(asked, Policy(lacking_words_not_said=False))
+
+
+def test_without_reaches_to_a_bracket_and_four_words():
+    from rag.answer.evidence import lacked
+
+    cool = Unit("notes.md", 1, "Rest the roast (without foil) for ten minutes before carving.", "", chunk_id=0)
+    assert lacked(cool) == {"foil"}  # "carving" is what it says to do
