@@ -235,8 +235,7 @@ class Composer:
             table = sides_table(unit, lines, [s.names for s in sides], p) if expand and sides else None
             # "- Invented ..." twice under one heading; a line asked "how" with its nested lines
             table = table or (parallel_items(unit, lines, intent, p) or with_children(unit, lines, intent, p) if expand else None)
-            quote, start, end = table or (block(unit, lines, intent.wants_list, p, asked, intent.steps,
-                                                intent.asks_command) if expand else (unit.cited, unit.line, unit.last))
+            quote, start, end = table or (block(unit, lines, intent.wants_list, p, asked, intent.steps, intent.asks_command) if expand else (unit.cited, unit.line, unit.last))
             key = (unit.file, start, end, quote)
             if key not in keyed:
                 keyed[key] = len(citations) + 1
