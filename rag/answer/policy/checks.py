@@ -164,3 +164,11 @@ class CheckKnobs:
     sibling_title_units: int = 5
     sibling_asked_words: int = 3  # more is the question adding its own matter (an example it quotes)
     sibling_title_words: int = 2  # more is a title naming another task, not a sibling of it
+    # A question asking a version ("which release added X", policy.values.VERSION_ASKED) is refused when no best line
+    # holding a version number (VERSION_STATED) speaks of what else it asks; "how much faster ... than" when the
+    # lines saying "faster" state no amount (DIFFERENCE_*). rag.answer.asked_value; practice13 w066 w070.
+    version_must_be_stated: bool = True
+    # ...but this many of the other asked terms (so too the line stating a difference's amount), which the line may word otherwise ("dont handle" for "does not
+    # handle": practice10 z029)
+    value_terms_unsaid: int = 1
+    difference_must_be_stated: bool = True

@@ -201,3 +201,17 @@ RANGE_STATED = re.compile(r"(?i)(?<![\w.])\d[\d,.]*\s*[a-z%°]{0,3}\s*(?:-|–|�
 ROMAN_VALUES = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 ROMAN_MAX = 20
+
+# A version asked ("which version of the tool added X", "what library version do I need"): the answer is a version
+# number stated of the asked thing, dotted ("2.16", "v1.4"), open-ended ("4+", ">= 3") or after the word
+# ("version 3"); a line naming the thing but no such number is no answer (rag.answer.asked_value). "which version of"
+# is left out: it often asks a variant ("which version of the recipe uses butter"), not a number.
+VERSION_ASKED = re.compile(r"(?i)\b(?:what|which)\s+(?:[\w-]+\s+)?(versions?|releases?)\b(?!\s+of\b)")
+VERSION_STATED = re.compile(r"(?i)(?<![\w.])v?\d+(?:\.\d+)+\+?(?![\w.]*\d)|(?<![\w.])\d+\+|[<>]=?\s*v?\d"
+                            r"|\b(?:versions?|releases?|v)\s*\d")
+# The size of a difference asked ("how much faster is the ferry than the bus", "how much heavier than ..."): a
+# comparative after "how much" with "than" later. A line saying only "faster" states no amount of it: the answer is
+# a multiple, a share or a number (DIFFERENCE_STATED). rag.answer.asked_value.
+DIFFERENCE_ASKED = re.compile(r"(?i)\bhow\s+much\s+(?:more\s+|less\s+)?([a-z]{3,}er)\b(?=.*\bthan\b)")
+DIFFERENCE_STATED = re.compile(rf"(?i){NUMBER_WORDS}|\b(?:twice|thrice|double|triple|half|halves|doubles|triples"
+                               r"|several times|many times|orders? of magnitude)\b")

@@ -1,0 +1,69 @@
+"""Values a question asks that a line must state of the asked thing, which the kind-of-value check does not see: a
+version number ("which release added X") and the amount of a difference ("how much faster ... than"). Each
+refuses a near miss whose notes speak of the thing but never give the value: a tool's notes that never say which
+release added a command, or say a method is faster but not by how much.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from ..text import stem
+from .policy import DEFAULT, Policy
+from .policy import values as V
+
+if TYPE_CHECKING:
+    from .evidence import Unit
+    from .intent import Intent
+
+
+def _plain(line: str) -> str:
+    """The line without markup: "`bash` 4+" states "bash 4+"."""
+    return line.replace("`", "").replace("*", "")
+
+
+def version_unstated(intent: Intent, ranked: list[Unit], left_out: Callable[[Unit], list[str]],
+                     policy: Policy = DEFAULT) -> str | None:
+    """For a question asking a version (policy.values.VERSION_ASKED): the asked word ("version") when no best line
+    holds a version number (VERSION_STATED) and speaks of everything else asked but policy.value_terms_unsaid
+    terms (``left_out(unit)``: the asked terms a line leaves out); None when one does, or the question asks no version."""
+    match = V.VERSION_ASKED.search(intent.question) if policy.version_must_be_stated else None
+    if not match or intent.parts or intent.comparison:
+        return None
+    word = stem(match.group(1).lower())
+    for unit in ranked[: policy.kind_units]:
+        if V.VERSION_STATED.search(_plain(unit.quote)) and len(
+                [t for t in left_out(unit) if stem(t) != word]) <= policy.value_terms_unsaid:
+            return None
+    return match.group(1).lower()
+
+
+def difference_unstated(intent: Intent, ranked: list[Unit], left_out: Callable[[Unit], list[str]],
+                        policy: Policy = DEFAULT) -> str | None:
+    """For "how much faster is X than Y" (policy.values.DIFFERENCE_ASKED): the comparative when the best lines
+    that say it or its plain form ("X is faster", "twice as fast") state no amount (a number, a multiple: DIFFERENCE_STATED) in a line speaking of what else is asked (but
+    policy.value_terms_unsaid terms, ``left_out`` as for versions); None when one does,
+    when none says it (other checks judge those), or the question asks no difference."""
+    match = V.DIFFERENCE_ASKED.search(intent.question) if policy.difference_must_be_stated else None
+    if not match or intent.parts:
+        return None
+    comparative = match.group(1).lower()
+    said = re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, _plain_forms(comparative)))})(?:er|r|est|st)?\b")
+    saying = [u for u in ranked[: policy.kind_units] if said.search(u.quote)]
+    if saying and not any(V.DIFFERENCE_STATED.search(_plain(u.quote)) and len(
+            [t for t in left_out(u) if not said.fullmatch(t)]) <= policy.value_terms_unsaid for u in saying):
+        return comparative
+    return None
+
+
+def _plain_forms(comparative: str) -> list[str]:
+    """The adjective a comparative is made of, as it may be written: "faster" -> "fast", "bigger" -> "big",
+    "heavier" -> "heavy", "larger" -> "large"."""
+    base = comparative[:-2]
+    forms = [base, base + "e"]
+    if base.endswith("i"):
+        forms.append(base[:-1] + "y")
+    if len(base) > 2 and base[-1] == base[-2]:
+        forms.append(base[:-1])
+    return forms

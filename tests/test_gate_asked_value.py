@@ -1,0 +1,69 @@
+"""A question asking a version ("which release added X") or the amount of a difference ("how much faster ... than")
+needs a line stating that value of the asked thing; notes that speak of the thing but never give it are refused
+(rag.answer.asked_value). Notes on weaving software and looms, fields far from the eval sets; fake embedder and model."""
+
+from __future__ import annotations
+
+import pytest
+from test_compose import _ask_notes
+
+from rag.answer import gate
+
+LOOMS = {
+    "looms.md": """# Weaving
+
+## Loomkit
+- Loomkit reads pattern drafts in the WIF format
+- the weave command previews a draft before threading
+- since Loomkit 3.2 the weave command also prints the yarn count of each shuttle
+- Loomkit needs Python 3.9+ to install
+
+## Looms
+- the floor loom weaves faster than the table loom because the treadles lift the shafts
+- the rigid heddle loom warps twice as fast as the frame loom
+""",
+}
+
+NEAR_MISSES = [
+    "which loomkit version added support for the WIF format",  # no line gives a version of WIF support
+    "how much faster is the floor loom than the table loom",  # "faster", but not by how much
+]
+
+
+@pytest.fixture
+def mechanism_off(monkeypatch):
+    """The checks off: a version or a difference asked is judged as any other question."""
+    monkeypatch.setattr(gate, "version_unstated", lambda *a, **k: None)
+    monkeypatch.setattr(gate, "difference_unstated", lambda *a, **k: None)
+
+
+@pytest.mark.parametrize("question", NEAR_MISSES)
+def test_a_value_the_notes_never_state_is_refused(tmp_path, question):
+    answer = _ask_notes(tmp_path, LOOMS, question)
+    assert answer.refused, answer.answer
+
+
+@pytest.mark.parametrize("question", NEAR_MISSES)
+def test_with_the_checks_off_those_near_misses_are_answered(tmp_path, mechanism_off, question):
+    answer = _ask_notes(tmp_path, LOOMS, question)
+    assert not answer.refused, answer.reason
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("which loomkit version added the yarn count to the weave command", "3.2"),  # a dotted version
+    ("what python version does loomkit need", "3.9+"),  # an open-ended one
+    ("how much faster is the rigid heddle loom than the frame loom", "twice"),  # a multiple
+])
+def test_a_value_the_notes_state_is_answered(tmp_path, question, shown):
+    answer = _ask_notes(tmp_path, LOOMS, question)
+    assert not answer.refused, answer.reason
+    assert shown in answer.answer
+
+
+def test_the_question_patterns():
+    from rag.answer.policy import values as V
+    assert V.VERSION_ASKED.search("which git version added it") and V.VERSION_ASKED.search("what release fixed the bug")
+    assert not V.VERSION_ASKED.search("which version of the recipe uses butter")  # a variant, not a number
+    assert V.DIFFERENCE_ASKED.search("how much heavier is oak than pine")
+    assert not V.DIFFERENCE_ASKED.search("how much water goes in the bread")  # no comparison
+    assert V.VERSION_STATED.search("needs Python 3.9+") and not V.VERSION_STATED.search("3 shafts")
