@@ -172,3 +172,7 @@ class CheckKnobs:
     # handle": practice10 z029)
     value_terms_unsaid: int = 1
     difference_must_be_stated: bool = True
+    # The notes' subject word, unsaid by a line that answers the rest (notes.SUBJECT_WORD_SHARE), is not unsaid by a
+    # line of a note none of whose lines speaks of it: that line is about something else (rag.answer.asked_value
+    # .unsaid_in_its_note; practice13 w061)
+    subject_word_in_its_note: bool = True
