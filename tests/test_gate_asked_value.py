@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_compose import _ask_notes
 
-from rag.answer import gate
+from rag.answer import asked_value, gate
 
 LOOMS = {
     "looms.md": """# Weaving
@@ -33,8 +33,8 @@ NEAR_MISSES = [
 @pytest.fixture
 def mechanism_off(monkeypatch):
     """The checks off: a version or a difference asked is judged as any other question."""
-    monkeypatch.setattr(gate, "version_unstated", lambda *a, **k: None)
-    monkeypatch.setattr(gate, "difference_unstated", lambda *a, **k: None)
+    monkeypatch.setattr(asked_value, "version_unstated", lambda *a, **k: None)
+    monkeypatch.setattr(asked_value, "difference_unstated", lambda *a, **k: None)
 
 
 @pytest.mark.parametrize("question", NEAR_MISSES)
@@ -102,3 +102,40 @@ def test_a_line_of_the_subjects_own_note_still_leaves_it_unsaid(tmp_path):
     answer = _ask_notes(tmp_path, APIARY, "how much honey should a hive have for the winter")
     assert not answer.refused, answer.reason
     assert "20 kg" in answer.answer
+
+
+# notes on a kiln's log and its firings: they state how long the log keeps entries, never how to change that
+KILN = {
+    "kiln.md": """# Kiln
+
+## Log
+- log entries expire after about 30 days
+- to change how long the log keeps entries, set the retention dial on the controller
+
+## Firing
+- a bisque firing takes about 8 hours
+- glaze pots once the bisque has cooled
+""",
+}
+
+
+@pytest.fixture
+def way_off(monkeypatch):
+    """The check off: a how-to asking to change a value is judged as any other question."""
+    monkeypatch.setattr(asked_value, "way_unstated", lambda *a, **k: None)
+
+
+def test_a_way_to_change_a_value_the_notes_only_state_is_refused(tmp_path):
+    answer = _ask_notes(tmp_path, KILN, "how do i change how long a bisque firing takes")
+    assert answer.refused, answer.answer
+
+
+def test_with_the_way_check_off_that_question_quotes_the_value(tmp_path, way_off):
+    answer = _ask_notes(tmp_path, KILN, "how do i change how long a bisque firing takes")
+    assert not answer.refused, answer.reason
+
+
+def test_a_way_the_notes_give_is_answered(tmp_path):
+    answer = _ask_notes(tmp_path, KILN, "how do i change how long the log keeps entries")
+    assert not answer.refused, answer.reason
+    assert "retention dial" in answer.answer

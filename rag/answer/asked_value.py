@@ -82,3 +82,31 @@ def unsaid_in_its_note(intent: Intent, term: str, ranked: list[Unit], left_out: 
     holding = [u for u in ranked[: policy.kind_units] if intent.holds_value(u.quote) and term in left_out(u)]
     speaking = {u.file for u in ranked if term in spoken_terms(u)}
     return bool(holding) and all(u.file not in speaking for u in holding)
+
+
+def way_unstated(intent: Intent, ranked: list[Unit], left_out: Callable[[Unit], list[str]],
+                 policy: Policy = DEFAULT) -> str | None:
+    """For a how-to whose object is a value question ("how do I change how long X lasts", policy.values.WAY_TO_SET):
+    the verb when no best line speaks of it and of everything else asked (``left_out``); a line stating the value
+    alone tells no way to change it. None when one does, or the question asks no such thing."""
+    match = V.WAY_TO_SET.search(intent.question) if policy.way_must_be_stated else None
+    if not match or intent.parts or intent.comparison:
+        return None
+    verb = stem(match.group(1).lower())
+    for unit in ranked[: policy.kind_units]:
+        if verb in spoken_terms(unit) and not [t for t in left_out(unit) if t != verb]:
+            return None
+    return match.group(1).lower()
+
+
+def value_unstated(intent: Intent, ranked: list[Unit], left_out: Callable[[Unit], list[str]],
+                   policy: Policy = DEFAULT) -> str | None:
+    """Why no best line states the version, the way to set a value or the difference's amount the question asks
+    (each check above); None when it asks none, or a line states it."""
+    if (version := version_unstated(intent, ranked, left_out, policy)):
+        return f"no relevant line states the {version}"
+    if (verb := way_unstated(intent, ranked, left_out, policy)):
+        return f"the notes state the value but not how to {verb} it"
+    if (comparative := difference_unstated(intent, ranked, left_out, policy)):
+        return f"the notes say {comparative!r} but not by how much"
+    return None

@@ -18,7 +18,7 @@ from ..text import STOPWORDS, numbers, stem, terms
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
-from .asked_value import difference_unstated, unsaid_in_its_note, version_unstated
+from .asked_value import unsaid_in_its_note, value_unstated
 from .counted import counted_noun, holds_counted
 from .enumerated import counted_by_list
 from .named import unnamed_thing
@@ -228,12 +228,9 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     if valued and len(valued) == len(asked) and not any(
             part.holds_value(u.quote) for part in valued for u in relevant_to(part, intent, relevant, ranked, policy)):
         return f"no relevant sentence states {valued[0].label}"
-    # a version or a difference no line states (rag.answer.asked_value)
-    if (version := version_unstated(intent, ranked, lambda u: _left_out(intent, spoken_terms(u), policy, excused), policy)):
-        return f"no relevant line states the {version}"
-    if (comparative := difference_unstated(intent, ranked, lambda u: _left_out(intent, spoken_terms(u), policy, excused),
-                                           policy)):
-        return f"the notes say {comparative!r} but not by how much"
+    # a version, a way to set a value, or a difference no line states (rag.answer.asked_value)
+    if (unstated := value_unstated(intent, ranked, lambda u: _left_out(intent, spoken_terms(u), policy, excused), policy)):
+        return unstated
     # a bound asked ("the longest"), and every relevant line stating the value states it at another bound
     holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]
     if holding and all(other_bound(intent, u) for u in holding):

@@ -215,3 +215,8 @@ VERSION_STATED = re.compile(r"(?i)(?<![\w.])v?\d+(?:\.\d+)+\+?(?![\w.]*\d)|(?<![
 DIFFERENCE_ASKED = re.compile(r"(?i)\bhow\s+much\s+(?:more\s+|less\s+)?([a-z]{3,}er)\b(?=.*\bthan\b)")
 DIFFERENCE_STATED = re.compile(rf"(?i){NUMBER_WORDS}|\b(?:twice|thrice|double|triple|half|halves|doubles|triples"
                                r"|several times|many times|orders? of magnitude)\b")
+# A how-to whose object is a value question ("how do I change how long the log keeps entries", "how can I set how many
+# copies print"): it asks the way to set the value, not the value; a line stating the value ("entries expire after 90
+# days") is no answer, one speaking of the verb too is (rag.answer.asked_value.way_unstated). Group 1: the verb.
+WAY_TO_SET = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should)\s+(?:i|you|we|one)\s+([a-z]{3,})\s+"
+                        r"how\s+(?:long|many|much|often|far|big|large|fast|soon)\b")
