@@ -180,3 +180,6 @@ class CheckKnobs:
     # refused when no best line speaks of its verb and everything else asked (rag.answer.asked_value.way_unstated;
     # practice13 w067)
     way_must_be_stated: bool = True
+    # A how-to whose object (the words after its verb, up to a preposition) holds a word the notes never use, nor a
+    # form or synonym of it, is refused: "how do I bake a brioche" (rag.answer.unknown_object; practice13 w064)
+    object_must_be_known: bool = True

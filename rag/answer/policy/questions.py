@@ -293,3 +293,6 @@ _SUBJECT_STARTS = "|".join(sorted(DETERMINERS | SUBJECT_PRONOUNS))
 TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|with|from|since)\s+)?"
                        r"(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b"
                        rf"|(?:{'|'.join(INVERTED_AUXILIARIES)})\s+(?:{_SUBJECT_STARTS})\b)|\?\s+(?=\w)|\s+[+&]\s+")
+# "how do I bake a brioche", "how to reef a jib": group 1 is what follows the verb, its object first
+# (rag.answer.unknown_object)
+HOW_TO_OBJECT = re.compile(r"(?i)^\s*how\s+(?:(?:do|can|could|would|should)\s+(?:i|you|we|one)|to)\s+[a-z]+\s+(.+)")

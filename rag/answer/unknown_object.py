@@ -1,0 +1,37 @@
+"""The thing a how-to asks to act on, when the notes never write it: "how do I bake a brioche" in notes on bread
+that never say "brioche" asks of what they do not cover, whatever they say of baking other loaves. The words after
+the question's verb, up to a preposition, name that thing (its object)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import STOPWORDS, stem
+from .intent import Intent
+from .policy import DEFAULT, Policy
+from .policy import questions as Q
+from .sameword import kin_in_notes
+from .vocab import Vocabulary
+
+# a word of the object: letters, digits and inner hyphens, split at dots ("tar.gz" is "tar", "gz")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
+
+
+def unknown_object(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = frozenset(),
+                   policy: Policy = DEFAULT) -> str | None:
+    """For "how do I <verb> <object> ...": a word of the object (past its determiners, up to a preposition) that the
+    notes never use, nor a form or synonym of it; None when every word is theirs, or the question is no such
+    how-to (nor a comparison, two parts, or a value asked)."""
+    if not (policy.object_must_be_known and intent.how_to) or intent.wants_amount:
+        return None
+    match = Q.HOW_TO_OBJECT.search(intent.question)
+    if not match:
+        return None
+    for word in _WORD.findall(match.group(1).lower()):
+        if word in Q.PREPOSITIONS or word in Q.ASKER_PRONOUNS:
+            break
+        if (word in STOPWORDS or word.isdigit() or len(word) < 2 or stem(word) in excused or vocab.knows(word)
+                or kin_in_notes(word, vocab, policy)):
+            continue
+        return word
+    return None
