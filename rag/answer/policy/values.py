@@ -102,8 +102,9 @@ VALUE_QUESTIONS = [
     (re.compile(r"(?i)\b(score|rate|ratio|coefficient|population|age|index of|term length|term limit)\b.*\b(?:of|for|in)\b\s+\w+"), "number"),
     (re.compile(r"(?i)\b\w+'s\s+(?:\w+\s+)?(score|rate|ratio|coefficient|population)\b"), "number"),
     # "what drag coefficient does the hull have", "what interest rate does the loan have": the value word named, then
-    # the thing asked about it ("what range of scores does ..." asks the range, not one number)
-    (re.compile(r"(?i)\b(?:what|which)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(score|rate|ratio|coefficient|population)s?\b"
+    # the thing asked about it ("what range of scores does ..." asks the range, not one number); "what noise level does
+    # the pump make" too: a level is a number, a line saying "the pump is quiet" gives none (practice13 w063)
+    (re.compile(r"(?i)\b(?:what|which)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(score|rate|ratio|coefficient|population|level)s?\b"
                 r"(?=\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\b)"), "number"),
 ]
 # "what size anchor should i buy", "which size pan": "size" right after an opening what/which is the question's
