@@ -139,3 +139,37 @@ def test_a_way_the_notes_give_is_answered(tmp_path):
     answer = _ask_notes(tmp_path, KILN, "how do i change how long the log keeps entries")
     assert not answer.refused, answer.reason
     assert "retention dial" in answer.answer
+
+
+# a count at its upper bound: the ferry's is named ("up to 60"), the charter boat's line holds a number of nothing
+MARINA = {
+    "marina.md": """# Marina
+
+## Vessels
+- the charter boat takes guests round the bay from pontoon 2
+- the ferry carries up to 60 guests across the sound
+- the most recent arrivals moor on the outer pontoon
+""",
+}
+
+
+@pytest.fixture
+def bound_off(monkeypatch):
+    """The check off: any number in a relevant line answers a count asked at its bound."""
+    monkeypatch.setattr(gate, "bound_unnamed", lambda *a, **k: None)
+
+
+def test_a_maximum_count_no_line_names_is_refused(tmp_path):
+    answer = _ask_notes(tmp_path, MARINA, "what is the maximum number of guests on the charter boat")
+    assert answer.refused, answer.answer
+
+
+def test_with_the_bound_check_off_it_quotes_the_pontoon_number(tmp_path, bound_off):
+    answer = _ask_notes(tmp_path, MARINA, "what is the maximum number of guests on the charter boat")
+    assert not answer.refused, answer.reason
+
+
+def test_a_maximum_count_a_line_names_is_answered(tmp_path):
+    answer = _ask_notes(tmp_path, MARINA, "what is the maximum number of guests on the ferry")
+    assert not answer.refused, answer.reason
+    assert "up to 60" in answer.answer

@@ -110,3 +110,17 @@ def value_unstated(intent: Intent, ranked: list[Unit], left_out: Callable[[Unit]
     if (comparative := difference_unstated(intent, ranked, left_out, policy)):
         return f"the notes say {comparative!r} but not by how much"
     return None
+
+
+def bound_unnamed(intent: Intent, relevant: list[Unit], left_out: Callable[[Unit], list[str]],
+                  policy: Policy = DEFAULT) -> str | None:
+    """For a count asked at its upper bound ("the maximum number of guests"): "maximum" when no relevant line holding
+    a number names a bound (policy.values.COUNT_BOUND_STATED), in itself or its headings, and speaks of what else is
+    asked (but policy.value_terms_unsaid terms, ``left_out``); a number in a line naming none ("item 0", "in one
+    step") is not the most there may be, nor is another thing's bound. None when one does, or no such count is asked."""
+    if not (policy.count_bound_must_be_named and intent.value == "count" and intent.bound == "max") or intent.parts:
+        return None
+    if any(intent.holds_value(u.quote) and V.COUNT_BOUND_STATED.search(f"{u.heading} {u.context} {u.quote}")
+           and len(left_out(u)) <= policy.value_terms_unsaid for u in relevant):
+        return None
+    return "maximum"

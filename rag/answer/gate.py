@@ -18,7 +18,7 @@ from ..text import STOPWORDS, numbers, stem, terms
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
-from .asked_value import unsaid_in_its_note, value_unstated
+from .asked_value import bound_unnamed, unsaid_in_its_note, value_unstated
 from .counted import counted_noun, holds_counted
 from .enumerated import counted_by_list
 from .named import unnamed_thing
@@ -236,7 +236,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]
     if holding and all(other_bound(intent, u) for u in holding):
         return f"the notes give the {bound_of(holding[0].quote)}, not the {intent.bound}"
-    unnamed = unnamed_bound(intent, relevant, ranked, policy)
+    unnamed = unnamed_bound(intent, relevant, ranked, policy) or bound_unnamed(
+        intent, relevant, lambda u: _left_out(intent, spoken_terms(u), policy, excused), policy)
     if unnamed:
         return f"no relevant line states the {unnamed}"
     # only where the relevant lines state amounts at all: "the range of dishes the inn serves" asks no numbers

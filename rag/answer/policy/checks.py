@@ -183,3 +183,6 @@ class CheckKnobs:
     # A how-to whose object (the words after its verb, up to a preposition) holds a word the notes never use, nor a
     # form or synonym of it, is refused: "how do I bake a brioche" (rag.answer.unknown_object; practice13 w064)
     object_must_be_known: bool = True
+    # A count asked at its upper bound ("the maximum number of guests") is refused when no relevant line holding a
+    # number names a bound (policy.values.COUNT_BOUND_STATED; rag.answer.asked_value.bound_unnamed; practice13 w062)
+    count_bound_must_be_named: bool = True

@@ -221,3 +221,9 @@ DIFFERENCE_STATED = re.compile(rf"(?i){NUMBER_WORDS}|\b(?:twice|thrice|double|tr
 # days") is no answer, one speaking of the verb too is (rag.answer.asked_value.way_unstated). Group 1: the verb.
 WAY_TO_SET = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should)\s+(?:i|you|we|one)\s+([a-z]{3,})\s+"
                         r"how\s+(?:long|many|much|often|far|big|large|fast|soon)\b")
+# A count asked at its upper bound ("the maximum number of guests"): a line stating the count names that bound ("a
+# limit of 8", "up to 8", "must not exceed 8", "only 8", "no more than 8", "unlimited"; not BOUND_WORDS' bare "most",
+# which also makes superlatives, "the most recent"); "item 0" or "one step" in a line about the thing count nothing of
+# it (rag.answer.asked_value.bound_unnamed)
+COUNT_BOUND_STATED = re.compile(r"(?i)\b(?:max(?:imum|imal)?|up to|at most|upper|limit(?:s|ed)?|exceed\w*|only|no more than"
+                                r"|unlimited|cap(?:ped|s)?|allow(?:s|ed)?|permit(?:s|ted)?)\b")
