@@ -35,7 +35,7 @@ from .policy import notes as N, questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import initialled, named_by_symbol, stands_for
 from .shortening import spelling_line
-from .unknown_object import unknown_object
+from .unknown_object import unknown_object, unspoken_means
 from .unknown import _TOKEN, unknown_name, unknown_words  # noqa: F401 (engine and tests call them here)
 from .vocab import Vocabulary
 
@@ -278,6 +278,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             intent, ranked[: policy.kind_units], lambda u: _left_out(intent, spoken_terms(u), policy, excused),
             policy, excused)):
         return f"the notes speak of {' '.join(sibling[1])!r}, not {intent.word_of_all(sibling[0])!r}"
+    if (means := unspoken_means(intent, ranked, spoken_terms, policy)):
+        return f"no relevant line speaks of doing it by its {means!r}"
     if placeless(intent, ranked, policy):
         return "no relevant line states a place"
     if restated_only(intent, ranked, policy):

@@ -186,3 +186,6 @@ class CheckKnobs:
     # A count asked at its upper bound ("the maximum number of guests") is refused when no relevant line holding a
     # number names a bound (policy.values.COUNT_BOUND_STATED; rag.answer.asked_value.bound_unnamed; practice13 w062)
     count_bound_must_be_named: bool = True
+    # A how-to imposing a means or key ("sort the jars by their date", policy.questions.HOW_TO_MEANS) is refused when
+    # no best line speaks of that noun: the notes do it otherwise (rag.answer.unknown_object; practice13 w068)
+    means_must_be_spoken: bool = True

@@ -296,3 +296,7 @@ TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|wit
 # "how do I bake a brioche", "how to reef a jib": group 1 is what follows the verb, its object first
 # (rag.answer.unknown_object)
 HOW_TO_OBJECT = re.compile(r"(?i)^\s*how\s+(?:(?:do|can|could|would|should)\s+(?:i|you|we|one)|to)\s+[a-z]+\s+(.+)")
+# The means or key a how-to imposes ("how do I sort the jars by their date", "how to tie it with a bowline"): a
+# preposition of means, a determiner, then the noun (group 1) the answering line must speak of
+# (rag.answer.unknown_object.unspoken_means)
+HOW_TO_MEANS = re.compile(r"(?i)\b(?:by|with|using|via)\s+(?:its|their|the|a|an|his|her|my|your|our)\s+([a-z][\w-]*)")
