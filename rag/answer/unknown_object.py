@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import STOPWORDS, stem
+from ..text import GENERIC, STOPWORDS, stem
 from .intent import Intent
 from .policy import DEFAULT, Policy
 from .policy import questions as Q
 from .sameword import kin_in_notes
+from .unknown import unknown_words
 from .vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -25,20 +26,23 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
 def unknown_object(intent: Intent, vocab: Vocabulary, excused: frozenset[str] = frozenset(),
                    policy: Policy = DEFAULT) -> str | None:
     """For "how do I <verb> <object> ...": a word of the object (past its determiners, up to a preposition) that the
-    notes never use, nor a form or synonym of it; None when every word is theirs, or the question is no such
+    notes never use, nor a form or synonym of it, nor one the unknown-word check forgives (rag.answer.unknown
+    .unknown_words) or a pro-form ("the finished ones"); None when every word is theirs, or the question is no such
     how-to (nor a comparison, two parts, or a value asked)."""
     if not (policy.object_must_be_known and intent.how_to) or intent.wants_amount:
         return None
     match = Q.HOW_TO_OBJECT.search(intent.question)
     if not match:
         return None
+    unknown = set(unknown_words(intent, vocab, excused, policy))
     for word in _WORD.findall(match.group(1).lower()):
         if word in Q.PREPOSITIONS or word in Q.ASKER_PRONOUNS:
             break
-        if (word in STOPWORDS or word.isdigit() or len(word) < 2 or stem(word) in excused or vocab.knows(word)
-                or kin_in_notes(word, vocab, policy)):
+        if (word in STOPWORDS or word in GENERIC or word in Q.OBJECT_PRO_FORMS or word.isdigit() or len(word) < 2
+                or stem(word) in excused or vocab.knows(word) or kin_in_notes(word, vocab, policy)):
             continue
-        return word
+        if word in unknown or not word.isalpha():  # a word of the notes' checks, or one of a dotted name ("bz2")
+            return word
     return None
 
 

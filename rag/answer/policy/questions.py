@@ -295,6 +295,8 @@ TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|wit
                        rf"|(?:{'|'.join(INVERTED_AUXILIARIES)})\s+(?:{_SUBJECT_STARTS})\b)|\?\s+(?=\w)|\s+[+&]\s+")
 # "how do I bake a brioche", "how to reef a jib": group 1 is what follows the verb, its object first
 # (rag.answer.unknown_object)
+# ...whose pro-forms name nothing the notes must say ("block the finished ones")
+OBJECT_PRO_FORMS = frozenset("ones others thing things stuff something anything everything".split())
 HOW_TO_OBJECT = re.compile(r"(?i)^\s*how\s+(?:(?:do|can|could|would|should)\s+(?:i|you|we|one)|to)\s+[a-z]+\s+(.+)")
 # The means or key a how-to imposes ("how do I sort the jars by their date", "how to tie it with a bowline"): a
 # preposition of means, a determiner, then the noun (group 1) the answering line must speak of
