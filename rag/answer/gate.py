@@ -190,6 +190,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     # ...and a comparison only when neither side is: the side they never mention is said to be missing
     asked = [parse(part) for part in intent.parts] or [intent]
     excused = phrasing_terms(intent, vocab, policy) if excused is None else excused
+    left_out = lambda u: _left_out(intent, spoken_terms(u), policy, excused)  # noqa: E731  asked words a line leaves out
     unknown_parts = []
     for part in asked:
         unknown = unknown_words(part, vocab, excused, policy)
@@ -230,14 +231,13 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             part.holds_value(u.quote) for part in valued for u in relevant_to(part, intent, relevant, ranked, policy)):
         return f"no relevant sentence states {valued[0].label}"
     # a version, a way to set a value, or a difference no line states (rag.answer.asked_value)
-    if (unstated := value_unstated(intent, ranked, lambda u: _left_out(intent, spoken_terms(u), policy, excused), policy)):
+    if (unstated := value_unstated(intent, ranked, left_out, policy)):
         return unstated
     # a bound asked ("the longest"), and every relevant line stating the value states it at another bound
     holding = [u for u in relevant if intent.wants_amount and intent.holds_value(u.quote)]
     if holding and all(other_bound(intent, u) for u in holding):
         return f"the notes give the {bound_of(holding[0].quote)}, not the {intent.bound}"
-    unnamed = unnamed_bound(intent, relevant, ranked, policy) or bound_unnamed(
-        intent, relevant, lambda u: _left_out(intent, spoken_terms(u), policy, excused), policy)
+    unnamed = unnamed_bound(intent, relevant, ranked, policy) or bound_unnamed(intent, relevant, left_out, policy)
     if unnamed:
         return f"no relevant line states the {unnamed}"
     # only where the relevant lines state amounts at all: "the range of dishes the inn serves" asks no numbers
@@ -252,8 +252,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         # notes leave their own subject unsaid line by line ("leave about 20 kg of honey for the winter" in notes on
         # keeping a hive): one missing word the notes use all over (policy.notes.SUBJECT_WORD_SHARE) asks nothing apart
         if len(missing) == 1 and vocab.pervasive(intent.word_of(missing[0]), N.SUBJECT_WORD_SHARE,
-                                                 N.SUBJECT_WORD_TEXTS) and not unsaid_in_its_note(
-                intent, missing[0], ranked, lambda u: _left_out(intent, spoken_terms(u), policy, excused), policy):
+                                                 N.SUBJECT_WORD_TEXTS) and not unsaid_in_its_note(intent, missing[0], ranked, left_out, policy):
             missing = []
         if missing and len(missing) < len(set(intent.asked_terms) - excused):
             said = [intent.word_of(t) for t in dict.fromkeys(intent.asked_terms) if t not in missing and t not in excused]
@@ -275,8 +274,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         return f"the notes speak of {contrast[1]!r}, not {contrast[0]!r}"
     # a how-to question whose nearest section title words a sibling task ("Knit a scarf in garter stitch": "seed stitch")
     if policy.sibling_title_refuses and intent.how_to and not intent.wants_list and (sibling := sibling_task(
-            intent, ranked[: policy.kind_units], lambda u: _left_out(intent, spoken_terms(u), policy, excused),
-            policy, excused)):
+            intent, ranked[: policy.kind_units], left_out, policy, excused)):
         return f"the notes speak of {' '.join(sibling[1])!r}, not {intent.word_of_all(sibling[0])!r}"
     if (means := unspoken_means(intent, ranked, spoken_terms, policy)):
         return f"no relevant line speaks of doing it by its {means!r}"

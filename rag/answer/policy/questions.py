@@ -11,6 +11,8 @@ import re
 from .grammar import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ASKER_PRONOUNS, AUXILIARIES, BE_FORMS, DETERMINERS, GENERAL_VERBS, PARTICLES, PHRASAL_PARTICLES, PREPOSITIONS,
     SUBJECT_PRONOUNS)
+from .howto import (  # noqa: F401 (read as Q.NAME by the answer modules)
+    ASKS_COMMAND, HOW_TO, HOW_TO_MEANS, HOW_TO_OBJECT, OBJECT_PRO_FORMS, REQUEST)
 from .naming import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ATTRIBUTION, DEFINED_TERM, NAME_ASKED, NAME_LINKS, NAMING_VERB, QUOTED_TERM, RELATIVE_WORDS)
 from .pointing import (  # noqa: F401 (read as Q.NAME by the answer modules)
@@ -204,22 +206,10 @@ PLURAL_LIST = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|^\
 GIVEN_COUNT: re.Pattern | None = re.compile(
     r"(?i)\b(?:exactly|at\s+(?:least|most)|(?:no\s+)?(?:more|fewer|less)\s+than)\s+\d+(?![\w%]|[.,]\d)"
     r"(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?![\w%]|[.,]\d))?")  # a count: no percent, no fraction
-# A question asking how to do something ("how do I caulk a seam", "how to ..."): what the notes write as commands
-# answers it (rag.answer.steps). A request that opens with neither a question word nor an auxiliary ("list the open
-# ports", "copy a file out of the box", "general fix for ...") may ask for a command or for a fact: a short code block
-# it hits is quoted whole, as for a how-to question (rag.answer.blocks), but prose there still answers first.
 # a question asking what or which thing (not why, not yes/no): what a command's trailing comment states
 # ("what does the dry run print", "what is -v for"; rag.answer.comments). A why question asks a reason, which
 # the notes' prose gives, a yes/no question a verdict.
 WHAT_WHICH = re.compile(r"(?i)^\s*(?:what|which)\b")
-# A question asking for a command or option by name ("what flag skips the cache", "which command lists the jobs") or
-# whether one can do something ("can I bake it without a lid"): what a prose line describes, the code block under it
-# does (rag.answer.follows.code_after), as for a how-to question.
-ASKS_COMMAND = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:command|option|flag|switch|argument|syntax)s?\b"
-                          r"|^\s*(?:can|could)\s+(?:i|we|you)\b")
-HOW_TO = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should|to)\b")
-REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
-                     r"|should|will|would|has|have|must|may|might)\b)[a-z]")
 # A question asking what something is or which one ("what soilType does the bed use", "which port ..."): a line
 # setting a key it names answers it (rag.answer.keys). The same opening as WHAT_WHICH.
 ASKS_A_THING = WHAT_WHICH
@@ -293,12 +283,3 @@ _SUBJECT_STARTS = "|".join(sorted(DETERMINERS | SUBJECT_PRONOUNS))
 TWO_PARTS = re.compile(r"(?i)\s*(?:,\s*)?\band\s+(?:(?:for|in|on|at|by|to|of|with|from|since)\s+)?"
                        r"(?=(?:what|how|which|who|when|where|why|is|are|does|do)\b"
                        rf"|(?:{'|'.join(INVERTED_AUXILIARIES)})\s+(?:{_SUBJECT_STARTS})\b)|\?\s+(?=\w)|\s+[+&]\s+")
-# "how do I bake a brioche", "how to reef a jib": group 1 is what follows the verb, its object first
-# (rag.answer.unknown_object)
-# ...whose pro-forms name nothing the notes must say ("block the finished ones")
-OBJECT_PRO_FORMS = frozenset("ones others thing things stuff something anything everything".split())
-HOW_TO_OBJECT = re.compile(r"(?i)^\s*how\s+(?:(?:do|can|could|would|should)\s+(?:i|you|we|one)|to)\s+[a-z]+\s+(.+)")
-# The means or key a how-to imposes ("how do I sort the jars by their date", "how to tie it with a bowline"): a
-# preposition of means, a determiner, then the noun (group 1) the answering line must speak of
-# (rag.answer.unknown_object.unspoken_means)
-HOW_TO_MEANS = re.compile(r"(?i)\b(?:by|with|using|via)\s+(?:its|their|the|a|an|his|her|my|your|our)\s+([a-z][\w-]*)")
