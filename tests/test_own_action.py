@@ -8,7 +8,7 @@ from test_compose import _ask_notes
 
 from rag.answer.amount import value_asked
 from rag.answer.intent import parse
-from rag.answer.policy import questions as Q
+from rag.answer.policy import questions as Q, values as V
 
 HARBOUR = {
     "harbour.md": """# Harbour office
@@ -42,6 +42,8 @@ def test_the_amount_asked_is_still_refused(tmp_path):
 
 def test_without_it_the_method_is_refused_for_holding_no_price(tmp_path, monkeypatch):
     monkeypatch.setattr(Q, "OWN_ACTION", None)  # the mechanism off
+    # ...and the notes' own term ("mooring fee", written so in the notes) read as no price either: it answers too
+    monkeypatch.setattr(V, "TERM_HEAD_KINDS", frozenset())
     parse.cache_clear()  # the question's reading is cached
     answer = _ask_notes(tmp_path, HARBOUR, "how do you work out the mooring fee")
     assert answer.refused

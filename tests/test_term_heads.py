@@ -56,6 +56,7 @@ def test_a_price_word_after_a_word_the_notes_write_beside_it_names_their_term():
         intent = parse(QUESTION)
         assert intent.value is None and "charg" in intent.asked_terms
         assert parse("how much does a depth charge cost").value == "price"  # "how much ... cost" asks an amount
+        assert parse("how much is a depth charge").value == "price"  # "how much" asks the amount of the term
         assert parse("what does the studio charge").value == "price"  # no term of the notes before it
     finally:
         NOTES_COMPOUNDS.reset(token)

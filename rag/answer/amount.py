@@ -79,9 +79,10 @@ def term_heads(question: str) -> frozenset[str]:
 
 def _heads_notes_term(question: str, match: re.Match, compounds: frozenset) -> bool:
     """Whether a one-word value cue heads a term the notes write: the question's word right before it stands
-    beside it in the notes too ("depth charge"). A cue of several words ("how much ... cost") asks an amount."""
+    beside it in the notes too ("depth charge"). A cue of several words ("how much ... cost") asks an amount, and so
+    does the term in a question asking "how much"/"how many" ("how much is the mooring fee")."""
     cue = _cue(match).strip()
-    if not compounds or " " in cue:
+    if not compounds or " " in cue or V.AMOUNT_ASKED.search(question):
         return False
     before = re.search(r"([A-Za-z][\w-]*)\s+$", question[: match.start() + match.group(0).find(cue)])
     return bool(before) and before.group(1).lower() not in STOPWORDS and (

@@ -75,6 +75,8 @@ IN_CHARGE = r"(?<!\bin )(?<!\btake )(?<!\btook )(?<!\btakes )(?<!\btaking )"
 # no amount of it ("what is running cost", "what fuse does a depth charge use"). "how much ... cost" still asks
 # one (rag.answer.amount.value_asked). Empty turns this off. practice12 c024 c056 were refused as price questions.
 TERM_HEAD_KINDS = frozenset({"price"})
+# ...unless the question asks an amount in so many words: "how much is the late fee" asks the fee's amount
+AMOUNT_ASKED = re.compile(r"(?i)\bhow\s+(?:much|many)\b")
 # A percentage asked: "percent", "percentage", "what share", a "%" sign ("what % of", "is 0% good"). Not a "%" inside
 # a word or a code token ("${NAME%SUFFIX}", "%d": notation), nor "percent" opening a hyphened compound
 # ("percent-escaped": how a thing is written, no share of anything); rag.answer.intent.
