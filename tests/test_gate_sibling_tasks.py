@@ -54,11 +54,10 @@ def _ask(tmp_path, question, **knobs):
 def test_a_sibling_titles_lines_do_not_answer_the_task_it_is_sibling_to(tmp_path):
     for question in ("how do i knit a scarf in seed stitch", "how do i sharpen a chisel on a diamond plate",
                      "how do i brew a pale wheat beer"):
-        # (the notes never say "wheat": the object check refuses it too, rag.answer.unknown_object; off here)
-        answer = _ask(tmp_path, question, object_must_be_known=False)
+        answer = _ask(tmp_path, question)
         assert answer.refused, question
         assert "the notes speak of" in answer.reason
-        assert not _ask(tmp_path, question, sibling_title_refuses=False, object_must_be_known=False).refused, question
+        assert not _ask(tmp_path, question, sibling_title_refuses=False).refused, question
 
 
 def test_the_task_the_title_names_is_answered(tmp_path):

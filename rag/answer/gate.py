@@ -35,7 +35,7 @@ from .policy import notes as N, questions as Q, values as V
 from .policy import DEFAULT, Policy
 from .sameword import initialled, named_by_symbol, stands_for
 from .shortening import spelling_line
-from .unknown_object import unknown_object, unspoken_means
+from .means import unspoken_means
 from .unknown import _TOKEN, unknown_name, unknown_words  # noqa: F401 (engine and tests call them here)
 from .vocab import Vocabulary
 
@@ -200,7 +200,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
             unknown_parts.append(" ".join(unknown))
     if len(unknown_parts) == len(asked):
         return f"the notes never mention {' / '.join(unknown_parts)!r}"
-    action = unknown_action(intent, vocab, policy) or unknown_object(intent, vocab, excused, policy)
+    action = unknown_action(intent, vocab, policy)
     if action:
         return f"the notes never mention {action!r}"
     named = unknown_name(intent, vocab, policy) if not intent.comparison else None

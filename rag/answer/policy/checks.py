@@ -180,12 +180,9 @@ class CheckKnobs:
     # refused when no best line speaks of its verb and everything else asked (rag.answer.asked_value.way_unstated;
     # practice13 w067)
     way_must_be_stated: bool = True
-    # A how-to whose object (the words after its verb, up to a preposition) holds a word the notes never use, nor a
-    # form or synonym of it, is refused: "how do I bake a brioche" (rag.answer.unknown_object; practice13 w064)
-    object_must_be_known: bool = True
     # A count asked at its upper bound ("the maximum number of guests") is refused when no relevant line holding a
     # number names a bound (policy.values.COUNT_BOUND_STATED; rag.answer.asked_value.bound_unnamed; practice13 w062)
     count_bound_must_be_named: bool = True
     # A how-to imposing a means or key ("sort the jars by their date", policy.questions.HOW_TO_MEANS) is refused when
-    # no best line speaks of that noun: the notes do it otherwise (rag.answer.unknown_object; practice13 w068)
+    # no best line speaks of that noun: the notes do it otherwise (rag.answer.means; practice13 w068)
     means_must_be_spoken: bool = True

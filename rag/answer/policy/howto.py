@@ -17,12 +17,7 @@ REQUEST = re.compile(r"(?i)^\s*(?!(?:what|which|who|whom|whose|when|where|why|ho
 # does (rag.answer.follows.code_after), as for a how-to question.
 ASKS_COMMAND = re.compile(r"(?i)^\s*(?:what|which)\s+(?:\w+\s+)?(?:command|option|flag|switch|argument|syntax)s?\b"
                           r"|^\s*(?:can|could)\s+(?:i|we|you)\b")
-# "how do I bake a brioche", "how to reef a jib": group 1 is what follows the verb, its object first
-# (rag.answer.unknown_object)
-# ...whose pro-forms name nothing the notes must say ("block the finished ones")
-OBJECT_PRO_FORMS = frozenset("ones others thing things stuff something anything everything".split())
-HOW_TO_OBJECT = re.compile(r"(?i)^\s*how\s+(?:(?:do|can|could|would|should)\s+(?:i|you|we|one)|to)\s+[a-z]+\s+(.+)")
 # The means or key a how-to imposes ("how do I sort the jars by their date", "how to tie it with a bowline"): a
 # preposition of means, a determiner, then the noun (group 1) the answering line must speak of
-# (rag.answer.unknown_object.unspoken_means)
+# (rag.answer.means.unspoken_means)
 HOW_TO_MEANS = re.compile(r"(?i)\b(?:by|with|using|via)\s+(?:its|their|the|a|an|his|her|my|your|our)\s+([a-z][\w-]*)")

@@ -12,7 +12,7 @@ from .grammar import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ASKER_PRONOUNS, AUXILIARIES, BE_FORMS, DETERMINERS, GENERAL_VERBS, PARTICLES, PHRASAL_PARTICLES, PREPOSITIONS,
     SUBJECT_PRONOUNS)
 from .howto import (  # noqa: F401 (read as Q.NAME by the answer modules)
-    ASKS_COMMAND, HOW_TO, HOW_TO_MEANS, HOW_TO_OBJECT, OBJECT_PRO_FORMS, REQUEST)
+    ASKS_COMMAND, HOW_TO, HOW_TO_MEANS, REQUEST)
 from .naming import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ATTRIBUTION, DEFINED_TERM, NAME_ASKED, NAME_LINKS, NAMING_VERB, QUOTED_TERM, RELATIVE_WORDS)
 from .pointing import (  # noqa: F401 (read as Q.NAME by the answer modules)
