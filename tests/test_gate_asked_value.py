@@ -69,6 +69,41 @@ def test_the_question_patterns():
     assert V.VERSION_STATED.search("needs Python 3.9+") and not V.VERSION_STATED.search("3 shafts")
 
 
+# beekeeping notes say "hive" all over, so a line may leave it unsaid; the shed note never speaks of a hive
+APIARY = {
+    "bees.md": __import__("test_gate_subject_word").BEES["bees.md"],
+    "shed.md": """# Garden shed
+
+## Roof
+- the felt on the shed roof lasts about 10 years
+- oil the door hinges every spring
+""",
+}
+
+
+@pytest.fixture
+def subject_anywhere(monkeypatch):
+    """The check off: the notes' subject word stands unsaid in a line of any note."""
+    monkeypatch.setattr(gate, "unsaid_in_its_note", lambda *a, **k: False)
+
+
+def test_the_subject_word_is_not_unsaid_by_a_note_that_never_speaks_of_it(tmp_path):
+    answer = _ask_notes(tmp_path, APIARY, "how long does the felt on a hive roof last")
+    assert answer.refused, answer.answer
+    assert "hive" in answer.reason
+
+
+def test_with_that_check_off_the_other_notes_value_answers(tmp_path, subject_anywhere):
+    answer = _ask_notes(tmp_path, APIARY, "how long does the felt on a hive roof last")
+    assert not answer.refused, answer.reason
+
+
+def test_a_line_of_the_subjects_own_note_still_leaves_it_unsaid(tmp_path):
+    answer = _ask_notes(tmp_path, APIARY, "how much honey should a hive have for the winter")
+    assert not answer.refused, answer.reason
+    assert "20 kg" in answer.answer
+
+
 # notes on a kiln's log and its firings: they state how long the log keeps entries, never how to change that
 KILN = {
     "kiln.md": """# Kiln

@@ -1,7 +1,8 @@
 """Values a question asks that a line must state of the asked thing, which the kind-of-value check does not see: a
 version number ("which release added X") and the amount of a difference ("how much faster ... than"). Each
 refuses a near miss whose notes speak of the thing but never give the value: a tool's notes that never say which
-release added a command, or say a method is faster but not by how much.
+release added a command, or say a method is faster but not by how much. And the notes' subject word, which lines
+leave unsaid, is not left unsaid by a line of a note that never speaks of it.
 """
 
 from __future__ import annotations
@@ -68,6 +69,19 @@ def _plain_forms(comparative: str) -> list[str]:
     if len(base) > 2 and base[-1] == base[-2]:
         forms.append(base[:-1])
     return forms
+
+
+def unsaid_in_its_note(intent: Intent, term: str, ranked: list[Unit], left_out: Callable[[Unit], list[str]],
+                       policy: Policy = DEFAULT) -> bool:
+    """Whether a word the notes use all over (their subject, which lines leave unsaid) is missing from the best lines
+    holding the asked value because they are about something else: each such line leaving it out lies in
+    a note none of whose ranked lines speaks of it ("entries expire after 90 days" in a note on the logbook, for
+    "how long do drafts last", in notes mostly on drafts). False when one lies in a note speaking of it."""
+    if not policy.subject_word_in_its_note:
+        return False
+    holding = [u for u in ranked[: policy.kind_units] if intent.holds_value(u.quote) and term in left_out(u)]
+    speaking = {u.file for u in ranked if term in spoken_terms(u)}
+    return bool(holding) and all(u.file not in speaking for u in holding)
 
 
 def way_unstated(intent: Intent, ranked: list[Unit], left_out: Callable[[Unit], list[str]],

@@ -18,7 +18,7 @@ from ..text import STOPWORDS, numbers, stem, terms
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
-from .asked_value import bound_unnamed, value_unstated
+from .asked_value import bound_unnamed, unsaid_in_its_note, value_unstated
 from .counted import counted_noun, holds_counted
 from .enumerated import counted_by_list
 from .named import unnamed_thing
@@ -252,7 +252,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         # notes leave their own subject unsaid line by line ("leave about 20 kg of honey for the winter" in notes on
         # keeping a hive): one missing word the notes use all over (policy.notes.SUBJECT_WORD_SHARE) asks nothing apart
         if len(missing) == 1 and vocab.pervasive(intent.word_of(missing[0]), N.SUBJECT_WORD_SHARE,
-                                                 N.SUBJECT_WORD_TEXTS):
+                                                 N.SUBJECT_WORD_TEXTS) and not unsaid_in_its_note(intent, missing[0], ranked, left_out, policy):
             missing = []
         if missing and len(missing) < len(set(intent.asked_terms) - excused):
             said = [intent.word_of(t) for t in dict.fromkeys(intent.asked_terms) if t not in missing and t not in excused]

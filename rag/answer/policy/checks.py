@@ -172,6 +172,10 @@ class CheckKnobs:
     # handle": practice10 z029)
     value_terms_unsaid: int = 1
     difference_must_be_stated: bool = True
+    # The notes' subject word, unsaid by a line that answers the rest (notes.SUBJECT_WORD_SHARE), is not unsaid by a
+    # line of a note none of whose lines speaks of it: that line is about something else (rag.answer.asked_value
+    # .unsaid_in_its_note; practice13 w061)
+    subject_word_in_its_note: bool = True
     # A how-to whose object is a value question ("how do I change how long X lasts", policy.values.WAY_TO_SET) is
     # refused when no best line speaks of its verb and everything else asked (rag.answer.asked_value.way_unstated;
     # practice13 w067)
