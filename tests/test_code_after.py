@@ -111,3 +111,29 @@ def test_a_line_pointing_back_is_quoted_with_the_block_above_it():
     assert "probe log" not in plain
     first = _unit(SMOKER, 3)  # a lead-in ending in ":" keeps its own block below (follows.code_under)
     assert "--all" in block(first, SMOKER, False, Policy(), commands=True)[0]
+
+
+def test_words_after_without_cover_no_question_term():
+    from rag.answer.evidence import Scorer
+    from rag.text import terms
+
+    units = [Unit("notes.md", 9, SMOKER[8], "Smoker", chunk_id=0),
+             Unit("notes.md", 15, SMOKER[14], "Smoker", chunk_id=0)]
+    idf = {t: 1.0 for u in units for t in terms(u.quote)}
+
+    def score(question: str, policy: Policy) -> float:
+        fresh = [Unit(u.file, u.line, u.quote, u.context, chunk_id=0) for u in units]
+        return next(u.score for u in Scorer(idf, None, policy).score(question, fresh, {0: 1}) if u.line == 15)
+
+    # "without listing each reading" says it does not list them: those words cover nothing asked
+    question = "list each reading of the probe"
+    assert score(question, Policy()) < score(question, Policy(lacking_words_not_said=False)) - 0.1
+    asked = "average temperature without listing each reading"  # the question says "without" too: the words count
+    assert score(asked, Policy()) == score(asked, Policy(lacking_words_not_said=False))
+
+
+def test_without_reaches_to_a_bracket_and_four_words():
+    from rag.answer.evidence import lacked
+
+    cool = Unit("notes.md", 1, "Rest the roast (without foil) for ten minutes before carving.", "", chunk_id=0)
+    assert lacked(cool) == {"foil"}  # "carving" is what it says to do

@@ -110,8 +110,10 @@ class Scorer:
                                      p.other_title_factor, _GENERAL_VERBS if p.title_excuses_general_verb else
                                      frozenset()) if restates else [1.0] * len(units))
         picked = [a * b for a, b in zip(picked, restate)]  # a title the question restates
+        lacking = p.lacking_words_not_said and not Q.LACKING.search(question)
         for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):
             doer = agent_only(f"{unit.context} {unit.quote}", verbs) if verbs else set()
+            doer = doer | lacked(unit) if lacking else doer
             own = self._covered(q_key, set(terms(unit.quote)) - doer, forms, intent.options)
             ctx = self._covered(q_key, have - doer, forms, intent.options)
             rank_prior = 1.0 / math.sqrt(chunk_rank.get(unit.chunk_id, 1))
@@ -126,6 +128,16 @@ class Scorer:
         if p.pair_keeps_antecedent:
             _lift_pairs(units)
         return sorted(units, key=lambda u: (-u.score, not u.joined))
+
+
+def lacked(unit: Unit) -> set[str]:
+    """The words a sentence writes only after "without" ("a rough count without the full report": full, report),
+    nowhere else in it nor in its context: what it says it does not do."""
+    said = [m.group(1) for m in Q.LACKING.finditer(unit.quote)]
+    if not said:
+        return set()
+    rest = Q.LACKING.sub(" ", unit.quote)
+    return set(terms(" ".join(said))) - set(terms(f"{rest} {unit.context}"))
 
 
 def agent_only(text: str, verbs: set[str]) -> set[str]:

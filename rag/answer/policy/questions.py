@@ -234,6 +234,10 @@ ASKS_CONTENTS = re.compile(r"(?i)^\s*what(?:['’]s|\s+is|\s+are|\s+goes|\s+go)\
 # A word that excludes what follows it, to the next comma ("required, not optional", "tools except knives"):
 # those words name what a list question does not ask for (rag.answer.headed.heading_items).
 EXCLUDING = re.compile(r"(?i)\b(?:not|no|without|except|excluding|but not)\s+([^,;.?!]+)")
+# What a sentence says it does without ("gives a rough count without the full report"): those words, at most four to
+# the next punctuation or bracket ("cool it (without the lid) for an hour": lid), name what it lacks
+# (rag.answer.evidence.lacked), unless the question asks with the same word.
+LACKING = re.compile(r"(?i)\bwithout\s+([^\s,;.?!:()\[\]]+(?:\s+[^\s,;.?!:()\[\]]+){0,3})")
 # "who united the kingdoms", "who first crossed ...": after a subject "who" and an adverb or two, a word in "-ed" or
 # "-s" is its verb (rag.answer.intent.compound_heads), never the modifier of a kind ("united kingdoms")
 WHO_VERB = re.compile(r"(?i)^\s*who\s+(?:[a-z]+ly\s+|first\s+|never\s+|also\s+)?[a-z]+(?:ed|s)\b(?<!ss)")

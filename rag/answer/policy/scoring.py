@@ -29,6 +29,10 @@ class ScoringKnobs:
     # not ("git show x  # you will see an event ..."): the comment states what the command shows
     # (rag.answer.comments); weighs as holding the asked kind of value does. practice4 k006 k014.
     bonus_comment: float = 0.12
+    # A sentence's words after "without" (Q.LACKING: "a quick overview, without the full report") name what it does
+    # not do: for a question with no such word they cover none of its terms (rag.answer.evidence.lacked);
+    # off: they count like the sentence's other words
+    lacking_words_not_said: bool = True
     # Table cell lookup (rag.answer.cells): a question holding a row's cell whole ("for the Bowline", "the reef knot",
     # "which are Secure") names that row, which then outranks rows of the same table sharing only the header's
     # words (every row does). Its key (first) cell weighs as much as holding the asked kind of value and a bit more
