@@ -69,12 +69,17 @@ def without_metadata(units: list, note_lines, asked: tuple[str, ...]) -> list:
 
 def topic_words(lines: list[str]) -> str:
     """The words a front matter files the note under ("tags: ['pasta', 'italian']", or items under "tags:"):
-    what the whole note is about, as its title is; "" when it has none (keys: policy.notes.FRONT_MATTER_TOPIC_KEY)."""
+    what the whole note is about, as its title is; "" when it has none (keys: policy.notes.FRONT_MATTER_TOPIC_KEY).
+    Read once per note: the answerer asks it for each question."""
+    return _note_topics(lines)
+
+
+def _topics(lines: list[str]) -> str:
     from .answer.policy import notes as N
 
     if N.FRONT_MATTER_TOPIC_KEY is None:
         return ""
-    end = front_matter(lines)[0]
+    end = _matter_end(lines)
     found, under = [], False
     for line in lines[1: max(end - 1, 0)]:
         key = N.FRONT_MATTER_TOPIC_KEY.match(line)
@@ -86,3 +91,12 @@ def topic_words(lines: list[str]) -> str:
         elif not key and _KEY.match(line):
             under = False
     return re.sub(r"[\[\]'\",-]", " ", " ".join(found)).strip()
+
+
+def _topic_knobs() -> tuple:
+    from .answer.policy import notes as N
+
+    return _knobs() + (N.FRONT_MATTER_TOPIC_KEY,)
+
+
+_note_topics = PerNote(_topics, _topic_knobs)

@@ -84,7 +84,7 @@ def _heads_notes_term(question: str, match: re.Match, compounds: frozenset) -> b
     cue = _cue(match).strip()
     if not compounds or " " in cue or V.AMOUNT_ASKED.search(question):
         return False
-    before = re.search(r"([A-Za-z][\w-]*)\s+$", question[: match.start() + match.group(0).find(cue)])
+    before = re.search(r"([A-Za-z][\w-]*)\s+$", question[: _cue_start(match, cue)])
     return bool(before) and before.group(1).lower() not in STOPWORDS and (
         stem(before.group(1).lower()), stem(cue.lower())) in compounds
 
@@ -133,6 +133,11 @@ def _cue(match: re.Match) -> str:
     return match.group(1) if match.re.groups and match.group(1) else match.group(0)
 
 
+def _cue_start(match: re.Match, cue: str) -> int:
+    """Where a value pattern's cue words start in the question."""
+    return match.start() + match.group(0).find(cue)
+
+
 def _modifies_a_noun(question: str, match: re.Match) -> bool:
     """Whether a one-word value cue stands before a noun it qualifies ("price index", "size class"), so that
     the noun, not an amount, is what is asked. A function word, a framing word ("size cap"), a past participle
@@ -142,9 +147,10 @@ def _modifies_a_noun(question: str, match: re.Match) -> bool:
         return False
     # "what size wok should i buy": "what size" asks the size of the noun after it (policy.values
     # .VALUE_WORD_ASKED)
-    if V.VALUE_WORD_ASKED.search(question[: match.start() + match.group(0).find(cue) + len(cue)]):
+    end = _cue_start(match, cue) + len(cue)
+    if V.VALUE_WORD_ASKED.search(question[:end]):
         return False
-    after = re.match(r"\s+([A-Za-z][\w-]*)", question[match.start() + match.group(0).find(cue) + len(cue):])
+    after = re.match(r"\s+([A-Za-z][\w-]*)", question[end:])
     if not after:
         return False
     word = after.group(1).lower()

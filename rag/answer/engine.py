@@ -160,11 +160,11 @@ class Answerer:
 
     def ask_stream(self, question: str, history: list[str] | None = None, k: int | None = None) -> Iterator[tuple[str, object]]:
         """Yield ("token", text) while the model writes, then ("answer", Answer) once verified."""
-        previous, compounds = KEPT_STOPWORDS.get(), NOTES_COMPOUNDS.get()
+        previous, compounds, clean = KEPT_STOPWORDS.get(), NOTES_COMPOUNDS.get(), clean_question(question)
         # set back, not reset: a generator may resume in another context. A comparison's side named by a stopword keeps
         # it ("service vs return", rag.answer.versus); the notes' compounds name their terms ("depth charge", .amount)
-        KEPT_STOPWORDS.set(self.kept | named_stopwords(clean_question(question)))
-        NOTES_COMPOUNDS.set(notes_compounds(clean_question(question), self.vocab.pairs))
+        KEPT_STOPWORDS.set(self.kept | named_stopwords(clean))
+        NOTES_COMPOUNDS.set(notes_compounds(clean, self.vocab.pairs))
         try:
             yield from self._ask_stream(question, history, k)
         finally:
