@@ -40,6 +40,7 @@ from .prompt import SYSTEM_PROMPT, echoes_instructions
 from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
 from .phrasing import phrasing_terms
+from .position import position_asked, positioned_item
 from .quoted import quotes_lack
 from .versus import named_by_phrases, named_stopwords
 from .vocab import Vocabulary, kept_idf
@@ -203,6 +204,9 @@ class Answerer:
         base = dict(question=question, standalone=standalone, nearest=nearest, relevance=round(relevance, 3),
                     model=getattr(self.generator, "name", ""))
         topics = {f: topic_words(self._note_lines(f)) for f in {u.file for u in ranked[: self.policy.kind_units]}}
+        # "the first step of X": the item at that position of a list named by X; its position speaks the ordinal
+        placed = positioned_item(intent, ranked, self._note_lines, self.policy, excused)
+        excused |= frozenset(position_asked(intent.question)[1:]) if placed else frozenset()
         reason = gate.check(intent, ranked, self.vocab, self.policy, excused, topics)
         if relevance < self.min_relevance or reason:
             timings.update(first_token_ms=None, completion_tokens=0, total_ms=round((time.perf_counter() - started) * 1000, 1))
@@ -216,7 +220,7 @@ class Answerer:
         # a list question's list, when a line heads it, answers before a line defining what it names
         # ...and a code block's line setting a key the question names ("what saltLevel ...": "saltLevel: low"), and
         # for "how do I ...", a command under the best line's heading (rag.answer.steps)
-        anchor = gate.listing(intent, ranked, self.policy)
+        anchor = placed or gate.listing(intent, ranked, self.policy)
         if anchor is None and self.policy.heading_names_list and (
                 named := named_list(intent, ranked, self._note_lines, self.policy)) is not None:
             # a short plural heading over a list names it ("Ingredients"): the question naming it asks the list

@@ -211,8 +211,8 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
     # each number asked about must stand in some relevant line ("2 coats vs 3 coats": one row each)
     # ...and a number counting the noun after it ("a 40 seat restaurant") must stand beside that noun (rag.answer.counted)
     # ...or, for an ordinal, count at least that many of the thing ("four reefs" holds "the third reef")
-    unheld = [said for number, said in intent.positions
-              if not any(holds_number(intent, number, text := f"{u.heading} {u.context} {u.quote}", vocab, policy)
+    unheld = [said for number, said in intent.positions if stem(said.lower()) not in excused
+              and not any(holds_number(intent, number, text := f"{u.heading} {u.context} {u.quote}", vocab, policy)
                          or policy.ordinal_by_count and counts_past(number, said, intent.question, text)
                          for u in relevant)]
     if unheld:

@@ -186,3 +186,9 @@ class CheckKnobs:
     # A how-to imposing a means or key ("sort the jars by their date", policy.questions.HOW_TO_MEANS) is refused when
     # no best line speaks of that noun: the notes do it otherwise (rag.answer.means; practice13 w068)
     means_must_be_spoken: bool = True
+    # A question asking an item by its position ("the first step of the bread recipe", "the last check", values
+    # .ORDINAL_WORD / LAST_POSITION) is answered by the item at that position of a list (of at least
+    # position_list_min items) whose heading path and lead-in line name everything else asked: the ordinal and its
+    # noun are spoken by the position (rag.answer.position; practice13 w056)
+    position_names_item: bool = True
+    position_list_min: int = 2

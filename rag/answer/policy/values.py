@@ -189,6 +189,9 @@ ORDINAL_ADJECTIVES = ("primary", "secondary", "tertiary", "quaternary")
 # the question): the word before a noun, after a determiner or first in the question. "who first defined",
 # "the first to define" name no position (no noun follows; rag.answer.amount.positions_of).
 ORDINAL_WORD = re.compile(rf"(?i)(?:^|\b(?:the|a|an|its|their|his|her|this|that)\s+)({'|'.join(ORDINAL_WORDS[1:])})\s+([a-z][\w-]*)")
+# The last position of a list asked by a word naming no number ("the last step", "its final check"): the last item
+# of the list that the question's other words name answers it (rag.answer.position; knob position_names_item).
+LAST_POSITION = re.compile(r"(?i)\b(?:the|its|their|this|that)\s+(last|final)\s+([a-z][\w-]*)")
 # A number the question states as a given ("the regatta in 1995", "escoffier's 5 sauces", "the 2 coats"): what is asked is
 # about that number, so some relevant line must state it too. Not a number inside a word or a unit ("b12",
 # "1300s", "95%", "2.5").
