@@ -23,7 +23,8 @@ def sides_of(question: str) -> tuple[frozenset[str], ...]:
         return ()
     a, b = (set(side) for side in sides)
     # "sloop vs ketch rig": words on both sides ("rig") do not tell the sides apart
-    a, b = a - b, b - a
+    # ...but a side that is the other's name shortened ("butter vs brown butter") is its whole name, standing alone
+    a, b = (a if Q.SUBSET_SIDE and a < b else a - b), (b if Q.SUBSET_SIDE and b < a else b - a)
     return (frozenset(a), frozenset(b)) if a and b else ()
 
 
@@ -35,10 +36,13 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
         return (), frozenset()
     a, b = sides
     a_own, b_own = [t for t in a if t not in b], [t for t in b if t not in a]
+    if Q.SUBSET_SIDE and a and b and not (a_own and b_own) and (a_own or b_own):  # "butter vs brown butter"
+        a_own, b_own = a_own or a[-1:], b_own or b[:1]
     if not (a_own and b_own):
         return (), frozenset()
     heads = (a_own[-1], b_own[0])
     compared = frozenset(terms(Q.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
+    compared -= Q.PLAIN_FORM_WORDS - set(a) - set(b)  # "plain" dropped from a side names it, compares nothing
     judging = frozenset(terms(" ".join(Q.JUDGING_WORDS))) if DEFAULT.judging_word_not_compared else frozenset()
     return heads, (compared - judging) or compared
 
@@ -79,7 +83,17 @@ def side_terms(question: str) -> tuple[list[str], list[str]] | None:
     if offers_options(question) or joins_verbs(question):
         return None
     parts = Q.VERSUS.split(_as_versus(question), maxsplit=1)
-    return (terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)) if len(parts) == 2 else None
+    if len(parts) != 2:
+        return None
+    a, b = terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)
+    return _plain_dropped(a, b), _plain_dropped(b, a)
+
+
+def _plain_dropped(side: list[str], other: list[str]) -> list[str]:
+    """A side less the words saying it is the unqualified one ("plain rye" vs "rye sourdough": "rye"), when what is
+    left is the other side's name shortened (policy.questions.PLAIN_FORM_WORDS); else the side as it is."""
+    kept = [t for t in side if t not in Q.PLAIN_FORM_WORDS]
+    return kept if Q.SUBSET_SIDE and kept != side and kept and set(kept) < set(other) else side
 
 
 def named_stopwords(question: str) -> frozenset[str]:

@@ -261,6 +261,11 @@ SIDE_NAME_STOPWORDS = True
 SIDE_NAME_NOT = DETERMINERS | PREPOSITIONS | SUBJECT_PRONOUNS | ASKER_WORDS | AUXILIARIES | BE_FORMS | PARTICLES | frozenset(
     "what which who whom whose when where why how if because while as until unless once that and or but not no nor so "
     "than then both either neither other more less most least same own too very one".split())
+# A comparison side whose name is the other side's name shortened ("butter vs brown butter", "a loan vs a secured
+# loan"), maybe with a word saying it is the unqualified one (PLAIN_FORM_WORDS: "plain rye vs rye sourdough"), is the
+# shorter name standing alone: its line names it without the other side's extra word (rag.answer.versus; False: off)
+SUBSET_SIDE = True
+PLAIN_FORM_WORDS = frozenset("plain bare vanilla ordinary".split())
 SIDE_MAX_WORDS = 3  # a comparison side is shown by at most this many of the question's words ("For trade deficit:")
 DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$"
                         # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
