@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..text import STOPWORDS, terms, words
+from ..text import STOPWORDS, stem, terms, words
 from .policy import DEFAULT, questions as Q, values as V
 
 if TYPE_CHECKING:  # the Intent is built from this module's readings (rag.answer.intent imports it)
@@ -24,7 +24,8 @@ def sides_of(question: str) -> tuple[frozenset[str], ...]:
     a, b = (set(side) for side in sides)
     # "sloop vs ketch rig": words on both sides ("rig") do not tell the sides apart
     # ...but a side that is the other's name shortened ("butter vs brown butter") is its whole name, standing alone
-    a, b = (a if Q.SUBSET_SIDE and a < b else a - b), (b if Q.SUBSET_SIDE and b < a else b - a)
+    short = shortened_side(question)
+    a, b = (a if short == 0 else a - b), (b if short == 1 else b - a)
     return (frozenset(a), frozenset(b)) if a and b else ()
 
 
@@ -36,7 +37,7 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
         return (), frozenset()
     a, b = sides
     a_own, b_own = [t for t in a if t not in b], [t for t in b if t not in a]
-    if Q.SUBSET_SIDE and a and b and not (a_own and b_own) and (a_own or b_own):  # "butter vs brown butter"
+    if shortened_side(question) is not None:  # "butter vs brown butter"
         a_own, b_own = a_own or a[-1:], b_own or b[:1]
     if not (a_own and b_own):
         return (), frozenset()
@@ -87,6 +88,27 @@ def side_terms(question: str) -> tuple[list[str], list[str]] | None:
         return None
     a, b = terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)
     return _plain_dropped(a, b), _plain_dropped(b, a)
+
+
+def shortened_side(question: str) -> int | None:
+    """Which side (0, 1) of a comparison is the other side's name shortened ("butter vs brown butter": 0), read on
+    all its words, stopwords too ("service port vs the port pods use" shortens nothing); None when neither is."""
+    sides = side_terms(question) if Q.SUBSET_SIDE else None
+    if not sides:
+        return None
+    full = [{stem(w) for w in words(p)} - Q.PLAIN_FORM_WORDS for p, _o in _halves(question)]
+    a, b = set(sides[0]), set(sides[1])
+    if a < b and full[0] < full[1]:
+        return 0
+    if b < a and full[1] < full[0]:
+        return 1
+    return None
+
+
+def _halves(question: str) -> list[tuple[str, str]]:
+    """The text of each side of a comparison's "vs", with the other's."""
+    a, b = Q.VERSUS.split(_as_versus(question), maxsplit=1)
+    return [(a, b), (b, a)]
 
 
 def _plain_dropped(side: list[str], other: list[str]) -> list[str]:
