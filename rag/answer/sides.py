@@ -132,6 +132,7 @@ def best_line(side: Side, other: Side, topic: frozenset[str], units: list[Unit],
         speaks = bool(topic & said.union(*under_label))
         key = (bool(bound) and not V.BOUND_WORDS[bound].search(unit.quote),
                bool(holds and Q.SIDE_HOLDS_ASKED_KIND) and not holds(unit.quote), unit.pointer,  # a contents item
+               bool(Q.SIDE_SAID_NOT_SHOWN and not topic and unit.fenced),  # a code line shows the side, says nothing of it
                not keyed_by(side, unit),
                not speaks,
                id(unit) not in paired,  # the notes set the two sides side by side: this line is the side's

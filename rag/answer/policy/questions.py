@@ -142,6 +142,12 @@ ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|b
 # the notes state in their own words ("prone to rot in wet soil ..."); it names nothing asked, as a light word
 # (rag.answer.phrasing.light_terms, knob Policy.light_words).
 JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|bad|good)\s+(?:with|about)\b")
+# "what are my options for X", "what choices do I have for X", "what are the ways to X": the frame's noun asks the
+# ways of doing X, which the notes state as what to do ("attach it to a rope or lash it to the rail"); it names
+# nothing asked, as a light word (rag.answer.phrasing.light_terms, knob Policy.options_frame_light)
+OPTIONS_FRAME = re.compile(r"(?i)^\s*what(?:'s|s|\s+is|\s+are)\s+(?:my|our|your|the|some|all\s+the)\s+"
+                           r"(options|choices|alternatives|ways)\s+(?:for|to|of)\b"
+                           r"|^\s*what\s+(options|choices|alternatives)\s+do\s+(?:i|we|you)\s+have\b")
 # "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
 # ("is"); "pieces of furniture", "a bit of salt": a partitive noun before "of" names an amount of the thing after
 # it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
@@ -266,6 +272,10 @@ SIDE_NAME_NOT = DETERMINERS | PREPOSITIONS | SUBJECT_PRONOUNS | ASKER_WORDS | AU
 # shorter name standing alone: its line names it without the other side's extra word (rag.answer.versus; False: off)
 SUBSET_SIDE = True
 PLAIN_FORM_WORDS = frozenset("plain bare vanilla ordinary".split())
+# A comparison asking what tells two things apart, nothing else compared ("difference between X and Y"), is answered for
+# each side by a line saying something of it before a line of a code block merely writing it ("$ tool x --flag"):
+# the command shows the side, the prose says how it differs (rag.answer.sides.best_line; False: off)
+SIDE_SAID_NOT_SHOWN = True
 SIDE_MAX_WORDS = 3  # a comparison side is shown by at most this many of the question's words ("For trade deficit:")
 DIFFERENCE = re.compile(r"(?i)^.*?\b(?:difference|differences|diff)\s+between\s+(.+?)\s+and\s+(.+?)\??$"
                         # "compare A and B", "compare A with B"; "how do A and B differ (in cost)"
