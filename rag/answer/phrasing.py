@@ -73,6 +73,7 @@ def light_terms(question: str, policy: Policy = DEFAULT) -> set[str]:
     tokens = [t.lower() for t in _TOKEN.findall(question)]
     found = {stem(t) for t in tokens if t in Q.LIGHT_WORDS}
     found |= {stem(m.group(1).lower()) for m in Q.JUDGING_FRAME.finditer(question)}
+    found |= {stem(w.lower()) for m in Q.OPTIONS_FRAME.finditer(question) for w in m.groups() if w and policy.options_frame_light}
     return found | {stem(t) for m in Q.ADVERBIAL_IDIOMS.finditer(question) for t in _TOKEN.findall(m.group(0).lower())}
 
 
