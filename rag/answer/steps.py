@@ -10,9 +10,10 @@ sits in is then quoted whole, the steps together (rag.answer.blocks). It never d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Callable
 
-from .policy import DEFAULT, Policy
+from .policy import DEFAULT, Policy, notes as N
 
 if TYPE_CHECKING:
     from .intent import Intent
@@ -27,3 +28,22 @@ def command_line(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) -
     best = ranked[0]
     return next((u for u in ranked[: policy.kind_units] if u.fenced and (u.file, u.heading) == (best.file, best.heading)),
                 None)
+
+
+def commented_command(intent: Intent, ranked: list[Unit], note_lines: Callable[[str], list[str]],
+                      policy: Policy = DEFAULT) -> Unit | None:
+    """For a how-to question: the command right under a code block's comment line that speaks of all the question's
+    key terms ("# Trim one photo" over "imgtool crop a.jpg"), among the top lines: the comment names the step, the line
+    under it does it. None when no top comment line covers the question, or no command follows it."""
+    if not (policy.comment_heads_command and intent.how_to):
+        return None
+    by_line = {(u.file, u.line): u for u in ranked if u.fenced}
+    for unit in ranked[: policy.kind_units]:
+        lines = note_lines(unit.file)
+        if not (unit.fenced and unit.coverage >= 1.0 and 0 < unit.line < len(lines)
+                and re.match(N.CODE_COMMENT, lines[unit.line - 1])):
+            continue
+        below = by_line.get((unit.file, unit.line + 1))
+        if below is not None and not re.match(N.CODE_COMMENT, lines[unit.line]):
+            return below
+    return None

@@ -147,3 +147,6 @@ class ComposeKnobs:
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
     # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
     sibling_gives_value: bool = True
+    # A how-to question whose words a code block's comment line all speaks ("# One folder only") is answered by the
+    # command right under that comment (rag.answer.steps.commented_command; practice13 w035)
+    comment_heads_command: bool = True
