@@ -24,6 +24,7 @@ from .enumerated import counted_by_list
 from .named import unnamed_thing
 from .place import placeless
 from .restated import restated_only
+from .instead import elided_alternative
 from .superlative import unranked
 from .titled import sibling_task
 from .who import kind_named, names_someone
@@ -117,7 +118,7 @@ def unnamed_bound(intent: Intent, relevant: list[Unit], ranked: list[Unit], poli
 
 def stated(intent: Intent, line: str = "", policy: Policy = DEFAULT) -> set[str]:
     """What a line holding the asked value speaks of by its unit alone (rag.answer.amount.stated_by_unit)."""
-    return stated_by_unit(intent.question, intent.value, line, policy)
+    return stated_by_unit(intent.question, intent.value, line, policy) | elided_alternative(intent.question, line, policy)
 
 
 def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()

@@ -192,3 +192,10 @@ class CheckKnobs:
     # noun are spoken by the position (rag.answer.position; practice13 w056)
     position_names_item: bool = True
     position_list_min: int = 2
+    # "what are my options for X" (policy.questions.OPTIONS_FRAME): the frame's noun is a light word, which no line need
+    # say (rag.answer.phrasing.light_terms; practice13 w014)
+    options_frame_light: bool = True
+
+    # A question's closing "instead of X" is spoken by a line's bare "instead", which leaves X unsaid
+    # (rag.answer.instead; practice13 w002)
+    elided_alternative: bool = True

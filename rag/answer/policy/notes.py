@@ -63,7 +63,11 @@ SPELLED_OUT_ONE_LETTER = re.compile(r"(?i)=|stands?\s+for")
 GENERAL_SYNONYMS = [("keep", "store"), ("call", "name"), ("grow", "increase"), ("begin", "start"),
                     ("biggest", "largest"), ("almost", "nearly"), ("carry", "transport"), ("send", "deliver"),
                     ("advance", "improve"), ("person", "human"), ("chance", "probability"), ("near", "close"),
-                    ("people", "population")]
+                    ("people", "population"),
+                    # the words naming a thing's merits and faults ("downsides" asked, "#### Disadvantages" heading the
+                    # list; practice13 w047)
+                    ("downside", "disadvantage"), ("drawback", "disadvantage"), ("downside", "drawback"),
+                    ("upside", "advantage"), ("benefit", "advantage"), ("upside", "benefit")]
 SYNONYMS = [("max", "maximum"), ("min", "minimum"), ("approx", "approximately"), ("sec", "second"),
             ("info", "information"), ("govt", "government"), ("gov", "government"), ("eg", "example"),
             ("vs", "versus"), ("aka", "called"), ("allow", "let"), ("big", "large"), ("small", "little"),
@@ -174,3 +178,7 @@ CODE_COMMENT_LINE = re.compile(r"^\s*(?:#+|//)\s*\S")
 # A paragraph opening with a word pointing back ("This", "These", "That", "The above") right under a code block speaks
 # of the block (rag.answer.follows.code_before): "This prints each batch's weight" under the command printing them.
 POINTS_BACK = re.compile(r"^\s*(?:this|these|that|those|the\s+above)\b", re.I)
+
+# A code block's line that is a comment and nothing else ("# One folder only", "// trim the photo"): it names the
+# step the command under it does (rag.answer.steps.commented_command, knob Policy.comment_heads_command)
+CODE_COMMENT = r"^\s*(?:#+|//|--|;+)\s*\S"

@@ -148,6 +148,11 @@ JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|
 OPTIONS_FRAME = re.compile(r"(?i)^\s*what(?:'s|s|\s+is|\s+are)\s+(?:my|our|your|the|some|all\s+the)\s+"
                            r"(options|choices|alternatives|ways)\s+(?:for|to|of)\b"
                            r"|^\s*what\s+(options|choices|alternatives)\s+do\s+(?:i|we|you)\s+have\b")
+# "... instead of a name": what a thing replaces, as a question names it (its words up to the clause's end), and a
+# line's bare "instead" that leaves it unsaid ("if it shows a hash instead, ..."; not "instead of Y"):
+# rag.answer.instead, knob Policy.elided_alternative
+INSTEAD_OF = re.compile(r"(?i)\binstead\s+of\s+((?:an?\s+|the\s+)?[\w.-]+(?:\s+[\w.-]+)?)\s*\??\s*$")
+BARE_INSTEAD = re.compile(r"(?i)\binstead\b(?!\s+of\b)")
 # "the poem that counts as ...", "a line which serves as ...": the verb of a relative clause before "as" is a copula
 # ("is"); "pieces of furniture", "a bit of salt": a partitive noun before "of" names an amount of the thing after
 # it (rag.answer.phrasing, knob Policy.copula_and_partitive_frames). Plain English.
