@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_compose import _ask_notes
 
-from rag.answer import gate as gate_module
+from rag.answer import engine as engine_module, gate as gate_module
 from rag.answer.amount import counts_past
 
 SHIPS = {
@@ -45,5 +45,7 @@ def test_a_position_past_the_count_is_still_refused(tmp_path):
 
 def test_with_counts_unread_the_third_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(gate_module, "counts_past", lambda *args: False)  # the mechanism off
+    # ...and the list position (rag.answer.position), which answers the third item of the list on its own
+    monkeypatch.setattr(engine_module, "positioned_item", lambda *args: None)
     answer = _ask_notes(tmp_path, SHIPS, "what is the third mast on a full-rigged ship")
     assert answer.refused
