@@ -59,12 +59,15 @@ def _list_around(lines: list[str], at: int) -> tuple[list[int], str]:
 def positioned_item(intent: Intent, ranked: list[Unit], note_lines: Callable[[str], list[str]],
                     policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()) -> Unit | None:
     """The unit at the asked position of a list among the best lines whose heading path and lead-in speak of
-    everything else asked; None when the question asks no position, or no such list has that many items."""
-    asked = position_asked(intent.question) if policy.position_names_item else None
+    everything else asked (something must be: the words naming the list); None when the question asks no position,
+    or a value of the item ("how long does the first coat take"), or no such list has that many items."""
+    asked = position_asked(intent.question) if policy.position_names_item and not intent.wants_amount else None
     if asked is None:
         return None
     number, ordinal, noun = asked
     rest = [t for t in dict.fromkeys(intent.asked_terms) if t not in (ordinal, noun) and t not in excused]
+    if not rest:  # "how long does the first coat cure": no list named, the ordinal names a thing ("Primary coat:")
+        return None
     by_line = {(u.file, u.line): u for u in ranked}
     seen = set()
     for unit in ranked[: policy.kind_units]:

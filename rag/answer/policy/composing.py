@@ -128,6 +128,9 @@ class ComposeKnobs:
     # ...a title holding every key word but the question's verbs of general meaning (policy.grammar.GENERAL_VERBS:
     # "what does the Tidal Rule say") restates it too, when no title holds them all. practice12 c013
     title_excuses_general_verb: bool = True
+    # A how-to question whose words a code block's comment line all speaks ("# One folder only") is answered by the
+    # command right under that comment (rag.answer.steps.commented_command; practice13 w035)
+    comment_heads_command: bool = True
     # A list whose items name sections of the same note further down ("- **Pumps**: learn how they work" over
     # "## Pumps") is a table of contents: its items point to what the note states, so their evidence score is
     # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
@@ -147,6 +150,3 @@ class ComposeKnobs:
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
     # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
     sibling_gives_value: bool = True
-    # A how-to question whose words a code block's comment line all speaks ("# One folder only") is answered by the
-    # command right under that comment (rag.answer.steps.commented_command; practice13 w035)
-    comment_heads_command: bool = True
