@@ -21,10 +21,10 @@ from .asked_of import said_of_another, unnamed_instance
 from .asked_value import bound_unnamed, unsaid_in_its_note, value_unstated
 from .counted import counted_noun, holds_counted
 from .enumerated import counted_by_list
+from .instead import elided_alternative
 from .named import unnamed_thing
 from .place import placeless
 from .restated import restated_only
-from .instead import elided_alternative
 from .superlative import unranked
 from .titled import sibling_task
 from .who import kind_named, names_someone
@@ -32,8 +32,7 @@ from .intent import Intent, parse
 from .roman import holds_roman, with_digits
 from .relevant import covers_a_side, relevance, relevant_to  # noqa: F401 (engine calls gate.relevance)
 from .phrasing import content_words, light_terms, named_words, phrasing_terms, unknown_action  # noqa: F401
-from .policy import notes as N, questions as Q, values as V
-from .policy import DEFAULT, Policy
+from .policy import DEFAULT, Policy, notes as N, questions as Q, values as V
 from .sameword import initialled, named_by_symbol, stands_for
 from .shortening import spelling_line
 from .means import unspoken_means
