@@ -14,6 +14,7 @@ from .titled import restating_factors
 from .comments import asks_what, comment_answers, options as command_options
 from .sameword import shortened, stands_for
 from .units import Unit, units_of, with_antecedents  # noqa: F401 (importers use them here)
+from .wrapped import defined_term
 from .embedded import line_texts, sentence_texts  # noqa: F401 (importers use them here)
 
 
@@ -123,11 +124,19 @@ class Scorer:
                           + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)
                           + (p.bonus_comment if commented and unit.fenced
                              and comment_answers(q_key, flags, unit.quote) else 0.0)
+                          + (p.bonus_defined_term if term_covers(q_key, unit, forms) else 0.0)
                           + named) * factor * (
                               1.0 if unit.row else _form(unit.quote, p, asking_list=intent.wants_list))  # a row states its values
         if p.pair_keeps_antecedent:
             _lift_pairs(units)
         return sorted(units, key=lambda u: (-u.score, not u.joined))
+
+
+def term_covers(q_key: list[str], unit: Unit, forms: dict[str, set[str]]) -> bool:
+    """The unit defines a term (rag.answer.wrapped.defined_term) whose words are every key word the question asks
+    ("what does the bosun do": "**Bosun** -" over its definition): it says what that thing is or does."""
+    have = set(terms(defined_term(unit)))
+    return bool(have) and all(t in have or forms.get(t, set()) & have for t in q_key)
 
 
 def lacked(unit: Unit) -> set[str]:

@@ -15,17 +15,32 @@ def goes_on(unit: Unit, raw: str) -> bool:
     return at >= 0 and not raw[at + len(unit.quote):].strip() and not N.SENTENCE_END.search(unit.quote)
 
 
+def defines_term(chain: list[tuple[int, Unit]]) -> bool:
+    """A term line ("**Bosun** -") and the one line under it, its definition ("_Keeps the deck in order_"): one
+    unit though no full stop ends it (policy.notes.TERM_LINE), so the term speaks for what defines it."""
+    term = chain[0][1].quote
+    return (N.TERM_LINE_JOINS_DEFINITION and len(chain) == 2 and bool(N.TERM_LINE.match(term))
+            and len(term.split()) <= N.TERM_LINE_MAX_WORDS + 1)
+
+
+def defined_term(unit: Unit) -> str:
+    """The term a unit joined from a term line and its definition defines ("**Bosun** -"); "" for other units."""
+    first = unit.quote.split("\n", 1)[0]
+    return first if unit.end and N.TERM_LINE_JOINS_DEFINITION and N.TERM_LINE.match(first) else ""
+
+
 def join_wrapped(lines: dict[int, str], made: dict[int, list[Unit]], continues: set[int]) -> list[Unit]:
     """The units of a chunk's plain lines (``made``: offset -> that line's units in order; ``lines``: offset ->
     the line as written), each sentence that runs on from a line into the next (``continues``: offsets of lines
     going on the paragraph above them) joined into one unit: its quote the exact text across those lines
     (joined by "\\n"), ``line`` the first, ``end`` the last. Only a run that ends a sentence (".", "!", "?",
-    ":", ";") is joined: outline notes put one unpunctuated statement per line, each a unit of its own."""
+    ":", ";") is joined, or a term line with its definition (:func:`defines_term`): outline notes put one
+    unpunctuated statement per line, each a unit of its own."""
     out: list[Unit] = []
     chain: list[tuple[int, Unit]] = []  # (offset, fragment) of one sentence running over lines
 
     def flush():
-        if len(chain) > 1 and N.SENTENCE_END.search(chain[-1][1].quote):
+        if len(chain) > 1 and (N.SENTENCE_END.search(chain[-1][1].quote) or defines_term(chain)):
             out.append(_joined(chain, lines))
         else:
             out.extend(u for _, u in chain)

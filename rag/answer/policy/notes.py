@@ -88,6 +88,14 @@ CORRELATIVE = re.compile(r"(?i)(?:^|[,;:]\s*)the\s+(?:more|less|fewer|\w{2,}er)\
 # its own, as outline notes write it ("LOA (Length over all)" / "Usually 8-12 m").
 SENTENCE_END = re.compile(r"[.!?:;][\"'’”)\]*_`]*\s*$")
 WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
+# A term line: a short line naming a term and ending on a dash ("**Line producer** -", "Bosun -"), whose definition
+# is the line written under it ("_Keeps the deck and the gear in order_"). Glossary-like outline notes put the two
+# on consecutive lines without a full stop, so the hard-wrap rule above does not join them; a term line and the one
+# line it runs into are read as one unit (rag.answer.wrapped), the term then speaking for its definition.
+# Off (TERM_LINE_JOINS_DEFINITION False), the term and its definition stay two units, as before.
+TERM_LINE = re.compile(r"^\W{0,4}[^\s.!?:;-][^.!?:;]{0,60}?(?:[*_]+\s*|\s+)[-\u2013\u2014]\s*$")
+TERM_LINE_MAX_WORDS = 6
+TERM_LINE_JOINS_DEFINITION = True
 
 # A plain line ending in a colon, this many words at most ("Second stage:", "**Spring checks:**"), heads the list
 # written under it at its own indent: each item reads under it, in its context (rag.answer.listlabel). Off

@@ -22,6 +22,10 @@ class ScoringKnobs:
     bonus_value_kind: float = 0.12  # holds the asked kind of value ("30 seconds" for "how long")
     bonus_any_number: float = 0.05  # an amount question, a sentence with some number
     bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
+    # a term line joined with its definition (policy.notes.TERM_LINE) whose term is all the question's key words
+    # ("what does the bosun do": "**Bosun** -" / "_Keeps the deck in order_") says what the thing is or does; weighs as
+    # holding the asked kind of value does: the other lines naming the term only mention it (rag.answer.evidence)
+    bonus_defined_term: float = 0.12
     # a why-question's asked kind is a reason: a line stating one with a reason connective (questions.REASON)
     # weighs as holding the asked kind of value does (bonus_value_kind), for the same reason and by as much.
     bonus_reason: float = 0.12
