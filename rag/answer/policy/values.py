@@ -37,6 +37,13 @@ CENTURY = (r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|s
            r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
            r"|twenty-first)[\s-]+(?:centur(?:y|ies)|millenni(?:um|a))\b")
 
+# A span of one unit of time counted by an article, not a digit: "will need a week to set up", "(a day)", "an
+# afternoon", "a few days", "a couple of hours". After "once", "twice", "times" or "per" the same words give how
+# often ("twice a day"), not how long, and are left out. Off (DURATION_BY_ARTICLE False) a duration needs a number.
+DURATION_BY_ARTICLE = True
+ARTICLE_DURATION = (r"(?<!\bonce\s)(?<!\btwice\s)(?<!\btimes\s)(?<!\bper\s)\b(?:a|an)\s+(?:few\s+|couple\s+of\s+)?"
+                    r"(?:second|minute|hour|day|night|week|fortnight|month|year|morning|afternoon|evening)s?\b")
+
 # What a supporting sentence must contain for each kind of value (a regex over the note sentence).
 VALUE_PATTERNS = {
     "price": re.compile(rf"(?i)[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp|cents?|dollars?|euros?|pounds?)\b|\bfree\b"
@@ -46,7 +53,8 @@ VALUE_PATTERNS = {
     # ...or a span in plural units alone after "for" ("store them for weeks at a time", "for a few hours"): a
     # duration given loosely (practice11 k009)
     "duration": re.compile(rf"(?i){NUMBER_WORDS}\s*-?\s*(?:to\s+\S+\s+)?{TIME_UNITS}|\b(?:never|indefinite\w*|forever)\b"
-                           r"|\bfor\s+(?:several\s+|many\s+|a\s+few\s+)?(?:minutes|hours|days|weeks|months|years)\b"),
+                           r"|\bfor\s+(?:several\s+|many\s+|a\s+few\s+)?(?:minutes|hours|days|weeks|months|years)\b"
+                           + (f"|{ARTICLE_DURATION}" if DURATION_BY_ARTICLE else "")),
     "size": re.compile(rf"(?i){NUMBER_WORDS}\s*{SIZE_UNITS}"),
     "temperature": re.compile(rf"(?i){NUMBER_WORDS}\s*(?:°|º|degrees?\b|kelvin|celsius|fahrenheit)|(?-i:\d\s*K\b)"
                               r"|\b(?:room|body) temperature\b"),
