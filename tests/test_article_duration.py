@@ -32,8 +32,8 @@ def _without_article_spans(monkeypatch):
 
 def test_a_span_counted_by_an_article_states_a_duration():
     duration = V.VALUE_PATTERNS["duration"]
-    assert duration.search("the sound house will need a week to set up")
-    assert duration.search("**FINAL PASS (an afternoon)**") and duration.search("allow a few days")
+    assert duration.search("the varnish needs a week to cure")
+    assert duration.search("**LAUNCH (an afternoon)**") and duration.search("allow a few days")
     assert not duration.search("fire it twice a week") and not duration.search("check it 3 times a day")
 
 

@@ -24,7 +24,7 @@ from .parallel import parallel_items, with_children
 from .together import both_sides, degree_lines
 from .sides import owns, side_line, side_lines, sides_of  # noqa: F401 (side_line: tests import it here)
 from .siblings import read_with_siblings
-from .subject import heading_subject
+from .subject import subject_label
 from .policy import DEFAULT, Policy
 from .verify import Checked, Citation, Source
 
@@ -272,7 +272,7 @@ class Composer:
             shown = [s for s in shown if not (s.origin == "quote" and s.cites and s.cites[0] in inside)]
             quoted = [m for m in quoted if m not in inside]
             quoted.append(n)
-            label = _side_label(intent, unit, c.quote, sides) or heading_subject(intent, unit.heading, c.quote, p)
+            label = _side_label(intent, unit, c.quote, sides) or subject_label(intent, unit, c.quote, p)
             shown.append(Shown(f"{label}“{shown_quote(n)}” [{n}]", [n], "quote"))
         said = " ".join(f"{c.heading} {c.quote}" for c in citations)
         for part in missing:

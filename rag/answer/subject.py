@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..text import terms, words
 from .intent import Intent
-from .policy import questions as Q
+from .policy import questions as Q, values as V
 from .policy import DEFAULT, Policy
 
 
@@ -46,3 +46,22 @@ def heading_subject(intent: Intent, heading: str, quote: str, policy: Policy = D
     if own & set(terms(intent.question)) or own & set(terms(quote)):
         return ""
     return f"{name}: "
+
+
+def slot_label(intent: Intent, context: str, quote: str, policy: Policy = DEFAULT) -> str:
+    """The label ("Week 7: ") to show before a quoted line a question asking when (policy.questions.ASKS_SLOT) is
+    answered by, when the line states no time of its own and the nearest slot of a schedule in its context
+    (headings and parent lines: "Week 7", policy.values.SLOT) does; "" otherwise."""
+    if not policy.slot_label or not Q.ASKS_SLOT.search(intent.question) or intent.parts or intent.comparison:
+        return ""
+    if V.SLOT.search(quote) or V.VALUE_PATTERNS["date"].search(quote):
+        return ""
+    found = V.SLOT.findall(context)
+    return f"{found[-1]}: " if found else ""
+
+
+def subject_label(intent: Intent, unit, quote: str, policy: Policy = DEFAULT) -> str:
+    """The label shown before a quoted line: the heading naming its subject (:func:`heading_subject`), or the slot
+    of a schedule it falls in (:func:`slot_label`)."""
+    return (heading_subject(intent, unit.heading, quote, policy)
+            or slot_label(intent, f"{unit.heading} {unit.context}", quote, policy))

@@ -93,6 +93,10 @@ class ComposeKnobs:
     # ("### Marie Curie" > "- Isolated radium"): the quote is shown under that heading ("Marie Curie: “...”"),
     # when the heading is a short name, at most this many words (rag.answer.subject); 0 turns it off
     subject_heading_max_words: int = 4
+    # a question asking when, or which week/day ("what week is the haul out", policy.questions.ASKS_SLOT), answered by
+    # a line naming no time, under an outline line naming a slot of a schedule ("Week 7", policy.values.SLOT): the
+    # quote is shown under that slot ("Week 7: “Haul out”"), the line's time (rag.answer.subject.slot_label)
+    slot_label: bool = True
 
     # Verification: every content word a model sentence adds beyond the question must be in the cited line.
     min_added_terms: int = 1  # a sentence adding nothing (an echo of the question) is not an answer

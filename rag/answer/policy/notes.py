@@ -88,7 +88,7 @@ CORRELATIVE = re.compile(r"(?i)(?:^|[,;:]\s*)the\s+(?:more|less|fewer|\w{2,}er)\
 # its own, as outline notes write it ("LOA (Length over all)" / "Usually 8-12 m").
 SENTENCE_END = re.compile(r"[.!?:;][\"'’”)\]*_`]*\s*$")
 WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
-# A term line: a short line naming a term and ending on a dash ("**Line producer** -", "Bosun -"), whose definition
+# A term line: a short line naming a term and ending on a dash ("**Bosun** -", "Navigator -"), whose definition
 # is the line written under it ("_Keeps the deck and the gear in order_"). Glossary-like outline notes put the two
 # on consecutive lines without a full stop, so the hard-wrap rule above does not join them; a term line and the one
 # line it runs into are read as one unit (rag.answer.wrapped), the term then speaking for its definition.

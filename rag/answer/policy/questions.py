@@ -229,6 +229,10 @@ ASKS_A_THING = WHAT_WHICH
 # otherwise (a choice among named options; a list). Together with "who" questions, what rag.answer.subject reads
 # as asking for a name, which a line's heading may be (the line "Isolated radium" under "### Marie Curie").
 WHICH_ONE = re.compile(r"(?i)^\s*which\s+(?!of\b)([a-z][a-z'-]*)\s+\S")
+# A question asking at what point of a plan something falls ("when should I book the crane", "what week is the haul
+# out", "in which month ..."): a schedule's outline line above the answering line names it ("Week 7", "Day 2-3"),
+# shown as the quote's label (rag.answer.subject.slot_label).
+ASKS_SLOT = re.compile(r"(?i)^\s*when\b|\b(?:what|which)\s+(?:day|week|month|year)\b")
 # A plural noun, as the last word of a short heading over a list ("## Symptoms", "## Tools") and as the
 # question names it: "-s" but not "-ss", "-is", "-us" ("class", "analysis", "status" name one thing).
 PLURAL_NOUN = re.compile(r"(?i)^[a-z][a-z'-]*[^siu'\W]s$")

@@ -37,7 +37,7 @@ CENTURY = (r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|s
            r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
            r"|twenty-first)[\s-]+(?:centur(?:y|ies)|millenni(?:um|a))\b")
 
-# A span of one unit of time counted by an article, not a digit: "will need a week to set up", "(a day)", "an
+# A span of one unit of time counted by an article, not a digit: "the varnish needs a week to cure", "(a day)", "an
 # afternoon", "a few days", "a couple of hours". After "once", "twice", "times" or "per" the same words give how
 # often ("twice a day"), not how long, and are left out. Off (DURATION_BY_ARTICLE False) a duration needs a number.
 DURATION_BY_ARTICLE = True
@@ -240,3 +240,6 @@ WAY_TO_SET = re.compile(r"(?i)^\s*how\s+(?:do|can|could|would|should)\s+(?:i|you
 # it (rag.answer.asked_value.bound_unnamed)
 COUNT_BOUND_STATED = re.compile(r"(?i)\b(?:max(?:imum|imal)?|up to|at most|upper|limit(?:s|ed)?|exceed\w*|only|no more than"
                                 r"|unlimited|cap(?:ped|s)?|allow(?:s|ed)?|permit(?:s|ted)?)\b")
+# A slot of a plan or schedule: a unit of time and its number or numbers ("Week 7", "DAY 2-3", "month 4 to 6"), as an
+# outline line names the part of a schedule its child lines fall in (rag.answer.subject.slot_label).
+SLOT = re.compile(r"(?i)\b(?:day|week|month|year)s?\s+\d{1,3}(?:\s*(?:-|\u2013|to)\s*\d{1,3})?\b")
