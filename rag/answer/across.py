@@ -1,12 +1,18 @@
 """A line's first sentence that points back ("This happens on about every 20th regatta") read with the last sentence
-of the line above it in one paragraph, which names what it speaks of: notes written one sentence per line."""
+of the line above it in one paragraph (or the list item above it, :func:`sibling_items`), which names what it
+speaks of: notes written one sentence per line."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from typing import TYPE_CHECKING
+
+from ..markup import ITEM_WITH_TEXT, depth
 from .policy import notes as N, questions as Q
-from .units import Unit
+
+if TYPE_CHECKING:
+    from .units import Unit
 
 
 def read_back(units: list[Unit], lines: dict[int, str], made: dict[int, list[Unit]], goes: set[int],
@@ -37,3 +43,13 @@ def read_back(units: list[Unit], lines: dict[int, str], made: dict[int, list[Uni
         quote = head + last[start:] + "\n" + raw[: raw.find(first.quote) + len(first.quote)]
         out[present[id(first)]] = replace(first, quote=quote, line=above.line, end=first.line, joined=True)
     return out
+
+
+def sibling_items(lines: dict[int, str] | list[str], made: dict[int, list[Unit]]) -> set[int]:
+    """Offsets of list items right under a sibling item of the same indent ("- 2nd pass, 3rd pass, etc." / "- These
+    are only for feedback"): an outline's item pointing back speaks of the item above it, as a paragraph's line does
+    of the line above (policy.notes.SIBLING_ITEM_POINTS_BACK; off: none)."""
+    if not N.SIBLING_ITEM_POINTS_BACK:
+        return set()
+    return {o for o in made if o - 1 in made and ITEM_WITH_TEXT.match(lines[o]) and ITEM_WITH_TEXT.match(lines[o - 1])
+            and depth(lines[o]) == depth(lines[o - 1])}

@@ -10,11 +10,12 @@ from typing import Callable
 from ..chunk import Chunk
 from ..ingest import looks_like_instruction
 from ..inline_html import pieces
-from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, depth
+from ..markup import FENCE, HEADING_ANY_DASHES, ITEM_WITH_TEXT, LEAD_MARK, depth
 from ..tables import find_tables, header_text, lead_in, reading
 from ..text import strip_markup, terms
 from .keys import line_setting
 from .above import fenced_before, label_before
+from .across import read_back, sibling_items
 from .listlabel import item_leads, step as label_step, under as label_over
 from .sentences import sentences
 from .policy import notes as N, questions as Q
@@ -65,7 +66,8 @@ class Unit:
 
     @property
     def display(self) -> str:
-        return strip_markup(" ".join(self.quote.split()) if self.end else self.quote)
+        return strip_markup(" ".join(" ".join(LEAD_MARK.sub("", ln, count=1) for ln in self.quote.split("\n")).split())
+                            if self.end else self.quote)  # a sibling item read with the one above: no marker shown
 
     @property
     def cited(self) -> str:
@@ -142,14 +144,14 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
                             for sentence, first in zip(read, item_leads(raw, read, plain, code or bool(lead)))]
             units.extend(made[offset])
         parents.append((indent, strip_markup(raw)[:120]))
-    if wrapped and made and (goes := _goes_on_lines(chunk, lines, made, fenced)):
-        from .across import read_back
+    goes = _goes_on_lines(chunk, lines, made, fenced) if wrapped and made else set()
+    if goes:
         from .wrapped import join_wrapped
         plain = {id(u) for line in made.values() for u in line}
         units = sorted([u for u in units if id(u) not in plain] + join_wrapped(dict(enumerate(lines)), made, goes),
                        key=lambda u: u.line)
-        if back and numbered:
-            units = read_back(units, dict(enumerate(lines)), made, goes, chunk.line_numbers)
+    if wrapped and back and numbered and made and (goes := goes | sibling_items(lines, made)):
+        units = read_back(units, dict(enumerate(lines)), made, goes, chunk.line_numbers)
     return units
 
 

@@ -185,6 +185,10 @@ NOTES_KEPT = 512
 CODE_COMMENT_LINE = re.compile(r"^\s*(?:#+|//)\s*\S")
 # A paragraph opening with a word pointing back ("This", "These", "That", "The above") right under a code block speaks
 # of the block (rag.answer.follows.code_before): "This prints each batch's weight" under the command printing them.
+# A list item whose first sentence points back (policy.questions.POINTS_BACK_LEAD: "These are only for feedback")
+# is read with the sibling item right above it at the same indent, as a paragraph's line is with the line above
+# (rag.answer.across.sibling_items). Off: only lines of one paragraph are read together.
+SIBLING_ITEM_POINTS_BACK = True
 POINTS_BACK = re.compile(r"^\s*(?:this|these|that|those|the\s+above)\b", re.I)
 
 # A code block's line that is a comment and nothing else ("# One folder only", "// trim the photo"): it names the
