@@ -35,6 +35,7 @@ def test_a_span_counted_by_an_article_states_a_duration():
     assert duration.search("the varnish needs a week to cure")
     assert duration.search("**LAUNCH (an afternoon)**") and duration.search("allow a few days")
     assert not duration.search("fire it twice a week") and not duration.search("check it 3 times a day")
+    assert not duration.search("a second coat of glaze")
 
 
 def test_how_long_is_answered_by_a_span_an_article_counts(tmp_path):
