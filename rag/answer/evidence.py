@@ -259,7 +259,7 @@ _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
 
 def _intent_bonus(intent: intents.Intent, sentence: str, p: Policy = DEFAULT) -> float:
     """A question that asks for a duration, size, price... prefers sentences that state one; a why-question,
-    sentences that state a reason ("because ...", "the reason is that ..."); a who-question, sentences naming someone."""
+    sentences that state a reason ("because ...", "the reason is that ...")."""
     bonus = 0.0
     if p.bonus_reason and intent.asks_reason and Q.REASON.search(strip_markup(sentence)):
         bonus += p.bonus_reason
@@ -272,8 +272,6 @@ def _intent_bonus(intent: intents.Intent, sentence: str, p: Policy = DEFAULT) ->
         bonus += p.bonus_any_number
     if intent.bound and V.BOUND_WORDS[intent.bound].search(sentence):
         bonus += p.bonus_bound_word
-    if p.bonus_who_name and intent.who and not (intent.parts or intent.comparison) and intent.holds_name(sentence):
-        bonus += p.bonus_who_name  # a "who" question's asked kind is someone: a line naming someone holds it
     return bonus
 
 

@@ -26,10 +26,6 @@ class ScoringKnobs:
     # ("what does the bosun do": "**Bosun** -" / "_Keeps the deck in order_") says what the thing is or does; weighs as
     # holding the asked kind of value does: the other lines naming the term only mention it (rag.answer.evidence)
     bonus_defined_term: float = 0.12
-    # a who-question's asked kind is someone: a line naming someone the question does not (a capitalised word,
-    # Intent.holds_name: "Skipper, Rigger and Owner only" under "SEA TRIAL") weighs as holding the asked kind of value
-    # does, over a line that repeats the question's words and names no one ("a shakedown sail for the sea trial")
-    bonus_who_name: float = 0.12
     # a why-question's asked kind is a reason: a line stating one with a reason connective (questions.REASON)
     # weighs as holding the asked kind of value does (bonus_value_kind), for the same reason and by as much.
     bonus_reason: float = 0.12
