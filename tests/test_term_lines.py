@@ -52,6 +52,12 @@ def test_a_term_line_and_its_definition_are_one_unit():
     assert "Bosun" in bosun.display and "Keeps the deck" in bosun.display
 
 
+def test_a_one_word_definition_under_a_term_line_is_read_with_it():
+    text = "* **Purser** -\n    _Money_\n* **Helm** -\n    _Steers the boat_"
+    purser = next(u for u in units_of(_chunk(text)) if "Purser" in u.quote)
+    assert (purser.line, purser.end) == (1, 2) and "Money" in purser.quote
+
+
 def test_a_hyphen_ending_a_wrapped_word_or_a_colon_label_is_no_term_line():
     assert not N.TERM_LINE.match("the crew eats in a self-")
     assert not N.TERM_LINE.match("Duties:")
@@ -63,6 +69,7 @@ def test_off_the_term_and_its_definition_stay_apart(monkeypatch):
     monkeypatch.setattr(N, "TERM_LINE_JOINS_DEFINITION", False)
     text = "* **Bosun** -\n    _Keeps the deck, the sheets and the rigging in good order_"
     assert all(u.end == 0 for u in units_of(_chunk(text)))
+    assert not any("Money" in u.quote for u in units_of(_chunk("* **Purser** -\n    _Money_")))
 
 
 @pytest.mark.parametrize("question, said", [

@@ -16,6 +16,7 @@ from ..text import strip_markup, terms
 from .keys import line_setting
 from .above import fenced_before, label_before
 from .across import read_back, sibling_items
+from .wrapped import defines_above, join_wrapped
 from .listlabel import item_leads, step as label_step, under as label_over
 from .sentences import sentences
 from .policy import notes as N, questions as Q
@@ -126,7 +127,7 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
         # A line that reads like an order to the assistant is note text, never evidence for an answer.
         # a list item of one word ("- Velouté" under "Mother sauces") names one member of its list; other
         # lines of one word are labels, and state nothing, as do items like "- ok"
-        least = 1 if ITEM_WITH_TEXT.match(raw) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
+        least = 1 if (ITEM_WITH_TEXT.match(raw) or defines_above(lines, offset)) and any(len(w) > 2 for w in _WORDS.findall(body)) and terms(body) else 2
         if ((offset in fenced or not HEADING_ANY_DASHES.match(raw)) and len(_WORDS.findall(body)) >= least
                 and not looks_like_instruction(body)
                 and not _PICTURE_ONLY.fullmatch(body)):
@@ -146,7 +147,6 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
         parents.append((indent, strip_markup(raw)[:120]))
     goes = _goes_on_lines(chunk, lines, made, fenced) if wrapped and made else set()
     if goes:
-        from .wrapped import join_wrapped
         plain = {id(u) for line in made.values() for u in line}
         units = sorted([u for u in units if id(u) not in plain] + join_wrapped(dict(enumerate(lines)), made, goes),
                        key=lambda u: u.line)

@@ -4,9 +4,13 @@ cited as written across those lines, so its fact and its subject are scored, quo
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from ..markup import LEAD_MARK as _ITEM, depth
 from .policy import notes as N
-from .units import Unit
+
+if TYPE_CHECKING:  # units reads lines through this module: no import back at run time
+    from .units import Unit
 
 
 def goes_on(unit: Unit, raw: str) -> bool:
@@ -21,6 +25,15 @@ def defines_term(chain: list[tuple[int, Unit]]) -> bool:
     term = chain[0][1].quote
     return (N.TERM_LINE_JOINS_DEFINITION and len(chain) == 2 and bool(N.TERM_LINE.match(term))
             and len(term.split()) <= N.TERM_LINE_MAX_WORDS + 1)
+
+
+def defines_above(lines: list[str], offset: int) -> bool:
+    """The line at ``offset`` is indented under a term line ("**Bosun** -" over "_Rigging_"): its definition, which
+    may be one word, and is still a statement of its own (policy.notes.TERM_LINE)."""
+    if not (N.TERM_LINE_JOINS_DEFINITION and offset and lines[offset].strip()):
+        return False
+    above = _ITEM.sub("", lines[offset - 1], count=1).strip()
+    return bool(N.TERM_LINE.match(above)) and depth(lines[offset]) > depth(lines[offset - 1])
 
 
 def defined_term(unit: Unit) -> str:

@@ -91,7 +91,8 @@ WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
 # A term line: a short line naming a term and ending on a dash ("**Bosun** -", "Navigator -"), whose definition
 # is the line written under it ("_Keeps the deck and the gear in order_"). Glossary-like outline notes put the two
 # on consecutive lines without a full stop, so the hard-wrap rule above does not join them; a term line and the one
-# line it runs into are read as one unit (rag.answer.wrapped), the term then speaking for its definition.
+# line it runs into are read as one unit (rag.answer.wrapped), the term then speaking for its definition; a definition
+# of one word ("_Rigging_") is still a line of its own there (rag.answer.units).
 # Off (TERM_LINE_JOINS_DEFINITION False), the term and its definition stay two units, as before.
 TERM_LINE = re.compile(r"^\W{0,4}[^\s.!?:;-][^.!?:;]{0,60}?(?:[*_]+\s*|\s+)[-\u2013\u2014]\s*$")
 TERM_LINE_MAX_WORDS = 6
