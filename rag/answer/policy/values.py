@@ -41,8 +41,8 @@ CENTURY = (r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|s
 # afternoon", "a few days", "a couple of hours". After "once", "twice", "times" or "per" the same words give how
 # often ("twice a day"), not how long, and are left out; "a second" is left out too, mostly an ordinal ("a second
 # coat"). After "for" the span is left as it was (counted only as "for a few days", below): counting "keeps for a
-# year" made the composer quote a neighbouring line's span about another thing (tests/test_rank_lines.py, the
-# levain). Off (DURATION_BY_ARTICLE False) a duration needs a number.
+# year" made the composer quote a neighbouring line's span about another thing (tests/test_rank_lines.py). Off
+# (DURATION_BY_ARTICLE False) a duration needs a number.
 DURATION_BY_ARTICLE = True
 ARTICLE_DURATION = (r"(?<!\bonce\s)(?<!\btwice\s)(?<!\btimes\s)(?<!\bper\s)(?<!\bfor\s)\b(?:a|an)\s+(?:few\s+|couple\s+of\s+)?"
                     r"(?:minute|hour|day|night|week|fortnight|month|year|morning|afternoon|evening)s?\b")
