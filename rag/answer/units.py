@@ -166,7 +166,8 @@ def _goes_on_lines(chunk: Chunk, lines: list[str], made: dict[int, list[Unit]], 
                 numbered and chunk.line_numbers[offset] != chunk.line_numbers[above] + 1) or opens_block(lines[offset]):
             continue
         mine, theirs = depth(lines[offset]), depth(lines[above])
-        if mine == theirs and not ITEM_WITH_TEXT.match(lines[above]) or mine > theirs and ITEM_WITH_TEXT.match(lines[above]):
+        item = ITEM_WITH_TEXT.match(lines[above])
+        if mine == theirs and not item or mine > theirs and item or N.LAZY_ITEM_CONTINUATION and item and mine <= theirs:
             out.add(offset)
     return out
 

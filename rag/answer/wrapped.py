@@ -81,4 +81,6 @@ def _joined(chain: list[tuple[int, Unit]], lines: dict[int, str]) -> Unit:
         start = raw.rfind(unit.quote) if n == 0 else 0
         stop = raw.find(unit.quote) + len(unit.quote) if n == len(chain) - 1 else len(raw)
         parts.append(raw[start:stop])
-    return replace(chain[0][1], quote="\n".join(parts), end=chain[-1][1].line, joined=False)
+    # a pair read together (rag.answer.units.with_antecedents) wrapped over lines is still that pair
+    return replace(chain[0][1], quote="\n".join(parts), end=chain[-1][1].line,
+                   joined=chain[0][1].joined and N.WRAPPED_PAIR_STAYS_PAIR)

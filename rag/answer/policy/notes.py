@@ -97,6 +97,14 @@ WRAP_GOES_ON = re.compile(r"^\s*[^A-Z\s]")
 TERM_LINE = re.compile(r"^\W{0,4}[^\s.!?:;-][^.!?:;]{0,60}?(?:[*_]+\s*|\s+)[-\u2013\u2014]\s*$")
 TERM_LINE_MAX_WORDS = 6
 TERM_LINE_JOINS_DEFINITION = True
+# A pair read together (a sentence and the next, which points back at it: "... a flat prefix.  This means take the
+# scale degree ...") that wraps onto the next lines stays a pair when joined over them, so it still scores at least as
+# its first sentence alone (knob pair_keeps_antecedent). False: the wrapped pair scores as any sentence. practice6 m036.
+WRAPPED_PAIR_STAYS_PAIR = True
+# A list item's text goes on in the plain line right under it even at the marker's indent or less (markdown's lazy
+# continuation: "3. A shot glass works." / "This sample tells when the dough is done."), as it does on a line indented
+# under its text: the line is read with the item (wrapped and pointing-back sentences joined; rag.answer.units).
+LAZY_ITEM_CONTINUATION = True
 
 # A plain line ending in a colon, this many words at most ("Second stage:", "**Spring checks:**"), heads the list
 # written under it at its own indent: each item reads under it, in its context (rag.answer.listlabel). Off

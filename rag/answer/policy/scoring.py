@@ -21,6 +21,10 @@ class ScoringKnobs:
     w_rank: float = 0.1
     bonus_value_kind: float = 0.12  # holds the asked kind of value ("30 seconds" for "how long")
     bonus_any_number: float = 0.05  # an amount question, a sentence with some number
+    # "how much flour goes in", "how much of the stock is kept": a degree asked of a mass noun is mostly answered by a
+    # quantity, a number the line measures something in ("250 g of flour", "3/4 of the stock"; values.MEASURED);
+    # such a line weighs as holding the asked kind of value does. 0 turns it off. practice5 b019, practice11 k006 k017.
+    bonus_quantity_of_much: float = 0.12
     bonus_bound_word: float = 0.05  # the question's "default"/"maximum" word also in the sentence
     # a term line joined with its definition (policy.notes.TERM_LINE) whose term is all the question's key words
     # ("what does the bosun do": "**Bosun** -" / "_Keeps the deck in order_") says what the thing is or does; weighs as

@@ -164,6 +164,10 @@ DEGREE = re.compile(r"(?i)\bhow\s+much\s+(?!(?:do|does|did|is|are|was|were|will|
                     r"|\bhow\s+(?!(?:many|much|long|big|large|old|far|often|soon|hot|cold|warm|come|about|so|to|do|does|did"
                     r"|is|are|was|were|can|could|should|will|would|may|might|must|has|have|had|exactly|else)\b)([a-z]{3,})\b"
                     r"|\b(?:which|what)\s+(direction|way)s?\b")
+# A quantity stated: a number (digits, a fraction "3/4") with a measure after it, a unit or the thing counted ("250 g",
+# "2 cups", "40%"), or a number word before "of" ("half of the stock"); what answers "how much <noun>"
+# (knob bonus_quantity_of_much, rag.answer.evidence).
+MEASURED = re.compile(r"(?i)(?<![\w.])\d+(?:[.,/]\d+)?\s*(?:%|[a-z]+\b)|\b(?:half|a third|a quarter|two thirds)\s+of\b")
 # (Not read as one: "what interest rate does the bank charge". Measured on paraphrases and probes, requiring the
 # attribute's words cost as many answerable questions as near misses it refused: the answering line often
 # names no attribute, "range", "shape", "sign", "side", and gives the value alone.)
