@@ -21,6 +21,7 @@ from ..ingest import read_note
 from ..redact import redact_text
 from ..text import KEPT_STOPWORDS
 from . import gate
+from .announced import announced_list
 from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
@@ -220,7 +221,8 @@ class Answerer:
         # a list question's list, when a line heads it, answers before a line defining what it names
         # ...and a code block's line setting a key the question names ("what saltLevel ...": "saltLevel: low"), and
         # for "how do I ...", a command under the best line's heading (rag.answer.steps)
-        anchor = placed or gate.listing(intent, ranked, self.policy)
+        anchor = placed or gate.listing(intent, ranked, self.policy) or announced_list(
+            intent, ranked, self._note_lines, self.policy)
         if anchor is None and self.policy.heading_names_list and (
                 named := named_list(intent, ranked, self._note_lines, self.policy)) is not None:
             # a short plural heading over a list names it ("Ingredients"): the question naming it asks the list

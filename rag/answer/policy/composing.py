@@ -84,6 +84,10 @@ class ComposeKnobs:
     # question naming it asks for the list (rag.answer.headed); longer headings say something of their own
     list_name_max_words: int = 3
     heading_names_list: bool = True  # off: only a question's grammar asks a list (for tests and measuring)
+    # a sentence of prose announcing the list under it ("They consist of three main components:", questions
+    # .ANNOUNCES_LIST) heads it as a label line does, where it speaks of what the list is asked of or announces the
+    # count the question asks ("what two things"); rag.answer.announced. practice p035, practice4 k060.
+    announced_list_heads_list: bool = True
     # ...and a singular heading over a list ("### Bandage") names it for a question writing it in the plural ("what
     # bandages go in ...") or asking what is in it ("what's in the kit", Q.ASKS_CONTENTS); off: plural headings only
     singular_heading_named: bool = True

@@ -195,6 +195,14 @@ COUNT_ON_THING = re.compile(r"(?i)\bthe\s+(two|three|four|five|six|seven|eight|n
 # one), or a lone "and"/"or" ("clove, rolling, and timber"; "bow or stern").
 ITEM_SEPARATOR = re.compile(r"(?i)\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 LIST_NOUNS = "types kinds sorts examples steps options features components categories forms stages classes"
+# A sentence announcing the list written under it: a count or "following" before its closing colon ("They consist of
+# three main components:", "we need two key pieces of information:", "It needs the following:"); rag.answer.announced.
+ANNOUNCES_LIST = re.compile(r"(?i)\b(?:following|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+                            r"(?:\s+[\w-]+){1,4})\s*:\s*$")
+# The word a list question lists by, whatever it is: "what are the parts of a hull" lists parts (of a hull), "which
+# fittings are on the mast" lists fittings; the other words asked name what the list is of (rag.answer.announced).
+LISTED_NOUN = re.compile(r"(?i)^\s*(?:what|which)\s+(?:are|were)\s+(?:the\s+)?([\w-]+)\s+of\b"
+                         r"|^\s*(?:what|which)\s+([\w-]+s)\s+(?:are|were|do|does|did|can)\b")
 # Of those, the words that all mean "a kind of": a heading "Knot Types" names the list "what kinds of knots" asks.
 KIND_NOUNS = "types kinds sorts categories classes varieties"
 # "which <plural noun> does/do/can ..." ("which instruments does it use") asks for a list too.
