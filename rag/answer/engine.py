@@ -33,6 +33,7 @@ from .cleaning import clean_question
 from .evidence import Scorer
 from .units import units_of
 from .contents import demote_contents
+from .opening import lift_openings
 from .amount import NOTES_COMPOUNDS, notes_compounds
 from .intent import parse
 from .policy import DEFAULT, Policy, questions as Q, values as V
@@ -188,6 +189,7 @@ class Answerer:
                                   back=self.policy.antecedent_across_lines)], self._note_lines, intent.asked_terms)
         ranked = self.scorer.score(standalone, units, {h.chunk.id: h.rank for h in pool})
         ranked = demote_contents(ranked, self._note_lines, self.policy)  # a table of contents points, states nothing
+        ranked = lift_openings(intent, ranked, self._note_lines, self.policy)  # a title restating it, answered below
         # a side named by a phrase of the notes ("red giant") is not what a comparison compares
         intent = named_by_phrases(intent, (text for u in ranked[: self.policy.phrase_units] for text in (u.context, u.quote)))
         timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}

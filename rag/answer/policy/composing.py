@@ -139,6 +139,14 @@ class ComposeKnobs:
     # A how-to question whose words a code block's comment line all speaks ("# One folder only") is answered by the
     # command right under that comment (rag.answer.steps.commented_command; practice13 w035)
     comment_heads_command: bool = True
+    # A title that is a statement (at least opening_title_min_words words) holding opening_title_coverage of the
+    # question's asked terms words the question: notes in question-and-answer form answer it in the section's first
+    # line, which then ranks first in its section (rag.answer.opening). practice5 b012. (Coverage 0.6 also lifted
+    # the first command under exercise titles: practice4 k017 lost its answer.)
+    opening_answers_title: bool = True
+    opening_title_min_words: int = 4
+    opening_title_coverage: float = 1.0
+    opening_min_terms: int = 3  # asked terms the question must have: two words restated name a topic ("Lewis Acids")
     # A list whose items name sections of the same note further down ("- **Pumps**: learn how they work" over
     # "## Pumps") is a table of contents: its items point to what the note states, so their evidence score is
     # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
