@@ -47,3 +47,34 @@ def test_how_much_of_a_thing_quotes_the_line_measuring_it(tmp_path):
 def test_off_the_line_sharing_the_words_comes_first(tmp_path):
     answer = _ask(tmp_path, "how much salt for the brine", bonus_quantity_of_much=0.0)
     assert "80 g" not in answer.answer.split("[1]")[0], answer.answer
+
+
+PANTRY = {
+    "stew.md": """# Winter stew
+
+## Ingredients
+- 300 g barley
+- 2 carrots, diced
+- 1 onion
+
+## Method
+Rinse the barley well and soak it overnight first.
+Simmer the barley with the carrots and the onion until soft.
+""",
+}
+
+
+def test_a_short_line_measuring_an_amount_is_no_label(tmp_path):
+    answerer = _answerer(write_notes(tmp_path / "notes", PANTRY), tmp_path / "index", "I can't find that in your notes.")
+    answer = answerer.ask("which barley for the stew")
+    assert "300 g barley" in answer.answer, answer.answer
+    _grounded(answer, PANTRY)
+
+
+def test_off_the_amount_line_weighs_as_a_label():
+    from rag.answer.evidence import _form
+    assert _form("300 g barley", DEFAULT) == 1.0
+    assert _form("Pearl barley", DEFAULT) == DEFAULT.form_topic_only  # a label: no amount
+    assert _form("For 4 people:", DEFAULT) == DEFAULT.form_topic_only  # a lead-in names what follows
+    off = dataclasses.replace(DEFAULT, measured_line_states=False)
+    assert _form("300 g barley", off) == off.form_topic_only

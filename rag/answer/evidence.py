@@ -234,7 +234,8 @@ def _form(sentence: str, p: Policy = DEFAULT, asking_list: bool = False) -> floa
     were the four humors?" over its four items) as a label line does."""
     if _LINKS.search(sentence) and len(_LINKS.sub("", sentence).split()) <= 4:
         return p.form_link_only
-    if is_label(sentence):
+    if is_label(sentence) and not (p.measured_line_states and not sentence.rstrip().endswith(":")
+                                   and V.MEASURED.search(strip_markup(sentence))):
         return p.form_topic_only
     if asks(sentence) and not asking_list:
         return p.form_question

@@ -61,6 +61,9 @@ class ScoringKnobs:
     table_chunks: int = 2
     form_link_only: float = 0.5  # a sentence that is mostly a link
     form_topic_only: float = 0.7  # a heading-like line ("Standard queues:") names a topic, states nothing
+    # ...but a short line measuring a quantity ("400 g rice", "2 g of rennet": values.MEASURED), as lists of
+    # ingredients or parts write one, states that amount: it weighs as a sentence. practice11 k037.
+    measured_line_states: bool = True
     # a sentence that is a question ("What did the guilds control?": a study prompt above its answer) answers
     # nothing but shares the asked words. Measured (model-free, answering line first / in the top 3): a history
     # student's question-and-answer notes (evals/practice2) 0.38 -> 0.65 / 0.77 -> 0.84 (13 items better, none
