@@ -271,8 +271,8 @@ def _intent_bonus(intent: intents.Intent, sentence: str, p: Policy = DEFAULT) ->
             bonus += p.bonus_any_number
     elif intent.bound and numbers(sentence):
         bonus += p.bonus_any_number
-    elif intent.degree == "how much" and V.MEASURED.search(strip_markup(sentence)):
-        bonus += p.bonus_quantity_of_much  # "how much flour": a quantity answers ("250 g of flour")
+    elif intent.asks_quantity and V.MEASURED.search(strip_markup(sentence)):
+        bonus += p.bonus_quantity_of_much  # a degree of a mass noun: a quantity answers ("250 g of flour")
     if intent.bound and V.BOUND_WORDS[intent.bound].search(sentence):
         bonus += p.bonus_bound_word
     return bonus

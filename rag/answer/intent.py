@@ -112,6 +112,12 @@ class Intent:
                 "size": "a size", "temperature": "a temperature", "count": "a number", "number": "a number",
                 "speed": "a speed or a time", "time": "a time"}.get(self.value or "", "an answer")
 
+    @property
+    def asks_quantity(self) -> bool:
+        """A degree asked of a thing by its amount ("how much flour goes in", policy.values.QUANTITY_DEGREE): a line
+        measuring a quantity answers it ("250 g of flour"; rag.answer.evidence)."""
+        return self.degree == V.QUANTITY_DEGREE
+
     def holds_value(self, sentence: str) -> bool:
         """Whether ``sentence`` states a value of the asked kind (always True when no value is asked)."""
         if self.value is None:

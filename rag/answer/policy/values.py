@@ -167,6 +167,7 @@ DEGREE = re.compile(r"(?i)\bhow\s+much\s+(?!(?:do|does|did|is|are|was|were|will|
 # A quantity stated: a number (digits, a fraction "3/4") with a measure after it, a unit or the thing counted ("250 g",
 # "2 cups", "40%"), or a number word before "of" ("half of the stock"); what answers "how much <noun>"
 # (knob bonus_quantity_of_much, rag.answer.evidence).
+QUANTITY_DEGREE = "how much"  # the degree words (DEGREE's match) asking an amount of a thing
 MEASURED = re.compile(r"(?i)(?<![\w.])\d+(?:[.,/]\d+)?\s*(?:%|[a-z]+\b)|\b(?:half|a third|a quarter|two thirds)\s+of\b")
 # (Not read as one: "what interest rate does the bank charge". Measured on paraphrases and probes, requiring the
 # attribute's words cost as many answerable questions as near misses it refused: the answering line often
