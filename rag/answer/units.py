@@ -145,8 +145,7 @@ def units_of(chunk: Chunk, note_lines: Callable[[str], list[str]] | None = None,
                             for sentence, first in zip(read, item_leads(raw, read, plain, code or bool(lead)))]
             units.extend(made[offset])
         parents.append((indent, strip_markup(raw)[:120]))
-    goes = _goes_on_lines(chunk, lines, made, fenced) if wrapped and made else set()
-    if goes:
+    if goes := (_goes_on_lines(chunk, lines, made, fenced) if wrapped and made else set()):
         plain = {id(u) for line in made.values() for u in line}
         units = sorted([u for u in units if id(u) not in plain] + join_wrapped(dict(enumerate(lines)), made, goes),
                        key=lambda u: u.line)
