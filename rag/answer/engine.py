@@ -43,7 +43,7 @@ from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
 from .phrasing import phrasing_terms
 from .position import position_asked, positioned_item
-from .quoted import quotes_lack
+from .quoted import asked_above, quotes_lack
 from .versus import named_by_phrases, named_stopwords
 from .vocab import Vocabulary, kept_idf
 
@@ -268,8 +268,8 @@ class Answerer:
             checked = watch.written(checked, stats.completion_tokens >= budget)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
-        if lack := quotes_lack(intent, citations, self.vocab, self.policy,
-                               any(s.origin == "missing" for s in shown)):
+        if lack := quotes_lack(intent, citations, self.vocab, self.policy, any(s.origin == "missing" for s in shown),
+                               lambda c: asked_above(self._note_lines(c.file), c.start_line)):
             text, citations, shown = "", [], []
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown, reason=lack or "")

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
+from ..markup import LIST_ITEM, depth
 from ..text import STOPWORDS, stem, terms
+from .evidence import asks
 from .intent import Intent
 from .phrasing import phrasing_terms
 from .policy import DEFAULT, Policy, values as V
@@ -78,16 +80,38 @@ def _subject(intent: Intent, vocab: Vocabulary, policy: Policy) -> list[str]:
     return [t for t in dict.fromkeys(intent.asked_terms) if t not in verb]
 
 
-def time_of_another(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT
-                    ) -> str | None:
+def asked_above(lines: list[str], number: int) -> str:
+    """The question the notes ask themselves that line ``number`` (1-based) answers, or "": a list item's parent
+    item ("- What did the guild publish in 1450?" over "  - Its charter ..."), or the text line just above a
+    paragraph (one blank line between), when that line is a question. A study question often states the time
+    or the thing its answer goes on to speak of only as "it" or "its"."""
+    if not 0 < number <= len(lines):
+        return ""
+    line, above = lines[number - 1], number - 1
+    while above > 0 and not lines[above - 1].strip() and number - above < 2:
+        above -= 1
+    if LIST_ITEM.match(line):  # the nearest shallower line is the item this one hangs under
+        while above > 0 and (not lines[above - 1].strip() or depth(lines[above - 1]) >= depth(line)):
+            above -= 1
+    if above < 1 or not lines[above - 1].strip() or not asks(lines[above - 1]):
+        return ""
+    return lines[above - 1].strip()
+
+
+def time_of_another(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT,
+                    above: Callable[[Citation], str] | None = None) -> str | None:
     """A "when" question whose quoted lines state times only of something else: no quoted line holding a time
-    speaks, in itself or its headings, of every word asked (the question's verb aside): "when was the law of
-    sheer proposed" quoting "the law of lift was proposed in 1905". Returns the words unsaid, or None."""
+    speaks, in itself, its headings, or the notes' question it answers (``above``, :func:`asked_above`, when
+    ``policy.time_from_asked_line``), of every word asked (the question's verb aside): "when was the law of sheer
+    proposed" quoting "the law of lift was proposed in 1905". Returns the words unsaid, or None."""
     if not (policy.time_quote_of_asked and intent.value in V.PLACED_IN_TIME and V.TIME_OF_A_THING.match(
             intent.question)) or intent.parts or intent.comparison:
         return None
     asked = _subject(intent, vocab, policy)
-    timed = [set(terms(f"{c.heading} {c.quote}")) for c in citations if intent.holds_value(f"{c.heading} {c.quote}")]
+    # the question read with a line only adds what the line speaks of: it makes no line hold a time it did not
+    asked_of = (lambda c: above(c) if above and policy.time_from_asked_line else "")
+    timed = [set(terms(f"{c.heading} {asked_of(c)} {c.quote}")) for c in citations
+             if intent.holds_value(f"{c.heading} {c.quote}")]
     if not timed or not asked:
         return None
     unsaid = min(([t for t in asked if not stands_for(t, spoken, policy)] for spoken in timed), key=len)
@@ -104,22 +128,35 @@ def unit_asked(intent: Intent, vocab: Vocabulary) -> str | None:
     return unit if "/" in unit or stem(unit.lower()) in vocab.units else None
 
 
+def states_a_number(quote: str, unit: str, vocab: Vocabulary, policy: Policy = DEFAULT) -> bool:
+    """Whether a quoted line states a number: in digits, or (``policy.unit_number_in_words``) written out before a
+    word the notes write after numbers, before the unit asked, or before any unit of time when a time is asked in
+    one ("for the first two weeks" answers "in days": the one converts to the other)."""
+    if V.A_NUMBER.search(quote):
+        return True
+    counted, of_time = vocab.units | {stem(unit.lower())}, V.DURATION_WORD.fullmatch(unit)
+    return policy.unit_number_in_words and any(
+        stem(m.group(1).lower()) in counted or (of_time and V.DURATION_WORD.fullmatch(m.group(1)))
+        for m in V.NUMBER_IN_WORDS.finditer(quote))
+
+
 def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, policy: Policy = DEFAULT,
-                missing: bool = False) -> str | None:
+                missing: bool = False, above: Callable[[Citation], str] | None = None) -> str | None:
     """Why the quoted lines answer nothing (a short reason), or None: a comparison with a side said ``missing``
     and no quoted line speaking of what both sides are kinds of (:func:`head_unsaid`); a "when was X ..." question
-    quoting only another thing's time (:func:`time_of_another`); a question asking its answer in a unit and no
+    quoting only another thing's time (:func:`time_of_another`, reading each quoted line with the notes' question
+    it answers, ``above``); a question asking its answer in a unit and no
     quoted number (:func:`unit_asked`); a "who" question none of whose quoted lines (or their headings) names
     anyone (:func:`names_in`). Two-part questions, comparisons and lists are otherwise left alone: a part may be
     answered by a block, a side by its table."""
     if citations and (thing := head_unsaid(intent, citations, vocab, missing, policy)):
         return f"no quoted line speaks of the {thing}"
-    if citations and (unsaid := time_of_another(intent, citations, vocab, policy)):
+    if citations and (unsaid := time_of_another(intent, citations, vocab, policy, above)):
         return f"no quoted line giving a time speaks of {unsaid!r}"
     if not citations or intent.parts or intent.comparison or intent.wants_list:
         return None
     if policy.unit_asks_a_number and (unit := unit_asked(intent, vocab)) and not any(
-            V.A_NUMBER.search(c.quote) for c in citations):
+            states_a_number(c.quote, unit, vocab, policy) for c in citations):
         return f"no quoted line states a number in {unit}"
     # a line saying all the question asks, its verb too, answers by a role ("a mooring permit must be signed before
     # two wardens" for "who must sign a mooring permit"): no name need stand in it

@@ -44,9 +44,15 @@ class CheckKnobs:
     # ...and a "when" question needs a quoted line giving a time that speaks of every word asked, the verb aside
     # (a sibling's year, "the law of lift was proposed in 1905", answers no "when was the law of sheer proposed")
     time_quote_of_asked: bool = True
+    # ...read with the notes' own question the quoted line answers ("- What did Okafor publish in 1905?" over its
+    # answer "  - His tables of sheer ..."): the study question holds the time and the thing, the answer neither
+    time_from_asked_line: bool = True
     # ...and a question closing on the unit it asks its answer in ("the speed of sound in m/s") a quoted number:
     # a line naming the quantity and its unit with no value ("c - the speed of light (m/s)") answers nothing
     unit_asks_a_number: bool = True
+    # ...where a number written out before a word the notes write after numbers counts ("cool for at least four
+    # hours" answers "how long to cool it in hours"): digits alone refused 3 answerable practice controls
+    unit_number_in_words: bool = True
     # a "who" question about one kind of a thing needs a line naming someone that speaks of that kind
     # (rag.answer.gate.kind_named): a name beside another kind ("a sea kayak" for "who invented the
     # folding kayak") answered a near miss. (Requiring every asked word instead, as for one value,

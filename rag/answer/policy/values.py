@@ -151,6 +151,11 @@ PLACED_IN_TIME = frozenset({"time"})
 # "the speed of sound in m/s": a question closing on the unit its answer is asked in (rag.answer.quoted.unit_asked)
 IN_A_UNIT = re.compile(r"(?i)\bin\s+([a-z]+(?:/[a-z]+)?)\s*[?.!]*\s*$")
 A_NUMBER = re.compile(r"\d")  # what a quoted line must hold for a question asking its answer in a unit
+# ...or a number written out before the word it counts ("at least four hours", "ten years later", "an hour"):
+# group 1 is that word, which must be one the notes write after numbers (rag.answer.quoted.states_a_number)
+NUMBER_IN_WORDS = re.compile(rf"(?i)(?:{NUMBER_WORDS}|\b(?:half\s+)?an?\b)[\s-]+([a-z]+)")
+# ...a time asked in one unit is answered in another ("two weeks" for "in days"): the words of a span of time
+DURATION_WORD = re.compile(r"(?i)(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?")
 TIME_OF_A_THING = re.compile(r"(?i)^\s*when\s+(?:was|were|is|are)\b")
 # A question asking how much of something, how far along a scale, or which way ("how much salt does the brine
 # need", "how high is the fee in court", "in which direction does the tide turn") asks one degree of one

@@ -1,0 +1,78 @@
+"""Answerable questions the quoted-line checks (rag.answer.quoted) must not refuse: a "when was" question whose
+quoted answer sits under the notes' own study question holding the time and the thing asked, and a question asking
+its answer in a unit whose quoted line writes the number out ("at least six hours", "two weeks"). Each is refused
+with its narrowing switched off. Invented notes (pottery, a guild's charters), fake embedder, a silent model."""
+
+from __future__ import annotations
+
+import pytest
+from test_compose import _answerer, write_notes
+
+from rag.answer.policy import Policy
+from rag.answer.quoted import asked_above
+
+GUILD = {
+    "guild.md": """# Masons and Quarries in the Nineteenth Century
+
+## Okafor and the Masons' Guild
+- Who led the masons' guild?  Why did the wardens oppose it?
+  - Okafor led it from the harbour lodge. The wardens feared its hold over the quarries.
+- What was the significance of the three charters Okafor issued in 1842?  What did he say in them?  How did it turn out for him?
+  - Their significance was Okafor's move towards a break with the wardens. He aired his grievances over tolls, courts and quarry rights. Okafor was banished from the harbour, so he was hidden by an ally.
+- What did the wardens do in reply?
+  - The wardens closed the lodge and its courts for a season.
+""",
+}
+
+
+def _ask(tmp_path, notes, question, policy: Policy | None = None):
+    answerer = _answerer(write_notes(tmp_path / "notes", notes), tmp_path / "index", "I can't find that in your notes.")
+    if policy is not None:
+        answerer.policy = policy
+    return answerer.ask(question)
+
+
+def test_the_study_question_above_an_answer_is_the_line_it_answers():
+    lines = GUILD["guild.md"].split("\n")
+    answer = next(n for n, line in enumerate(lines, 1) if "Their significance" in line)
+    assert "1842" in asked_above(lines, answer)
+    assert asked_above(lines, answer - 1) == ""  # the question itself answers no question above it
+    assert asked_above(lines, 1) == ""
+
+
+def test_a_time_held_by_the_study_question_the_quote_answers_is_the_times_of_the_thing(tmp_path):
+    question = "when were okafor's charters issued"
+    answer = _ask(tmp_path / "on", GUILD, question)
+    assert not answer.refused, answer.reason
+    assert "break with the wardens" in answer.answer
+    off = _ask(tmp_path / "off", GUILD, question, Policy(time_from_asked_line=False))
+    assert off.refused
+    assert "charters" in off.reason
+
+
+POTTERY = {
+    "kiln.md": """# kiln log
+
+## firing
+- the kiln takes 14 pots on two shelves and fires them for 9 hours at cone six
+- a bisque firing runs 7 hours, and a glaze firing 9 hours with a slow rise at the end
+- dry the greenware for 3 days in summer and 5 days in winter before a bisque firing
+
+## cooling
+- let the glazed pots cool in the closed kiln for at least six hours before opening it
+- for the first two weeks, store raku pieces away from damp and turn them every day
+""",
+}
+
+
+@pytest.mark.parametrize("question, said", [
+    ("how long should glazed pots cool in the closed kiln in hours", "six hours"),
+    ("how long should raku pieces be stored away from damp in days", "two weeks"),
+])
+def test_a_number_written_out_answers_a_unit_asked(tmp_path, question, said):
+    answer = _ask(tmp_path / "on", POTTERY, question)
+    assert not answer.refused, answer.reason
+    assert said in answer.answer
+    off = _ask(tmp_path / "off", POTTERY, question, Policy(unit_number_in_words=False))
+    assert off.refused
+    assert "number" in off.reason
