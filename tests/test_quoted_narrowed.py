@@ -76,3 +76,30 @@ def test_a_number_written_out_answers_a_unit_asked(tmp_path, question, said):
     off = _ask(tmp_path / "off", POTTERY, question, Policy(unit_number_in_words=False))
     assert off.refused
     assert "number" in off.reason
+
+
+STRIKE = {
+    "strike.md": """# Quarry Towns
+
+## Toward a Wage Economy
+
+* What was the "toll revolt", also called the "quarry strike"?
+  * A rising of the masons in the 1840s against the tolls on cut stone.
+  * What is a toll?
+    * A charge on each cart of stone leaving the quarry.
+  * Who were the winners and losers of this shift?
+    * Winners were quarry masons and carters with their own carts. The losers were toll wardens and harbour clerks.
+* What is a lodge court?
+  * A court of masons that heard disputes over wages and stone.
+""",
+}
+
+
+def test_a_line_answering_the_notes_own_who_question_answers_by_a_group(tmp_path):
+    question = "who were the winners of the toll revolt"
+    answer = _ask(tmp_path / "on", STRIKE, question)
+    assert not answer.refused, answer.reason
+    assert "quarry masons" in answer.answer
+    off = _ask(tmp_path / "off", STRIKE, question, Policy(who_from_asked_line=False))
+    assert off.refused
+    assert "names anyone" in off.reason

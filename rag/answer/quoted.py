@@ -13,7 +13,7 @@ from ..text import STOPWORDS, stem, terms
 from .evidence import asks
 from .intent import Intent
 from .phrasing import phrasing_terms
-from .policy import DEFAULT, Policy, values as V
+from .policy import DEFAULT, Policy, questions as Q, values as V
 from .sameword import stands_for
 from .who import heading_names, line_names
 
@@ -47,6 +47,12 @@ def _says_all(intent: Intent, citation: Citation, policy: Policy) -> bool:
     """Whether a quoted line, with its headings, speaks of every term the question asks, its verb included."""
     spoken = set(terms(f"{citation.heading} {citation.quote}"))
     return bool(intent.asked_terms) and all(stands_for(t, spoken, policy) for t in intent.asked_terms)
+
+
+def _answers_who(citation: Citation, above: Callable[[Citation], str] | None, policy: Policy) -> bool:
+    """Whether a quoted line answers the notes' own question asking who (:func:`asked_above`): what it says is
+    the notes' answer to it, a group or a role ("landed farmers") as much as a name."""
+    return bool(policy.who_from_asked_line and above and Q.ASKS_WHO.search(above(citation)))
 
 
 def _named(word: str, vocab: Vocabulary) -> bool:
@@ -147,8 +153,9 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     quoting only another thing's time (:func:`time_of_another`, reading each quoted line with the notes' question
     it answers, ``above``); a question asking its answer in a unit and no
     quoted number (:func:`unit_asked`); a "who" question none of whose quoted lines (or their headings) names
-    anyone (:func:`names_in`). Two-part questions, comparisons and lists are otherwise left alone: a part may be
-    answered by a block, a side by its table."""
+    anyone (:func:`names_in`) nor answers the notes' own "who" question (:func:`_answers_who`). Two-part
+    questions, comparisons and lists are otherwise left alone: a part may be answered by a block, a side by its
+    table."""
     if citations and (thing := head_unsaid(intent, citations, vocab, missing, policy)):
         return f"no quoted line speaks of the {thing}"
     if citations and (unsaid := time_of_another(intent, citations, vocab, policy, above)):
@@ -161,6 +168,7 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     # a line saying all the question asks, its verb too, answers by a role ("a mooring permit must be signed before
     # two wardens" for "who must sign a mooring permit"): no name need stand in it
     if policy.who_quote_names and intent.who and not any(
-            names_in(intent, c, vocab) or _says_all(intent, c, policy) for c in citations):
+            names_in(intent, c, vocab) or _says_all(intent, c, policy) or _answers_who(c, above, policy)
+            for c in citations):
         return "no quoted line names anyone"
     return None

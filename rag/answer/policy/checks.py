@@ -38,6 +38,9 @@ class CheckKnobs:
     # (rag.answer.quoted): a "who" answered by lines naming no one is refused. (The same for a value asked and
     # quoted lines stating none refused an answerable "what is the market price" asking a definition, and no near miss.)
     who_quote_names: bool = True
+    # ...unless a quoted line answers the notes' own question asking who ("- Who were the winners of the shift?" over
+    # "  - Winners were landed farmers ..."): a group or a role answers it as well as a name (practice2 control)
+    who_from_asked_line: bool = True
     # ...and a comparison of two kinds of one thing ("salted or unsalted butter"), one kind said missing, needs a
     # quoted line speaking of the thing ("butter"), not only of the other kind's word ("salted fish")
     compared_head_quoted: bool = True

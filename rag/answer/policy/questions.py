@@ -97,6 +97,9 @@ TWO_DEFINITIONS = re.compile(r"(?i)^\s*((?:define|explain|describe|what (?:is|ar
 DO_SUPPORT = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:does|do|did|can|could|will|would|should|may|might|must)\b")
 # "what sets the ...", "who makes the ...": a question word, one word, then a determiner: that word is the verb.
 WH_SUBJECT = frozenset("what who which".split())
+# the notes' own study question asking who ("- Who were the winners of the shift?"): the line under it is its
+# answer, whatever it names (rag.answer.quoted.quotes_lack)
+ASKS_WHO = re.compile(r"(?i)\bwho(?:m|se)?\b")
 # "what refund guarantee does the ferry company offer", "which knot do I need for a mooring line": the thing asked
 # (the words between the question word and the auxiliary) and what the rest of the question names it of (rag.answer
 # .asked_of). Up to four words name the thing.
