@@ -1,7 +1,9 @@
 """Answerable questions the quoted-line checks (rag.answer.quoted) must not refuse: a "when was" question whose
-quoted answer sits under the notes' own study question holding the time and the thing asked, and a question asking
-its answer in a unit whose quoted line writes the number out ("at least six hours", "two weeks"). Each is refused
-with its narrowing switched off. Invented notes (pottery, a guild's charters), fake embedder, a silent model."""
+quoted answer sits under the notes' own study question holding the time and the thing asked (a hint may follow the
+question), or that closes on a state after a preposition ("in power"); a question asking its answer in a unit whose
+quoted line writes the number out ("at least six hours", "two weeks"); a "who" question answered by a group under
+the notes' own "who" question. Each is refused with its narrowing switched off. Invented notes (pottery, guilds,
+harbour wardens), fake embedder, a silent model."""
 
 from __future__ import annotations
 
@@ -103,3 +105,50 @@ def test_a_line_answering_the_notes_own_who_question_answers_by_a_group(tmp_path
     off = _ask(tmp_path / "off", STRIKE, question, Policy(who_from_asked_line=False))
     assert off.refused
     assert "names anyone" in off.reason
+
+
+WARDENS = {
+    "wardens.md": """# Harbour Towns in the Nineteenth Century
+
+## The Wardens
+- Who was the harbour master from 1842-60?  Of which family was he?  \\(hint, read the whole section first\\)
+  - Okafor was of the Adeyemi family and the son of the old warden. He rebuilt the quays and dredged the channel.
+- What did the wardens do in winter?
+  - They laid up the buoys and mended the chains.
+""",
+}
+
+
+def test_a_parent_item_holding_a_question_before_its_hint_is_the_question_answered(tmp_path):
+    lines = WARDENS["wardens.md"].split("\n")
+    answer = next(n for n, line in enumerate(lines, 1) if "Adeyemi" in line)
+    assert "1842" in asked_above(lines, answer)
+    assert asked_above(lines, answer, question_anywhere=False) == ""
+    question = "when was okafor harbour master"
+    assert not _ask(tmp_path / "on", WARDENS, question).refused
+    off = _ask(tmp_path / "off", WARDENS, question, Policy(asked_item_question_anywhere=False))
+    assert off.refused
+    assert "master" in off.reason
+
+
+DYNASTIES = {
+    "pilots.md": """# Harbour Guilds
+
+## The Guild of Pilots
+- 1450 to 1520, until the harbour board took the pilotage over
+- pilots were sworn in at the guild hall
+
+## The Guild of Carters
+- carried stone from the quarries to the quays
+""",
+}
+
+
+def test_the_state_a_when_question_closes_on_after_a_preposition_need_not_be_quoted(tmp_path):
+    question = "when was the guild of pilots in power"
+    answer = _ask(tmp_path / "on", DYNASTIES, question)
+    assert not answer.refused, answer.reason
+    assert "1450 to 1520" in answer.answer
+    off = _ask(tmp_path / "off", DYNASTIES, question, Policy(time_complement_unasked=False))
+    assert off.refused
+    assert "power" in off.reason

@@ -269,7 +269,8 @@ class Answerer:
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
         if lack := quotes_lack(intent, citations, self.vocab, self.policy, any(s.origin == "missing" for s in shown),
-                               lambda c: asked_above(self._note_lines(c.file), c.start_line)):
+                               lambda c: asked_above(self._note_lines(c.file), c.start_line,
+                                                     self.policy.asked_item_question_anywhere)):
             text, citations, shown = "", [], []
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown, reason=lack or "")

@@ -79,18 +79,25 @@ def head_unsaid(intent: Intent, citations: list[Citation], vocab: Vocabulary, mi
 
 def _subject(intent: Intent, vocab: Vocabulary, policy: Policy) -> list[str]:
     """The asked terms a "when" question's time must be stated of: all but its verb, whatever the verb's form in
-    the line ("rise" / "rose"): the gate asks the verb apart (policy.date_verb_must_be_spoken)."""
+    the line ("rise" / "rose"): the gate asks the verb apart (policy.date_verb_must_be_spoken); and, with
+    ``policy.time_complement_unasked``, but the state a copula question closes on after a preposition ("in power")."""
     # read as a verb even where the notes also use the word as a thing ("the rise of the guilds")
     verb = phrasing_terms(intent, dataclasses.replace(vocab, things=frozenset()),
                           dataclasses.replace(policy, date_verb_must_be_spoken=False))
+    # "when were the guilds in power": what follows the subject after a preposition says what state the time is
+    # asked of, in the question's words ("in power"); the line gives the time of the guilds ("1450 to 1520")
+    rest = V.TIME_OF_A_THING.sub("", intent.question, count=1)
+    state = V.TIME_COMPLEMENT.search(rest) if policy.time_complement_unasked else None
+    verb = set(verb) | (set(terms(state.group(1))) - set(terms(rest[: state.start()])) if state else set())
     return [t for t in dict.fromkeys(intent.asked_terms) if t not in verb]
 
 
-def asked_above(lines: list[str], number: int) -> str:
+def asked_above(lines: list[str], number: int, question_anywhere: bool = True) -> str:
     """The question the notes ask themselves that line ``number`` (1-based) answers, or "": a list item's parent
     item ("- What did the guild publish in 1450?" over "  - Its charter ..."), or the text line just above a
-    paragraph (one blank line between), when that line is a question. A study question often states the time
-    or the thing its answer goes on to speak of only as "it" or "its"."""
+    paragraph (one blank line between), when that line is a question (a parent item holding one anywhere, with
+    ``question_anywhere``, policy.asked_item_question_anywhere). A study question often states the time or the
+    thing its answer goes on to speak of only as "it" or "its"."""
     if not 0 < number <= len(lines):
         return ""
     line, above = lines[number - 1], number - 1
@@ -99,6 +106,9 @@ def asked_above(lines: list[str], number: int) -> str:
     if LIST_ITEM.match(line):  # the nearest shallower line is the item this one hangs under
         while above > 0 and (not lines[above - 1].strip() or depth(lines[above - 1]) >= depth(line)):
             above -= 1
+        # a study item may go on after its question ("Who held the see from 1556?  (hint: read the section)")
+        if above > 0 and question_anywhere and "?" in lines[above - 1]:
+            return lines[above - 1].strip()
     if above < 1 or not lines[above - 1].strip() or not asks(lines[above - 1]):
         return ""
     return lines[above - 1].strip()

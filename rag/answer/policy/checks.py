@@ -50,6 +50,12 @@ class CheckKnobs:
     # ...read with the notes' own question the quoted line answers ("- What did Okafor publish in 1905?" over its
     # answer "  - His tables of sheer ..."): the study question holds the time and the thing, the answer neither
     time_from_asked_line: bool = True
+    # ...a parent item being a study question when it holds one anywhere, a hint after it ("Who was the king from
+    # 1556-98?  (hint, read the section)"): ending in "?" missed a practice2 control
+    asked_item_question_anywhere: bool = True
+    # ...and the state a copula "when" question closes on after a preposition ("when were the guilds in power") is
+    # not asked of the line: "1700 B.C. to 1000 B.C." under the dynasty's heading answers it (2 practice7 controls)
+    time_complement_unasked: bool = True
     # ...and a question closing on the unit it asks its answer in ("the speed of sound in m/s") a quoted number:
     # a line naming the quantity and its unit with no value ("c - the speed of light (m/s)") answers nothing
     unit_asks_a_number: bool = True

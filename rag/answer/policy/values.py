@@ -157,6 +157,8 @@ NUMBER_IN_WORDS = re.compile(rf"(?i)(?:{NUMBER_WORDS}|\b(?:half\s+)?an?\b)[\s-]+
 # ...a time asked in one unit is answered in another ("two weeks" for "in days"): the words of a span of time
 DURATION_WORD = re.compile(r"(?i)(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?")
 TIME_OF_A_THING = re.compile(r"(?i)^\s*when\s+(?:was|were|is|are)\b")
+# ...and the state it closes on, after its subject: a preposition other than "of" opens it ("in power", "at war")
+TIME_COMPLEMENT = re.compile(r"(?i)(?<=\w)\s+(?:in|at|on|under|during)\s+(.+)$")
 # A question asking how much of something, how far along a scale, or which way ("how much salt does the brine
 # need", "how high is the fee in court", "in which direction does the tide turn") asks one degree of one
 # thing: the line that answers must speak of everything it asks about, as for a value (rag.answer.gate), though
