@@ -139,7 +139,7 @@ DYNASTIES = {
 - pilots were sworn in at the guild hall
 
 ## The Guild of Carters
-- carried stone from the quarries to the quays
+- carried stone from the quarries to the quays, until the railway took their power away
 """,
 }
 
@@ -151,4 +151,27 @@ def test_the_state_a_when_question_closes_on_after_a_preposition_need_not_be_quo
     assert "1450 to 1520" in answer.answer
     off = _ask(tmp_path / "off", DYNASTIES, question, Policy(time_complement_unasked=False))
     assert off.refused
-    assert "power" in off.reason
+    assert "giving a time" in off.reason
+
+
+PILOTS = {
+    "pilots.md": """# Harbour Pilots
+
+## Okafor
+- Okafor (1801-1860) charted the shoals of the outer harbour
+- his charts were printed by the harbour board
+
+## Adeyemi
+- Adeyemi laid out the inner moorings for the ferries
+""",
+}
+
+
+def test_a_word_the_notes_never_use_is_not_asked_of_a_quoted_time(tmp_path):
+    question = "when was okafor alive"  # "alive" stands nowhere in the notes
+    answer = _ask(tmp_path / "on", PILOTS, question)
+    assert not answer.refused, answer.reason
+    assert "1801-1860" in answer.answer
+    off = _ask(tmp_path / "off", PILOTS, question, Policy(time_unknown_word_unasked=False))
+    assert off.refused
+    assert "alive" in off.reason

@@ -80,7 +80,8 @@ def head_unsaid(intent: Intent, citations: list[Citation], vocab: Vocabulary, mi
 def _subject(intent: Intent, vocab: Vocabulary, policy: Policy) -> list[str]:
     """The asked terms a "when" question's time must be stated of: all but its verb, whatever the verb's form in
     the line ("rise" / "rose"): the gate asks the verb apart (policy.date_verb_must_be_spoken); and, with
-    ``policy.time_complement_unasked``, but the state a copula question closes on after a preposition ("in power")."""
+    ``policy.time_complement_unasked``, but the state a copula question closes on after a preposition ("in power");
+    with ``policy.time_unknown_word_unasked``, but words the notes never use ("alive")."""
     # read as a verb even where the notes also use the word as a thing ("the rise of the guilds")
     verb = phrasing_terms(intent, dataclasses.replace(vocab, things=frozenset()),
                           dataclasses.replace(policy, date_verb_must_be_spoken=False))
@@ -89,7 +90,10 @@ def _subject(intent: Intent, vocab: Vocabulary, policy: Policy) -> list[str]:
     rest = V.TIME_OF_A_THING.sub("", intent.question, count=1)
     state = V.TIME_COMPLEMENT.search(rest) if policy.time_complement_unasked else None
     verb = set(verb) | (set(terms(state.group(1))) - set(terms(rest[: state.start()])) if state else set())
-    return [t for t in dict.fromkeys(intent.asked_terms) if t not in verb]
+    # a word the notes never use ("when was the guild's founder alive") names none of their things: no quote can
+    # speak of it, and a sibling's time is told apart by the words they do use (the gate weighs unknown words)
+    return [t for t in dict.fromkeys(intent.asked_terms) if t not in verb
+            and (vocab.knows(intent.word_of(t)) or not policy.time_unknown_word_unasked)]
 
 
 def asked_above(lines: list[str], number: int, question_anywhere: bool = True) -> str:

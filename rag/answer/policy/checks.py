@@ -56,6 +56,9 @@ class CheckKnobs:
     # ...and the state a copula "when" question closes on after a preposition ("when were the guilds in power") is
     # not asked of the line: "1700 B.C. to 1000 B.C." under the dynasty's heading answers it (2 practice7 controls)
     time_complement_unasked: bool = True
+    # ...nor a word the notes never use ("when was the pilot alive" of "Okafor (1801-1860)"): no quote can say it
+    # (practice2, practice7 controls); telling a sibling's time apart rests on the words the notes do use
+    time_unknown_word_unasked: bool = True
     # ...and a question closing on the unit it asks its answer in ("the speed of sound in m/s") a quoted number:
     # a line naming the quantity and its unit with no value ("c - the speed of light (m/s)") answers nothing
     unit_asks_a_number: bool = True
