@@ -165,11 +165,10 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     """Why the quoted lines answer nothing (a short reason), or None: a comparison with a side said ``missing``
     and no quoted line speaking of what both sides are kinds of (:func:`head_unsaid`); a "when was X ..." question
     quoting only another thing's time (:func:`time_of_another`, reading each quoted line with the notes' question
-    it answers, ``above``); a question asking its answer in a unit and no
-    quoted number (:func:`unit_asked`); a "who" question none of whose quoted lines (or their headings) names
-    anyone (:func:`names_in`) nor answers the notes' own "who" question (:func:`_answers_who`). Two-part
-    questions, comparisons and lists are otherwise left alone: a part may be answered by a block, a side by its
-    table."""
+    it answers, ``above``); a question asking its answer in a unit and no quoted number (:func:`unit_asked`,
+    :func:`states_a_number`); a "who" question none of whose quoted lines (or their headings) names anyone
+    (:func:`names_in`) nor answers the notes' own "who" question (:func:`_answers_who`). Two-part questions,
+    comparisons and lists are otherwise left alone: a part may be answered by a block, a side by its table."""
     if citations and (thing := head_unsaid(intent, citations, vocab, missing, policy)):
         return f"no quoted line speaks of the {thing}"
     if citations and (unsaid := time_of_another(intent, citations, vocab, policy, above)):
