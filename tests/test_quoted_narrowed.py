@@ -2,13 +2,14 @@
 quoted answer sits under the notes' own study question holding the time and the thing asked (a hint may follow the
 question), or that closes on a state after a preposition ("in power"); a question asking its answer in a unit whose
 quoted line writes the number out ("at least six hours", "two weeks"); a "who" question answered by a group under
-the notes' own "who" question. Each is refused with its narrowing switched off. Invented notes (pottery, guilds,
-harbour wardens), fake embedder, a silent model."""
+the notes' own "who" question. Each is refused with its narrowing switched off. A "when" answer line whose
+year stands only in the study question above it is quoted with that question (rag.answer.studied). Invented notes
+(pottery, guilds, harbour wardens), fake embedder, a silent model."""
 
 from __future__ import annotations
 
 import pytest
-from test_compose import _answerer, write_notes
+from test_compose import _answerer, _grounded, write_notes
 
 from rag.answer.policy import Policy
 from rag.answer.quoted import asked_above
@@ -47,9 +48,32 @@ def test_a_time_held_by_the_study_question_the_quote_answers_is_the_times_of_the
     answer = _ask(tmp_path / "on", GUILD, question)
     assert not answer.refused, answer.reason
     assert "break with the wardens" in answer.answer
-    off = _ask(tmp_path / "off", GUILD, question, Policy(time_from_asked_line=False))
+    # (the answer line alone, as the composer quotes it without the study question: rag.answer.studied off)
+    off = _ask(tmp_path / "off", GUILD, question, Policy(time_from_asked_line=False, time_quoted_with_asked_line=False))
     assert off.refused
     assert "charters" in off.reason
+
+
+def test_a_study_question_further_up_still_holds_the_time_of_its_answer(tmp_path):
+    # a first answer line stands between: the question is not quoted with the second (rag.answer.studied)
+    between = "  - Masons gathered at the lodge to hear them read.\n  - Their significance"
+    notes = {"guild.md": GUILD["guild.md"].replace("  - Their significance", between)}
+    question = "when were okafor's charters issued"
+    answer = _ask(tmp_path / "on", notes, question)
+    assert not answer.refused, answer.reason
+    assert "break with the wardens" in answer.answer
+    off = _ask(tmp_path / "off", notes, question, Policy(time_from_asked_line=False))
+    assert off.refused
+    assert "charters" in off.reason
+
+
+def test_the_study_question_holding_the_time_is_quoted_with_its_answer(tmp_path):
+    question = "when were okafor's charters issued"
+    answer = _ask(tmp_path / "on", GUILD, question)
+    assert "1842" in answer.answer and "break with the wardens" in answer.answer
+    _grounded(answer, GUILD)
+    off = _ask(tmp_path / "off", GUILD, question, Policy(time_quoted_with_asked_line=False))
+    assert "1842" not in off.answer
 
 
 POTTERY = {

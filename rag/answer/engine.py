@@ -44,6 +44,7 @@ from .attributed import source_named_above
 from .phrasing import phrasing_terms
 from .position import position_asked, positioned_item
 from .quoted import asked_above, quotes_lack
+from .studied import with_asked_time
 from .versus import named_by_phrases, named_stopwords
 from .vocab import Vocabulary, kept_idf
 
@@ -268,6 +269,8 @@ class Answerer:
             checked = watch.written(checked, stats.completion_tokens >= budget)
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
+        citations = with_asked_time(intent, citations, shown, self._note_lines, self.policy)
+        text = " ".join(s.text for s in shown) if text else text
         if lack := quotes_lack(intent, citations, self.vocab, self.policy, any(s.origin == "missing" for s in shown),
                                lambda c: asked_above(self._note_lines(c.file), c.start_line,
                                                      self.policy.asked_item_question_anywhere)):

@@ -166,3 +166,7 @@ class ComposeKnobs:
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
     # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
     sibling_gives_value: bool = True
+    # A "when" answer quoting a line that tells no time under the notes' study question right above it that holds
+    # one ("- What did the charters issued in 1842 grant?" over "  - Their significance was ...") is quoted with
+    # that question (rag.answer.studied): the year stands only there. practice2 nearmiss n013, n036
+    time_quoted_with_asked_line: bool = True
