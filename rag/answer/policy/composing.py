@@ -152,6 +152,10 @@ class ComposeKnobs:
     # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
     contents_item_factor: float = 0.5
     contents_min_items: int = 2  # how many of a run of list items must name a later heading
+    # A "when" answer quoting a line that tells no time under the notes' study question right above it that holds
+    # one ("- What did the charters issued in 1842 grant?" over "  - Their significance was ...") is quoted with
+    # that question (rag.answer.studied): the year stands only there. practice2 nearmiss n013, n036
+    time_quoted_with_asked_line: bool = True
     # A quoted sentence is read with the sentence right before or after it in its paragraph (rag.answer.siblings)
     # when that one scores as strong as the best, or scores at least sibling_min_share of the best and holds a
     # question term the quoted one lacks: a line names its subject in one sentence and states the fact in the
@@ -166,7 +170,3 @@ class ComposeKnobs:
     # ...or, scoring at least sibling_min_share of the best, gives a number to the thing a "what X do ..." question
     # asks (policy.questions.THING_ASKED) where the quoted one gives none. practice5 b009
     sibling_gives_value: bool = True
-    # A "when" answer quoting a line that tells no time under the notes' study question right above it that holds
-    # one ("- What did the charters issued in 1842 grant?" over "  - Their significance was ...") is quoted with
-    # that question (rag.answer.studied): the year stands only there. practice2 nearmiss n013, n036
-    time_quoted_with_asked_line: bool = True
