@@ -28,6 +28,7 @@ from .gather import Gatherer
 from .headed import heading_items, named_list
 from .keys import label_items, label_line, setting_line
 from .steps import command_line, commented_command
+from .shown import prose_for_code
 from .condense import condense
 from .cleaning import clean_question
 from .evidence import Scorer
@@ -230,7 +231,8 @@ class Answerer:
                 named := named_list(intent, ranked, self._note_lines, self.policy)) is not None:
             # a short plural heading over a list names it ("Ingredients"): the question naming it asks the list
             anchor, intent = named, dataclasses.replace(intent, wants_list=True)
-        anchor = (anchor or label_line(intent, ranked, self.policy) or gate.answering(intent, ranked, self.policy, excused)
+        anchor = (anchor or label_line(intent, ranked, self.policy) or prose_for_code(intent, ranked, self._note_lines, self.policy)
+                  or gate.answering(intent, ranked, self.policy, excused)
                   or setting_line(intent, ranked, self.policy) or commented_command(intent, ranked, self._note_lines, self.policy)
                   or command_line(intent, ranked, self.policy))
         # a list whose items are the headings of a section's subsections ("## Bowline (essential)")

@@ -147,6 +147,9 @@ class ComposeKnobs:
     opening_title_min_words: int = 4
     opening_title_coverage: float = 1.0
     opening_min_terms: int = 3  # asked terms the question must have: two words restated name a topic ("Lewis Acids")
+    # A what-question whose best line is a bare code block line ("rules  strict-tabs") is answered by the prose line
+    # right before or after that block naming the code line's other word (rag.answer.shown; practice13 w038)
+    prose_tells_code: bool = True
     # A list whose items name sections of the same note further down ("- **Pumps**: learn how they work" over
     # "## Pumps") is a table of contents: its items point to what the note states, so their evidence score is
     # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)
