@@ -12,10 +12,15 @@ import re
 # "since", "the reason is that", "X is the material of choice as it sticks less", "so that", "due to"); among the
 # lines of the right section, the one giving the reason is the answer, its neighbours only say what is done.
 # rag.answer.evidence weighs such a line up for a why-question (Policy.bonus_reason). "as the ..." ending the line
-# within two words names a role ("use the reef knot as the first tie"), not a clause giving a reason.
+# within two words names a role ("use the reef knot as the first tie"), not a clause giving a reason; "as it" after
+# a word of manner or degree ("exactly as they were", "just as it is") compares, it gives no reason. A line saying
+# when a thing is of use ("this is especially useful when the tide turns") gives the reason to do it: a why-question
+# ("why would I X") asks what it is good for.
 WHY_QUESTION = re.compile(r"(?i)^\s*(?:why|how come)\b")
 REASON = re.compile(r"(?i)\b(?:because|since(?!\s+\d)|the reason|reasons? (?:is|are|was|being)|due to|owing to|thanks to"
-                    r"|so that|in order to|that(?:'s|\s+is)\s+why|which is why|as (?:it|they|this|that|there)\b"
+                    r"|so that|in order to|that(?:'s|\s+is)\s+why|which is why"
+                    r"|(?<!exactly )(?<!just )(?<!precisely )(?<!same )(?<!such )(?<!much )as (?:it|they|this|that|there)\b"
+                    r"|\b(?:useful|handy|helpful)\s+(?:when|if)\b"
                     r"|as (?:these|those|the)\b(?!(?:\s+[\w'-]+){1,2}\W*$))")
 # "how were the strata dated", "how does a comet move": how a thing is or was done, its nested lines the ways
 # (rag.answer.parallel.with_children); "how to" and "how do I" ask steps instead (questions.HOW_TO)
