@@ -29,6 +29,7 @@ from .headed import heading_items, named_list
 from .keys import label_items, label_line, setting_line
 from .steps import command_line, commented_command
 from .shown import prose_for_code
+from .keyed import keyed_items
 from .condense import condense
 from .cleaning import clean_question
 from .evidence import Scorer
@@ -237,7 +238,7 @@ class Answerer:
                   or command_line(intent, ranked, self.policy))
         # a list whose items are the headings of a section's subsections ("## Bowline (essential)")
         # ...or the label lines it asks ("depth range and lifespan", "the lifespan of X and Y"; rag.answer.keys)
-        labelled = label_items(intent, ranked, self.policy)
+        labelled = label_items(intent, ranked, self.policy) or keyed_items(intent, ranked, self._note_lines, self.policy)
         items = labelled or (heading_items(intent, ranked, self._note_lines, self.policy) if self.policy.headings_as_items else [])
         sources, prompt_question = self.fit_context(standalone, self.gatherer.select_sources(
             ranked, intent, labelled or part_units or ([anchor] if anchor else [])))

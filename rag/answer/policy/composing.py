@@ -150,6 +150,9 @@ class ComposeKnobs:
     # A what-question whose best line is a bare code block line ("rules  strict-tabs") is answered by the prose line
     # right before or after that block naming the code line's other word (rag.answer.shown; practice13 w038)
     prose_tells_code: bool = True
+    # A question naming a run of short keys ("what do r, w and x mean") is answered by the list whose items open with
+    # at least this many of them written as code ("- `r` – read"), each item quoted (rag.answer.keyed; 0: off)
+    keyed_items_min: int = 2
     # A list whose items name sections of the same note further down ("- **Pumps**: learn how they work" over
     # "## Pumps") is a table of contents: its items point to what the note states, so their evidence score is
     # scaled by this factor (1.0 turns it off) and the section's own lines answer (rag.answer.contents)

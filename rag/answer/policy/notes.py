@@ -203,3 +203,9 @@ POINTS_BACK = re.compile(r"^\s*(?:this|these|that|those|the\s+above)\b", re.I)
 # A code block's line that is a comment and nothing else ("# One folder only", "// trim the photo"): it names the
 # step the command under it does (rag.answer.steps.commented_command, knob Policy.comment_heads_command)
 CODE_COMMENT = r"^\s*(?:#+|//|--|;+)\s*\S"
+
+# A question's run of short keys joined by commas and a last "and"/"or" ("what do y, n, s and q mean", "flags -a, -b
+# or -c"): each key at most three characters; and a list item opening with a key written as code ("- `r` – read").
+# The list keyed by two or more of the run's keys answers (rag.answer.keyed, knob Policy.keyed_items_min)
+KEY_RUN = re.compile(r"(?i)(?<![\w-])[\w-]{1,3}(?:\s*,\s*[\w-]{1,3})*,?\s+(?:and|or)\s+[\w-]{1,3}(?![\w-])")
+CODE_KEY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+`([^`]{1,3})`")
