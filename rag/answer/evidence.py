@@ -109,7 +109,7 @@ class Scorer:
         restates = p.heading_restates_question and not (intent.sides or intent.parts)  # (rag.answer.titled)
         restate = (restating_factors(q_key, [u.heading for u in units], forms, p.title_min_terms,
                                      p.other_title_factor, _GENERAL_VERBS if p.title_excuses_general_verb else
-                                     frozenset()) if restates else [1.0] * len(units))
+                                     frozenset(), p.title_words_general_verb) if restates else [1.0] * len(units))
         picked = [a * b for a, b in zip(picked, restate)]  # a title the question restates
         lacking = p.lacking_words_not_said and not Q.LACKING.search(question)
         for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):

@@ -26,14 +26,18 @@ def title_terms(heading: str) -> list[str]:
     return terms(re.sub(r"[-/_]", " ", name))
 
 
-def restated(key: list[str], heading: str, forms: dict[str, set[str]], min_terms: int) -> bool:
+def restated(key: list[str], heading: str, forms: dict[str, set[str]], min_terms: int, own_verb: bool = False) -> bool:
     """Whether the title ``heading`` ends with holds the question's ``key`` terms (each, or a form of it), in the
     question's order, with at least ``min_terms`` of them: a one- or two-word title ("## Knots") is a topic, not a
-    task the question restates."""
+    task the question restates. ``own_verb``: the question's verb of general meaning was left out of ``key``, and a
+    title opening with a word of its own before them words it ("Preparing a brine" for "make a brine"): that word
+    counts toward ``min_terms``."""
     asked = list(dict.fromkeys(key))
-    if len(asked) < min_terms:
-        return False
     said, at = title_terms(heading), 0
+    if own_verb and asked and said and said[0] not in {asked[0]} | forms.get(asked[0], set()):
+        at = 1  # the title's verb stands for the question's
+    if len(asked) + at < min_terms:
+        return False
     for term in asked:
         ok = {term} | forms.get(term, set())
         found = next((i for i in range(at, len(said)) if said[i] in ok), None)
@@ -44,19 +48,21 @@ def restated(key: list[str], heading: str, forms: dict[str, set[str]], min_terms
 
 
 def restating_factors(key: list[str], headings: list[str], forms: dict[str, set[str]], min_terms: int,
-                      other: float, excused: frozenset[str] = frozenset()) -> list[float]:
+                      other: float, excused: frozenset[str] = frozenset(), own_verb: bool = False,
+                      _retry: bool = False) -> list[float]:
     """Each unit's score factor: 1.0 under a title restating the question, ``other`` under any other title when
     some title does; all 1.0 when none does (the question restates no section's task). When no title holds every
     key term, one holding all but the question's verbs of general meaning (``excused``: "what does the Tidal Rule
-    say" names the section "Tidal Rule"; the verb asks for its content) restates it."""
+    say" names the section "Tidal Rule"; the verb asks for its content) restates it; with ``own_verb``, so does a
+    title wording that verb its own way ("Preparing a brine" for "how do I make a brine"; :func:`restated`)."""
     memo: dict[str, bool] = {}  # units share headings: each title is read once
     for h in headings:
         if h and h not in memo:
-            memo[h] = restated(key, h, forms, min_terms)
+            memo[h] = restated(key, h, forms, min_terms, own_verb and _retry)
     hit = [memo.get(h, False) for h in headings]
     rest = [t for t in key if t not in excused]
     if not any(hit) and len(rest) < len(key):
-        return restating_factors(rest, headings, forms, min_terms, other)
+        return restating_factors(rest, headings, forms, min_terms, other, own_verb=own_verb, _retry=True)
     if not any(hit):
         return [1.0] * len(headings)
     return [1.0 if h else other for h in hit]

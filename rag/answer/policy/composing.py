@@ -136,6 +136,9 @@ class ComposeKnobs:
     # ...a title holding every key word but the question's verbs of general meaning (policy.grammar.GENERAL_VERBS:
     # "what does the Tidal Rule say") restates it too, when no title holds them all. practice12 c013
     title_excuses_general_verb: bool = True
+    # ...and a title opening with a word of its own before the rest ("Preparing a brine" for "how do I make a brine")
+    # words that verb: its word counts toward title_min_terms (rag.answer.titled.restated; practice13 w059)
+    title_words_general_verb: bool = True
     # A how-to question whose words a code block's comment line all speaks ("# One folder only") is answered by the
     # command right under that comment (rag.answer.steps.commented_command; practice13 w035)
     comment_heads_command: bool = True
