@@ -112,6 +112,7 @@ class Scorer:
                                      frozenset(), p.title_words_general_verb) if restates else [1.0] * len(units))
         picked = [a * b for a, b in zip(picked, restate)]  # a title the question restates
         lacking = p.lacking_words_not_said and not Q.LACKING.search(question)
+        where = bool(p.bonus_path_place and Q.WHERE_QUESTION.match(question))  # a prose line writing a path says where
         for unit, sim, have, named, factor in zip(units, sims, said, cell, picked):
             doer = agent_only(f"{unit.context} {unit.quote}", verbs) if verbs else set()
             doer = doer | lacked(unit) if lacking else doer
@@ -122,6 +123,7 @@ class Scorer:
             unit.named = joined_names(question, unit.row) if named else ""
             unit.score = (p.w_context_coverage * ctx + p.w_own_coverage * own + p.w_similarity * max(sim, 0.0)
                           + p.w_rank * rank_prior + _intent_bonus(intent, unit.quote, p)
+                          + (p.bonus_path_place if where and not unit.fenced and Q.PATH_STATED.search(unit.quote) else 0.0)
                           + (p.bonus_comment if commented and unit.fenced
                              and comment_answers(q_key, flags, unit.quote) else 0.0)
                           + (p.bonus_defined_term if term_covers(q_key, unit, forms) else 0.0)

@@ -18,7 +18,7 @@ from .naming import (  # noqa: F401 (read as Q.NAME by the answer modules)
 from .pointing import (  # noqa: F401 (read as Q.NAME by the answer modules)
     CONTRAST_LEAD, POINTS_BACK_AFTER_PHRASE, POINTS_BACK_LEAD, POINTS_BACK_PERSON, POINTS_BACK_PLACE, points_back_lead)
 from .stated import (  # noqa: F401 (read as Q.NAME by the answer modules)
-    CAUSING, MANNER, NOT_SUPERLATIVE, ONE_OF, PLACE_STATED, RANKING_STATED, RANKING_WORDS, REASON,
+    CAUSING, MANNER, NOT_SUPERLATIVE, ONE_OF, PATH_STATED, PLACE_STATED, RANKING_STATED, RANKING_WORDS, REASON,
     SUPERLATIVE_ASKED, TASK_PURPOSE, VALUE_RANGE, WHERE_QUESTION, WHY_QUESTION)
 
 # A question asking for a cause, an origin or a formula asks for an explanation, never an amount, even when it

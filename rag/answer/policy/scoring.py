@@ -33,6 +33,8 @@ class ScoringKnobs:
     # a why-question's asked kind is a reason: a line stating one with a reason connective (questions.REASON)
     # weighs as holding the asked kind of value does (bonus_value_kind), for the same reason and by as much.
     bonus_reason: float = 0.12
+    # a where-question's prose line writing a path (stated.PATH_STATED: ".cache/tiles") says where (practice13 w001)
+    bonus_path_place: float = 0.12
     # a code line whose trailing comment holds a word (or names an option) of a what-question its command does
     # not ("git show x  # you will see an event ..."): the comment states what the command shows
     # (rag.answer.comments); weighs as holding the asked kind of value does. practice4 k006 k014.

@@ -48,6 +48,12 @@ CAUSING = re.compile(r"(?i)\b(?:results?\s+in|resulted\s+in|leads?\s+to|led\s+to
 WHERE_QUESTION = re.compile(r"(?i)^\s*where\b")
 PLACE_STATED = re.compile(r"(?i)\b(?:in|at|on|from|near|inside|into|onto|under|between|to|across|within|outside|above|below"
                           r"|behind|beside|along|over|through|around|beneath|among|toward|towards)\b|/")
+# ...and a path names a place of its own ("/mnt/charts", "~/logs", "./build", ".cache/tiles", "maps/harbour.png"): of
+# the lines a where-question finds, one writing a path says where (rag.answer.evidence, Policy.bonus_path_place);
+# "and/or", "1/2", "km/h" and a web address are no paths; nor is a line of a code block (a setting's path places what
+# the setting does, not what the question asks)
+PATH_STATED = re.compile(r"(?:(?<![\w.:/])(?:~|\.\.?)?/[\w.-]+(?:/[\w.-]*)*|(?<![\w/])\.[\w-]+/[\w./-]*"
+                         r"|(?<![\w/])[\w-]+/[\w./-]*\.[A-Za-z]\w*)")
 # What a how-to question's task is for ("generate a key for the database"): the words after "for" say what it serves,
 # not which task it is, so a section title need not say them (rag.answer.titled.sibling_task)
 TASK_PURPOSE = re.compile(r"(?i)\s+for\s+.*$")
