@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ..retrieve import Hit
-from ..text import terms, words
+from ..text import option_flags, terms, words
 from .policy import questions as Q, values as V
 from .cells import keyed_rows_elsewhere
 from .sides import side_lines, sides_of
@@ -209,7 +209,21 @@ class Gatherer:
         stored = self.retriever.store.chunks
         for chunk in keyed_rows_elsewhere(question, [h.chunk for h in hits], stored, self.policy):
             hits.append(Hit(chunk, 0.0, 0.0, 0.0, len(hits) + 1))
+        for chunk in flag_chunks(question, [h.chunk for h in hits], stored, self.policy):
+            hits.append(Hit(chunk, 0.0, 0.0, 0.0, len(hits) + 1))
         return hits
+
+
+def flag_chunks(question: str, have: list, chunks: list, p: Policy = DEFAULT) -> list:
+    """The chunks writing an option flag the question names ("-u", "-a") that retrieval left out, those writing
+    more of its flags first, at most ``p.flag_chunks``: BM25 reads no flag (rag.retrieve) and a flag says little to
+    the dense ranking, yet the line writing it is the one asked about."""
+    flags = {flag for *_, flag in option_flags(question)} if p.flag_chunks else set()
+    if not flags:
+        return []
+    ids = {c.id for c in have}
+    held = [(len(flags & {f for *_, f in option_flags(c.text)}), n, c) for n, c in enumerate(chunks) if c.id not in ids]
+    return [c for k, _n, c in sorted(held, key=lambda h: (-h[0], h[1])) if k][: p.flag_chunks]
 
 
 def _original(copy: Unit, units: list[Unit]) -> Unit:

@@ -89,7 +89,18 @@ def side_lines(intent: Intent, units: list[Unit], acronyms: dict | None = None) 
     out, holds = [], (intent.holds_value if intent.wants_amount else None)  # a kind of value asked: a duration
     for i, side in enumerate(sides):
         out.append(best_line(side, sides[1 - i], topic, units, intent.bound, holds))
-    return out
+    return [lead_in(u, units) or u if u is not None and u.fenced and N.CODE_SIDE_LEAD_IN else u for u in out]
+
+
+def lead_in(code: Unit, units: list[Unit]) -> Unit | None:
+    """The prose line introducing the code block a side's line sits in ("To keep the dough warm:" over "$ oven
+    hold"): the nearest line above it under its heading outside any block, ending with a colon; None when there is none.
+    A side named only in a block is told apart by what its lead-in says."""
+    above = [u for u in units if u.file == code.file and u.line < code.line and u.heading == code.heading]
+    prose = max((u.line for u in above if not u.fenced), default=None)
+    if prose is None:
+        return None
+    return next((u for u in above if u.line == prose and not u.fenced and u.quote.rstrip().endswith(":")), None)
 
 
 def column_lines(sides: tuple[Side, ...], units: list[Unit]) -> list[Unit]:

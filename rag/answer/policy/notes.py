@@ -209,3 +209,8 @@ CODE_COMMENT = r"^\s*(?:#+|//|--|;+)\s*\S"
 # The list keyed by two or more of the run's keys answers (rag.answer.keyed, knob Policy.keyed_items_min)
 KEY_RUN = re.compile(r"(?i)(?<![\w-])[\w-]{1,3}(?:\s*,\s*[\w-]{1,3})*,?\s+(?:and|or)\s+[\w-]{1,3}(?![\w-])")
 CODE_KEY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+`([^`]{1,3})`")
+
+# A comparison side named only in a code block's line ("$ oven hold") is answered by the prose line introducing that
+# block ("To keep the dough warm:"), quoted with it: the line says what the side does (rag.answer.sides.lead_in;
+# False: the code line alone)
+CODE_SIDE_LEAD_IN = True

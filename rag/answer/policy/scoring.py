@@ -74,6 +74,7 @@ class ScoringKnobs:
     evidence_chunks: int = 8  # chunks whose sentences are scored (the k nearest are listed to the user)
     lexical_chunks: int = 3  # ...plus the best BM25 chunks, which rank fusion can push below k
     side_chunks: int = 2  # ...plus each comparison side's (or each part's) best chunks retrieved on its own
+    flag_chunks: int = 2  # ...plus chunks writing an option flag the question names ("-u"), which BM25 skips
     phrase_units: int = 24  # best sentences whose word pairs tell a side's name ("red giant") from what is compared
     # Source selection for the prompt.
     max_sources: int = 3
