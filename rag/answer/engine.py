@@ -7,7 +7,6 @@ verbatim (the extractive fallback), or a fixed refusal when the notes do not cov
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import time
 from pathlib import Path
@@ -21,15 +20,10 @@ from ..ingest import read_note
 from ..redact import redact_text
 from ..text import KEPT_STOPWORDS
 from . import gate
-from .announced import announced_list
+from .anchor import choose
 from .calibrate import Closeness
 from .compose import Composer, Shown
 from .gather import Gatherer
-from .headed import heading_items, named_list
-from .keys import label_items, label_line, setting_line
-from .steps import command_line, commented_command
-from .shown import prose_for_code
-from .keyed import keyed_items
 from .condense import condense
 from .cleaning import clean_question
 from .evidence import Scorer
@@ -223,23 +217,7 @@ class Answerer:
             return
 
         part_units = self.gatherer.part_units(intent, units, {h.chunk.id: h.rank for h in pool})
-        # a list question's list, when a line heads it, answers before a line defining what it names
-        # ...and a code block's line setting a key the question names ("what saltLevel ...": "saltLevel: low"), and
-        # for "how do I ...", a command under the best line's heading (rag.answer.steps)
-        anchor = placed or gate.listing(intent, ranked, self.policy) or announced_list(
-            intent, ranked, self._note_lines, self.policy)
-        if anchor is None and self.policy.heading_names_list and (
-                named := named_list(intent, ranked, self._note_lines, self.policy)) is not None:
-            # a short plural heading over a list names it ("Ingredients"): the question naming it asks the list
-            anchor, intent = named, dataclasses.replace(intent, wants_list=True)
-        anchor = (anchor or label_line(intent, ranked, self.policy) or prose_for_code(intent, ranked, self._note_lines, self.policy)
-                  or gate.answering(intent, ranked, self.policy, excused)
-                  or setting_line(intent, ranked, self.policy) or commented_command(intent, ranked, self._note_lines, self.policy)
-                  or command_line(intent, ranked, self.policy))
-        # a list whose items are the headings of a section's subsections ("## Bowline (essential)")
-        # ...or the label lines it asks ("depth range and lifespan", "the lifespan of X and Y"; rag.answer.keys)
-        labelled = label_items(intent, ranked, self.policy) or keyed_items(intent, ranked, self._note_lines, self.policy)
-        items = labelled or (heading_items(intent, ranked, self._note_lines, self.policy) if self.policy.headings_as_items else [])
+        anchor, intent, labelled, items = choose(intent, ranked, self._note_lines, self.policy, excused, placed)
         sources, prompt_question = self.fit_context(standalone, self.gatherer.select_sources(
             ranked, intent, labelled or part_units or ([anchor] if anchor else [])))
         raw = ""
