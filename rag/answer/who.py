@@ -27,9 +27,10 @@ def names_someone(intent: Intent, unit: Unit, vocab: Vocabulary | None = None) -
     Biology"), a heading's opening stopword ("The cell"), notation and a word opening a sentence after a quote
     name no one. (A one-word heading the notes write in lower case, "Organelles", was tried as no name too: it
     refused a test's "who must sign the will", whose answer names a role, "two witnesses", not a person.)"""
-    if vocab is None or not N.TOPIC_HEADINGS_NAME_NO_ONE:
-        return intent.holds_name(unit.quote) or intent.holds_name(unit.context)
     asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", intent.question)}
+    if vocab is None or not N.TOPIC_HEADINGS_NAME_NO_ONE:
+        return intent.holds_name(_plain(unit.quote)) or intent.holds_name(unit.context) or bool(
+            _acronyms(_plain(unit.quote)) - asked)
     # a bold label's text opens like a sentence ("**Rule**: Deepen ..."): a capital there names someone only if the
     # notes mostly write that word capitalised mid-sentence
     labelled = {m.group(1).lower() for m in _AFTER_LABEL.finditer(unit.quote)} - vocab.names
@@ -44,14 +45,38 @@ _AFTER_LABEL = re.compile(r"\*\*\s*:\s*([A-Z][a-z]+)\b")
 _MATH = re.compile(r"\$\$?[^$\n]{1,300}?\$?\$")
 
 
-def _names(text: str, asked: set[str], opening: bool) -> set[str]:
+def _names(text: str, asked: set[str], opening: bool, acronyms: bool = True) -> set[str]:
     """The lower-cased capitalised words of ``text`` that may name someone: with ``opening``, not the first word
     nor one opening a sentence; not a word of the question, not a day, a month or a letter's plural
-    (policy.notes.NO_ONES_NAME); math between "$" is notation ("$P(Disease)$"), left out."""
-    text = _MATH.sub(" ", text).strip()
-    return {m.group().lower() for m in _CAPITALISED.finditer(text)
-            if not (opening and (m.start() == 0 or _OPENS.search(text[: m.start()])))
-            and m.group().lower() not in asked and not N.NO_ONES_NAME.fullmatch(m.group())}
+    (policy.notes.NO_ONES_NAME); math between "$" is notation ("$P(Disease)$"), left out. With ``acronyms``, a
+    role written as an acronym too (:func:`_acronyms`)."""
+    text = _plain(_MATH.sub(" ", text)).strip()
+    found = {m.group().lower() for m in _CAPITALISED.finditer(text)
+             if not (opening and (m.start() == 0 or _OPENS.search(text[: m.start()])))
+             and m.group().lower() not in asked and not N.NO_ONES_NAME.fullmatch(m.group())}
+    return found | (_acronyms(text) - asked if acronyms else set())
+
+
+_EMPHASIS = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+_STRETCHES = re.compile(r"\s[-\u2013\u2014]+\s|[:;,()\[\]/]")
+_UPPER = re.compile(r"\b[A-Z]{2,}s?\b")
+
+
+def _plain(text: str) -> str:
+    """``text`` with emphasis underscores around words made spaces (policy.notes.EMPHASIS_IS_MARKUP)."""
+    return _EMPHASIS.sub(" ", text) if N.EMPHASIS_IS_MARKUP else text
+
+
+def _acronyms(text: str) -> set[str]:
+    """Roles written as acronyms ("_2nd RO_", "QM (rigging)"): an upper-case word of 2 to
+    policy.notes.ACRONYM_LETTERS letters, not a stopword, alone among upper-case words in its stretch of the line
+    (a shouted "STOW THE SAILS - ..." names no one), lower-cased."""
+    found = set()
+    for stretch in _STRETCHES.split(text):
+        upper = _UPPER.findall(stretch or "")
+        if len(upper) == 1 and len(upper[0][:-1] if upper[0].endswith("s") else upper[0]) <= N.ACRONYM_LETTERS and upper[0].lower() not in STOPWORDS:
+            found.add(upper[0].lower())
+    return found
 
 
 def _heading_names(part: str, asked: set[str], first: bool) -> set[str]:
@@ -60,7 +85,7 @@ def _heading_names(part: str, asked: set[str], first: bool) -> set[str]:
     found = set(re.findall(r"[A-Za-z][\w'-]*", part))
     if any(w.islower() and w in STOPWORDS for w in found) and any(w[0].isupper() and len(w) > 3 for w in found):
         return set()
-    return _names(part, asked, opening=first) - {w.lower() for w in found if w.lower() in STOPWORDS}
+    return _names(part, asked, opening=first, acronyms=False) - {w.lower() for w in found if w.lower() in STOPWORDS}
 
 
 # a number before a noun ("the second judge", "the three sisters") names a position or a count, not a kind

@@ -161,6 +161,13 @@ TOPIC_HEADINGS_NAME_NO_ONE = True
 # Capitalised words that name no one, in a line or a heading: days, months, a capital letter's plural ("all Ts").
 NO_ONES_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|June|July"
                           r"|August|September|October|November|December|[A-Z]s)")
+# A role or body the notes write as an acronym ("the QM", "_2nd RO_") names someone as a capitalised word does: an
+# upper-case word of 2 to ACRONYM_LETTERS letters (a plural "s" after it allowed), not a stopword, standing in a
+# stretch of a line (between dashes, colons, commas, brackets) that holds no other upper-case word (a shouted task
+# name, "STOW THE SAILS", names no one). 0 turns acronyms off.
+ACRONYM_LETTERS = 3
+# Emphasis underscores around words ("_Bosun, Mate_") are markup, not part of a word: left out before names are read.
+EMPHASIS_IS_MARKUP = True
 # A note opening with a front matter block (a "---" line, "key: value" lines, a closing "---" or "...": Jekyll,
 # Hugo, Obsidian) names itself in its "title:" key; when no "# " heading names it, that title heads every section
 # of the note, as an h1 would (rag.frontmatter): the lines under a generic "## Steps" speak of the thing the note
