@@ -53,7 +53,7 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
     if policy.copula_and_partitive_frames:
         found |= set(_copula_as(tokens)) | set(_partitive(tokens))
     if policy.general_phrasal_verbs:
-        found |= set(_general_phrasal(tokens))
+        found |= set(_general_phrasal(tokens, policy.relative_general_verbs))
     # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
     # what it is there, an adjective asking what the thing is for
     framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()
@@ -164,11 +164,12 @@ def _verb_after_subject(tokens: list[str], vocab: Vocabulary, objects: bool = Fa
     return []
 
 
-def _general_phrasal(tokens: list[str]) -> list[str]:
+def _general_phrasal(tokens: list[str], relative: bool = False) -> list[str]:
     """A verb of general meaning ("take", "takes", "taking"; policy.questions.GENERAL_VERBS) with a particle right after it
-    ("take over", "go through"): a phrasal verb the notes word with one verb of their own ("acquired")."""
-    return [t for t, nxt in zip(tokens, tokens[1:])
-            if nxt in Q.PHRASAL_PARTICLES and stem(t) in _GENERAL_STEMS]
+    ("take over", "go through"): a phrasal verb the notes word with one verb of their own ("acquired"); with
+    ``relative``, one linking a relative clause's noun to a preposition ("crates that go to the galley")."""
+    return [t for i, (t, nxt) in enumerate(zip(tokens, tokens[1:])) if stem(t) in _GENERAL_STEMS and (
+        nxt in Q.PHRASAL_PARTICLES or relative and i and tokens[i - 1] in Q.RELATIVE_PRONOUNS and nxt in Q.LINKING_PREPOSITIONS)]
 
 
 _GENERAL_STEMS = frozenset(stem(v) for v in Q.GENERAL_VERBS)

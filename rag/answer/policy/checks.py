@@ -141,6 +141,10 @@ class CheckKnobs:
     # word it with one verb of their own ("acquired", "discovered"); phrasing, wherever the question puts it
     # (rag.answer.phrasing; practice7 a014, refused for its phrasal "take")
     general_phrasal_verbs: bool = True
+    # ...and one in a relative clause before a linking preposition ("the crates that go to the galley",
+    # policy.grammar.RELATIVE_PRONOUNS, LINKING_PREPOSITIONS): notes join the two by the preposition alone
+    # ("crates to galley"; practice14 f030)
+    relative_general_verbs: bool = True
     # a passive's participle is the question's verb however English forms it: an irregular one ("are made by", "is
     # kept in": policy.questions.IRREGULAR_PARTICIPLES) as a regular "-ed" one (rag.answer.phrasing; practice5 b048)
     irregular_participles: bool = True

@@ -22,3 +22,8 @@ PARTICLES = frozenset("up out off down back away around apart".split())
 # are prepositions elsewhere ("take over", "go through"; "simmer over a low flame" keeps its verb): rag.answer.phrasing
 PHRASAL_PARTICLES = PARTICLES | frozenset("over through".split())
 BE_FORMS = frozenset("be been being is are was were get gets got".split())
+# a verb of general meaning (GENERAL_VERBS) in a relative clause right before one of these prepositions ("the crates
+# that go to the galley") only links its noun to the preposition's object, which notes join by the preposition alone
+# ("crates to galley"): rag.answer.phrasing, knob Policy.relative_general_verbs
+RELATIVE_PRONOUNS = frozenset("that which".split())
+LINKING_PREPOSITIONS = frozenset("to from into onto with".split())

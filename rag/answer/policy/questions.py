@@ -10,7 +10,7 @@ import re
 
 from .grammar import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ASKER_PRONOUNS, AUXILIARIES, BE_FORMS, DETERMINERS, GENERAL_VERBS, PARTICLES, PHRASAL_PARTICLES, PREPOSITIONS,
-    SUBJECT_PRONOUNS)
+    SUBJECT_PRONOUNS, RELATIVE_PRONOUNS, LINKING_PREPOSITIONS)
 from .howto import (  # noqa: F401 (read as Q.NAME by the answer modules)
     ASKS_COMMAND, HOW_TO, HOW_TO_MEANS, REQUEST)
 from .naming import (  # noqa: F401 (read as Q.NAME by the answer modules)
@@ -144,7 +144,10 @@ ADVERBIAL_IDIOMS = re.compile(r"(?i)\b(?:from scratch|in fact|at all|after all|b
 # "what's wrong with X", "what is good about X": the judging adjective asks for X's drawbacks or merits, which
 # the notes state in their own words ("prone to rot in wet soil ..."); it names nothing asked, as a light word
 # (rag.answer.phrasing.light_terms, knob Policy.light_words).
-JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|bad|good)\s+(?:with|about)\b")
+# ...and so does a noting adjective ("what's special about X", "what is notable about X"): it asks what the notes
+# single out about X, in their words ("first time the two are seen together")
+JUDGING_FRAME = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+are)\s+(?:so\s+)?(wrong|bad|good|special|notable|unique|remarkable"
+                           r"|distinctive)\s+(?:with|about)\b")
 # "what are my options for X", "what choices do I have for X", "what are the ways to X": the frame's noun asks the
 # ways of doing X, which the notes state as what to do ("attach it to a rope or lash it to the rail"); it names
 # nothing asked, as a light word (rag.answer.phrasing.light_terms, knob Policy.options_frame_light)
