@@ -61,3 +61,39 @@ def test_a_noting_adjective_frames_the_question(tmp_path, monkeypatch):
 
 def test_a_noting_adjective_near_miss_stays_refused(tmp_path):
     assert _ask(tmp_path, BAKERY, "whats special about the spelt loaf").refused
+
+
+GALLEY = {
+    "crew.md": """# Crew duties
+
+## Underway
+* **WATCHKEEPING**
+  * GALLEY STORES - _Cook, Purser_
+  * LOG ENTRIES - _Navigator_
+""",
+}
+
+
+def test_a_light_verb_pair_frames_a_who_question(tmp_path):
+    from rag.answer.lightverb import light_verb_pair
+
+    assert light_verb_pair("who takes charge of the galley stores".split()) == ["takes", "charge"]
+    assert light_verb_pair("who takes the rest of the stores".split()) == []
+    answer = _ask(tmp_path, GALLEY, "who takes charge of the galley stores")
+    assert not answer.refused, answer.reason
+    assert "Cook" in answer.answer
+    # the pair is the question's verb: neither word counts against the line (nor in the relevance floor's coverage)
+    from rag.answer.intent import parse
+    from rag.answer.phrasing import phrasing_terms
+    from rag.answer.vocab import Vocabulary
+
+    vocab = Vocabulary.learn(["GALLEY STORES - Cook, Purser", "LOG ENTRIES - Navigator"])
+    intent = parse("who takes care of the galley stores")
+    assert {"take", "care"} <= phrasing_terms(intent, vocab)
+    off = dataclasses.replace(DEFAULT, light_verb_pairs=False)
+    assert not {"take", "care"} & phrasing_terms(intent, vocab, off)
+    assert "track" in phrasing_terms(parse("who keeps track of the log entries"), vocab)
+
+
+def test_a_light_verb_near_miss_stays_refused(tmp_path):
+    assert _ask(tmp_path, GALLEY, "who takes charge of the anchor chain").refused

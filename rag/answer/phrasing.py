@@ -26,6 +26,7 @@ from ..text import GENERIC, STOPWORDS, stem, words
 from .policy import DEFAULT, Policy, questions as Q
 from .amount import value_cue
 from .intent import Intent
+from .lightverb import light_verb_pair
 from .sameword import synonyms_of
 from .vocab import Vocabulary
 
@@ -52,8 +53,9 @@ def phrasing_terms(intent: Intent, vocab: Vocabulary, policy: Policy = DEFAULT) 
         found |= set(_infinitive(tokens)) | set(_complex_preposition(tokens))
     if policy.copula_and_partitive_frames:
         found |= set(_copula_as(tokens)) | set(_partitive(tokens))
-    if policy.general_phrasal_verbs:
-        found |= set(_general_phrasal(tokens, policy.relative_general_verbs))
+    if policy.general_phrasal_verbs:  # ...and a light verb's pair ("takes charge of": rag.answer.lightverb)
+        found |= set(_general_phrasal(tokens, policy.relative_general_verbs)) | set(
+            light_verb_pair(tokens) if policy.light_verb_pairs else ())
     # the purpose frame's word is excused even where the notes use it as a thing ("a good loaf"): the frame says
     # what it is there, an adjective asking what the thing is for
     framed = {stem(w) for w in _purpose(intent.question)} if policy.infinitive_and_preposition_frames else set()

@@ -145,6 +145,9 @@ class CheckKnobs:
     # policy.grammar.RELATIVE_PRONOUNS, LINKING_PREPOSITIONS): notes join the two by the preposition alone
     # ("crates to galley"; practice14 f030)
     relative_general_verbs: bool = True
+    # ...and a light verb construction, "<general verb> <bare noun> of" ("who takes charge of the galley"): the pair
+    # is the question's verb, neither word a thing a line must say (rag.answer.lightverb; practice14 f012)
+    light_verb_pairs: bool = True
     # a passive's participle is the question's verb however English forms it: an irregular one ("are made by", "is
     # kept in": policy.questions.IRREGULAR_PARTICIPLES) as a regular "-ed" one (rag.answer.phrasing; practice5 b048)
     irregular_participles: bool = True
