@@ -55,3 +55,7 @@ def test_a_shouted_task_alone_names_no_one():
     intent = parse("who will stow the sails")
     unit = type("U", (), {"quote": "STOW THE SAILS", "context": ""})()
     assert not who.names_someone(intent, unit)
+
+
+def test_an_acronym_in_a_sentence_names_no_one():
+    assert who.line_names("Hulls are sanded in the DB before they are painted", set()) == set()

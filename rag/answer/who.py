@@ -60,6 +60,8 @@ def _names(text: str, asked: set[str], opening: bool, acronyms: bool = True) -> 
 _EMPHASIS = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _STRETCHES = re.compile(r"\s[-\u2013\u2014]+\s|[:;,()\[\]/]")
 _UPPER = re.compile(r"\b[A-Z]{2,}s?\b")
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+_LOWER = re.compile(r"\b[a-z]")
 
 
 def _plain(text: str) -> str:
@@ -70,10 +72,13 @@ def _plain(text: str) -> str:
 def _acronyms(text: str) -> set[str]:
     """Roles written as acronyms ("_2nd RO_", "QM (rigging)"): an upper-case word of 2 to
     policy.notes.ACRONYM_LETTERS letters, not a stopword, alone among upper-case words in its stretch of the line
-    (a shouted "STOW THE SAILS - ..." names no one), lower-cased."""
+    (a shouted "STOW THE SAILS - ..." names no one) and with no lower-case word there but an ordinal: a role stands
+    alone in an owner list, a thing's acronym in a sentence ("made in the ER before ..."). Lower-cased."""
     found = set()
     for stretch in _STRETCHES.split(text):
         upper = _UPPER.findall(stretch or "")
+        if _LOWER.search(_ORDINAL.sub(" ", stretch or "")):
+            continue
         if len(upper) == 1 and len(upper[0][:-1] if upper[0].endswith("s") else upper[0]) <= N.ACRONYM_LETTERS and upper[0].lower() not in STOPWORDS:
             found.add(upper[0].lower())
     return found
