@@ -5,8 +5,7 @@ occur in the notes ("Neptune" in notes that never say it) cannot be answered fro
 for a kind of value (a duration, a size, a price, a date, a count) needs a relevant note sentence that
 states a value of that kind; a "who" question needs a relevant sentence naming someone; and a question
 asking one value or one definition needs one sentence that speaks of everything it asks about, in the
-sentence or the headings above it. That last check refuses near misses: notes on voting in the UK that never
-give a voting age; notes defining GDP that never give China's.
+sentence or the headings above it. That last check refuses near misses (notes on voting that never give an age).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..text import STOPWORDS, numbers, stem, terms
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
+from .alike import named_alike
 from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
 from .asked_value import bound_unnamed, unsaid_in_its_note, value_unstated
@@ -44,9 +44,8 @@ if TYPE_CHECKING:
 
 
 def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
-    """What the label lines above a sentence in its section speak of: a note states a qualifier once, as a
-    heading-like line ("per-guest limits"), for the lines below it ("2 bags in the cabin"). Full
-    sentences above do not count: they state their own facts ("the stock simmers at low heat")."""
+    """What the label lines above a sentence in its section speak of: a note states a qualifier once, as a heading-like
+    line ("per-guest limits"), for the lines below ("2 bags"); full sentences above state their own facts."""
     out: set[str] = set()
     for other in labels:
         if other.chunk_id == unit.chunk_id and other.file == unit.file and other.line < unit.line:
@@ -56,10 +55,10 @@ def labels_above(unit: Unit, labels: list[Unit]) -> set[str]:
 
 def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset(),
              topics: dict[str, str] | None = None) -> list[str]:
-    """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value)
-    speaks of, in itself, its headings or the label lines above it: the fewest any candidate leaves out.
-    [] when one sentence speaks of them all. ``excused``: the question's verb, which none need speak
-    (rag.answer.phrasing); ``topics``: file -> the words its front matter files it under (rag.frontmatter)."""
+    """The asked terms that no single candidate sentence (one of the best, holding the asked kind of value) speaks of,
+    in itself, its headings or the label lines above it, or ties to its phrase (rag.answer.alike): the fewest any
+    leaves out ([] for none). ``excused``: the question's verb (rag.answer.phrasing); ``topics``: file -> the words
+    its front matter files it under (rag.frontmatter)."""
     asked = [t for t in dict.fromkeys(intent.asked_terms) if t not in excused]
     if spelled_out(intent, ranked, policy):  # "what does LO stand for in ...": the line spelling LO out answers
         return []
@@ -71,6 +70,7 @@ def unspoken(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excus
         said = spoken_terms(unit) | labels_above(unit, labels) | stated(intent, unit.quote, policy) | set(
             terms((topics or {}).get(unit.file, "")))
         missing = _left_out(intent, said | counted_by_list(intent, unit, ranked, policy), policy, excused)
+        missing = [] if policy.named_alike and missing and named_alike(unit, missing, asked, ranked) else missing
         if fewest is None or len(missing) < len(fewest):
             fewest = missing
         if not fewest:
@@ -92,8 +92,8 @@ def _left_out(intent: Intent, spoken: set[str], policy: Policy, excused: frozens
 
 
 def other_bound(intent: Intent, unit: Unit) -> bool:
-    """The line states its value at another bound than the one asked: "Minimum berth length: 8 m" for "the largest
-    berth length", "by default 2 hours" for "the longest stay". A line naming no bound, or several, may answer."""
+    """The line states its value at another bound than the one asked ("Minimum berth length: 8 m" for "the largest
+    berth length"); a line naming no bound, or several, may answer."""
     if not intent.bound:
         return False
     found = bound_of(unit.quote)
@@ -153,17 +153,17 @@ def _word_before(sentence: str, head: str) -> str | None:
 
 def answering(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, excused: frozenset[str] = frozenset()
               ) -> Unit | None:
-    """For a question asking one value or one definition: the best sentence that holds the asked kind of
-    value and speaks of everything asked about but the question's verb (``excused``; it answers, even when a
-    line merely sharing words outscores it). None for other questions, or when no sentence does."""
+    """For a question asking one value or one definition: the best sentence that holds the asked kind of value and
+    speaks of everything asked but the question's verb (``excused``), or ties it to its phrase (rag.answer.alike)."""
     if not (intent.specific and intent.asked_terms):
         return None
     spelling = spelled_out(intent, ranked, policy)
     if spelling:
         return spelling
     for unit in ranked[: policy.kind_units]:
-        if (intent.holds_value(unit.quote) and not other_bound(intent, unit)
-                and not _left_out(intent, spoken_terms(unit) | stated(intent, unit.quote, policy), policy, excused)):
+        if intent.holds_value(unit.quote) and not other_bound(intent, unit) and (not (left := _left_out(
+                intent, spoken_terms(unit) | stated(intent, unit.quote, policy), policy, excused)) or policy.named_alike
+                and named_alike(unit, left, [t for t in intent.asked_terms if t not in excused], ranked)):
             return unit
     return None
 
