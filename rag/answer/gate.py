@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..text import STOPWORDS, numbers, stem, terms
 from .evidence import counted_things, is_label, list_nouns, lists_asked, spoken_terms  # noqa: F401 (importers use it here)
 from .alike import named_alike
+from .kindword import word_before
 from .amount import bound_of, counts_past, stated_by_unit
 from .asked_of import said_of_another, unnamed_instance
 from .asked_value import bound_unnamed, unsaid_in_its_note, value_unstated
@@ -124,9 +125,9 @@ def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, exc
                ) -> tuple[str, str] | None:
     """A near miss on a qualifier: the question asks about one kind of a thing ("a written lease"), the
     notes name that kind somewhere, and the line that speaks of everything else it asks names another kind in
-    that place ("an oral lease"), while no line speaks of everything. Returns (asked, found) phrases,
-    or None. (Both kinds must be phrases of the notes: two words of a question side by side are not always
-    a kind of a thing, "tests whether".)"""
+    that place ("an oral lease"), while no line speaks of everything. Returns (asked, found) phrases, or None.
+    (Both kinds must be phrases of the notes, "tests whether" is none; and the found kind's head the asked word
+    itself, a plural aside: "Harbour Master" shares a stem with "harbour mastering", not its meaning.)"""
     if intent.comparison or intent.parts or intent.wants_list or not intent.heads:
         return None
     missing = [(u, _left_out(intent, spoken_terms(u), policy, excused)) for u in ranked[: policy.kind_units]]
@@ -135,19 +136,11 @@ def contrasted(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT, exc
     pairs = {pair for u in ranked for found in [terms(u.quote)] for pair in zip(found, found[1:])}
     for modifier, head in intent.heads:
         best = next((u for u, left in missing if left == [modifier]), None)
-        other = _word_before(best.quote, head) if best and (modifier, head) in pairs else None
+        head_word = intent.word_of(head)
+        other = word_before(best.quote, head, head_word if policy.contrast_same_word else None) if best and (
+            modifier, head) in pairs else None
         if other and stem(other) != modifier and (stem(other), head) in pairs:
-            head_word = intent.word_of(head)
             return f"{intent.word_of(modifier)} {head_word}", f"{other} {head_word}"
-    return None
-
-
-def _word_before(sentence: str, head: str) -> str | None:
-    """The content word right before the first word of ``sentence`` whose stem is ``head``."""
-    found = _TOKEN.findall(sentence)
-    for before, word in zip(found, found[1:]):
-        if stem(word.lower()) == head and before.lower() not in STOPWORDS and len(before) > 2:
-            return before.lower()
     return None
 
 
