@@ -1,5 +1,5 @@
 """A word the question adds to a value line's own phrase asks nothing apart when another line of the notes ties it
-to that phrase: an activity's occasion ("mast stepping session") or the phrase's term line ("**Crane Yard** -
+to that phrase: an activity's occasion ("mast stepping shift") or the phrase's term line ("**Crane Yard** -
 _Lifting_") (rag.answer.alike, knob Policy.named_alike). Invented boatyard notes, fake embedder and a model that
 never answers; a word tied to nothing, or only by sharing a line, stays a near miss."""
 
@@ -30,7 +30,7 @@ BOATYARD = {
     "team.md": """# Boatyard team and workflow
 
 ## Workflow
-* Mast stepping session with the full crew present
+* Mast stepping shift with the full crew present
 * Keel bolts checked before the mast goes up
 
 ## Houses
@@ -42,7 +42,7 @@ BOATYARD = {
 }
 
 ANSWERED = [
-    ("how long is the mast stepping session", "2 days"),
+    ("how long is the mast stepping shift", "2 days"),
     ("how many days at the crane yard for the lifting", "3 days"),
 ]
 

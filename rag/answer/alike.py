@@ -1,6 +1,6 @@
 """A value line names a thing by a phrase ("**MAST STEPPING (2 days)**"); the question adds a word the notes tie to
-that very phrase in another line: the head of an activity's occasion ("mast stepping session", where a line of
-the notes opens "Mast stepping session ...") or a word of the phrase's own term line ("**Mast Stepping** -
+that very phrase in another line: the head of an activity's occasion ("mast stepping shift", where a line of
+the notes opens "Mast stepping shift ...") or a word of the phrase's own term line ("**Mast Stepping** -
 _Rigging_" for "... for the rigging"). Such a word asks nothing apart: the value line answers. A word tied only by
 sharing a line ("kayak trailers ...", no term line, no activity) stays asked (a near miss on another thing)."""
 

@@ -73,7 +73,7 @@ def _acronyms(text: str) -> set[str]:
     """Roles written as acronyms ("_2nd RO_", "QM (rigging)"): an upper-case word of 2 to
     policy.notes.ACRONYM_LETTERS letters, not a stopword, alone among upper-case words in its stretch of the line
     (a shouted "STOW THE SAILS - ..." names no one) and with no lower-case word there but an ordinal: a role stands
-    alone in an owner list, a thing's acronym in a sentence ("made in the ER before ..."). Lower-cased."""
+    alone in an owner list, a thing's acronym in a sentence ("sanded in the DB before ..."). Lower-cased."""
     found = set()
     for stretch in _STRETCHES.split(text):
         upper = _UPPER.findall(stretch or "")

@@ -149,12 +149,12 @@ class CheckKnobs:
     # is the question's verb, neither word a thing a line must say (rag.answer.lightverb; practice14 f012)
     light_verb_pairs: bool = True
     # one asked word a value line leaves out is asked nothing apart when another line ties it to the value line's own
-    # phrase: an activity's occasion ("mast stepping session", a line opening so) or the phrase's term line
+    # phrase: an activity's occasion ("mast stepping shift", a line opening so) or the phrase's term line
     # ("**Mast Stepping** - _Rigging_"): rag.answer.alike (practice14 f034, f041)
     named_alike: bool = True
     # a contrast's found kind ("an oral lease" for "a written lease") must end in the asked word itself, a plural
     # aside: "Unit Harbour Master" shares a stem with "harbour mastering" but is a person (rag.answer.gate.contrasted;
-    # practice14 f013, "production manager" taken for "data management")
+    # practice14 f013)
     contrast_same_word: bool = True
     # a passive's participle is the question's verb however English forms it: an irregular one ("are made by", "is
     # kept in": policy.questions.IRREGULAR_PARTICIPLES) as a regular "-ed" one (rag.answer.phrasing; practice5 b048)

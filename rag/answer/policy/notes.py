@@ -165,7 +165,7 @@ NO_ONES_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Januar
 # upper-case word of 2 to ACRONYM_LETTERS letters (a plural "s" after it allowed), not a stopword, standing in a
 # stretch of a line (between dashes, colons, commas, brackets) that holds no other upper-case word (a shouted task
 # name, "STOW THE SAILS", names no one) and no lower-case word but an ordinal ("2nd"): an acronym in a sentence ("made
-# in the ER before ...") is a thing's. 0 turns acronyms off.
+# in the DB before ...") is a thing's. 0 turns acronyms off.
 ACRONYM_LETTERS = 3
 # Emphasis underscores around words ("_Bosun, Mate_") are markup, not part of a word: left out before names are read.
 EMPHASIS_IS_MARKUP = True
