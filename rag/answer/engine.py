@@ -37,6 +37,7 @@ from .verify import Citation, Source, verify
 from .prompt import SYSTEM_PROMPT, echoes_instructions
 from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
+from .moment import moment_terms
 from .phrasing import phrasing_terms
 from .position import position_asked, positioned_item
 from .quoted import asked_above, quotes_lack
@@ -197,6 +198,7 @@ class Answerer:
         ]
         excused = phrasing_terms(intent, self.vocab, self.policy)  # the question's verb: the gate and the anchor both ask
         excused |= source_named_above(intent, ranked, self.policy)  # "according to X", X named above the answer
+        excused |= moment_terms(intent, ranked, self._note_lines, self.vocab, excused, self.policy)  # "before X goes in"
         # the verb weighs nothing in the coverage only when the notes use every other word asked: a question about
         # a thing they never name ("what does Murphy's law say") keeps its weight (rag.answer.relevant)
         own_words = excused if not gate.unknown_words(intent, self.vocab, excused, self.policy) else frozenset()

@@ -232,3 +232,7 @@ class CheckKnobs:
     # A question's closing "instead of X" is spoken by a line's bare "instead", which leaves X unsaid
     # (rag.answer.instead; practice13 w002)
     elided_alternative: bool = True
+    # A closing clause naming a moment ("how long does the stock simmer before the barley goes in", grammar
+    # .MOMENT_CONJUNCTIONS) need not be spoken by the line answering the rest when the nearest line of its section
+    # speaking of the moment's thing stands later for "before", earlier for "after" (rag.answer.moment; practice11 k030)
+    moment_by_step_order: bool = True

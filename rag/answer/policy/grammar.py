@@ -27,3 +27,7 @@ BE_FORMS = frozenset("be been being is are was were get gets got".split())
 # ("crates to galley"): rag.answer.phrasing, knob Policy.relative_general_verbs
 RELATIVE_PRONOUNS = frozenset("that which".split())
 LINKING_PREPOSITIONS = frozenset("to from into onto with".split())
+# A closing clause naming a moment ("... before the barley goes in", "... after the tide turns"): the conjunction and
+# the order it asks of the notes' steps, +1 when the moment's thing comes in a later line, -1 in an earlier one
+# (rag.answer.moment). Not "when" or "while": they name no order.
+MOMENT_CONJUNCTIONS = {"before": 1, "until": 1, "till": 1, "after": -1, "once": -1}
