@@ -37,6 +37,7 @@ from .verify import Citation, Source, verify
 from .prompt import SYSTEM_PROMPT, echoes_instructions
 from .lead import LeadWatch, lead_budget, lead_lines
 from .attributed import source_named_above
+from .coded import coded_subject_verb
 from .moment import moment_terms
 from .phrasing import phrasing_terms
 from .position import position_asked, positioned_item
@@ -197,6 +198,7 @@ class Answerer:
             for h in hits[:k]
         ]
         excused = phrasing_terms(intent, self.vocab, self.policy)  # the question's verb: the gate and the anchor both ask
+        excused |= coded_subject_verb(intent, self.vocab, self.policy)  # ...after a subject holding a number
         excused |= source_named_above(intent, ranked, self.policy)  # "according to X", X named above the answer
         excused |= moment_terms(intent, ranked, self._note_lines, self.vocab, excused, self.policy)  # "before X goes in"
         # the verb weighs nothing in the coverage only when the notes use every other word asked: a question about

@@ -236,3 +236,6 @@ class CheckKnobs:
     # .MOMENT_CONJUNCTIONS) need not be spoken by the line answering the rest when the nearest line of its section
     # speaking of the moment's thing stands later for "before", earlier for "after" (rag.answer.moment; practice11 k030)
     moment_by_step_order: bool = True
+    # A subject holding a number between two of its words ("how many days does lab 2b3 open") is read as one subject
+    # before its verb, which no answering line need say (rag.answer.coded; practice12 c034)
+    coded_subject_verb: bool = True
