@@ -42,6 +42,7 @@ from .moment import moment_terms
 from .phrasing import phrasing_terms
 from .position import position_asked, positioned_item
 from .quoted import asked_above, quotes_lack
+from .labelled_block import with_named_sibling
 from .studied import with_asked_time
 from .versus import named_by_phrases, named_stopwords
 from .vocab import Vocabulary, kept_idf
@@ -255,10 +256,14 @@ class Answerer:
         text, citations, mode, conflict, shown = self.composer.compose(intent, checked, sources, ranked, part_units,
                                                                        anchor, items)
         citations = with_asked_time(intent, citations, shown, self._note_lines, self.policy)
+        missing = any(s.origin == "missing" for s in shown)
+        above = (lambda c: asked_above(self._note_lines(c.file), c.start_line, self.policy.asked_item_question_anywhere))
+        lack = quotes_lack(intent, citations, self.vocab, self.policy, missing, above)
+        # a "who" quote naming no one under a label item: its sibling may name who (rag.answer.labelled_block)
+        if lack and (wider := with_named_sibling(intent, citations, shown, self._note_lines, self.vocab, self.policy)):
+            citations, lack = wider, quotes_lack(intent, wider, self.vocab, self.policy, missing, above)
         text = " ".join(s.text for s in shown) if text else text
-        if lack := quotes_lack(intent, citations, self.vocab, self.policy, any(s.origin == "missing" for s in shown),
-                               lambda c: asked_above(self._note_lines(c.file), c.start_line,
-                                                     self.policy.asked_item_question_anywhere)):
+        if lack:
             text, citations, shown = "", [], []
         answer = Answer(standalone, standalone, text or REFUSAL, not text, citations, mode if text else "refused",
                         conflict=conflict, shown=shown, reason=lack or "")

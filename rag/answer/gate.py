@@ -277,7 +277,7 @@ def check(intent: Intent, ranked: list[Unit], vocab: Vocabulary, policy: Policy 
         return "the notes state it but say no more (no reason, no manner)"
     if (ranking := unranked(intent, ranked, policy)):
         return f"no relevant line says which is the {ranking}"
-    if intent.who and not any(names_someone(intent, u, vocab) for u in relevant):
+    if intent.who and not any(names_someone(intent, u, vocab, policy) for u in relevant):
         return "no relevant sentence names anyone"
     return None
 

@@ -15,7 +15,7 @@ from .intent import Intent
 from .phrasing import phrasing_terms
 from .policy import DEFAULT, Policy, questions as Q, values as V
 from .sameword import stands_for
-from .who import heading_names, line_names
+from .who import defined_roles, heading_names, line_names
 
 if TYPE_CHECKING:
     from .verify import Citation
@@ -26,11 +26,12 @@ _CELL = re.compile(r"\s*\|\s*")
 _AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]+)")
 
 
-def names_in(intent: Intent, citation: Citation, vocab: Vocabulary) -> set[str]:
+def names_in(intent: Intent, citation: Citation, vocab: Vocabulary, policy: Policy = DEFAULT) -> set[str]:
     """The words of a quoted line, or of the headings over it, that may name someone. Each cell of a row opens
     like a sentence; a heading's word names someone only as a name of the notes (:func:`_named`), and neither the
     note's title over deeper headings ("Harbour Notes > Week 2") nor a row's column names ("Term | Meaning") do:
-    they label the notes."""
+    they label the notes. With ``policy.who_defined_acronym_names``, an acronym the notes spell out in capitalised
+    words (vocab.titled) names a role wherever it stands ("signed by the skipper and HM")."""
     asked = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", intent.question)}
     quote = _CELL.sub(". ", citation.quote).strip(". ")
     parts = (citation.heading or "").split(" > ")
@@ -40,7 +41,8 @@ def names_in(intent: Intent, citation: Citation, vocab: Vocabulary) -> set[str]:
     # was the first ..."); an agent after "by" not asked ("set by the harbour board") names who
     opening = {w for w in (w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", quote)) if _named(w, vocab)}
     agents = {w.lower() for w in _AGENT.findall(quote)} - asked - STOPWORDS
-    return line_names(quote, asked) | (opening - asked) | agents | headed
+    defined = defined_roles(quote, vocab, asked) if policy.who_defined_acronym_names else set()
+    return line_names(quote, asked) | (opening - asked) | agents | headed | defined
 
 
 def _says_all(intent: Intent, citation: Citation, policy: Policy) -> bool:
@@ -181,7 +183,7 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
     # a line saying all the question asks, its verb too, answers by a role ("a mooring permit must be signed before
     # two wardens" for "who must sign a mooring permit"): no name need stand in it
     if policy.who_quote_names and intent.who and not any(
-            names_in(intent, c, vocab) or _says_all(intent, c, policy) or _answers_who(c, above, policy)
+            names_in(intent, c, vocab, policy) or _says_all(intent, c, policy) or _answers_who(c, above, policy)
             for c in citations):
         return "no quoted line names anyone"
     return None

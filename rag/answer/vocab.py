@@ -51,6 +51,7 @@ class Vocabulary:
     spread: dict | None = None  # stemmed term -> how many of the notes' texts (chunks) it occurs in
     texts: int = 0  # how many texts the notes have
     lowered: frozenset[str] = frozenset()  # stems of the words the notes write in lower case somewhere (no name)
+    titled: frozenset[str] = frozenset()  # acronyms spelled out in capitalised words ("Harbour Master (HM)" -> "hm")
 
     @classmethod
     def learn(cls, texts, headings=()) -> "Vocabulary":
@@ -62,6 +63,7 @@ class Vocabulary:
         total: Counter = Counter()
         counts: Counter = Counter()
         acronyms: dict[str, tuple[str, ...]] = {}
+        titled: set[str] = set()
         things: set[str] = set()
         labelled: set[str] = set()
         slotted: Counter = Counter()
@@ -73,6 +75,7 @@ class Vocabulary:
             texts_seen += 1
             in_text: set[str] = set()
             acronyms.update(acronyms_in(text))
+            titled.update(titled_acronyms(text))
             things.update(w.lower() for w in _THING_SLOT.findall(text))
             things.update(w for label in _LABEL.findall(text) for part in label for w in words(part))
             labelled.update(_one_word(part) for label in _LABEL.findall(text) for part in label)
@@ -103,7 +106,8 @@ class Vocabulary:
         hyphened = {tuple(w.split("-")) for w in seen if w.count("-") == 1 and all(w.split("-"))} - apart
         return cls(frozenset(seen), frozenset(stem(w) for w in seen), units, names, dict(counts), acronyms,
                    frozenset(things), frozenset(pairs), frozenset(labelled - {""}), dict(slotted),
-                   frozenset(hyphened), dict(spread), texts_seen, frozenset(stem(w) for w in lowered))
+                   frozenset(hyphened), dict(spread), texts_seen, frozenset(stem(w) for w in lowered),
+                   frozenset(titled))
 
     def kept(self, min_uses: int) -> frozenset[str]:
         """Stopwords these notes use as content words: written alone as a label or heading ("**Will**") and at
@@ -204,6 +208,17 @@ def acronyms_in(text: str) -> dict[str, tuple[str, ...]]:
         name = _spelled(acronym, after.split(), from_end=False)
         if name and len(name) == len(terms(after)):
             found[acronym.lower()] = name
+    return found
+
+
+def titled_acronyms(text: str) -> set[str]:
+    """Acronyms a text spells out in capitalised words before them ("Harbour Master (HM)" -> {"hm"}; not
+    "personal flotation device (PFD)"): a titled phrase defined by its initials names a role or a body."""
+    found = set()
+    for before, acronym in _NAME_THEN_ACRONYM.findall(strip_markup(text)):
+        spelled = [w for w in before.split() if w.lower() not in STOPWORDS][-len(acronym):]
+        if _spelled(acronym, before.split(), from_end=True) and all(w[:1].isupper() for w in spelled):
+            found.add(acronym.lower())
     return found
 
 

@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from .vocab import Vocabulary
 
 
-def names_someone(intent: Intent, unit: Unit, vocab: Vocabulary | None = None) -> bool:
+def defined_roles(text: str, vocab: Vocabulary, asked: set[str]) -> set[str]:
+    """The acronyms in ``text`` the notes spell out in capitalised words (vocab.titled: "Harbour Master (HM)"),
+    not asked, lower-cased: a titled phrase the notes define names a role wherever it stands ("with the cox and HM")."""
+    return {w for u in _UPPER.findall(text) for w in {u.lower(), u[:-1].lower()} if w in vocab.titled} - asked
+
+
+def names_someone(intent: Intent, unit: Unit, vocab: Vocabulary | None = None, policy: Policy = DEFAULT) -> bool:
     """For a "who" question: the line, or its headings, names someone the question does not. Given the notes'
     vocabulary (policy.notes.TOPIC_HEADINGS_NAME_NO_ONE), a title-case heading ("Concepts of Genetics and
     Biology"), a heading's opening stopword ("The cell"), notation and a word opening a sentence after a quote
@@ -34,6 +40,8 @@ def names_someone(intent: Intent, unit: Unit, vocab: Vocabulary | None = None) -
     # a bold label's text opens like a sentence ("**Rule**: Deepen ..."): a capital there names someone only if the
     # notes mostly write that word capitalised mid-sentence
     labelled = {m.group(1).lower() for m in _AFTER_LABEL.finditer(unit.quote)} - vocab.names
+    if policy.who_defined_acronym_names and defined_roles(unit.quote, vocab, asked):
+        return True
     return bool(_names(unit.quote, asked, opening=True) - labelled
                 or any(_heading_names(part, asked, i == 0) for i, part in enumerate(unit.context.split(" > "))))
 

@@ -41,6 +41,14 @@ class CheckKnobs:
     # ...unless a quoted line answers the notes' own question asking who ("- Who were the winners of the shift?" over
     # "  - Winners were landed farmers ..."): a group or a role answers it as well as a name (practice2 control)
     who_from_asked_line: bool = True
+    # ...or an acronym the notes spell out in capitalised words ("Harbour Master (HM)") stands in a quoted line (for
+    # the gate, rag.answer.who.names_someone, a relevant one), even inside a sentence ("signed by the skipper and
+    # HM"): a titled phrase the notes define names a role
+    who_defined_acronym_names: bool = True
+    # ...and when none does, a quoted list item under a label item ("**OPEN DAY**" over "  - Not a race, ...") is
+    # quoted with its label and siblings when a sibling names someone ("  - _Crews, Judges, Families_"): the label
+    # is the subject of every line under it (rag.answer.labelled_block); blocks longer than this many lines are not
+    who_sibling_block_max_lines: int = 6
     # ...and a comparison of two kinds of one thing ("salted or unsalted butter"), one kind said missing, needs a
     # quoted line speaking of the thing ("butter"), not only of the other kind's word ("salted fish")
     compared_head_quoted: bool = True
