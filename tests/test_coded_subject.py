@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_compose import _answerer, write_notes
+from test_compose import _ask_notes
 
-from rag.answer.engine import Answerer
 from rag.answer.policy import DEFAULT
 
 NOTES = {
@@ -27,8 +26,7 @@ Glazes are mixed on Mondays in the back room.
 
 
 def _ask(tmp_path, question, policy=DEFAULT):
-    asker = _answerer(write_notes(tmp_path / "notes", NOTES), tmp_path / "index", "I can't find that in your notes.")
-    return Answerer(asker.retriever, asker.generator, asker.settings, policy).ask(question)
+    return _ask_notes(tmp_path, NOTES, question, policy)
 
 
 def test_the_verb_after_a_subject_holding_a_number_is_excused(tmp_path):

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_compose import _answerer, write_notes
+from test_compose import _ask_notes
 
-from rag.answer.engine import Answerer
 from rag.answer.policy import DEFAULT
 
 NOTES = {
@@ -35,8 +34,7 @@ QUESTION = "how do i export only one album"
 
 
 def _ask(tmp_path, policy):
-    asker = _answerer(write_notes(tmp_path / "notes", NOTES), tmp_path / "index", "I can't find that in your notes.")
-    return Answerer(asker.retriever, asker.generator, asker.settings, policy).ask(QUESTION)
+    return _ask_notes(tmp_path, NOTES, QUESTION, policy)
 
 
 def test_the_command_under_the_comment_answers(tmp_path):

@@ -10,6 +10,7 @@ import pytest
 from conftest import FakeEmbedder, FakeGenerator, write_notes
 from rag.answer import Answerer
 from rag.answer.compose import display, neutralise_markers
+from rag.answer.policy import DEFAULT, Policy
 from rag.config import Settings
 from rag.retrieve import Retriever
 from rag.build import build_index
@@ -57,14 +58,15 @@ def civics(tmp_path):
     return ask
 
 
-def _answerer(corpus, index, reply: str) -> Answerer:
-    """The answer stage over ``corpus`` (index built once into ``index``) with a model that always says ``reply``."""
+def _answerer(corpus, index, reply: str, policy: Policy = DEFAULT) -> Answerer:
+    """The answer stage over ``corpus`` (index built once into ``index``) with a model that always says ``reply``,
+    deciding by ``policy`` (a test switches one mechanism off with ``dataclasses.replace(DEFAULT, knob=False)``)."""
     settings = Settings(corpus=corpus, index=index)
     embedder = FakeEmbedder()
     if not (index / "CURRENT").exists():
         build_index(settings, embedder, progress=False)
     retriever = Retriever(Store.load(settings.index, settings, embedder.id), embedder)
-    return Answerer(retriever, FakeGenerator(replies=[reply]), settings)
+    return Answerer(retriever, FakeGenerator(replies=[reply]), settings, policy)
 
 
 def _grounded(answer, corpus_text: dict[str, str]):
@@ -124,9 +126,10 @@ def test_definitions_that_disagree_are_flagged(civics):
     assert {c.file for c in answer.citations} >= {"culture.md", "rule.md"}
 
 
-def _ask_notes(tmp_path, notes: dict[str, str], question: str):
+def _ask_notes(tmp_path, notes: dict[str, str], question: str, policy: Policy = DEFAULT):
     """One question over a small notes folder, with the fake embedder and a model that never answers."""
-    return _answerer(write_notes(tmp_path / "notes", notes), tmp_path / "index", "I can't find that in your notes.").ask(question)
+    return _answerer(write_notes(tmp_path / "notes", notes), tmp_path / "index", "I can't find that in your notes.",
+                     policy).ask(question)
 
 
 CELLS = {

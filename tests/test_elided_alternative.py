@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_compose import _answerer, write_notes
+from test_compose import _ask_notes
 
-from rag.answer.engine import Answerer
 from rag.answer.instead import elided_alternative
 from rag.answer.policy import DEFAULT
 
@@ -29,8 +28,7 @@ QUESTION = "what does it mean if a jar tag shows a date instead of a flour"
 
 
 def _ask(tmp_path, policy):
-    asker = _answerer(write_notes(tmp_path / "notes", NOTES), tmp_path / "index", "I can't find that in your notes.")
-    return Answerer(asker.retriever, asker.generator, asker.settings, policy).ask(QUESTION)
+    return _ask_notes(tmp_path, NOTES, QUESTION, policy)
 
 
 def test_a_bare_instead_speaks_of_the_replaced_thing():

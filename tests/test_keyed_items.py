@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_compose import _answerer, write_notes
+from test_compose import _ask_notes
 
-from rag.answer.engine import Answerer
 from rag.answer.keyed import asked_keys
 from rag.answer.policy import DEFAULT
 
@@ -37,8 +36,7 @@ QUESTION = "in the shawl pattern chart what do k, p and yo mean"
 
 
 def _ask(tmp_path, policy):
-    asker = _answerer(write_notes(tmp_path / "notes", NOTES), tmp_path / "index", "I can't find that in your notes.")
-    return Answerer(asker.retriever, asker.generator, asker.settings, policy).ask(QUESTION)
+    return _ask_notes(tmp_path, NOTES, QUESTION, policy)
 
 
 def test_the_keyed_items_answer(tmp_path):

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_compose import _answerer, write_notes
+from test_compose import _ask_notes
 
-from rag.answer.engine import Answerer
 from rag.answer.policy import DEFAULT
 
 NOTES = {
@@ -31,8 +30,7 @@ Keep finished candles out of direct sunlight.
 
 
 def _ask(tmp_path, question, policy=DEFAULT):
-    asker = _answerer(write_notes(tmp_path / "notes", NOTES), tmp_path / "index", "I can't find that in your notes.")
-    return Answerer(asker.retriever, asker.generator, asker.settings, policy).ask(question)
+    return _ask_notes(tmp_path, NOTES, question, policy)
 
 
 def test_a_moment_the_next_step_names_is_no_word_the_line_must_say(tmp_path):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_compose import _answerer, write_notes
+from test_compose import _ask_notes
 
-from rag.answer.engine import Answerer
 from rag.answer.policy import DEFAULT
 
 NOTES = {
@@ -42,8 +41,7 @@ QUESTION = "what does tension-lock do when weaving"
 
 
 def _ask(tmp_path, policy):
-    asker = _answerer(write_notes(tmp_path / "notes", NOTES), tmp_path / "index", "I can't find that in your notes.")
-    return Answerer(asker.retriever, asker.generator, asker.settings, policy).ask(QUESTION)
+    return _ask_notes(tmp_path, NOTES, QUESTION, policy)
 
 
 def test_the_prose_by_the_block_says_what_the_setting_does(tmp_path):

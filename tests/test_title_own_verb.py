@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_compose import _answerer, write_notes
+from test_compose import _ask_notes
 
-from rag.answer.engine import Answerer
 from rag.answer.policy import DEFAULT
 from rag.answer.titled import restated
 
@@ -40,8 +39,7 @@ QUESTION = "how do i make a brine from whey"
 
 
 def _ask(tmp_path, policy):
-    asker = _answerer(write_notes(tmp_path / "notes", NOTES), tmp_path / "index", "I can't find that in your notes.")
-    return Answerer(asker.retriever, asker.generator, asker.settings, policy).ask(QUESTION)
+    return _ask_notes(tmp_path, NOTES, QUESTION, policy)
 
 
 def test_the_titled_section_answers(tmp_path):
