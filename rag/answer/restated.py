@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..text import terms
 from .intent import Intent
+from .nested import heads_nested
 from .policy import DEFAULT, Policy, questions as Q
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def restated_only(intent: Intent, ranked: list[Unit], policy: Policy = DEFAULT) 
     # a line heading nested lines ("there are annual, biennial, and perennial plants" over one line each) leaves the
     # reason to them: it introduces, it does not restate (a nested line's context ends with its parent line; the
     # rest of a wrapped paragraph's holds it too, but does not end with it)
-    if any(u.context.rstrip().endswith(best.quote) for u in ranked if u.file == best.file and u.line > best.line):
+    if heads_nested(best, ranked, policy):
         return None
     if why and any(gives_reason(u.quote) for u in top if u is best or restates(u)):
         return None

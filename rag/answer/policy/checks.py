@@ -180,6 +180,10 @@ class CheckKnobs:
     # other best line giving one, does not answer why (rag.answer.restated; evals/nearmiss practice7 n006)
     why_needs_a_reason: bool = True
     restated_new_terms: int = 2
+    # ...but a best line heading nested lines leaves the reason to them, its own line matched as a reader sees it: a
+    # bold term ("**Proofing**") over "Slow rise, deeper flavour" heads it though the nested line's context has no
+    # stars (rag.answer.nested; evals/practice14 f028)
+    nested_head_as_read: bool = True
     # ...and "how was the cheese made" over "The cheese was made": a how-question asking a manner whose best lines add no
     # word to it is not answered (rag.answer.restated; evals/nearmiss practice7 n003)
     how_needs_a_manner: bool = True
