@@ -44,6 +44,7 @@ def side_heads_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
     heads = (a_own[-1], b_own[0])
     compared = frozenset(terms(Q.VERSUS.sub(" ", _as_versus(question)), drop_generic=True)) - set(heads)
     compared -= Q.PLAIN_FORM_WORDS - set(a) - set(b)  # "plain" dropped from a side names it, compares nothing
+    compared -= _vague_stems()  # "a specific container": "specific" is not what is compared either
     judging = frozenset(terms(" ".join(Q.JUDGING_WORDS))) if DEFAULT.judging_word_not_compared else frozenset()
     return heads, (compared - judging) or compared
 
@@ -86,8 +87,17 @@ def side_terms(question: str) -> tuple[list[str], list[str]] | None:
     parts = Q.VERSUS.split(_as_versus(question), maxsplit=1)
     if len(parts) != 2:
         return None
-    a, b = terms(parts[0], drop_generic=True), terms(parts[1], drop_generic=True)
+    vague = _vague_stems()  # "a specific container": "specific" names no side
+    a, b = ([t for t in terms(p, drop_generic=True) if t not in vague] for p in parts)
+    if not (a and b):
+        return None
     return _plain_dropped(a, b), _plain_dropped(b, a)
+
+
+@lru_cache(maxsize=1)
+def _vague_stems() -> frozenset[str]:
+    """The stems of policy.questions.VAGUE_SIDE_WORDS: words naming no side of a comparison."""
+    return frozenset(stem(w) for w in Q.VAGUE_SIDE_WORDS)
 
 
 def shortened_side(question: str) -> int | None:

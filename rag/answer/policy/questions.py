@@ -295,6 +295,10 @@ SIDE_NAME_NOT = DETERMINERS | PREPOSITIONS | SUBJECT_PRONOUNS | ASKER_WORDS | AU
 # shorter name standing alone: its line names it without the other side's extra word (rag.answer.versus; False: off)
 SUBSET_SIDE = True
 PLAIN_FORM_WORDS = frozenset("plain bare vanilla ordinary".split())
+# A comparison side's vague or light words name nothing of that side ("a pod vs a specific container": "container"
+# names it, "specific" does not): they are left out of the side, and a side
+# made only of them is no side, so the question is no comparison of it (rag.answer.versus.side_terms; empty: off)
+VAGUE_SIDE_WORDS = frozenset("specific particular certain given various".split())
 # A comparison asking what tells two things apart, nothing else compared ("difference between X and Y"), is answered for
 # each side by a line saying something of it before a line of a code block merely writing it ("$ tool x --flag"):
 # the command shows the side, the prose says how it differs (rag.answer.sides.best_line; False: off)
