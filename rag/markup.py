@@ -57,3 +57,9 @@ def depth(line: str) -> int:
 CITE_MARK = re.compile(r"\[(\d+)\]")
 # ...or one mark citing several sources, "[1, 2]" or "[1;3]": the numbers are group 1.
 CITE_MARKS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+
+def item_text(line: str) -> str:
+    """A line's text with its list marker, if any, stripped (ITEM): what an outline item says."""
+    marker = ITEM.match(line)
+    return (line[marker.end():] if marker else line).strip()

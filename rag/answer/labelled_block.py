@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from ..markup import ITEM, LIST_ITEM, depth
+from ..markup import LIST_ITEM, depth, item_text
 from ..text import strip_markup
-from .compose import Shown, display
+from .compose import Shown
 from .intent import Intent
 from .policy import Policy
-from .quoted import names_in
+from .quoted import names_in, requote
 from .verify import Citation
 
 if TYPE_CHECKING:
@@ -24,8 +24,7 @@ _LOWER = re.compile(r"[a-z]")
 
 def _label(line: str) -> bool:
     """A list item that labels the lines under it: its text all bold ("**OPEN DAY**") or written in capitals."""
-    marker = ITEM.match(line)
-    text = (line[marker.end():] if marker else line).strip()
+    text = item_text(line)
     return bool(text) and (bool(re.fullmatch(r"\*\*[^*]+\*\*:?", text)) or not _LOWER.search(strip_markup(text)))
 
 
@@ -60,18 +59,10 @@ def with_named_sibling(intent: Intent, citations: list[Citation], shown: list[Sh
             continue
         first, last = span
         siblings = [n for n in range(first + 1, last + 1) if not c.start_line <= n <= c.end_line]
-        if not any(names_in(intent, Citation(0, c.file, n, n, _text(lines[n - 1]), c.heading), vocab, policy)
+        if not any(names_in(intent, Citation(0, c.file, n, n, item_text(lines[n - 1]), c.heading), vocab, policy)
                    for n in siblings):
             continue
-        quote = "\n".join([_text(lines[first - 1])] + [line.rstrip() for line in lines[first: last]])
-        for s in shown:
-            if s.origin == "quote" and c.n in s.cites and display(c.quote) in s.text:
-                s.text = s.text.replace(display(c.quote), display(quote))
-        return citations[:i] + [Citation(c.n, c.file, first, last, quote, c.heading)] + citations[i + 1:]
+        quote = "\n".join([item_text(lines[first - 1])] + [line.rstrip() for line in lines[first: last]])
+        return citations[:i] + [requote(shown, c, first, last, quote)] + citations[i + 1:]
     return None
 
-
-def _text(line: str) -> str:
-    """A list item's text, its marker stripped."""
-    marker = ITEM.match(line)
-    return (line[marker.end():] if marker else line).strip()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..markup import LIST_ITEM, depth
 from ..text import STOPWORDS, stem, terms
+from .compose import Shown, display
 from .evidence import asks
 from .intent import Intent
 from .phrasing import phrasing_terms
@@ -17,8 +18,9 @@ from .policy import DEFAULT, Policy, questions as Q, values as V
 from .sameword import stands_for
 from .who import defined_roles, heading_names, line_names
 
+from .verify import Citation
+
 if TYPE_CHECKING:
-    from .verify import Citation
     from .vocab import Vocabulary
 
 # a table row's cell opens like a sentence ("| Tidal bore | Water rises ..."): its first word names no one
@@ -187,3 +189,16 @@ def quotes_lack(intent: Intent, citations: list[Citation], vocab: Vocabulary, po
             for c in citations):
         return "no quoted line names anyone"
     return None
+
+
+def quoting(shown: list[Shown], citation: Citation) -> list[Shown]:
+    """The shown sentences that quote ``citation``."""
+    return [s for s in shown if s.origin == "quote" and citation.n in s.cites and display(citation.quote) in s.text]
+
+
+def requote(shown: list[Shown], citation: Citation, first: int, last: int, quote: str) -> Citation:
+    """The citation widened to lines ``first``..``last`` quoting ``quote``, the shown sentences quoting it rewritten
+    to match (in place): a quote read with the lines saying what it lacks (rag.answer.studied, .labelled_block)."""
+    for s in quoting(shown, citation):
+        s.text = s.text.replace(display(citation.quote), display(quote))
+    return Citation(citation.n, citation.file, first, last, quote, citation.heading)

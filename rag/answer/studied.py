@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..markup import ITEM
-from .compose import Shown, display
+from ..markup import item_text
+from .compose import Shown
 from .intent import Intent
 from .policy import Policy, values as V
-from .quoted import asked_above
+from .quoted import asked_above, quoting, requote
 from .verify import Citation
 
 
@@ -26,8 +26,7 @@ def _with_question(intent: Intent, citation: Citation, lines: list[str], policy:
     first = citation.quote.split("\n", 1)[0]
     if not asked or head.strip() != asked or not intent.holds_value(asked) or line.find(first) < 0:
         return None
-    marker = ITEM.match(head)
-    return "\n".join([(head[marker.end():] if marker else head.strip()).rstrip(), line[: line.find(first)] + citation.quote])
+    return "\n".join([item_text(head), line[: line.find(first)] + citation.quote])
 
 
 def with_asked_time(intent: Intent, citations: list[Citation], shown: list[Shown],
@@ -40,11 +39,5 @@ def with_asked_time(intent: Intent, citations: list[Citation], shown: list[Shown
     out = []
     for c in citations:
         quote = _with_question(intent, c, lines_of(c.file), policy)
-        quoting = [s for s in shown if s.origin == "quote" and c.n in s.cites and display(c.quote) in s.text]
-        if quote is None or not quoting:
-            out.append(c)
-            continue
-        for s in quoting:
-            s.text = s.text.replace(display(c.quote), display(quote))
-        out.append(Citation(c.n, c.file, c.start_line - 1, c.end_line, quote, c.heading))
+        out.append(c if quote is None or not quoting(shown, c) else requote(shown, c, c.start_line - 1, c.end_line, quote))
     return out
